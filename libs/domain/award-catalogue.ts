@@ -1,0 +1,63 @@
+import type { Level } from './levels';
+
+export type NomineeKind = 'INDIVIDUAL' | 'COLLECTIVE';
+
+export interface AwardDefinition {
+  code: string;
+  nameVi: string;
+  nomineeKinds: readonly NomineeKind[];
+  /** Levels walked in order; the last one decides. */
+  route: readonly Level[];
+}
+
+export interface CatalogueVersion {
+  version: string;
+  /** First day (inclusive, ISO date) on which this version judges new submissions. */
+  effectiveFrom: string;
+  legalBasis: string;
+  awards: readonly AwardDefinition[];
+}
+
+const UP_TO_SO: readonly Level[] = ['UNIT', 'DEPARTMENT', 'SO'];
+const UP_TO_CITY: readonly Level[] = ['UNIT', 'DEPARTMENT', 'SO', 'CITY'];
+
+/**
+ * The award catalogue is data with an effective date because the rules change every year or two;
+ * a nomination is judged by the version in force on the day it was submitted.
+ */
+export const CATALOGUE: readonly CatalogueVersion[] = [
+  {
+    version: '2025.1',
+    effectiveFrom: '2025-07-01',
+    legalBasis: 'Luật TĐKT 06/2022/QH15; Nghị định 152/2025/NĐ-CP; Quyết định 32/2024/QĐ-UBND',
+    awards: [
+      { code: 'LAO_DONG_TIEN_TIEN', nameVi: 'Danh hiệu Lao động tiên tiến', nomineeKinds: ['INDIVIDUAL'], route: UP_TO_SO },
+      { code: 'TAP_THE_LAO_DONG_TIEN_TIEN', nameVi: 'Tập thể lao động tiên tiến', nomineeKinds: ['COLLECTIVE'], route: UP_TO_SO },
+      { code: 'CSTD_CO_SO', nameVi: 'Chiến sĩ thi đua cơ sở', nomineeKinds: ['INDIVIDUAL'], route: UP_TO_SO },
+      { code: 'GIAY_KHEN_GIAM_DOC_SO', nameVi: 'Giấy khen của Giám đốc Sở', nomineeKinds: ['INDIVIDUAL', 'COLLECTIVE'], route: UP_TO_SO },
+      { code: 'CSTD_THANH_PHO', nameVi: 'Chiến sĩ thi đua thành phố', nomineeKinds: ['INDIVIDUAL'], route: UP_TO_CITY },
+      { code: 'TAP_THE_LAO_DONG_XUAT_SAC', nameVi: 'Tập thể lao động xuất sắc', nomineeKinds: ['COLLECTIVE'], route: UP_TO_CITY },
+      { code: 'BANG_KHEN_UBND_TP', nameVi: 'Bằng khen của Chủ tịch UBND thành phố', nomineeKinds: ['INDIVIDUAL', 'COLLECTIVE'], route: UP_TO_CITY },
+      { code: 'CO_THI_DUA_UBND_TP', nameVi: 'Cờ thi đua của UBND thành phố', nomineeKinds: ['COLLECTIVE'], route: UP_TO_CITY },
+      { code: 'BANG_KHEN_THU_TUONG', nameVi: 'Bằng khen của Thủ tướng Chính phủ', nomineeKinds: ['INDIVIDUAL', 'COLLECTIVE'], route: UP_TO_CITY },
+    ],
+  },
+];
+
+export const AWARD_CODES = CATALOGUE.flatMap((v) => v.awards.map((a) => a.code)).filter(
+  (code, i, all) => all.indexOf(code) === i,
+);
+
+/** The catalogue version in force on a day (ISO date or timestamp). */
+export function catalogueAt(day: string): CatalogueVersion {
+  const date = day.slice(0, 10);
+  const inForce = [...CATALOGUE]
+    .filter((v) => v.effectiveFrom <= date)
+    .sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom))[0];
+  // Submissions dated before the first version are judged by the oldest one we know.
+  return inForce ?? CATALOGUE[0]!;
+}
+
+export function findAward(code: string, day: string): AwardDefinition | undefined {
+  return catalogueAt(day).awards.find((a) => a.code === code);
+}

@@ -1,0 +1,270 @@
+import type { DomainError } from './errors';
+import { LEVELS, type Level } from './levels';
+import { isFinal, type DecisionKind, type NominationStatus, type RejectGround } from './nomination-status';
+
+/**
+ * The nomination's state machine, as pure functions over plain data so that the workflow
+ * (deterministic, sandboxed) and the unit tests share exactly one definition of the rules.
+ */
+
+export interface Timing {
+  /** How long each level may take before the nomination is overdue. */
+  levelLimitMs: Record<Level, number>;
+  /** How long a returned nomination waits for the unit to resubmit before it expires. */
+  returnWindowMs: number;
+}
+
+export interface DecisionRecord {
+  level: Level;
+  decision: DecisionKind;
+  reviewer: string;
+  onBehalfOf: string | null;
+  comment: string | null;
+  ground: RejectGround | null;
+  requestId: string;
+  decidedAt: string;
+}
+
+export interface NominationState {
+  nominationId: string;
+  route: Level[];
+  status: NominationStatus;
+  currentLevel: Level | null;
+  dueAt: string | null;
+  overdue: boolean;
+  returnDeadline: string | null;
+  returnCount: number;
+  decisions: DecisionRecord[];
+  /** Request ids of resubmissions and withdrawals already applied (decisions carry their own). */
+  requestIds: string[];
+  /** Number of transitions so far; orders the rows the activities write. */
+  seq: number;
+}
+
+export interface DecideCommand {
+  level: Level;
+  decision: DecisionKind;
+  comment?: string;
+  ground?: RejectGround;
+  requestId: string;
+  reviewer: string;
+  onBehalfOf?: string | null;
+}
+
+export interface ResubmitCommand {
+  requestId: string;
+  actor: string;
+  comment: string;
+  achievements?: string;
+}
+
+export interface WithdrawCommand {
+  requestId: string;
+  actor: string;
+  reason: string;
+}
+
+export type NotificationKind = 'REVIEW_REQUESTED' | 'DECIDED' | 'RETURNED' | 'REMINDER' | 'OVERDUE' | 'WITHDRAWN' | 'EXPIRED';
+export type Audience = 'LEVEL_REVIEWERS' | 'CLERKS' | 'ADMINS';
+
+export interface NotifyIntent {
+  kind: NotificationKind;
+  audience: Audience;
+  level?: Level;
+}
+
+export type TransitionKind = 'SUBMITTED' | 'DECIDED' | 'RESUBMITTED' | 'WITHDRAWN' | 'OVERDUE' | 'EXPIRED';
+
+/** Everything one transition changes, handed to the persisting activity. */
+export interface Transition {
+  nominationId: string;
+  seq: number;
+  kind: TransitionKind;
+  at: string;
+  actor: string | null;
+  state: Pick<NominationState, 'status' | 'currentLevel' | 'dueAt' | 'overdue' | 'returnDeadline' | 'returnCount'>;
+  decision?: DecisionRecord;
+  comment?: string;
+  achievements?: string;
+  notify: NotifyIntent[];
+}
+
+export interface Step {
+  state: NominationState;
+  transition: Transition;
+}
+
+const plus = (now: Date, ms: number) => new Date(now.getTime() + ms).toISOString();
+
+function step(prev: NominationState, next: NominationState, kind: TransitionKind, now: Date, extra: Partial<Transition>): Step {
+  const state = { ...next, seq: prev.seq + 1 };
+  const { status, currentLevel, dueAt, overdue, returnDeadline, returnCount } = state;
+  return {
+    state,
+    transition: {
+      nominationId: state.nominationId,
+      seq: state.seq,
+      kind,
+      at: now.toISOString(),
+      actor: null,
+      state: { status, currentLevel, dueAt, overdue, returnDeadline, returnCount },
+      notify: [],
+      ...extra,
+    },
+  };
+}
+
+export function validateRoute(route: readonly string[]): route is Level[] {
+  const order = route.map((l) => LEVELS.indexOf(l as Level));
+  return route.length > 0 && order.every((i, k) => i >= 0 && (k === 0 || i > order[k - 1]!));
+}
+
+export function submit(nominationId: string, route: Level[], now: Date, timing: Timing): Step {
+  const first = route[0]!;
+  const empty: NominationState = {
+    nominationId,
+    route,
+    status: 'IN_REVIEW',
+    currentLevel: first,
+    dueAt: null,
+    overdue: false,
+    returnDeadline: null,
+    returnCount: 0,
+    decisions: [],
+    requestIds: [],
+    seq: 0,
+  };
+  return step(empty, { ...empty, dueAt: plus(now, timing.levelLimitMs[first]) }, 'SUBMITTED', now, {
+    notify: [{ kind: 'REVIEW_REQUESTED', audience: 'LEVEL_REVIEWERS', level: first }],
+  });
+}
+
+export function isDuplicate(state: NominationState, requestId: string): boolean {
+  return state.requestIds.includes(requestId) || state.decisions.some((d) => d.requestId === requestId);
+}
+
+export function checkDecide(state: NominationState, cmd: Pick<DecideCommand, 'level'>): DomainError | null {
+  if (state.status !== 'IN_REVIEW') {
+    return { code: 'INVALID_STATE', message: `Hồ sơ đang ở trạng thái ${state.status}, không thể quyết định` };
+  }
+  if (state.currentLevel !== cmd.level) {
+    return {
+      code: 'LEVEL_MISMATCH',
+      message: `Hồ sơ đang chờ cấp ${state.currentLevel}, không phải cấp ${cmd.level}`,
+      details: [{ path: 'level', message: `current level is ${state.currentLevel}` }],
+    };
+  }
+  return null;
+}
+
+export function decide(state: NominationState, cmd: DecideCommand, now: Date, timing: Timing): Step {
+  const error = checkDecide(state, cmd);
+  if (error) throw new Error(error.message);
+  const level = cmd.level;
+  const decision: DecisionRecord = {
+    level,
+    decision: cmd.decision,
+    reviewer: cmd.reviewer,
+    onBehalfOf: cmd.onBehalfOf ?? null,
+    comment: cmd.comment ?? null,
+    ground: cmd.decision === 'REJECT' ? (cmd.ground ?? null) : null,
+    requestId: cmd.requestId,
+    decidedAt: now.toISOString(),
+  };
+  const decided = { ...state, decisions: [...state.decisions, decision], overdue: false };
+  const extra = { actor: cmd.reviewer, decision, comment: cmd.comment };
+
+  if (cmd.decision === 'RETURN') {
+    return step(
+      state,
+      { ...decided, status: 'RETURNED', dueAt: null, returnDeadline: plus(now, timing.returnWindowMs), returnCount: state.returnCount + 1 },
+      'DECIDED',
+      now,
+      { ...extra, notify: [{ kind: 'RETURNED', audience: 'CLERKS' }] },
+    );
+  }
+  const next = state.route[state.route.indexOf(level) + 1];
+  if (cmd.decision === 'REJECT' || next === undefined) {
+    return step(
+      state,
+      { ...decided, status: cmd.decision === 'REJECT' ? 'REJECTED' : 'APPROVED', currentLevel: null, dueAt: null },
+      'DECIDED',
+      now,
+      { ...extra, notify: [{ kind: 'DECIDED', audience: 'CLERKS' }] },
+    );
+  }
+  return step(state, { ...decided, currentLevel: next, dueAt: plus(now, timing.levelLimitMs[next]) }, 'DECIDED', now, {
+    ...extra,
+    notify: [{ kind: 'REVIEW_REQUESTED', audience: 'LEVEL_REVIEWERS', level: next }],
+  });
+}
+
+export function checkResubmit(state: NominationState): DomainError | null {
+  return state.status === 'RETURNED'
+    ? null
+    : { code: 'INVALID_STATE', message: `Chỉ bổ sung được hồ sơ đã bị trả lại; hồ sơ đang ở trạng thái ${state.status}` };
+}
+
+export function resubmit(state: NominationState, cmd: ResubmitCommand, now: Date, timing: Timing): Step {
+  const error = checkResubmit(state);
+  if (error) throw new Error(error.message);
+  const level = state.currentLevel!;
+  return step(
+    state,
+    {
+      ...state,
+      status: 'IN_REVIEW',
+      dueAt: plus(now, timing.levelLimitMs[level]),
+      overdue: false,
+      returnDeadline: null,
+      requestIds: [...state.requestIds, cmd.requestId],
+    },
+    'RESUBMITTED',
+    now,
+    {
+      actor: cmd.actor,
+      comment: cmd.comment,
+      achievements: cmd.achievements,
+      notify: [{ kind: 'REVIEW_REQUESTED', audience: 'LEVEL_REVIEWERS', level }],
+    },
+  );
+}
+
+export function checkWithdraw(state: NominationState): DomainError | null {
+  return isFinal(state.status)
+    ? { code: 'INVALID_STATE', message: `Hồ sơ đã kết thúc (${state.status}), không thể rút` }
+    : null;
+}
+
+export function withdraw(state: NominationState, cmd: WithdrawCommand, now: Date): Step {
+  const error = checkWithdraw(state);
+  if (error) throw new Error(error.message);
+  const level = state.currentLevel!;
+  return step(
+    state,
+    { ...state, status: 'WITHDRAWN', currentLevel: null, dueAt: null, returnDeadline: null, requestIds: [...state.requestIds, cmd.requestId] },
+    'WITHDRAWN',
+    now,
+    {
+      actor: cmd.actor,
+      comment: cmd.reason,
+      notify: state.status === 'IN_REVIEW' ? [{ kind: 'WITHDRAWN', audience: 'LEVEL_REVIEWERS', level }] : [],
+    },
+  );
+}
+
+export function markOverdue(state: NominationState, now: Date): Step {
+  const level = state.currentLevel!;
+  return step(state, { ...state, overdue: true }, 'OVERDUE', now, {
+    notify: [
+      { kind: 'OVERDUE', audience: 'LEVEL_REVIEWERS', level },
+      { kind: 'OVERDUE', audience: 'ADMINS', level },
+    ],
+  });
+}
+
+export function expire(state: NominationState, now: Date): Step {
+  return step(state, { ...state, status: 'EXPIRED', currentLevel: null, returnDeadline: null }, 'EXPIRED', now, {
+    notify: [{ kind: 'EXPIRED', audience: 'CLERKS' }],
+  });
+}
