@@ -11,6 +11,8 @@ export interface NominationWorkflowInput {
   awardCode: string;
   unitCode: string;
   route: Level[];
+  /** The instant the API accepted the submission; the first deadline counts from it. */
+  submittedAt: string;
   timing: Timing;
 }
 

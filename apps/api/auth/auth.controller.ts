@@ -1,0 +1,20 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { devTokenSchema } from '../../../libs/domain/schemas';
+import { ZodPipe } from '../common/zod.pipe';
+import { Public } from './auth.guard';
+import { AuthService } from './auth.service';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  /** Development sign-in; the module registers this controller only when AUTH_MODE=dev. */
+  @Public()
+  @Post('dev-token')
+  @HttpCode(200)
+  async devToken(@Body(new ZodPipe(devTokenSchema)) body: { username: string }): Promise<{ token: string }> {
+    return { token: await this.auth.devToken(body.username) };
+  }
+}

@@ -1,0 +1,71 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
+import { APP_CONFIG, type AppConfig } from '../../../libs/config/config';
+import type { Actor } from '../../../libs/domain/access-policy';
+import { OrgRepository } from '../../../libs/db/org.repository';
+import { ApiError } from '../common/api-error';
+
+const DEV_ISSUER = 'thi-dua-dev';
+
+/**
+ * Turns a bearer token into a user of ours. In dev mode the tokens are our own (HS256, dev secret);
+ * otherwise they come from the organisation's identity provider (JWKS URL or shared secret) and
+ * their subject claim names the user.
+ */
+@Injectable()
+export class AuthService {
+  private readonly jwks: JWTVerifyGetKey | null;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly orgs: OrgRepository,
+  ) {
+    this.jwks = config.AUTH_MODE === 'jwt' && config.AUTH_JWKS_URL ? createRemoteJWKSet(new URL(config.AUTH_JWKS_URL)) : null;
+  }
+
+  get devMode(): boolean {
+    return this.config.AUTH_MODE === 'dev';
+  }
+
+  async devToken(username: string): Promise<string> {
+    if (!(await this.orgs.findUser(username))) throw new ApiError('UNAUTHENTICATED', `Unknown user ${username}`);
+    return new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(username)
+      .setIssuer(DEV_ISSUER)
+      .setIssuedAt()
+      .setExpirationTime('12h')
+      .sign(this.secret(this.config.DEV_JWT_SECRET));
+  }
+
+  async authenticate(authorization: string | undefined): Promise<Actor> {
+    const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
+    if (!token) throw new ApiError('UNAUTHENTICATED', 'A bearer token is required');
+    const username = await this.verify(token);
+    const actor = await this.orgs.findUser(username);
+    if (!actor) throw new ApiError('UNAUTHENTICATED', 'The token names no known user');
+    return actor;
+  }
+
+  private async verify(token: string): Promise<string> {
+    try {
+      if (this.devMode) {
+        const { payload } = await jwtVerify(token, this.secret(this.config.DEV_JWT_SECRET), { issuer: DEV_ISSUER });
+        return String(payload.sub);
+      }
+      const options = { issuer: this.config.AUTH_JWT_ISSUER, audience: this.config.AUTH_JWT_AUDIENCE };
+      const { payload } = this.jwks
+        ? await jwtVerify(token, this.jwks, options)
+        : await jwtVerify(token, this.secret(this.config.AUTH_JWT_SECRET!), options);
+      const claim = payload[this.config.AUTH_USERNAME_CLAIM];
+      if (typeof claim !== 'string' || !claim) throw new Error(`claim ${this.config.AUTH_USERNAME_CLAIM} missing`);
+      return claim;
+    } catch {
+      throw new ApiError('UNAUTHENTICATED', 'The token is invalid or expired');
+    }
+  }
+
+  private secret(value: string): Uint8Array {
+    return new TextEncoder().encode(value);
+  }
+}

@@ -1,0 +1,16 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { loadConfig } from '../../libs/config/config';
+import { createApiApp } from './app.factory';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const app = await createApiApp(config);
+  await app.listen(config.PORT);
+  Logger.log(`API on http://localhost:${config.PORT}/api (docs: /api/docs, auth: ${config.AUTH_MODE})`, 'Api');
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

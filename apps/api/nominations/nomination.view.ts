@@ -1,0 +1,39 @@
+import type { NominationRecord } from '../../../libs/db/nomination.repository';
+
+/** The nomination exactly as API.md describes it, the same from every endpoint. */
+export function nominationView(n: NominationRecord, temporalUiBase: string, namespace: string) {
+  return {
+    id: n.id,
+    awardCode: n.awardCode,
+    catalogueVersion: n.catalogueVersion,
+    year: n.year,
+    unitCode: n.unitCode,
+    nominee: n.nominee,
+    achievements: n.achievements,
+    declarations: n.declarations ?? undefined,
+    campaignId: n.campaignId,
+    status: n.status,
+    currentLevel: n.currentLevel,
+    route: n.route,
+    dueAt: n.dueAt?.toISOString() ?? null,
+    overdue: n.overdue,
+    returnDeadline: n.returnDeadline?.toISOString() ?? null,
+    returnCount: n.returnCount,
+    decisions: n.decisions.map((d) => ({
+      level: d.level,
+      decision: d.decision,
+      reviewer: d.reviewer,
+      onBehalfOf: d.onBehalfOf,
+      comment: d.comment,
+      ground: d.ground,
+      decidedAt: d.decidedAt.toISOString(),
+    })),
+    submittedBy: n.submittedBy,
+    workflowId: n.workflowId,
+    temporalUiUrl: `${temporalUiBase.replace(/\/$/, '')}/namespaces/${encodeURIComponent(namespace)}/workflows/${encodeURIComponent(n.workflowId)}`,
+    createdAt: n.createdAt.toISOString(),
+    updatedAt: n.updatedAt.toISOString(),
+  };
+}
+
+export type NominationView = ReturnType<typeof nominationView>;

@@ -1,0 +1,72 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../../../libs/domain/access-policy';
+import {
+  decisionSchema,
+  listNominationsQuerySchema,
+  resubmitSchema,
+  submitNominationSchema,
+  withdrawSchema,
+  type DecisionInput,
+  type ListNominationsQuery,
+  type ResubmitInput,
+  type SubmitNominationInput,
+  type WithdrawInput,
+} from '../../../libs/domain/schemas';
+import { CurrentActor } from '../auth/auth.guard';
+import { ApiError } from '../common/api-error';
+import { ZodBody, ZodQuery } from '../common/openapi';
+import { ZodPipe } from '../common/zod.pipe';
+import { NominationsService } from './nominations.service';
+
+const nominationId = new ParseUUIDPipe({ exceptionFactory: () => ApiError.notFound() });
+
+@ApiTags('nominations')
+@ApiBearerAuth()
+@Controller()
+export class NominationsController {
+  constructor(private readonly nominations: NominationsService) {}
+
+  @Post('nominations')
+  @ZodBody(submitNominationSchema)
+  submit(@CurrentActor() actor: Actor, @Body(new ZodPipe(submitNominationSchema)) body: SubmitNominationInput) {
+    return this.nominations.submit(actor, body);
+  }
+
+  @Get('nominations')
+  @ZodQuery(listNominationsQuerySchema)
+  list(@CurrentActor() actor: Actor, @Query(new ZodPipe(listNominationsQuerySchema)) query: ListNominationsQuery) {
+    return this.nominations.list(actor, query);
+  }
+
+  @Get('nominations/:id')
+  get(@CurrentActor() actor: Actor, @Param('id', nominationId) id: string) {
+    return this.nominations.get(actor, id);
+  }
+
+  @Post('nominations/:id/decisions')
+  @HttpCode(200)
+  @ZodBody(decisionSchema)
+  decide(@CurrentActor() actor: Actor, @Param('id', nominationId) id: string, @Body(new ZodPipe(decisionSchema)) body: DecisionInput) {
+    return this.nominations.decide(actor, id, body);
+  }
+
+  @Post('nominations/:id/resubmit')
+  @HttpCode(200)
+  @ZodBody(resubmitSchema)
+  resubmit(@CurrentActor() actor: Actor, @Param('id', nominationId) id: string, @Body(new ZodPipe(resubmitSchema)) body: ResubmitInput) {
+    return this.nominations.resubmit(actor, id, body);
+  }
+
+  @Post('nominations/:id/withdraw')
+  @HttpCode(200)
+  @ZodBody(withdrawSchema)
+  withdraw(@CurrentActor() actor: Actor, @Param('id', nominationId) id: string, @Body(new ZodPipe(withdrawSchema)) body: WithdrawInput) {
+    return this.nominations.withdraw(actor, id, body);
+  }
+
+  @Get('inbox')
+  inbox(@CurrentActor() actor: Actor) {
+    return this.nominations.inbox(actor);
+  }
+}

@@ -1,0 +1,35 @@
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { NotificationRepository } from '../../../libs/db/notification.repository';
+import type { Actor } from '../../../libs/domain/access-policy';
+import { CurrentActor } from '../auth/auth.guard';
+import { ApiError } from '../common/api-error';
+
+@ApiTags('notifications')
+@ApiBearerAuth()
+@Controller('notifications')
+export class NotificationsController {
+  constructor(private readonly notifications: NotificationRepository) {}
+
+  @Get()
+  async list(@CurrentActor() actor: Actor) {
+    const rows = await this.notifications.listFor(actor.username);
+    return {
+      items: rows.map((n) => ({
+        id: n.id,
+        kind: n.kind,
+        nominationId: n.nominationId,
+        title: n.title,
+        body: n.body,
+        createdAt: n.createdAt.toISOString(),
+        readAt: n.readAt?.toISOString() ?? null,
+      })),
+    };
+  }
+
+  @Post(':id/read')
+  @HttpCode(204)
+  async markRead(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe({ exceptionFactory: () => ApiError.notFound('Notification') })) id: string) {
+    if (!(await this.notifications.markRead(actor.username, id))) throw ApiError.notFound('Notification');
+  }
+}

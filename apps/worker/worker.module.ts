@@ -1,0 +1,18 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { AppConfig } from '../../libs/config/config';
+import { ConfigModule } from '../../libs/config/config.module';
+import { DbModule } from '../../libs/db/db.module';
+import { MailerService } from '../../libs/mail/mailer.service';
+
+/** The dependency-injection context the activities are built from. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [ConfigModule.forRoot(config), DbModule],
+      providers: [MailerService],
+      exports: [MailerService],
+    };
+  }
+}

@@ -1,0 +1,148 @@
+import { Injectable } from '@nestjs/common';
+import { findAward } from '../domain/award-catalogue';
+import type { Level } from '../domain/levels';
+import type { Audience, Transition } from '../domain/nomination-machine';
+import type { NominationStatus } from '../domain/nomination-status';
+import { notificationText } from '../domain/notification-text';
+import type { Nominee } from '../domain/schemas';
+import { OrgTree } from '../domain/access-policy';
+import { Prisma } from './generated/client';
+import { PrismaService } from './prisma.service';
+
+const withDecisions = { decisions: { orderBy: { seq: 'asc' } } } satisfies Prisma.NominationInclude;
+export type NominationRecord = Prisma.NominationGetPayload<{ include: typeof withDecisions }>;
+
+export interface NominationFilter {
+  status?: NominationStatus;
+  level?: Level;
+  unitCode?: string;
+  awardCode?: string;
+  campaignId?: string;
+  /** Visibility: any of these (units, level on the route) pairs; absent means everything. */
+  scopes?: { unitCodes: string[]; routeHas?: Level }[];
+}
+
+type Tx = Prisma.TransactionClient;
+
+export function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+}
+
+@Injectable()
+export class NominationRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  findById(id: string): Promise<NominationRecord | null> {
+    return this.prisma.nomination.findUnique({ where: { id }, include: withDecisions });
+  }
+
+  findByRequest(submittedBy: string, requestId: string): Promise<NominationRecord | null> {
+    return this.prisma.nomination.findUnique({
+      where: { submittedBy_requestId: { submittedBy, requestId } },
+      include: withDecisions,
+    });
+  }
+
+  async hasDecision(nominationId: string, requestId: string): Promise<boolean> {
+    return (await this.prisma.decision.count({ where: { nominationId, requestId } })) > 0;
+  }
+
+  create(data: Prisma.NominationUncheckedCreateInput): Promise<NominationRecord> {
+    return this.prisma.nomination.create({ data, include: withDecisions });
+  }
+
+  async list(filter: NominationFilter, page: number, pageSize: number, orderBy: Prisma.NominationOrderByWithRelationInput[]) {
+    const where = this.where(filter);
+    const [items, total] = await this.prisma.$transaction([
+      this.prisma.nomination.findMany({ where, include: withDecisions, orderBy, skip: (page - 1) * pageSize, take: pageSize }),
+      this.prisma.nomination.count({ where }),
+    ]);
+    return { items, total };
+  }
+
+  private where(filter: NominationFilter): Prisma.NominationWhereInput {
+    return {
+      status: filter.status,
+      currentLevel: filter.level,
+      unitCode: filter.unitCode,
+      awardCode: filter.awardCode,
+      campaignId: filter.campaignId,
+      ...(filter.scopes && {
+        OR: filter.scopes.map((s) => ({ unitCode: { in: s.unitCodes }, ...(s.routeHas && { route: { has: s.routeHas } }) })),
+      }),
+    };
+  }
+
+  /**
+   * Writes one workflow transition in a single transaction: the audit event (the idempotency key:
+   * one per nomination and sequence number), the decision, the nomination row and the notifications.
+   * A retried activity finds the event and writes nothing; a concurrent duplicate loses on the unique key.
+   */
+  async applyTransition(t: Transition): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      const seen = await tx.auditEvent.findUnique({ where: { nominationId_seq: { nominationId: t.nominationId, seq: t.seq } } });
+      if (seen) return;
+      const nomination = await tx.nomination.findUniqueOrThrow({ where: { id: t.nominationId } });
+      await tx.auditEvent.create({
+        data: {
+          nominationId: t.nominationId,
+          seq: t.seq,
+          kind: t.kind,
+          actor: t.actor,
+          at: new Date(t.at),
+          data: JSON.parse(JSON.stringify({ state: t.state, decision: t.decision, comment: t.comment })),
+        },
+      });
+      if (t.decision) {
+        const { decidedAt, ...decision } = t.decision;
+        await tx.decision.create({ data: { ...decision, nominationId: t.nominationId, seq: t.seq, decidedAt: new Date(decidedAt) } });
+      }
+      await tx.nomination.updateMany({
+        // A transition older than the one already written never overwrites it.
+        where: { id: t.nominationId, version: { lt: t.seq } },
+        data: {
+          status: t.state.status,
+          currentLevel: t.state.currentLevel,
+          dueAt: t.state.dueAt ? new Date(t.state.dueAt) : null,
+          overdue: t.state.overdue,
+          returnDeadline: t.state.returnDeadline ? new Date(t.state.returnDeadline) : null,
+          returnCount: t.state.returnCount,
+          version: t.seq,
+          ...(t.achievements && { achievements: t.achievements }),
+        },
+      });
+      await this.notify(tx, t, nomination);
+    });
+  }
+
+  private async notify(tx: Tx, t: Transition, nomination: { unitCode: string; awardCode: string; nominee: unknown; createdAt: Date }) {
+    if (t.notify.length === 0) return;
+    const tree = new OrgTree(await tx.org.findMany());
+    const award = findAward(nomination.awardCode, nomination.createdAt.toISOString());
+    const context = {
+      transition: t,
+      nominee: nomination.nominee as Nominee,
+      awardName: award?.nameVi ?? nomination.awardCode,
+      unitName: tree.get(nomination.unitCode)?.name ?? nomination.unitCode,
+    };
+    for (const intent of t.notify) {
+      const recipients = await this.recipients(tx, tree, nomination.unitCode, intent.audience, intent.level);
+      const { title, body } = notificationText(intent.kind, context);
+      await tx.notification.createMany({
+        data: recipients.map((username) => ({ username, nominationId: t.nominationId, seq: t.seq, kind: intent.kind, title, body })),
+        skipDuplicates: true,
+      });
+    }
+  }
+
+  private async recipients(tx: Tx, tree: OrgTree, unitCode: string, audience: Audience, level?: Level): Promise<string[]> {
+    const where: Prisma.UserWhereInput =
+      audience === 'ADMINS'
+        ? { role: 'ADMIN' }
+        : audience === 'CLERKS'
+          ? { role: 'CLERK', orgCode: unitCode }
+          : { role: 'REVIEWER', orgCode: (level && tree.reviewingOrg(unitCode, level)?.code) ?? '' };
+    const users = await tx.user.findMany({ where, select: { username: true }, orderBy: { username: 'asc' } });
+    return users.map((u) => u.username);
+  }
+}

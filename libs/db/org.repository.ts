@@ -1,0 +1,20 @@
+import { Injectable } from '@nestjs/common';
+import { OrgTree, type Actor } from '../domain/access-policy';
+import { PrismaService } from './prisma.service';
+
+@Injectable()
+export class OrgRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  /** The tree is a few dozen rows at most; read whole so rules can walk it without more queries. */
+  async tree(): Promise<OrgTree> {
+    return new OrgTree(await this.prisma.org.findMany({ orderBy: { code: 'asc' } }));
+  }
+
+  async findUser(username: string): Promise<Actor | null> {
+    return this.prisma.user.findUnique({
+      where: { username },
+      select: { username: true, displayName: true, role: true, orgCode: true },
+    });
+  }
+}

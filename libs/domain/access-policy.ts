@@ -1,0 +1,93 @@
+import type { Level } from './levels';
+
+/**
+ * Who may see and act on a nomination, decided from the organisation tree alone:
+ * a reviewer reviews the level named by the kind of their organisation, for the units beneath it.
+ */
+
+export type OrgKind = 'CITY' | 'SO' | 'DEPARTMENT' | 'UNIT';
+export type Role = 'CLERK' | 'REVIEWER' | 'ADMIN';
+
+export interface OrgNode {
+  code: string;
+  name: string;
+  kind: OrgKind;
+  parentCode: string | null;
+}
+
+export interface Actor {
+  username: string;
+  displayName: string;
+  role: Role;
+  orgCode: string;
+}
+
+export class OrgTree {
+  private readonly byCode: Map<string, OrgNode>;
+
+  constructor(readonly nodes: readonly OrgNode[]) {
+    this.byCode = new Map(nodes.map((n) => [n.code, n]));
+  }
+
+  get(code: string): OrgNode | undefined {
+    return this.byCode.get(code);
+  }
+
+  /** The organisation and its ancestors, nearest first. */
+  chain(code: string): OrgNode[] {
+    const chain: OrgNode[] = [];
+    for (let node = this.byCode.get(code); node && !chain.includes(node); node = node.parentCode ? this.byCode.get(node.parentCode) : undefined) {
+      chain.push(node);
+    }
+    return chain;
+  }
+
+  /** The organisation whose reviewers decide `level` for `unitCode`. */
+  reviewingOrg(unitCode: string, level: Level): OrgNode | undefined {
+    return this.chain(unitCode).find((n) => n.kind === level);
+  }
+
+  unitsUnder(code: string): string[] {
+    return this.nodes.filter((n) => n.kind === 'UNIT' && this.chain(n.code).some((a) => a.code === code)).map((n) => n.code);
+  }
+}
+
+interface Reviewable {
+  unitCode: string;
+  route: readonly Level[];
+}
+
+export function reviewsLevel(actor: Actor, level: Level, nomination: Reviewable, tree: OrgTree): boolean {
+  return (
+    actor.role === 'REVIEWER' &&
+    nomination.route.includes(level) &&
+    tree.reviewingOrg(nomination.unitCode, level)?.code === actor.orgCode
+  );
+}
+
+export function isClerkOf(actor: Actor, unitCode: string): boolean {
+  return actor.role === 'CLERK' && actor.orgCode === unitCode;
+}
+
+export function canSee(actor: Actor, nomination: Reviewable, tree: OrgTree): boolean {
+  return (
+    actor.role === 'ADMIN' ||
+    actor.orgCode === nomination.unitCode ||
+    nomination.route.some((level) => reviewsLevel(actor, level, nomination, tree))
+  );
+}
+
+/** The level an actor reviews, if any: the kind of their organisation. */
+export function reviewerLevel(actor: Actor, tree: OrgTree): Level | null {
+  if (actor.role !== 'REVIEWER') return null;
+  return tree.get(actor.orgCode)?.kind ?? null;
+}
+
+/** What an actor may see, as (units, level on the route) pairs; `null` means everything. */
+export function visibleScopes(actor: Actor, tree: OrgTree): { unitCodes: string[]; routeHas?: Level }[] | null {
+  if (actor.role === 'ADMIN') return null;
+  const scopes: { unitCodes: string[]; routeHas?: Level }[] = [{ unitCodes: [actor.orgCode] }];
+  const level = reviewerLevel(actor, tree);
+  if (level) scopes.push({ unitCodes: tree.unitsUnder(actor.orgCode), routeHas: level });
+  return scopes;
+}
