@@ -1,4 +1,4 @@
-import type { INestApplication } from '@nestjs/common';
+import type { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '../../libs/config/config';
@@ -6,8 +6,8 @@ import { AppModule } from './app.module';
 import { ErrorFilter } from './common/error.filter';
 
 /** Builds the configured HTTP application; `main.ts` and the integration tests share it. */
-export async function createApiApp(config: AppConfig): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot(config), { logger: ['error', 'warn', 'log'] });
+export async function createApiApp(config: AppConfig, logger: LogLevel[] = ['error', 'warn', 'log']): Promise<INestApplication> {
+  const app = await NestFactory.create(AppModule.forRoot(config), { logger });
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new ErrorFilter());
   app.enableShutdownHooks();

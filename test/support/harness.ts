@@ -1,0 +1,127 @@
+import type { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, type Worker } from '@temporalio/worker';
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { createApiApp } from '../../apps/api/app.factory';
+import { createNominationWorker } from '../../apps/worker/nomination-worker';
+import { WorkerModule } from '../../apps/worker/worker.module';
+import { loadConfig, type AppConfig } from '../../libs/config/config';
+import { PrismaService } from '../../libs/db/prisma.service';
+
+type Body = Record<string, unknown>;
+
+/**
+ * The product as the tests drive it: the real API (over HTTP, in-process), a real worker polling a
+ * task queue of its own, both on the Temporal dev server and the database the global setup started.
+ */
+export class Harness {
+  private worker: { worker: Worker; running: Promise<void>; connection: NativeConnection } | null = null;
+  private readonly tokens = new Map<string, string>();
+
+  private constructor(
+    readonly config: AppConfig,
+    readonly app: INestApplication,
+    private readonly workerContext: INestApplicationContext,
+    readonly temporal: Client,
+  ) {}
+
+  static async start(env: Record<string, string> = {}): Promise<Harness> {
+    const config = loadConfig({
+      ...process.env,
+      AUTH_MODE: 'dev',
+      TEMPORAL_TASK_QUEUE: `test-${randomUUID()}`,
+      ...env,
+    });
+    const app = await createApiApp(config, ['error', 'warn']);
+    await app.init();
+    const workerContext = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: ['error', 'warn'] });
+    const temporal = new Client({ connection: await Connection.connect({ address: config.TEMPORAL_ADDRESS }) });
+    const harness = new Harness(config, app, workerContext, temporal);
+    await harness.startWorker();
+    return harness;
+  }
+
+  get prisma(): PrismaService {
+    return this.workerContext.get(PrismaService);
+  }
+
+  async startWorker(): Promise<void> {
+    const connection = await NativeConnection.connect({ address: this.config.TEMPORAL_ADDRESS });
+    const { worker } = await createNominationWorker(this.workerContext, {
+      connection,
+      workflowBundle: { codePath: process.env.WORKFLOW_BUNDLE_PATH! },
+    });
+    this.worker = { worker, connection, running: worker.run() };
+  }
+
+  /** Stops the worker as a crash or a deploy would: its in-flight work is left to the next one. */
+  async stopWorker(): Promise<void> {
+    if (!this.worker) return;
+    const { worker, running, connection } = this.worker;
+    this.worker = null;
+    worker.shutdown();
+    await running;
+    await connection.close();
+  }
+
+  async token(username: string): Promise<string> {
+    let token = this.tokens.get(username);
+    if (!token) {
+      const res = await request(this.app.getHttpServer()).post('/api/auth/dev-token').send({ username }).expect(200);
+      token = (res.body as { token: string }).token;
+      this.tokens.set(username, token);
+    }
+    return token;
+  }
+
+  async get(username: string, path: string) {
+    return request(this.app.getHttpServer()).get(path).set('Authorization', `Bearer ${await this.token(username)}`);
+  }
+
+  async post(username: string, path: string, body: Body = {}) {
+    return request(this.app.getHttpServer()).post(path).set('Authorization', `Bearer ${await this.token(username)}`).send(body);
+  }
+
+  async submit(username = 'u1.clerk', overrides: Body = {}) {
+    const res = await this.post(username, '/api/nominations', {
+      awardCode: 'BANG_KHEN_UBND_TP',
+      year: 2026,
+      nominee: { kind: 'INDIVIDUAL', fullName: 'Nguyễn Thị Lan', position: 'Chuyên viên' },
+      achievements: 'Hoàn thành xuất sắc nhiệm vụ, có hai sáng kiến được công nhận cấp cơ sở.',
+      ...overrides,
+    });
+    if (res.status !== 201) throw new Error(`submit failed: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body as { id: string; workflowId: string; [key: string]: unknown };
+  }
+
+  decide(username: string, id: string, body: Body) {
+    return this.post(username, `/api/nominations/${id}/decisions`, { requestId: randomUUID(), ...body });
+  }
+
+  /** Waits until the nomination's row satisfies `done` (workflow timers act on their own time). */
+  async waitForRow(id: string, done: (row: { status: string; overdue: boolean }) => boolean, timeoutMs = 30_000) {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const row = await this.prisma.nomination.findUniqueOrThrow({ where: { id } });
+      if (done(row)) return row;
+      if (Date.now() > deadline) throw new Error(`nomination ${id} still ${row.status} (overdue=${row.overdue})`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.stopWorker();
+    await this.app.close();
+    await this.workerContext.close();
+    await this.temporal.connection.close();
+  }
+}
+
+export const APPROVERS_U1 = [
+  ['u1.head', 'UNIT'],
+  ['dept-a.reviewer', 'DEPARTMENT'],
+  ['so.council', 'SO'],
+  ['city.board', 'CITY'],
+] as const;
