@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { findAward } from '../domain/award-catalogue';
+import { hanoiDay } from '../domain/hanoi-time';
 import type { Level } from '../domain/levels';
 import type { Audience, Transition } from '../domain/nomination-machine';
 import type { NominationStatus } from '../domain/nomination-status';
@@ -118,7 +119,7 @@ export class NominationRepository {
   private async notify(tx: Tx, t: Transition, nomination: { unitCode: string; awardCode: string; nominee: unknown; createdAt: Date }) {
     if (t.notify.length === 0) return;
     const tree = new OrgTree(await tx.org.findMany());
-    const award = findAward(nomination.awardCode, nomination.createdAt.toISOString());
+    const award = findAward(nomination.awardCode, hanoiDay(nomination.createdAt));
     const context = {
       transition: t,
       nominee: nomination.nominee as Nominee,

@@ -48,7 +48,7 @@ export const AWARD_CODES = CATALOGUE.flatMap((v) => v.awards.map((a) => a.code))
   (code, i, all) => all.indexOf(code) === i,
 );
 
-/** The catalogue version in force on a day (ISO date or timestamp). */
+/** The catalogue version in force on a day (YYYY-MM-DD, Hà Nội time: see hanoiDay). */
 export function catalogueAt(day: string): CatalogueVersion {
   const date = day.slice(0, 10);
   const inForce = [...CATALOGUE]

@@ -101,7 +101,7 @@ export class Harness {
   }
 
   /** Waits until the nomination's row satisfies `done` (workflow timers act on their own time). */
-  async waitForRow(id: string, done: (row: { status: string; overdue: boolean }) => boolean, timeoutMs = 30_000) {
+  async waitForRow(id: string, done: (row: { status: string; overdue: boolean; version: number }) => boolean, timeoutMs = 30_000) {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const row = await this.prisma.nomination.findUniqueOrThrow({ where: { id } });

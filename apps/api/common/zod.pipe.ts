@@ -12,10 +12,12 @@ export class ZodPipe<T extends z.ZodType> implements PipeTransform<unknown, z.ou
     throw new ApiError(
       'VALIDATION_FAILED',
       'The request is not valid',
-      result.error.issues.map((issue) => ({
-        path: issue.code === 'unrecognized_keys' ? [...issue.path, ...issue.keys].join('.') : issue.path.join('.'),
-        message: issue.message,
-      })),
+      result.error.issues.flatMap((issue) =>
+        // One detail per unknown key, so that each names a field the client actually sent.
+        issue.code === 'unrecognized_keys'
+          ? issue.keys.map((key) => ({ path: [...issue.path, key].join('.'), message: `unknown field ${key}` }))
+          : [{ path: issue.path.join('.'), message: issue.message }],
+      ),
     );
   }
 }

@@ -7,6 +7,7 @@ import { NominationRepository, isUniqueViolation, type NominationRecord } from '
 import { OrgRepository } from '../../../libs/db/org.repository';
 import { canSee, isClerkOf, reviewerLevel, reviewsLevel, visibleScopes, type Actor } from '../../../libs/domain/access-policy';
 import { catalogueAt } from '../../../libs/domain/award-catalogue';
+import { hanoiDay } from '../../../libs/domain/hanoi-time';
 import { checkDecide, checkResubmit, checkWithdraw, submit, type NominationState } from '../../../libs/domain/nomination-machine';
 import {
   decideUpdate,
@@ -44,7 +45,7 @@ export class NominationsService {
     if (existing) return this.ensureStarted(existing);
 
     const now = new Date();
-    const catalogue = catalogueAt(now.toISOString());
+    const catalogue = catalogueAt(hanoiDay(now));
     const award = catalogue.awards.find((a) => a.code === input.awardCode);
     if (!award) {
       throw new ApiError('VALIDATION_FAILED', 'Unknown award', [{ path: 'awardCode', message: `not in catalogue ${catalogue.version}` }]);
