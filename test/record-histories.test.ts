@@ -1,0 +1,92 @@
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { APPROVERS_U1, Harness } from './support/harness';
+
+/**
+ * Records the histories that test/replay.test.ts replays against the current workflow code.
+ * It writes into the repository, so it runs only on demand:
+ *   RECORD_HISTORIES=1 npx jest --selectProjects integration --runInBand test/record-histories
+ * A recorded file is a contract with the workflows already running in production: never overwrite
+ * one after the workflow changed; record under a new version prefix instead (see the README there).
+ */
+const VERSION = 'v1';
+const DIR = join(__dirname, 'fixtures', 'histories');
+const recording = process.env.RECORD_HISTORIES === '1';
+
+(recording ? describe : describe.skip)('record nomination workflow histories', () => {
+  let sut: Harness;
+  beforeAll(async () => {
+    sut = await Harness.start();
+    mkdirSync(DIR, { recursive: true });
+  });
+  afterAll(async () => {
+    await sut?.close();
+  });
+
+  async function ok(res: { status: number; body: unknown }, what: string) {
+    if (res.status !== 200) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body as { status: string };
+  }
+
+  async function save(name: string, workflowId: string, expectedStatus: string) {
+    const handle = sut.temporal.workflow.getHandle(workflowId);
+    // The history is complete only once the run has closed.
+    expect((await handle.result()).status).toBe(expectedStatus);
+    const history = await handle.fetchHistory();
+    const file = join(DIR, `nomination-${VERSION}-${name}.json`);
+    writeFileSync(file, `${JSON.stringify(JSON.parse(historyToJSON(history)), null, 2)}\n`);
+    process.stderr.write(`[record-histories] ${file}: ${history.events?.length ?? 0} events\n`);
+  }
+
+  // Fixed request ids keep the update ids and the recorded state the same from one recording to the next.
+  it('four-level approval of BANG_KHEN_UBND_TP', async () => {
+    const n = await sut.submit('u1.clerk', { requestId: 'record-four-level-approval' });
+    for (const [reviewer, level] of APPROVERS_U1) {
+      await ok(
+        await sut.decide(reviewer, n.id, { level, decision: 'APPROVE', comment: 'Đồng ý', requestId: `four-level-approval-${level}` }),
+        `approve ${level}`,
+      );
+    }
+    await save('four-level-approval', n.workflowId, 'APPROVED');
+  });
+
+  it('return, resubmit and approvals of GIAY_KHEN_GIAM_DOC_SO', async () => {
+    const n = await sut.submit('u1.clerk', { awardCode: 'GIAY_KHEN_GIAM_DOC_SO', requestId: 'record-return-resubmit' });
+    await ok(await sut.decide('u1.head', n.id, { level: 'UNIT', decision: 'APPROVE', requestId: 'return-resubmit-UNIT' }), 'approve UNIT');
+    const returned = await ok(
+      await sut.decide('dept-a.reviewer', n.id, {
+        level: 'DEPARTMENT',
+        decision: 'RETURN',
+        comment: 'Bổ sung biên bản họp bình xét của đơn vị',
+        requestId: 'return-resubmit-DEPARTMENT-return',
+      }),
+      'return at DEPARTMENT',
+    );
+    expect(returned.status).toBe('RETURNED');
+    await ok(
+      await sut.post('u1.clerk', `/api/nominations/${n.id}/resubmit`, {
+        achievements: 'Đã bổ sung biên bản họp bình xét ngày 15/11/2026 và báo cáo thành tích chi tiết.',
+        comment: 'Đã bổ sung biên bản',
+        requestId: 'return-resubmit-resubmit',
+      }),
+      'resubmit',
+    );
+    await ok(
+      await sut.decide('dept-a.reviewer', n.id, { level: 'DEPARTMENT', decision: 'APPROVE', requestId: 'return-resubmit-DEPARTMENT' }),
+      'approve DEPARTMENT',
+    );
+    await ok(await sut.decide('so.council', n.id, { level: 'SO', decision: 'APPROVE', requestId: 'return-resubmit-SO' }), 'approve SO');
+    await save('return-resubmit', n.workflowId, 'APPROVED');
+  });
+
+  it('withdrawal after the unit approved', async () => {
+    const n = await sut.submit('u1.clerk', { requestId: 'record-withdrawal' });
+    await ok(await sut.decide('u1.head', n.id, { level: 'UNIT', decision: 'APPROVE', requestId: 'withdrawal-UNIT' }), 'approve UNIT');
+    await ok(
+      await sut.post('u1.clerk', `/api/nominations/${n.id}/withdraw`, { reason: 'Cá nhân xin rút hồ sơ', requestId: 'withdrawal-withdraw' }),
+      'withdraw',
+    );
+    await save('withdrawal', n.workflowId, 'WITHDRAWN');
+  });
+});
