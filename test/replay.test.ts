@@ -1,0 +1,61 @@
+import type { HistoryAndWorkflowId } from '@temporalio/client';
+import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
+import { Worker, type ReplayWorkerOptions } from '@temporalio/worker';
+import { DeterminismViolationError } from '@temporalio/workflow';
+import { readFileSync, readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
+
+/**
+ * Replays the recorded histories (test/fixtures/histories, see its README) against the workflow
+ * code of this checkout: a change that running nominations could not replay fails here, not in
+ * production. The recorded histories carry no server: only the native runtime runs.
+ */
+const DIR = join(__dirname, 'fixtures', 'histories');
+
+type Json = { events: Record<string, any>[] };
+
+const files = readdirSync(DIR)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
+const readJson = (file: string) => JSON.parse(readFileSync(join(DIR, file), 'utf8')) as Json;
+const toHistory = (json: Json) => historyFromJSON(json);
+
+const options = (): ReplayWorkerOptions => ({
+  workflowBundle: { codePath: process.env.WORKFLOW_BUNDLE_PATH! },
+  replayName: 'nomination-histories',
+});
+
+describe('recorded nomination histories replay on the current workflow code', () => {
+  it('finds the recorded histories', () => {
+    // An empty or misplaced folder would otherwise make the replay below pass without replaying anything.
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'nomination-v1-four-level-approval.json',
+        'nomination-v1-return-resubmit.json',
+        'nomination-v1-withdrawal.json',
+      ]),
+    );
+  });
+
+  it('replays every recorded history without error', async () => {
+    const histories: HistoryAndWorkflowId[] = files.map((f) => ({ workflowId: basename(f, '.json'), history: toHistory(readJson(f)) }));
+    const results: { workflowId: string; error?: string }[] = [];
+    for await (const { workflowId, error } of Worker.runReplayHistories(options(), histories)) {
+      results.push(error ? { workflowId, error: `${error.name}: ${error.message}` } : { workflowId });
+    }
+    expect(results).toEqual(files.map((f) => ({ workflowId: basename(f, '.json') })));
+  });
+
+  it('a history the code did not produce fails with DeterminismViolationError', async () => {
+    const json = readJson('nomination-v1-four-level-approval.json');
+    // The first command the workflow issues is persisting the submission; a history that claims
+    // another activity there must be rejected rather than silently replayed.
+    const scheduled = json.events.find((e) => e.eventType === 'EVENT_TYPE_ACTIVITY_TASK_SCHEDULED');
+    expect(scheduled?.activityTaskScheduledEventAttributes.activityType.name).toBe('persistTransition');
+    scheduled!.activityTaskScheduledEventAttributes.activityType.name = 'persistTransitionV0';
+
+    const replay = Worker.runReplayHistory(options(), toHistory(json), 'tampered-four-level-approval');
+    await expect(replay).rejects.toBeInstanceOf(DeterminismViolationError);
+    await expect(replay).rejects.toThrow(/persistTransitionV0/);
+  });
+});
