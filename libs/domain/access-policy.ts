@@ -6,7 +6,7 @@ import type { Level } from './levels';
  */
 
 export type OrgKind = 'CITY' | 'SO' | 'DEPARTMENT' | 'UNIT';
-export type Role = 'CLERK' | 'REVIEWER' | 'ADMIN';
+export type Role = 'CLERK' | 'REVIEWER' | 'COUNCIL_MEMBER' | 'ADMIN';
 
 export interface OrgNode {
   code: string;
