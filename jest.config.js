@@ -16,7 +16,7 @@ module.exports = {
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
       globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
       setupFiles: ['<rootDir>/test/setup/env.ts'],
-      testTimeout: 120000,
+      setupFilesAfterEnv: ['<rootDir>/test/setup/timeout.ts'],
     },
   ],
 };

@@ -11,7 +11,7 @@ export const DEMO_ORGS: { code: string; name: string; kind: OrgKind; parentCode:
   { code: 'U3', name: 'Trung tâm Xúc tiến thương mại', kind: 'UNIT', parentCode: 'DEPT-B' },
 ];
 
-export const DEMO_USERS: { username: string; displayName: string; role: Role; orgCode: string }[] = [
+export const DEMO_USERS: { username: string; displayName: string; role: Role; orgCode: string; councilSeat?: 'CHAIR' | 'MEMBER' }[] = [
   { username: 'u1.clerk', displayName: 'Nguyễn Thị Hồng', role: 'CLERK', orgCode: 'U1' },
   { username: 'u2.clerk', displayName: 'Trần Văn Minh', role: 'CLERK', orgCode: 'U2' },
   { username: 'u3.clerk', displayName: 'Lê Thị Thu Hà', role: 'CLERK', orgCode: 'U3' },
@@ -20,8 +20,17 @@ export const DEMO_USERS: { username: string; displayName: string; role: Role; or
   { username: 'u3.head', displayName: 'Vũ Đức Thắng', role: 'REVIEWER', orgCode: 'U3' },
   { username: 'dept-a.reviewer', displayName: 'Đỗ Thị Ngọc Ánh', role: 'REVIEWER', orgCode: 'DEPT-A' },
   { username: 'dept-b.reviewer', displayName: 'Bùi Văn Khoa', role: 'REVIEWER', orgCode: 'DEPT-B' },
-  { username: 'so.council', displayName: 'Ngô Thị Thanh Hương', role: 'REVIEWER', orgCode: 'SCT' },
-  { username: 'city.board', displayName: 'Đặng Quang Vinh', role: 'REVIEWER', orgCode: 'HN' },
+  { username: 'dept-a.deputy', displayName: 'Lương Văn Tiến', role: 'STAFF', orgCode: 'DEPT-A' },
+  { username: 'so.council', displayName: 'Ngô Thị Thanh Hương', role: 'REVIEWER', orgCode: 'SCT', councilSeat: 'CHAIR' },
+  { username: 'so.member1', displayName: 'Trương Văn Dũng', role: 'COUNCIL_MEMBER', orgCode: 'SCT', councilSeat: 'MEMBER' },
+  { username: 'so.member2', displayName: 'Lâm Thị Thu Hiền', role: 'COUNCIL_MEMBER', orgCode: 'SCT', councilSeat: 'MEMBER' },
+  { username: 'so.member3', displayName: 'Cao Minh Khôi', role: 'COUNCIL_MEMBER', orgCode: 'SCT', councilSeat: 'MEMBER' },
+  { username: 'so.member4', displayName: 'Đinh Thị Lan Anh', role: 'COUNCIL_MEMBER', orgCode: 'SCT', councilSeat: 'MEMBER' },
+  { username: 'city.board', displayName: 'Đặng Quang Vinh', role: 'REVIEWER', orgCode: 'HN', councilSeat: 'CHAIR' },
+  { username: 'city.member1', displayName: 'Hà Văn Phúc', role: 'COUNCIL_MEMBER', orgCode: 'HN', councilSeat: 'MEMBER' },
+  { username: 'city.member2', displayName: 'Kiều Thị Ngân', role: 'COUNCIL_MEMBER', orgCode: 'HN', councilSeat: 'MEMBER' },
+  { username: 'city.member3', displayName: 'Tạ Quốc Bảo', role: 'COUNCIL_MEMBER', orgCode: 'HN', councilSeat: 'MEMBER' },
+  { username: 'city.member4', displayName: 'Chu Thị Yến', role: 'COUNCIL_MEMBER', orgCode: 'HN', councilSeat: 'MEMBER' },
   { username: 'admin', displayName: 'Quản trị hệ thống', role: 'ADMIN', orgCode: 'SCT' },
 ];
 

@@ -1,5 +1,6 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../libs/db/generated/client';
+import { DEMO_AWARD_HISTORY } from './demo-award-history';
 import { DEMO_ORGS, DEMO_USERS, demoEmail } from './demo-organisation';
 
 /** Seeds the demo organisation; safe to run on every start (upserts). */
@@ -10,8 +11,16 @@ export async function seedDemo(databaseUrl: string): Promise<void> {
       await prisma.org.upsert({ where: { code: org.code }, create: org, update: org });
     }
     for (const user of DEMO_USERS) {
-      const data = { ...user, email: demoEmail(user.username) };
+      const data = { councilSeat: null, ...user, email: demoEmail(user.username) };
       await prisma.user.upsert({ where: { username: user.username }, create: data, update: data });
+    }
+    for (const entry of DEMO_AWARD_HISTORY) {
+      const { fullName, unitCode, awardCode, year } = entry;
+      await prisma.awardHistory.upsert({
+        where: { fullName_unitCode_awardCode_year: { fullName, unitCode, awardCode, year } },
+        create: { ...entry, source: 'SEED' },
+        update: { decisionRef: entry.decisionRef },
+      });
     }
   } finally {
     await prisma.$disconnect();
@@ -25,7 +34,7 @@ if (require.main === module) {
     process.exit(1);
   }
   seedDemo(url).then(
-    () => console.log(`seeded ${DEMO_ORGS.length} organisations and ${DEMO_USERS.length} users`),
+    () => console.log(`seeded ${DEMO_ORGS.length} organisations, ${DEMO_USERS.length} users, ${DEMO_AWARD_HISTORY.length} award history entries`),
     (error: unknown) => {
       console.error(error);
       process.exit(1);

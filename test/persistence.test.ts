@@ -2,8 +2,7 @@ import { MockActivityEnvironment } from '@temporalio/testing';
 import { createNominationActivities } from '../activities/nomination.activities';
 import { NominationRepository } from '../libs/db/nomination.repository';
 import { NotificationRepository } from '../libs/db/notification.repository';
-import { timingFrom } from '../libs/config/config';
-import { decide, submit } from '../libs/domain/nomination-machine';
+import { decide, submit, timingPlanner } from '../libs/domain/nomination-machine';
 import type { MailerService } from '../libs/mail/mailer.service';
 import { Harness } from './support/harness';
 
@@ -25,7 +24,7 @@ describe('the persisting activity, run more than once as Temporal may', () => {
       notifications: sut.app.get(NotificationRepository),
       mailer,
     });
-    const timing = timingFrom(sut.config);
+    const timing = timingPlanner({ levelLimitMs: { UNIT: 1000, DEPARTMENT: 1000, SO: 1000, CITY: 1000 }, returnWindowMs: 1000 });
     const submitted = submit(n.id, ['UNIT', 'DEPARTMENT', 'SO', 'CITY'], new Date(), timing);
     const approved = decide(submitted.state, { level: 'UNIT', decision: 'APPROVE', requestId: 'direct-1', reviewer: 'u1.head' }, new Date(), timing);
     const env = new MockActivityEnvironment();

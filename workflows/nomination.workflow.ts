@@ -2,28 +2,42 @@ import {
   ApplicationFailure,
   allHandlersFinished,
   condition,
+  patched,
   proxyActivities,
   setHandler,
 } from '@temporalio/workflow';
 import type { z } from 'zod';
 import type { NominationActivities } from '../activities/nomination.activities';
+import type { ReviewRuleActivities } from '../activities/review-rules.activities';
+import { catalogueVersion } from '../libs/domain/award-catalogue';
 import type { DomainError } from '../libs/domain/errors';
-import { decideCommandSchema, resubmitCommandSchema, withdrawCommandSchema } from '../libs/domain/nomination-commands';
+import type { Level } from '../libs/domain/levels';
 import {
+  closeVoteCommandSchema,
+  decideCommandSchema,
+  resubmitCommandSchema,
+  withdrawCommandSchema,
+} from '../libs/domain/nomination-commands';
+import {
+  changeDeadline,
   checkDecide,
   checkResubmit,
   checkWithdraw,
   decide,
+  escalate,
   expire,
   isDuplicate,
   markOverdue,
+  remind,
   resubmit,
   submit,
   withdraw,
   type NominationState,
+  type Planner,
   type Step,
 } from '../libs/domain/nomination-machine';
 import {
+  closeVoteUpdate,
   decideUpdate,
   resubmitUpdate,
   stateQuery,
@@ -31,11 +45,20 @@ import {
   type NominationWorkflowInput,
 } from '../libs/domain/nomination-messages';
 import { isFinal } from '../libs/domain/nomination-status';
+import { nominationWorkflowV1 } from './nomination-v1.workflow';
 
+/** Working-day deadlines, reminders and escalation, council votes and quotas (the rules of review). */
+export const REVIEW_RULES_PATCH = 'review-rules-v2';
+
+const retry = { initialInterval: '1 second', maximumInterval: '1 minute' } as const;
 const { persistTransition, deliverEmails } = proxyActivities<NominationActivities>({
   startToCloseTimeout: '30 seconds',
   // No maximum attempts: a transition already decided must reach the database eventually.
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+  retry,
+});
+const { planLevel, planReturn, closeBallot, claimQuota } = proxyActivities<ReviewRuleActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry,
 });
 
 function reject(error: DomainError | null): void {
@@ -54,17 +77,28 @@ function parse<T>(schema: z.ZodType<T>, input: unknown): T {
 }
 
 const untilMs = (iso: string) => Math.max(1, Date.parse(iso) - Date.now());
+const planned = (dueAt: string | null, returnDeadline: string | null = null): Planner => ({
+  levelDue: () => dueAt,
+  returnDeadline: () => returnDeadline,
+});
+const BUSY: DomainError = { code: 'INVALID_STATE', message: 'Một quyết định khác về hồ sơ này đang được ghi nhận' };
 
 /**
- * One workflow per nomination. Updates change the state synchronously (so a second reviewer racing
- * on the same level sees the level already decided) and then wait for the transition to be persisted;
- * the main loop owns the timers of the current level and of the return window.
+ * One workflow per nomination. Nominations started before the rules of review keep the first
+ * version's behaviour; every newer one runs the loop below.
  */
 export async function nominationWorkflow(input: NominationWorkflowInput): Promise<NominationState> {
-  const submitted = submit(input.nominationId, input.route, new Date(input.submittedAt), input.timing);
+  if (!patched(REVIEW_RULES_PATCH)) return nominationWorkflowV1(input);
+
+  const award = catalogueVersion(input.catalogueVersion ?? '')?.awards.find((a) => a.code === input.awardCode);
+  const isCouncil = (level: Level) => award?.councils?.[level] !== undefined;
+  const isLast = (level: Level) => input.route[input.route.length - 1] === level;
+
+  const submitted = submit(input.nominationId, input.route, new Date(input.submittedAt), planned(input.firstDueAt ?? null));
   // Set before the handlers are registered: updates buffered at start are delivered on registration.
   let state: NominationState = submitted.state;
-  // Transitions are persisted strictly in order, whichever handler or timer produced them.
+  // While a handler waits on the database (a quota, a ballot, a plan), every other command is refused.
+  let busy = false;
   let persisted: Promise<void> = Promise.resolve();
 
   const record = (s: Step): Promise<NominationState> => {
@@ -76,19 +110,96 @@ export async function nominationWorkflow(input: NominationWorkflowInput): Promis
     return persisted.then(() => s.state);
   };
 
+  const exclusively = async (work: () => Promise<NominationState>): Promise<NominationState> => {
+    busy = true;
+    try {
+      return await work();
+    } finally {
+      busy = false;
+    }
+  };
+
+  const checkSingleDecision = (level: Level): DomainError | null =>
+    busy
+      ? BUSY
+      : (checkDecide(state, { level }) ??
+        (isCouncil(level) ? { code: 'INVALID_STATE', message: `Cấp ${level} quyết định bằng biểu quyết của Hội đồng` } : null));
+
+  /** Plans what the decision leads to: the next level's deadline, or the return window. */
+  const planAfter = async (level: Level, decision: string, now: Date): Promise<Planner> => {
+    const next = input.route[input.route.indexOf(level) + 1];
+    if (decision === 'APPROVE' && next) {
+      return planned((await planLevel({ nominationId: input.nominationId, level: next, enteredAt: now.toISOString() })).dueAt);
+    }
+    if (decision === 'RETURN') return planned(null, await planReturn({ returnedAt: now.toISOString() }));
+    return planned(null);
+  };
+
   setHandler(stateQuery, () => state);
 
   setHandler(
     decideUpdate,
     async (cmd) => {
       if (isDuplicate(state, cmd.requestId)) return state;
-      reject(checkDecide(state, cmd));
-      return record(decide(state, cmd, new Date(), input.timing));
+      reject(checkSingleDecision(cmd.level));
+      return exclusively(async () => {
+        const now = new Date();
+        if (cmd.decision === 'APPROVE' && isLast(cmd.level) && award?.quota) {
+          reject(await claimQuota({ nominationId: input.nominationId }));
+        }
+        const planner = await planAfter(cmd.level, cmd.decision, now);
+        return record(decide(state, cmd, now, planner));
+      });
     },
     {
       validator: (cmd) => {
         parse(decideCommandSchema, cmd);
-        if (!isDuplicate(state, cmd.requestId)) reject(checkDecide(state, cmd));
+        if (!isDuplicate(state, cmd.requestId)) reject(checkSingleDecision(cmd.level));
+      },
+    },
+  );
+
+  const checkClose = (level: Level): DomainError | null =>
+    busy
+      ? BUSY
+      : (checkDecide(state, { level }) ??
+        (isCouncil(level) ? null : { code: 'INVALID_STATE', message: `Cấp ${level} không biểu quyết bằng Hội đồng` }));
+
+  setHandler(
+    closeVoteUpdate,
+    async (cmd) => {
+      if (isDuplicate(state, cmd.requestId)) return state;
+      reject(checkClose(cmd.level));
+      return exclusively(async () => {
+        // Closing, counting and (when it passes at the deciding level) taking a quota place happen in one transaction.
+        const ballot = await closeBallot({ nominationId: input.nominationId, level: cmd.level, closedBy: cmd.actor });
+        reject(ballot.error);
+        const now = new Date();
+        const decision = ballot.passed ? 'APPROVE' : 'REJECT';
+        const planner = await planAfter(cmd.level, decision, now);
+        return record(
+          decide(
+            state,
+            {
+              level: cmd.level,
+              decision,
+              ...(ballot.passed ? {} : { ground: 'CRITERIA_NOT_MET' as const }),
+              comment: ballot.minutes,
+              requestId: cmd.requestId,
+              reviewer: cmd.actor,
+              tally: ballot.tally,
+              minutes: ballot.minutes,
+            },
+            now,
+            planner,
+          ),
+        );
+      });
+    },
+    {
+      validator: (cmd) => {
+        parse(closeVoteCommandSchema, cmd);
+        if (!isDuplicate(state, cmd.requestId)) reject(checkClose(cmd.level));
       },
     },
   );
@@ -97,13 +208,17 @@ export async function nominationWorkflow(input: NominationWorkflowInput): Promis
     resubmitUpdate,
     async (cmd) => {
       if (isDuplicate(state, cmd.requestId)) return state;
-      reject(checkResubmit(state));
-      return record(resubmit(state, cmd, new Date(), input.timing));
+      reject(busy ? BUSY : checkResubmit(state));
+      return exclusively(async () => {
+        const now = new Date();
+        const plan = await planLevel({ nominationId: input.nominationId, level: state.currentLevel!, enteredAt: now.toISOString() });
+        return record(resubmit(state, cmd, now, planned(plan.dueAt)));
+      });
     },
     {
       validator: (cmd) => {
         parse(resubmitCommandSchema, cmd);
-        if (!isDuplicate(state, cmd.requestId)) reject(checkResubmit(state));
+        if (!isDuplicate(state, cmd.requestId)) reject(busy ? BUSY : checkResubmit(state));
       },
     },
   );
@@ -112,13 +227,13 @@ export async function nominationWorkflow(input: NominationWorkflowInput): Promis
     withdrawUpdate,
     async (cmd) => {
       if (isDuplicate(state, cmd.requestId)) return state;
-      reject(checkWithdraw(state));
+      reject(busy ? BUSY : checkWithdraw(state));
       return record(withdraw(state, cmd, new Date()));
     },
     {
       validator: (cmd) => {
         parse(withdrawCommandSchema, cmd);
-        if (!isDuplicate(state, cmd.requestId)) reject(checkWithdraw(state));
+        if (!isDuplicate(state, cmd.requestId)) reject(busy ? BUSY : checkWithdraw(state));
       },
     },
   );
@@ -128,17 +243,58 @@ export async function nominationWorkflow(input: NominationWorkflowInput): Promis
   while (!isFinal(state.status)) {
     const seq = state.seq;
     const changed = () => state.seq !== seq;
-    if (state.status === 'IN_REVIEW' && !state.overdue && state.dueAt) {
-      // Overdue does not end the review: the reviewers and admins are told and the wait goes on.
-      if (!(await condition(changed, untilMs(state.dueAt))) && !changed()) await record(markOverdue(state, new Date()));
-    } else if (state.status === 'RETURNED' && state.returnDeadline) {
-      if (!(await condition(changed, untilMs(state.returnDeadline))) && !changed()) await record(expire(state, new Date()));
-    } else {
-      await condition(changed);
+    if (state.status === 'RETURNED' && state.returnDeadline) {
+      if (!(await condition(changed, untilMs(state.returnDeadline)))) {
+        await condition(() => !busy);
+        if (!changed()) await record(expire(state, new Date()));
+      }
+      continue;
     }
+    if (state.status !== 'IN_REVIEW') {
+      await condition(changed);
+      continue;
+    }
+    await watchLevel(changed);
   }
 
   await condition(allHandlersFinished);
   await persisted;
   return state;
+
+  /**
+   * Waits at the current level until something changes or its next alert falls due: the reminder,
+   * the deadline (overdue), the second escalation. The plan is read again before each alert, so a
+   * calendar or deadline changed meanwhile moves the alert instead of firing it early.
+   */
+  async function watchLevel(changed: () => boolean): Promise<void> {
+    const level = state.currentLevel!;
+    const plan = await planLevel({ nominationId: input.nominationId, level, enteredAt: state.levelEnteredAt ?? input.submittedAt });
+    if (changed()) return;
+    if (plan.dueAt !== state.dueAt) {
+      await record(changeDeadline(state, plan.dueAt, new Date()));
+      return;
+    }
+    const now = Date.now();
+    const alert: { at: string; fire: () => Step } | null = !state.overdue
+      ? !state.reminded && Date.parse(plan.remindAt) < Date.parse(plan.dueAt) && Date.parse(plan.remindAt) > Date.parse(state.levelEnteredAt ?? input.submittedAt)
+        ? { at: plan.remindAt, fire: () => remind(state, new Date()) }
+        : { at: plan.dueAt, fire: () => markOverdue(state, new Date()) }
+      : !state.escalated
+        ? { at: plan.escalateAt, fire: () => escalate(state, new Date()) }
+        : null;
+    if (!alert) {
+      await condition(changed);
+      return;
+    }
+    if (Date.parse(alert.at) > now && (await condition(changed, untilMs(alert.at)))) return;
+    await condition(() => !busy);
+    if (changed()) return;
+    const fresh = await planLevel({ nominationId: input.nominationId, level, enteredAt: state.levelEnteredAt ?? input.submittedAt });
+    if (changed()) return;
+    if (fresh.dueAt !== state.dueAt) {
+      await record(changeDeadline(state, fresh.dueAt, new Date()));
+      return;
+    }
+    await record(alert.fire());
+  }
 }

@@ -1,5 +1,6 @@
 import type { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '../../libs/config/config';
 import { AppModule } from './app.module';
@@ -7,7 +8,9 @@ import { ErrorFilter } from './common/error.filter';
 
 /** Builds the configured HTTP application; `main.ts` and the integration tests share it. */
 export async function createApiApp(config: AppConfig, logger: LogLevel[] = ['error', 'warn', 'log']): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot(config), { logger });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger });
+  // CSV imports arrive as text; JSON stays the default for everything else.
+  app.useBodyParser('text', { type: ['text/csv', 'text/plain'], limit: '5mb' });
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new ErrorFilter());
   app.enableShutdownHooks();

@@ -3,14 +3,20 @@ import { APP_GUARD } from '@nestjs/core';
 import type { AppConfig } from '../../libs/config/config';
 import { ConfigModule } from '../../libs/config/config.module';
 import { DbModule } from '../../libs/db/db.module';
+import { EligibilityApiModule } from './admin/eligibility-api.module';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
+import { CalendarApiModule } from './calendar/calendar-api.module';
+import { DelegationsController } from './delegations/delegations.controller';
 import { HealthController } from './health/health.controller';
+import { CouncilController } from './nominations/council.controller';
+import { CouncilService } from './nominations/council.service';
 import { NominationsController } from './nominations/nominations.controller';
 import { NominationsService } from './nominations/nominations.service';
 import { NotificationsController } from './notifications/notifications.controller';
 import { OrgController } from './org/org.controller';
+import { NominationWorkflows } from './temporal/nomination-workflows';
 import { TemporalModule } from './temporal/temporal.module';
 
 @Module({})
@@ -18,16 +24,24 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DbModule, TemporalModule],
+      imports: [ConfigModule.forRoot(config), DbModule, TemporalModule, CalendarApiModule, EligibilityApiModule],
       controllers: [
         // The dev sign-in does not exist at all outside AUTH_MODE=dev.
         ...(config.AUTH_MODE === 'dev' ? [AuthController] : []),
         NominationsController,
+        CouncilController,
+        DelegationsController,
         NotificationsController,
         HealthController,
         OrgController,
       ],
-      providers: [AuthService, NominationsService, { provide: APP_GUARD, useClass: AuthGuard }],
+      providers: [
+        AuthService,
+        NominationsService,
+        CouncilService,
+        NominationWorkflows,
+        { provide: APP_GUARD, useClass: AuthGuard },
+      ],
     };
   }
 }

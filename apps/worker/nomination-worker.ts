@@ -1,7 +1,12 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createNominationActivities } from '../../activities/nomination.activities';
-import { APP_CONFIG, type AppConfig } from '../../libs/config/config';
+import { createReviewRuleActivities } from '../../activities/review-rules.activities';
+import { CalendarService } from '../../libs/calendar/calendar.service';
+import { APP_CONFIG, deadlineRulesFrom, type AppConfig } from '../../libs/config/config';
+import { BallotRepository } from '../../libs/db/ballot.repository';
+import { OrgRepository } from '../../libs/db/org.repository';
+import { QuotaRepository } from '../../libs/db/quota.repository';
 import { NominationRepository } from '../../libs/db/nomination.repository';
 import { NotificationRepository } from '../../libs/db/notification.repository';
 import { MailerService } from '../../libs/mail/mailer.service';
@@ -15,11 +20,18 @@ export interface NominationWorkerOptions {
 export async function createNominationWorker(context: INestApplicationContext, options: NominationWorkerOptions = {}) {
   const config = context.get<AppConfig>(APP_CONFIG);
   const connection = options.connection ?? (await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS }));
-  const activities = createNominationActivities({
-    nominations: context.get(NominationRepository),
-    notifications: context.get(NotificationRepository),
-    mailer: context.get(MailerService),
-  });
+  const nominations = context.get(NominationRepository);
+  const activities = {
+    ...createNominationActivities({ nominations, notifications: context.get(NotificationRepository), mailer: context.get(MailerService) }),
+    ...createReviewRuleActivities({
+      nominations,
+      orgs: context.get(OrgRepository),
+      calendar: context.get(CalendarService),
+      ballots: context.get(BallotRepository),
+      quotas: context.get(QuotaRepository),
+      rules: deadlineRulesFrom(config),
+    }),
+  };
   const worker = await Worker.create({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,

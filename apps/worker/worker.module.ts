@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import type { AppConfig } from '../../libs/config/config';
 import { ConfigModule } from '../../libs/config/config.module';
 import { DbModule } from '../../libs/db/db.module';
+import { CalendarService } from '../../libs/calendar/calendar.service';
 import { MailerService } from '../../libs/mail/mailer.service';
 
 /** The dependency-injection context the activities are built from. */
@@ -11,8 +12,8 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [ConfigModule.forRoot(config), DbModule],
-      providers: [MailerService],
-      exports: [MailerService],
+      providers: [MailerService, CalendarService],
+      exports: [MailerService, CalendarService],
     };
   }
 }

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig, timingFrom } from './config';
+import { ConfigError, deadlineRulesFrom, loadConfig } from './config';
 import { durationSchema } from './duration';
 
 const SECOND = 1000;
@@ -28,25 +28,29 @@ describe('loadConfig', () => {
       TEMPORAL_NAMESPACE: 'default',
       TEMPORAL_TASK_QUEUE: 'nominations',
       AUTH_USERNAME_CLAIM: 'sub',
-      DEADLINE_UNIT: 5 * DAY,
-      DEADLINE_DEPARTMENT: 7 * DAY,
-      DEADLINE_SO: 10 * DAY,
-      DEADLINE_CITY: 20 * DAY,
-      RETURN_WINDOW: 5 * DAY,
+      RETURN_WINDOW: { workingDays: 5 },
+      REMINDER_BEFORE: { workingDays: 1 },
+      ESCALATE_AFTER: { workingDays: 3 },
     });
+    // Unset level limits fall back to the award catalogue's working days.
+    expect(config.DEADLINE_UNIT).toBeUndefined();
   });
 
-  it('hands the deadlines to the state machine as its timing', () => {
-    const config = loadConfig({ ...minimal, DEADLINE_CITY: '30d', RETURN_WINDOW: '2d' });
+  it('hands the deadlines on as rules: working days or plain durations', () => {
+    const config = loadConfig({ ...minimal, DEADLINE_CITY: '30wd', DEADLINE_UNIT: '2s', RETURN_WINDOW: '2d' });
 
-    expect(timingFrom(config)).toEqual({
-      levelLimitMs: { UNIT: 5 * DAY, DEPARTMENT: 7 * DAY, SO: 10 * DAY, CITY: 30 * DAY },
-      returnWindowMs: 2 * DAY,
+    expect(deadlineRulesFrom(config)).toEqual({
+      level: { UNIT: { ms: 2 * SECOND }, DEPARTMENT: undefined, SO: undefined, CITY: { workingDays: 30 } },
+      returnWindow: { ms: 2 * DAY },
+      reminderBefore: { workingDays: 1 },
+      escalateAfter: { workingDays: 3 },
     });
   });
 
   it('takes a blank variable as unset', () => {
-    expect(loadConfig({ ...minimal, PORT: '', DEADLINE_SO: '' })).toMatchObject({ PORT: 3000, DEADLINE_SO: 10 * DAY });
+    const config = loadConfig({ ...minimal, PORT: '', DEADLINE_SO: '' });
+    expect(config.PORT).toBe(3000);
+    expect(config.DEADLINE_SO).toBeUndefined();
   });
 
   it('reads the port as a number', () => {
@@ -63,7 +67,7 @@ describe('loadConfig', () => {
     ['1.5h', 5400 * SECOND],
     [' 10s ', 10 * SECOND],
   ])('reads the duration %j as %d ms', (raw, ms) => {
-    expect(loadConfig({ ...minimal, DEADLINE_UNIT: raw }).DEADLINE_UNIT).toBe(ms);
+    expect(loadConfig({ ...minimal, DEADLINE_UNIT: raw }).DEADLINE_UNIT).toEqual({ ms });
   });
 
   it.each(['0', '0s', '-5d', '5 days', '5w', 'd'])('refuses the duration %j', (raw) => {
@@ -76,7 +80,7 @@ describe('loadConfig', () => {
 
     expect(error).toBeInstanceOf(ConfigError);
     expect(error.message).toMatch(/DATABASE_URL: .*postgresql/);
-    expect(error.message).toMatch(/DEADLINE_SO: .*duration/);
+    expect(error.message).toMatch(/DEADLINE_SO: /);
     expect(error.message).not.toMatch(/DEADLINE_UNIT|AUTH_JWT_SECRET/);
   });
 

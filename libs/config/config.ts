@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Timing } from '../domain/nomination-machine';
-import { durationSchema } from './duration';
+import type { Level } from '../domain/levels';
+import { deadlineSpecSchema, type DeadlineSpec } from './deadline-spec';
 
 const envSchema = z
   .object({
@@ -21,11 +21,16 @@ const envSchema = z
     AUTH_USERNAME_CLAIM: z.string().min(1).default('sub'),
     SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
     MAIL_FROM: z.string().min(3).default('Thi đua - Khen thưởng Sở Công Thương <tdkt@congthuong.hanoi.gov.vn>'),
-    DEADLINE_UNIT: durationSchema.prefault('5d'),
-    DEADLINE_DEPARTMENT: durationSchema.prefault('7d'),
-    DEADLINE_SO: durationSchema.prefault('10d'),
-    DEADLINE_CITY: durationSchema.prefault('20d'),
-    RETURN_WINDOW: durationSchema.prefault('5d'),
+    /** Each level's time limit; unset, the award catalogue's working days apply. */
+    DEADLINE_UNIT: deadlineSpecSchema.optional(),
+    DEADLINE_DEPARTMENT: deadlineSpecSchema.optional(),
+    DEADLINE_SO: deadlineSpecSchema.optional(),
+    DEADLINE_CITY: deadlineSpecSchema.optional(),
+    RETURN_WINDOW: deadlineSpecSchema.prefault('5wd'),
+    /** How long before a level's deadline its reviewers are reminded. */
+    REMINDER_BEFORE: deadlineSpecSchema.prefault('1wd'),
+    /** How long after the deadline an overdue level is escalated a second time, one level up. */
+    ESCALATE_AFTER: deadlineSpecSchema.prefault('3wd'),
   })
   .superRefine((env, ctx) => {
     if (env.AUTH_MODE === 'jwt' && !env.AUTH_JWT_SECRET && !env.AUTH_JWKS_URL) {
@@ -48,15 +53,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return result.data;
 }
 
-export function timingFrom(config: AppConfig): Timing {
+export interface DeadlineRules {
+  level: Partial<Record<Level, DeadlineSpec>>;
+  returnWindow: DeadlineSpec;
+  reminderBefore: DeadlineSpec;
+  escalateAfter: DeadlineSpec;
+}
+
+export function deadlineRulesFrom(config: AppConfig): DeadlineRules {
   return {
-    levelLimitMs: {
-      UNIT: config.DEADLINE_UNIT,
-      DEPARTMENT: config.DEADLINE_DEPARTMENT,
-      SO: config.DEADLINE_SO,
-      CITY: config.DEADLINE_CITY,
-    },
-    returnWindowMs: config.RETURN_WINDOW,
+    level: { UNIT: config.DEADLINE_UNIT, DEPARTMENT: config.DEADLINE_DEPARTMENT, SO: config.DEADLINE_SO, CITY: config.DEADLINE_CITY },
+    returnWindow: config.RETURN_WINDOW,
+    reminderBefore: config.REMINDER_BEFORE,
+    escalateAfter: config.ESCALATE_AFTER,
   };
 }
 

@@ -1,11 +1,29 @@
 import { Global, Module } from '@nestjs/common';
+import { AwardHistoryRepository } from './award-history.repository';
+import { BallotRepository } from './ballot.repository';
+import { CalendarRepository } from './calendar.repository';
+import { DelegationRepository } from './delegation.repository';
+import { HoldRepository } from './hold.repository';
 import { NominationRepository } from './nomination.repository';
 import { NotificationRepository } from './notification.repository';
 import { OrgRepository } from './org.repository';
 import { PrismaService } from './prisma.service';
+import { QuotaRepository } from './quota.repository';
 
-const providers = [PrismaService, NominationRepository, NotificationRepository, OrgRepository];
+const providers = [
+  PrismaService,
+  AwardHistoryRepository,
+  BallotRepository,
+  CalendarRepository,
+  DelegationRepository,
+  HoldRepository,
+  NominationRepository,
+  NotificationRepository,
+  OrgRepository,
+  QuotaRepository,
+];
 
+/** Every repository, once per process; services never hold the Prisma client themselves. */
 @Global()
 @Module({ providers, exports: providers })
 export class DbModule {}

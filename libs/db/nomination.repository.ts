@@ -95,9 +95,12 @@ export class NominationRepository {
         },
       });
       if (t.decision) {
-        const { decidedAt, ...decision } = t.decision;
-        await tx.decision.create({ data: { ...decision, nominationId: t.nominationId, seq: t.seq, decidedAt: new Date(decidedAt) } });
+        const { decidedAt, tally, ...decision } = t.decision;
+        await tx.decision.create({
+          data: { ...decision, tally: tally ? { ...tally } : undefined, nominationId: t.nominationId, seq: t.seq, decidedAt: new Date(decidedAt) },
+        });
       }
+      if (t.state.status === 'APPROVED') await this.addToHistory(tx, nomination, t.at);
       await tx.nomination.updateMany({
         // A transition older than the one already written never overwrites it.
         where: { id: t.nominationId, version: { lt: t.seq } },
@@ -113,6 +116,26 @@ export class NominationRepository {
         },
       });
       await this.notify(tx, t, nomination);
+    });
+  }
+
+  /** A final approval becomes award history, which later nominations' eligibility is judged by. */
+  private async addToHistory(tx: Tx, n: { id: string; unitCode: string; awardCode: string; year: number; nominee: unknown }, at: string) {
+    const nominee = n.nominee as Nominee;
+    const day = hanoiDay(new Date(at)).split('-').reverse().join('/');
+    await tx.awardHistory.createMany({
+      data: [
+        {
+          fullName: nominee.kind === 'INDIVIDUAL' ? nominee.fullName : nominee.name,
+          unitCode: n.unitCode,
+          awardCode: n.awardCode,
+          year: n.year,
+          decisionRef: `Hồ sơ ${n.id.slice(0, 8)}, phê duyệt ngày ${day}`,
+          source: 'NOMINATION',
+          nominationId: n.id,
+        },
+      ],
+      skipDuplicates: true,
     });
   }
 
@@ -137,12 +160,15 @@ export class NominationRepository {
   }
 
   private async recipients(tx: Tx, tree: OrgTree, unitCode: string, audience: Audience, level?: Level): Promise<string[]> {
+    const reviewingOrg = (at: Level | undefined) => (at && tree.reviewingOrg(unitCode, at)?.code) ?? '';
     const where: Prisma.UserWhereInput =
       audience === 'ADMINS'
         ? { role: 'ADMIN' }
         : audience === 'CLERKS'
           ? { role: 'CLERK', orgCode: unitCode }
-          : { role: 'REVIEWER', orgCode: (level && tree.reviewingOrg(unitCode, level)?.code) ?? '' };
+          : audience === 'SUPERVISORS'
+            ? { role: 'REVIEWER', orgCode: tree.get(reviewingOrg(level))?.parentCode ?? reviewingOrg(level) }
+            : { role: 'REVIEWER', orgCode: reviewingOrg(level) };
     const users = await tx.user.findMany({ where, select: { username: true }, orderBy: { username: 'asc' } });
     return users.map((u) => u.username);
   }

@@ -11,10 +11,15 @@ export class OrgRepository {
     return new OrgTree(await this.prisma.org.findMany({ orderBy: { code: 'asc' } }));
   }
 
+  /** How many seats the council of an organisation has: the threshold counts against all of them. */
+  councilSize(orgCode: string): Promise<number> {
+    return this.prisma.user.count({ where: { orgCode, councilSeat: { not: null } } });
+  }
+
   async findUser(username: string): Promise<Actor | null> {
     return this.prisma.user.findUnique({
       where: { username },
-      select: { username: true, displayName: true, role: true, orgCode: true },
+      select: { username: true, displayName: true, role: true, orgCode: true, councilSeat: true },
     });
   }
 }

@@ -6,7 +6,7 @@ import type { Level } from './levels';
  */
 
 export type OrgKind = 'CITY' | 'SO' | 'DEPARTMENT' | 'UNIT';
-export type Role = 'CLERK' | 'REVIEWER' | 'COUNCIL_MEMBER' | 'ADMIN';
+export type Role = 'CLERK' | 'REVIEWER' | 'COUNCIL_MEMBER' | 'STAFF' | 'ADMIN';
 
 export interface OrgNode {
   code: string;
@@ -20,6 +20,8 @@ export interface Actor {
   displayName: string;
   role: Role;
   orgCode: string;
+  /** A seat on the council of the actor's organisation (Sở or city), if any. */
+  councilSeat?: 'CHAIR' | 'MEMBER' | null;
 }
 
 export class OrgTree {
@@ -69,11 +71,16 @@ export function isClerkOf(actor: Actor, unitCode: string): boolean {
   return actor.role === 'CLERK' && actor.orgCode === unitCode;
 }
 
+/** Whether the actor sits on the council that votes at `level` for this nomination. */
+export function sitsOnCouncil(actor: Actor, level: Level, nomination: Reviewable, tree: OrgTree): boolean {
+  return !!actor.councilSeat && nomination.route.includes(level) && tree.reviewingOrg(nomination.unitCode, level)?.code === actor.orgCode;
+}
+
 export function canSee(actor: Actor, nomination: Reviewable, tree: OrgTree): boolean {
   return (
     actor.role === 'ADMIN' ||
     actor.orgCode === nomination.unitCode ||
-    nomination.route.some((level) => reviewsLevel(actor, level, nomination, tree))
+    nomination.route.some((level) => reviewsLevel(actor, level, nomination, tree) || sitsOnCouncil(actor, level, nomination, tree))
   );
 }
 
@@ -83,11 +90,17 @@ export function reviewerLevel(actor: Actor, tree: OrgTree): Level | null {
   return tree.get(actor.orgCode)?.kind ?? null;
 }
 
+/** The level whose nominations an actor looks at: as a reviewer or as a council member. */
+export function watchedLevel(actor: Actor, tree: OrgTree): Level | null {
+  if (actor.role !== 'REVIEWER' && !actor.councilSeat) return null;
+  return tree.get(actor.orgCode)?.kind ?? null;
+}
+
 /** What an actor may see, as (units, level on the route) pairs; `null` means everything. */
 export function visibleScopes(actor: Actor, tree: OrgTree): { unitCodes: string[]; routeHas?: Level }[] | null {
   if (actor.role === 'ADMIN') return null;
   const scopes: { unitCodes: string[]; routeHas?: Level }[] = [{ unitCodes: [actor.orgCode] }];
-  const level = reviewerLevel(actor, tree);
+  const level = watchedLevel(actor, tree);
   if (level) scopes.push({ unitCodes: tree.unitsUnder(actor.orgCode), routeHas: level });
   return scopes;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { levelSchema } from './levels';
 import { decisionSchema } from './schemas';
 
 /**
@@ -20,3 +21,5 @@ export const resubmitCommandSchema = z.strictObject({
 });
 
 export const withdrawCommandSchema = z.strictObject({ requestId, actor, reason: z.string().min(1) });
+
+export const closeVoteCommandSchema = z.strictObject({ level: levelSchema, requestId, actor });

@@ -10,6 +10,7 @@ import {
   markOverdue,
   resubmit,
   submit,
+  timingPlanner,
   validateRoute,
   withdraw,
   type DecideCommand,
@@ -24,10 +25,11 @@ const DAY = 24 * HOUR;
 
 // Distinct limits per level, and a return window equal to none of them, so that a dueAt computed
 // from the wrong level (or from the return window) cannot pass by coincidence.
-const timing: Timing = {
+const limits: Timing = {
   levelLimitMs: { UNIT: 5 * DAY, DEPARTMENT: 7 * DAY, SO: 10 * DAY, CITY: 20 * DAY },
   returnWindowMs: 3 * DAY,
 };
+const timing = timingPlanner(limits);
 
 const T0 = Date.parse('2026-03-02T01:00:00.000Z');
 // Each step happens later than the previous one, so a dueAt reckoned from the submission time is caught.
@@ -124,7 +126,7 @@ describe('nomination machine', () => {
       const { state, transition } = submit('n-1', route, now, timing);
 
       expect(state).toMatchObject({ status: 'IN_REVIEW', currentLevel: 'UNIT', overdue: false, seq: 1, returnCount: 0 });
-      expect(state.dueAt).toBe(plus(now, timing.levelLimitMs.UNIT));
+      expect(state.dueAt).toBe(plus(now, limits.levelLimitMs.UNIT));
       expect(transition).toMatchObject({ kind: 'SUBMITTED', seq: 1, at: now.toISOString() });
       expect(transition.notify).toEqual([{ kind: 'REVIEW_REQUESTED', audience: 'LEVEL_REVIEWERS', level: 'UNIT' }]);
     });
@@ -147,7 +149,7 @@ describe('nomination machine', () => {
         if (next) {
           expect(state.status).toBe('IN_REVIEW');
           expect(state.currentLevel).toBe(next);
-          expect(state.dueAt).toBe(plus(now, timing.levelLimitMs[next]));
+          expect(state.dueAt).toBe(plus(now, limits.levelLimitMs[next]));
           expect(step.transition.notify).toEqual([{ kind: 'REVIEW_REQUESTED', audience: 'LEVEL_REVIEWERS', level: next }]);
         } else {
           expect(state.status).toBe('APPROVED');
@@ -247,7 +249,7 @@ describe('nomination machine', () => {
       );
 
       expect(step.state).toMatchObject({ status: 'RETURNED', currentLevel: level, dueAt: null, returnCount: 1, overdue: false });
-      expect(step.state.returnDeadline).toBe(plus(now, timing.returnWindowMs));
+      expect(step.state.returnDeadline).toBe(plus(now, limits.returnWindowMs));
       expect(step.transition.notify).toEqual([{ kind: 'RETURNED', audience: 'CLERKS' }]);
     });
 
@@ -258,7 +260,7 @@ describe('nomination machine', () => {
       const step = resubmit(returned, { requestId: 'resub-1', actor: 'u1.clerk', comment: 'Đã bổ sung', achievements: 'x'.repeat(30) }, now, timing);
 
       expect(step.state).toMatchObject({ status: 'IN_REVIEW', currentLevel: level, returnDeadline: null, returnCount: 1, seq: returned.seq + 1 });
-      expect(step.state.dueAt).toBe(plus(now, timing.levelLimitMs[level]));
+      expect(step.state.dueAt).toBe(plus(now, limits.levelLimitMs[level]));
       expect(step.transition).toMatchObject({ kind: 'RESUBMITTED', actor: 'u1.clerk', comment: 'Đã bổ sung', achievements: 'x'.repeat(30) });
       expect(step.transition.notify).toEqual([{ kind: 'REVIEW_REQUESTED', audience: 'LEVEL_REVIEWERS', level }]);
     });
@@ -358,7 +360,7 @@ describe('nomination machine', () => {
       const step = decide(overdue, approve('DEPARTMENT'), at(201), timing);
 
       expect(step.state).toMatchObject({ overdue: false, currentLevel: 'SO' });
-      expect(step.state.dueAt).toBe(plus(at(201), timing.levelLimitMs.SO));
+      expect(step.state.dueAt).toBe(plus(at(201), limits.levelLimitMs.SO));
     });
   });
 

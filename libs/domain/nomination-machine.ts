@@ -14,6 +14,30 @@ export interface Timing {
   returnWindowMs: number;
 }
 
+/**
+ * Where deadlines come from: fixed durations (the first workflow version) or dates the worker
+ * planned on the working-day calendar before the transition (later versions).
+ */
+export interface Planner {
+  levelDue(level: Level, now: Date): string | null;
+  returnDeadline(now: Date): string | null;
+}
+
+export function timingPlanner(timing: Timing): Planner {
+  return {
+    levelDue: (level, now) => plus(now, timing.levelLimitMs[level]),
+    returnDeadline: (now) => plus(now, timing.returnWindowMs),
+  };
+}
+
+/** A council's secret ballot as counted when its chair closed it. */
+export interface Tally {
+  for: number;
+  against: number;
+  membersTotal: number;
+  threshold: number;
+}
+
 export interface DecisionRecord {
   level: Level;
   decision: DecisionKind;
@@ -23,6 +47,9 @@ export interface DecisionRecord {
   ground: RejectGround | null;
   requestId: string;
   decidedAt: string;
+  tally?: Tally | null;
+  /** The minutes (biên bản) of a council vote. */
+  minutes?: string | null;
 }
 
 export interface NominationState {
@@ -39,6 +66,11 @@ export interface NominationState {
   requestIds: string[];
   /** Number of transitions so far; orders the rows the activities write. */
   seq: number;
+  /** When the nomination reached (or came back to) its current level; deadlines count from it. */
+  levelEnteredAt?: string | null;
+  /** The reminder and the second escalation of the current level, each sent once. */
+  reminded?: boolean;
+  escalated?: boolean;
 }
 
 export interface DecideCommand {
@@ -49,6 +81,8 @@ export interface DecideCommand {
   requestId: string;
   reviewer: string;
   onBehalfOf?: string | null;
+  tally?: Tally;
+  minutes?: string;
 }
 
 export interface ResubmitCommand {
@@ -64,8 +98,17 @@ export interface WithdrawCommand {
   reason: string;
 }
 
-export type NotificationKind = 'REVIEW_REQUESTED' | 'DECIDED' | 'RETURNED' | 'REMINDER' | 'OVERDUE' | 'WITHDRAWN' | 'EXPIRED';
-export type Audience = 'LEVEL_REVIEWERS' | 'CLERKS' | 'ADMINS';
+export type NotificationKind =
+  | 'REVIEW_REQUESTED'
+  | 'DECIDED'
+  | 'RETURNED'
+  | 'REMINDER'
+  | 'OVERDUE'
+  | 'ESCALATED'
+  | 'WITHDRAWN'
+  | 'EXPIRED';
+/** LEVEL_REVIEWERS of `level`; SUPERVISORS are the reviewers of the level above it (the city's for the top). */
+export type Audience = 'LEVEL_REVIEWERS' | 'SUPERVISORS' | 'CLERKS' | 'ADMINS';
 
 export interface NotifyIntent {
   kind: NotificationKind;
@@ -73,7 +116,16 @@ export interface NotifyIntent {
   level?: Level;
 }
 
-export type TransitionKind = 'SUBMITTED' | 'DECIDED' | 'RESUBMITTED' | 'WITHDRAWN' | 'OVERDUE' | 'EXPIRED';
+export type TransitionKind =
+  | 'SUBMITTED'
+  | 'DECIDED'
+  | 'RESUBMITTED'
+  | 'WITHDRAWN'
+  | 'REMINDED'
+  | 'OVERDUE'
+  | 'ESCALATED'
+  | 'EXPIRED'
+  | 'DEADLINE_CHANGED';
 
 /** Everything one transition changes, handed to the persisting activity. */
 export interface Transition {
@@ -114,12 +166,17 @@ function step(prev: NominationState, next: NominationState, kind: TransitionKind
   };
 }
 
+/** A level entered afresh: its clock restarts and none of its reminders or escalations has been sent. */
+function freshLevel(now: Date) {
+  return { overdue: false, reminded: false, escalated: false, levelEnteredAt: now.toISOString() };
+}
+
 export function validateRoute(route: readonly string[]): route is Level[] {
   const order = route.map((l) => LEVELS.indexOf(l as Level));
   return route.length > 0 && order.every((i, k) => i >= 0 && (k === 0 || i > order[k - 1]!));
 }
 
-export function submit(nominationId: string, route: Level[], now: Date, timing: Timing): Step {
+export function submit(nominationId: string, route: Level[], now: Date, planner: Planner): Step {
   const first = route[0]!;
   const empty: NominationState = {
     nominationId,
@@ -134,7 +191,7 @@ export function submit(nominationId: string, route: Level[], now: Date, timing: 
     requestIds: [],
     seq: 0,
   };
-  return step(empty, { ...empty, dueAt: plus(now, timing.levelLimitMs[first]) }, 'SUBMITTED', now, {
+  return step(empty, { ...empty, dueAt: planner.levelDue(first, now), levelEnteredAt: now.toISOString() }, 'SUBMITTED', now, {
     notify: [{ kind: 'REVIEW_REQUESTED', audience: 'LEVEL_REVIEWERS', level: first }],
   });
 }
@@ -157,7 +214,7 @@ export function checkDecide(state: NominationState, cmd: Pick<DecideCommand, 'le
   return null;
 }
 
-export function decide(state: NominationState, cmd: DecideCommand, now: Date, timing: Timing): Step {
+export function decide(state: NominationState, cmd: DecideCommand, now: Date, planner: Planner): Step {
   const error = checkDecide(state, cmd);
   if (error) throw new Error(error.message);
   const level = cmd.level;
@@ -170,14 +227,15 @@ export function decide(state: NominationState, cmd: DecideCommand, now: Date, ti
     ground: cmd.decision === 'REJECT' ? (cmd.ground ?? null) : null,
     requestId: cmd.requestId,
     decidedAt: now.toISOString(),
+    ...(cmd.tally && { tally: cmd.tally, minutes: cmd.minutes ?? null }),
   };
-  const decided = { ...state, decisions: [...state.decisions, decision], overdue: false };
+  const decided = { ...state, decisions: [...state.decisions, decision], ...freshLevel(now) };
   const extra = { actor: cmd.reviewer, decision, comment: cmd.comment };
 
   if (cmd.decision === 'RETURN') {
     return step(
       state,
-      { ...decided, status: 'RETURNED', dueAt: null, returnDeadline: plus(now, timing.returnWindowMs), returnCount: state.returnCount + 1 },
+      { ...decided, status: 'RETURNED', dueAt: null, returnDeadline: planner.returnDeadline(now), returnCount: state.returnCount + 1 },
       'DECIDED',
       now,
       { ...extra, notify: [{ kind: 'RETURNED', audience: 'CLERKS' }] },
@@ -193,7 +251,7 @@ export function decide(state: NominationState, cmd: DecideCommand, now: Date, ti
       { ...extra, notify: [{ kind: 'DECIDED', audience: 'CLERKS' }] },
     );
   }
-  return step(state, { ...decided, currentLevel: next, dueAt: plus(now, timing.levelLimitMs[next]) }, 'DECIDED', now, {
+  return step(state, { ...decided, currentLevel: next, dueAt: planner.levelDue(next, now) }, 'DECIDED', now, {
     ...extra,
     notify: [{ kind: 'REVIEW_REQUESTED', audience: 'LEVEL_REVIEWERS', level: next }],
   });
@@ -205,7 +263,7 @@ export function checkResubmit(state: NominationState): DomainError | null {
     : { code: 'INVALID_STATE', message: `Chỉ bổ sung được hồ sơ đã bị trả lại; hồ sơ đang ở trạng thái ${state.status}` };
 }
 
-export function resubmit(state: NominationState, cmd: ResubmitCommand, now: Date, timing: Timing): Step {
+export function resubmit(state: NominationState, cmd: ResubmitCommand, now: Date, planner: Planner): Step {
   const error = checkResubmit(state);
   if (error) throw new Error(error.message);
   const level = state.currentLevel!;
@@ -214,8 +272,8 @@ export function resubmit(state: NominationState, cmd: ResubmitCommand, now: Date
     {
       ...state,
       status: 'IN_REVIEW',
-      dueAt: plus(now, timing.levelLimitMs[level]),
-      overdue: false,
+      dueAt: planner.levelDue(level, now),
+      ...freshLevel(now),
       returnDeadline: null,
       requestIds: [...state.requestIds, cmd.requestId],
     },
@@ -267,4 +325,28 @@ export function expire(state: NominationState, now: Date): Step {
   return step(state, { ...state, status: 'EXPIRED', currentLevel: null, returnDeadline: null }, 'EXPIRED', now, {
     notify: [{ kind: 'EXPIRED', audience: 'CLERKS' }],
   });
+}
+
+export function remind(state: NominationState, now: Date): Step {
+  const level = state.currentLevel!;
+  return step(state, { ...state, reminded: true }, 'REMINDED', now, {
+    notify: [{ kind: 'REMINDER', audience: 'LEVEL_REVIEWERS', level }],
+  });
+}
+
+/** The second escalation, a further period after the deadline: it goes one level up. */
+export function escalate(state: NominationState, now: Date): Step {
+  const level = state.currentLevel!;
+  return step(state, { ...state, escalated: true }, 'ESCALATED', now, {
+    notify: [
+      { kind: 'ESCALATED', audience: 'SUPERVISORS', level },
+      { kind: 'ESCALATED', audience: 'ADMINS', level },
+    ],
+  });
+}
+
+/** The current level's deadline moved (the calendar changed, or an admin set it); its alerts re-arm. */
+export function changeDeadline(state: NominationState, dueAt: string, now: Date, actor: string | null = null): Step {
+  const overdue = state.overdue && Date.parse(dueAt) <= now.getTime();
+  return step(state, { ...state, dueAt, overdue, reminded: false, escalated: overdue && !!state.escalated }, 'DEADLINE_CHANGED', now, { actor });
 }

@@ -13,10 +13,22 @@ export interface NominationWorkflowInput {
   route: Level[];
   /** The instant the API accepted the submission; the first deadline counts from it. */
   submittedAt: string;
-  timing: Timing;
+  /** Fixed durations: only workflows started before working-day deadlines (v1) use them. */
+  timing?: Timing;
+  /** The catalogue version the nomination is judged by (councils, quota). */
+  catalogueVersion?: string;
+  /** The first level's deadline, planned by the API on the working-day calendar. */
+  firstDueAt?: string;
+}
+
+export interface CloseVoteCommand {
+  level: Level;
+  requestId: string;
+  actor: string;
 }
 
 export const decideUpdate = defineUpdate<NominationState, [DecideCommand]>('decide');
 export const resubmitUpdate = defineUpdate<NominationState, [ResubmitCommand]>('resubmit');
 export const withdrawUpdate = defineUpdate<NominationState, [WithdrawCommand]>('withdraw');
+export const closeVoteUpdate = defineUpdate<NominationState, [CloseVoteCommand]>('closeVote');
 export const stateQuery = defineQuery<NominationState>('state');

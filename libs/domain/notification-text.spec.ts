@@ -5,19 +5,19 @@ import {
   markOverdue,
   resubmit,
   submit,
+  timingPlanner,
   withdraw,
   type NominationState,
-  type Timing,
   type Transition,
 } from './nomination-machine';
 import { nomineeName, notificationText, type NotificationContext } from './notification-text';
 import type { Nominee } from './schemas';
 
 const DAY = 86_400_000;
-const timing: Timing = {
+const timing = timingPlanner({
   levelLimitMs: { UNIT: 5 * DAY, DEPARTMENT: 7 * DAY, SO: 10 * DAY, CITY: 20 * DAY },
   returnWindowMs: 3 * DAY,
-};
+});
 const ROUTE: Level[] = ['UNIT', 'DEPARTMENT', 'SO', 'CITY'];
 // 17:30 UTC is already the next day in Hà Nội, which shows whether dates are rendered in local time.
 const NOW = new Date('2026-03-05T17:30:00.000Z');

@@ -44,6 +44,11 @@ export function notificationText(kind: NotificationKind, ctx: NotificationContex
         title: `Nhắc hạn xử lý: ${subject}`,
         body: `Hồ sơ đề nghị ${subject} sắp đến hạn xử lý ở cấp ${level} (${dateVi(t.state.dueAt)}).`,
       };
+    case 'ESCALATED':
+      return {
+        title: `Hồ sơ quá hạn kéo dài: ${subject}`,
+        body: `Hồ sơ đề nghị ${subject} vẫn chưa được cấp ${level} xử lý dù đã quá hạn (hạn ${dateVi(t.state.dueAt)}). Đề nghị lãnh đạo cấp trên đôn đốc.`,
+      };
     case 'OVERDUE':
       return {
         title: `Hồ sơ quá hạn: ${subject}`,

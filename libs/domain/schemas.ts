@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { collectiveDeclarationFields } from '../eligibility/member-declarations';
 import { AWARD_CODES } from './award-catalogue';
 import { levelSchema } from './levels';
 import { DECISIONS, nominationStatusSchema, REJECT_GROUNDS } from './nomination-status';
@@ -24,6 +25,7 @@ export const declarationsSchema = z.strictObject({
   rating: z.enum(['HTXS', 'HTT']).optional(),
   initiatives: z.array(text(1, 500)).max(20).optional(),
   research: z.array(text(1, 500)).max(20).optional(),
+  ...collectiveDeclarationFields,
 });
 
 export const submitNominationSchema = z.strictObject({
@@ -85,3 +87,24 @@ export const listNominationsQuerySchema = z.strictObject({
 export type ListNominationsQuery = z.infer<typeof listNominationsQuerySchema>;
 
 export const devTokenSchema = z.strictObject({ username: z.string().trim().min(1).max(100) });
+
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD').refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'not a calendar date');
+
+export const voteSchema = z.strictObject({
+  vote: z.enum(['FOR', 'AGAINST']),
+  requestId: requestId.optional(),
+});
+export type VoteInput = z.infer<typeof voteSchema>;
+
+export const closeVoteSchema = z.strictObject({ requestId: requestId.optional() });
+export type CloseVoteInput = z.infer<typeof closeVoteSchema>;
+
+export const delegationSchema = z
+  .strictObject({
+    deputy: z.string().trim().min(1).max(100),
+    level: levelSchema,
+    from: isoDay,
+    to: isoDay,
+  })
+  .refine((d) => d.from <= d.to, { path: ['to'], message: 'must not be before from' });
+export type DelegationInput = z.infer<typeof delegationSchema>;

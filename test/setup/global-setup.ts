@@ -5,7 +5,7 @@ import { startEmbeddedPostgres } from '../../libs/devtools/embedded-postgres';
 import { createDatabase, databaseUrl, dropDatabase, migrateDatabase } from '../../libs/devtools/migrate';
 import { startTemporalDevServer } from '../../libs/devtools/temporal-dev-server';
 import { seedDemo } from '../../prisma/seed';
-import { PROJECT_ROOT, RUN_DIR, RUN_ENV_FILE, type RunEnv } from './paths';
+import { PROJECT_ROOT, RUNS_DIR, RUN_ENV_VARIABLE, type RunEnv } from './paths';
 
 const log = (line: string) => process.stderr.write(`[test setup] ${line}\n`);
 
@@ -15,14 +15,14 @@ const log = (line: string) => process.stderr.write(`[test setup] ${line}\n`);
  * The workflow bundle is built once here instead of once per test file.
  */
 export default async function globalSetup(): Promise<void> {
-  rmSync(RUN_DIR, { recursive: true, force: true });
-  mkdirSync(RUN_DIR, { recursive: true });
-  const stops: (() => Promise<void>)[] = [];
+  const runDir = join(RUNS_DIR, `${Date.now()}-${process.pid}`);
+  mkdirSync(runDir, { recursive: true });
+  const stops: (() => Promise<void>)[] = [async () => rmSync(runDir, { recursive: true, force: true })];
   (globalThis as { __stops?: typeof stops }).__stops = stops;
 
   const [temporal, database] = await Promise.all([
     startTemporalDevServer({ projectRoot: PROJECT_ROOT, headless: true }),
-    startDatabase(stops),
+    startDatabase(stops, runDir),
   ]);
   stops.push(() => temporal.stop());
   log(`temporal at ${temporal.address}, database ${database.replace(/\/\/[^@]*@/, '//')}`);
@@ -31,14 +31,16 @@ export default async function globalSetup(): Promise<void> {
   await seedDemo(database);
 
   const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: quietLogger });
-  const bundlePath = join(RUN_DIR, 'workflow-bundle.js');
+  const bundlePath = join(runDir, 'workflow-bundle.js');
   writeFileSync(bundlePath, code);
 
   const env: RunEnv = { DATABASE_URL: database, TEMPORAL_ADDRESS: temporal.address, WORKFLOW_BUNDLE_PATH: bundlePath };
-  writeFileSync(RUN_ENV_FILE, JSON.stringify(env, null, 2));
+  const envFile = join(runDir, 'env.json');
+  writeFileSync(envFile, JSON.stringify(env, null, 2));
+  process.env[RUN_ENV_VARIABLE] = envFile;
 }
 
-async function startDatabase(stops: (() => Promise<void>)[]): Promise<string> {
+async function startDatabase(stops: (() => Promise<void>)[], runDir: string): Promise<string> {
   const server = process.env.TEST_DATABASE_URL;
   if (server) {
     const name = `tdkt_test_${Date.now()}_${process.pid}`;
@@ -46,7 +48,7 @@ async function startDatabase(stops: (() => Promise<void>)[]): Promise<string> {
     stops.push(() => dropDatabase(server, name));
     return databaseUrl(server, name);
   }
-  const embedded = await startEmbeddedPostgres({ dataDir: join(RUN_DIR, 'pglite') });
+  const embedded = await startEmbeddedPostgres({ dataDir: join(runDir, 'pglite') });
   stops.push(() => embedded.stop());
   return embedded.url;
 }

@@ -1,25 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
-import type { UpdateDefinition } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
-import { APP_CONFIG, timingFrom, type AppConfig } from '../../../libs/config/config';
+import { APP_CONFIG, deadlineRulesFrom, type AppConfig } from '../../../libs/config/config';
+import { CalendarService } from '../../../libs/calendar/calendar.service';
+import type { Prisma } from '../../../libs/db/generated/client';
+import { DelegationRepository } from '../../../libs/db/delegation.repository';
 import { NominationRepository, isUniqueViolation, type NominationRecord } from '../../../libs/db/nomination.repository';
 import { OrgRepository } from '../../../libs/db/org.repository';
-import { canSee, isClerkOf, reviewerLevel, reviewsLevel, visibleScopes, type Actor } from '../../../libs/domain/access-policy';
+import { DeadlinePlanner } from '../../../libs/deadlines/deadline-planner';
+import { canSee, isClerkOf, reviewsLevel, visibleScopes, watchedLevel, type Actor, type OrgTree } from '../../../libs/domain/access-policy';
 import { catalogueAt } from '../../../libs/domain/award-catalogue';
 import { hanoiDay } from '../../../libs/domain/hanoi-time';
+import type { Level } from '../../../libs/domain/levels';
 import { checkDecide, checkResubmit, checkWithdraw, submit, type NominationState } from '../../../libs/domain/nomination-machine';
-import {
-  decideUpdate,
-  nominationWorkflowId,
-  resubmitUpdate,
-  withdrawUpdate,
-  type NominationWorkflowInput,
-} from '../../../libs/domain/nomination-messages';
+import { decideUpdate, nominationWorkflowId, resubmitUpdate, withdrawUpdate } from '../../../libs/domain/nomination-messages';
 import type { DecisionInput, ListNominationsQuery, ResubmitInput, SubmitNominationInput, WithdrawInput } from '../../../libs/domain/schemas';
+import { EligibilityService } from '../../../libs/eligibility/eligibility.service';
 import { ApiError } from '../common/api-error';
-import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
-import { toApiError } from '../temporal/temporal-errors';
+import { NominationWorkflows } from '../temporal/nomination-workflows';
 import { nominationView, type NominationView } from './nomination.view';
 
 /**
@@ -30,9 +27,12 @@ import { nominationView, type NominationView } from './nomination.view';
 export class NominationsService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    private readonly workflows: NominationWorkflows,
     private readonly nominations: NominationRepository,
     private readonly orgs: OrgRepository,
+    private readonly calendar: CalendarService,
+    private readonly eligibility: EligibilityService,
+    private readonly delegations: DelegationRepository,
   ) {}
 
   async submit(actor: Actor, input: SubmitNominationInput): Promise<NominationView> {
@@ -42,7 +42,7 @@ export class NominationsService {
     const requestId = input.requestId ?? randomUUID();
 
     const existing = await this.nominations.findByRequest(actor.username, requestId);
-    if (existing) return this.ensureStarted(existing);
+    if (existing) return this.started(existing);
 
     const now = new Date();
     const catalogue = catalogueAt(hanoiDay(now));
@@ -55,15 +55,22 @@ export class NominationsService {
         { path: 'nominee.kind', message: `${award.code} accepts ${award.nomineeKinds.join(' or ')}` },
       ]);
     }
+    const eligibility = await this.eligibility.evaluate({ ...input, unitCode });
+    if (!eligibility.passed) {
+      throw new ApiError(
+        'NOT_ELIGIBLE',
+        'Người được đề nghị chưa đủ điều kiện',
+        eligibility.criteria.filter((c) => c.status === 'NOT_MET').map((c) => ({ path: c.code, message: c.message })),
+      );
+    }
 
     const id = randomUUID();
     const route = [...award.route];
-    const timing = timingFrom(this.config);
+    const planner = new DeadlinePlanner(await this.calendar.calendar(), deadlineRulesFrom(this.config), catalogue.levelLimitWorkingDays);
     // The row starts from the same pure step the workflow takes, so both agree from the first instant.
-    const { state } = submit(id, route, now, timing);
-    let record: NominationRecord;
+    const { state } = submit(id, route, now, { levelDue: (level) => planner.level(level, now).dueAt, returnDeadline: () => null });
     try {
-      record = await this.nominations.create({
+      const record = await this.nominations.create({
         id,
         awardCode: award.code,
         catalogueVersion: catalogue.version,
@@ -72,6 +79,7 @@ export class NominationsService {
         nominee: input.nominee,
         achievements: input.achievements,
         declarations: input.declarations,
+        eligibility: eligibility as unknown as Prisma.InputJsonObject,
         campaignId: input.campaignId,
         route,
         status: state.status,
@@ -82,37 +90,18 @@ export class NominationsService {
         workflowId: nominationWorkflowId(id),
         createdAt: now,
       });
+      return this.started(record);
     } catch (error) {
       // Two identical requests at once: the loser returns the winner's nomination.
       const winner = isUniqueViolation(error) ? await this.nominations.findByRequest(actor.username, requestId) : null;
       if (!winner) throw error;
-      return this.ensureStarted(winner);
+      return this.started(winner);
     }
-    return this.ensureStarted(record, now);
   }
 
-  /**
-   * Starts the nomination's workflow unless it runs already. Calling it again for a row whose
-   * start was interrupted (a crash between the insert and the start) completes the submission.
-   */
-  private async ensureStarted(record: NominationRecord, submittedAt = record.createdAt): Promise<NominationView> {
-    const input: NominationWorkflowInput = {
-      nominationId: record.id,
-      awardCode: record.awardCode,
-      unitCode: record.unitCode,
-      route: record.route,
-      submittedAt: submittedAt.toISOString(),
-      timing: timingFrom(this.config),
-    };
-    try {
-      await this.temporal.workflow.start('nominationWorkflow', {
-        workflowId: record.workflowId,
-        taskQueue: this.config.TEMPORAL_TASK_QUEUE,
-        args: [input],
-      });
-    } catch (error) {
-      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-    }
+  /** Calling it again for a row whose start was interrupted (a crash between insert and start) completes the submission. */
+  private async started(record: NominationRecord): Promise<NominationView> {
+    await this.workflows.ensureStarted(record);
     return this.view(record);
   }
 
@@ -129,7 +118,7 @@ export class NominationsService {
 
   async inbox(actor: Actor) {
     const tree = await this.orgs.tree();
-    const level = reviewerLevel(actor, tree);
+    const level = watchedLevel(actor, tree);
     if (!level) return { items: [] };
     const { items } = await this.nominations.list(
       { status: 'IN_REVIEW', level, scopes: [{ unitCodes: tree.unitsUnder(actor.orgCode), routeHas: level }] },
@@ -144,34 +133,49 @@ export class NominationsService {
     const record = await this.nominations.findById(id);
     if (!record) throw ApiError.notFound();
     const tree = await this.orgs.tree();
-    if (!reviewsLevel(actor, input.level, record, tree)) {
-      if (!canSee(actor, record, tree) && actor.role !== 'REVIEWER') throw ApiError.notFound();
-      throw ApiError.forbidden(`${actor.username} does not review level ${input.level} of this nomination`);
-    }
+    const onBehalfOf = await this.authority(actor, record, input.level, tree);
     const requestId = input.requestId ?? randomUUID();
     if (input.requestId && (await this.nominations.hasDecision(id, requestId))) return this.view(record);
-    this.precheck(record, (s) => checkDecide(s, input));
-    await this.update(record, decideUpdate, { ...input, requestId, reviewer: actor.username, onBehalfOf: null }, `decide-${requestId}`);
+    precheck(record, (s) => checkDecide(s, input));
+    await this.workflows.update(
+      record.workflowId,
+      decideUpdate,
+      { ...input, requestId, reviewer: actor.username, onBehalfOf },
+      `decide-${requestId}`,
+    );
     return this.get(actor, id);
+  }
+
+  /**
+   * Whether the actor may decide `level` of this nomination: as its reviewer (null), or as the
+   * deputy of a reviewer who delegated it for today (that reviewer's username).
+   */
+  private async authority(actor: Actor, record: NominationRecord, level: Level, tree: OrgTree): Promise<string | null> {
+    if (reviewsLevel(actor, level, record, tree)) return null;
+    const org = record.route.includes(level) ? tree.reviewingOrg(record.unitCode, level) : undefined;
+    const delegation = org ? await this.delegations.activeFor(actor.username, level, org.code, hanoiDay(new Date())) : null;
+    if (delegation) return delegation.delegator;
+    if (!canSee(actor, record, tree) && actor.role !== 'REVIEWER') throw ApiError.notFound();
+    throw ApiError.forbidden(`${actor.username} does not review level ${level} of this nomination`);
   }
 
   async resubmit(actor: Actor, id: string, input: ResubmitInput): Promise<NominationView> {
     const record = await this.ownRecord(actor, id);
     const requestId = input.requestId ?? randomUUID();
-    this.precheck(record, checkResubmit);
-    await this.update(record, resubmitUpdate, { ...input, requestId, actor: actor.username }, `resubmit-${requestId}`);
+    precheck(record, checkResubmit);
+    await this.workflows.update(record.workflowId, resubmitUpdate, { ...input, requestId, actor: actor.username }, `resubmit-${requestId}`);
     return this.get(actor, id);
   }
 
   async withdraw(actor: Actor, id: string, input: WithdrawInput): Promise<NominationView> {
     const record = await this.ownRecord(actor, id);
     const requestId = input.requestId ?? randomUUID();
-    this.precheck(record, checkWithdraw);
-    await this.update(record, withdrawUpdate, { ...input, requestId, actor: actor.username }, `withdraw-${requestId}`);
+    precheck(record, checkWithdraw);
+    await this.workflows.update(record.workflowId, withdrawUpdate, { ...input, requestId, actor: actor.username }, `withdraw-${requestId}`);
     return this.get(actor, id);
   }
 
-  private async visible(actor: Actor, id: string): Promise<NominationRecord> {
+  async visible(actor: Actor, id: string): Promise<NominationRecord> {
     const record = await this.nominations.findById(id);
     if (!record || !canSee(actor, record, await this.orgs.tree())) throw ApiError.notFound();
     return record;
@@ -183,38 +187,25 @@ export class NominationsService {
     return record;
   }
 
-  /** Fails fast on what the row already shows; the workflow re-checks against its own state. */
-  private precheck(record: NominationRecord, check: (s: NominationState) => ReturnType<typeof checkDecide>): void {
-    const error = check({
-      nominationId: record.id,
-      route: record.route,
-      status: record.status,
-      currentLevel: record.currentLevel,
-      dueAt: null,
-      overdue: record.overdue,
-      returnDeadline: null,
-      returnCount: record.returnCount,
-      decisions: [],
-      requestIds: [],
-      seq: record.version,
-    });
-    if (error) throw ApiError.from(error);
-  }
-
-  private async update<Arg>(
-    record: NominationRecord,
-    definition: UpdateDefinition<NominationState, [Arg]>,
-    arg: Arg,
-    updateId: string,
-  ): Promise<void> {
-    try {
-      await this.temporal.workflow.getHandle(record.workflowId).executeUpdate(definition, { args: [arg], updateId });
-    } catch (error) {
-      throw toApiError(error);
-    }
-  }
-
-  private view(record: NominationRecord): NominationView {
+  view(record: NominationRecord): NominationView {
     return nominationView(record, this.config.TEMPORAL_UI_URL, this.config.TEMPORAL_NAMESPACE);
   }
+}
+
+/** Fails fast on what the row already shows; the workflow re-checks against its own state. */
+export function precheck(record: NominationRecord, check: (s: NominationState) => ReturnType<typeof checkDecide>): void {
+  const error = check({
+    nominationId: record.id,
+    route: record.route,
+    status: record.status,
+    currentLevel: record.currentLevel,
+    dueAt: null,
+    overdue: record.overdue,
+    returnDeadline: null,
+    returnCount: record.returnCount,
+    decisions: [],
+    requestIds: [],
+    seq: record.version,
+  });
+  if (error) throw ApiError.from(error);
 }

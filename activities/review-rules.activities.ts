@@ -1,0 +1,55 @@
+import type { DeadlineRules } from '../libs/config/config';
+import type { CalendarService } from '../libs/calendar/calendar.service';
+import type { BallotRepository, BallotResult } from '../libs/db/ballot.repository';
+import type { NominationRepository } from '../libs/db/nomination.repository';
+import type { OrgRepository } from '../libs/db/org.repository';
+import type { QuotaRepository } from '../libs/db/quota.repository';
+import { DeadlinePlanner, type LevelPlan } from '../libs/deadlines/deadline-planner';
+import { catalogueVersion, CATALOGUE } from '../libs/domain/award-catalogue';
+import type { DomainError } from '../libs/domain/errors';
+import type { Level } from '../libs/domain/levels';
+
+export interface ReviewRuleDeps {
+  nominations: NominationRepository;
+  orgs: OrgRepository;
+  calendar: CalendarService;
+  ballots: BallotRepository;
+  quotas: QuotaRepository;
+  rules: DeadlineRules;
+}
+
+/**
+ * What the workflow must ask the outside world to apply the rules of review: deadlines on the
+ * working-day calendar as it stands now, the council's ballot, the award's quota. Each is safe to
+ * run twice: plans are pure reads, a closed ballot answers with its stored result, a quota claim is
+ * keyed by nomination.
+ */
+export function createReviewRuleActivities({ nominations, orgs, calendar, ballots, quotas, rules }: ReviewRuleDeps) {
+  const planner = async (version?: string) =>
+    new DeadlinePlanner(await calendar.calendar(), rules, (catalogueVersion(version ?? '') ?? CATALOGUE[0]!).levelLimitWorkingDays);
+
+  return {
+    async planLevel(input: { nominationId: string; level: Level; enteredAt: string }): Promise<LevelPlan> {
+      const nomination = await nominations.findById(input.nominationId);
+      return (await planner(nomination?.catalogueVersion)).level(input.level, new Date(input.enteredAt));
+    },
+
+    async planReturn(input: { returnedAt: string }): Promise<string> {
+      return (await planner()).returnDeadline(new Date(input.returnedAt));
+    },
+
+    async closeBallot(input: { nominationId: string; level: Level; closedBy: string }): Promise<BallotResult> {
+      const nomination = await nominations.findById(input.nominationId);
+      if (!nomination) throw new Error(`nomination ${input.nominationId} not found`);
+      const council = (await orgs.tree()).reviewingOrg(nomination.unitCode, input.level);
+      const isLast = nomination.route[nomination.route.length - 1] === input.level;
+      return ballots.close(input.nominationId, input.level, input.closedBy, await orgs.councilSize(council?.code ?? ''), isLast);
+    },
+
+    async claimQuota(input: { nominationId: string }): Promise<DomainError | null> {
+      return quotas.claim(input.nominationId);
+    },
+  };
+}
+
+export type ReviewRuleActivities = ReturnType<typeof createReviewRuleActivities>;

@@ -1,0 +1,51 @@
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { AwardHistoryRepository } from '../../../libs/db/award-history.repository';
+import type { Actor } from '../../../libs/domain/access-policy';
+import { AWARD_HISTORY_HEADER, parseAwardHistoryCsv } from '../../../libs/eligibility/award-history-csv';
+import { CurrentActor } from '../auth/auth.guard';
+import { ApiError } from '../common/api-error';
+import { ZodQuery } from '../common/openapi';
+import { ZodPipe } from '../common/zod.pipe';
+
+const pageNumber = z.coerce.number().int().min(1);
+const listQuerySchema = z.strictObject({
+  fullName: z.string().trim().min(1).max(300).transform((s) => s.normalize('NFC')).optional(),
+  unitCode: z.string().trim().min(1).max(50).optional(),
+  page: pageNumber.default(1),
+  pageSize: pageNumber.max(500).default(100),
+});
+type ListQuery = z.infer<typeof listQuerySchema>;
+
+@ApiTags('review rules')
+@ApiBearerAuth()
+@Controller('admin/award-history')
+export class AwardHistoryController {
+  constructor(private readonly history: AwardHistoryRepository) {}
+
+  @Post('import')
+  @HttpCode(200)
+  @ApiConsumes('text/csv')
+  @ApiBody({ schema: { type: 'string', example: `${AWARD_HISTORY_HEADER.join(',')}\nNguyễn Thị Lan,U1,CSTD_CO_SO,2025,QĐ 123/QĐ-SCT ngày 15/12/2025` } })
+  async import(@CurrentActor() actor: Actor, @Body() body: unknown): Promise<{ imported: number }> {
+    if (actor.role !== 'ADMIN') throw ApiError.forbidden('Only an admin imports award history');
+    // Any other content type leaves the body parsed as an object, or not at all.
+    if (typeof body !== 'string' || body.trim() === '') {
+      throw new ApiError('VALIDATION_FAILED', 'Send the CSV file as a text/csv body', [{ path: 'body', message: 'a non-empty text/csv body is required' }]);
+    }
+    const { rows, errors } = parseAwardHistoryCsv(body);
+    if (errors.length > 0) throw new ApiError('VALIDATION_FAILED', `${errors.length} error(s) in the file; nothing was imported`, errors);
+    return { imported: await this.history.importRows(rows, `csv-import:${actor.username}`) };
+  }
+
+  /** Answers "has this person been CSTĐ cơ sở three years running?" without a database client. */
+  @Get()
+  @ZodQuery(listQuerySchema)
+  async list(@CurrentActor() actor: Actor, @Query(new ZodPipe(listQuerySchema)) query: ListQuery) {
+    if (actor.role !== 'ADMIN') throw ApiError.forbidden('Only an admin reads the award history');
+    const { page, pageSize, ...filter } = query;
+    const { items, total } = await this.history.list(filter, { skip: (page - 1) * pageSize, take: pageSize });
+    return { items, total, page, pageSize };
+  }
+}

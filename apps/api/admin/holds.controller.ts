@@ -1,0 +1,52 @@
+import { Body, Controller, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { HoldRepository, type HoldView } from '../../../libs/db/hold.repository';
+import { OrgRepository } from '../../../libs/db/org.repository';
+import type { Actor } from '../../../libs/domain/access-policy';
+import { hanoiDay } from '../../../libs/domain/hanoi-time';
+import { CurrentActor } from '../auth/auth.guard';
+import { ApiError } from '../common/api-error';
+import { ZodBody } from '../common/openapi';
+import { ZodPipe } from '../common/zod.pipe';
+
+const nfcText = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(min)
+    .max(max)
+    .transform((s) => s.normalize('NFC'));
+
+const holdSchema = z.strictObject({
+  /** A person's full name, or a collective's name: whatever the nomination names. */
+  fullName: nfcText(2, 300),
+  unitCode: z.string().trim().min(1).max(50),
+  reason: nfcText(1, 2000),
+  until: z.iso.date(),
+});
+type HoldInput = z.infer<typeof holdSchema>;
+
+@ApiTags('review rules')
+@ApiBearerAuth()
+@Controller('admin/holds')
+export class HoldsController {
+  constructor(
+    private readonly holds: HoldRepository,
+    private readonly orgs: OrgRepository,
+  ) {}
+
+  @Post()
+  @ZodBody(holdSchema)
+  async create(@CurrentActor() actor: Actor, @Body(new ZodPipe(holdSchema)) body: HoldInput): Promise<HoldView> {
+    if (actor.role !== 'ADMIN') throw ApiError.forbidden('Only an admin puts a nominee on hold');
+    // A hold under a mistyped unit or an elapsed date would silently hold no one.
+    if ((await this.orgs.tree()).get(body.unitCode)?.kind !== 'UNIT') {
+      throw new ApiError('VALIDATION_FAILED', 'Unknown unit', [{ path: 'unitCode', message: `${body.unitCode} is not a unit` }]);
+    }
+    if (body.until < hanoiDay(new Date())) {
+      throw new ApiError('VALIDATION_FAILED', 'The hold would already be over', [{ path: 'until', message: 'must be today or later' }]);
+    }
+    return this.holds.create({ ...body, createdBy: actor.username });
+  }
+}

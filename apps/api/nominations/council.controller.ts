@@ -1,0 +1,32 @@
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../../../libs/domain/access-policy';
+import { closeVoteSchema, voteSchema, type CloseVoteInput, type VoteInput } from '../../../libs/domain/schemas';
+import { CurrentActor } from '../auth/auth.guard';
+import { ApiError } from '../common/api-error';
+import { ZodBody } from '../common/openapi';
+import { ZodPipe } from '../common/zod.pipe';
+import { CouncilService } from './council.service';
+
+const nominationId = new ParseUUIDPipe({ exceptionFactory: () => ApiError.notFound() });
+
+@ApiTags('councils')
+@ApiBearerAuth()
+@Controller('nominations/:id/votes')
+export class CouncilController {
+  constructor(private readonly council: CouncilService) {}
+
+  @Post()
+  @HttpCode(200)
+  @ZodBody(voteSchema)
+  vote(@CurrentActor() actor: Actor, @Param('id', nominationId) id: string, @Body(new ZodPipe(voteSchema)) body: VoteInput) {
+    return this.council.vote(actor, id, body);
+  }
+
+  @Post('close')
+  @HttpCode(200)
+  @ZodBody(closeVoteSchema)
+  close(@CurrentActor() actor: Actor, @Param('id', nominationId) id: string, @Body(new ZodPipe(closeVoteSchema)) body: CloseVoteInput) {
+    return this.council.close(actor, id, body);
+  }
+}

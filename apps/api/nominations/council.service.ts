@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { BallotRepository, type BallotStatus } from '../../../libs/db/ballot.repository';
+import type { NominationRecord } from '../../../libs/db/nomination.repository';
+import { OrgRepository } from '../../../libs/db/org.repository';
+import { sitsOnCouncil, type Actor } from '../../../libs/domain/access-policy';
+import { catalogueVersion, type CouncilRule } from '../../../libs/domain/award-catalogue';
+import type { Level } from '../../../libs/domain/levels';
+import { checkDecide } from '../../../libs/domain/nomination-machine';
+import { closeVoteUpdate } from '../../../libs/domain/nomination-messages';
+import type { CloseVoteInput, VoteInput } from '../../../libs/domain/schemas';
+import { ApiError } from '../common/api-error';
+import { NominationWorkflows } from '../temporal/nomination-workflows';
+import type { NominationView } from './nomination.view';
+import { NominationsService, precheck } from './nominations.service';
+
+interface CouncilLevel {
+  level: Level;
+  rule: CouncilRule;
+  orgCode: string;
+}
+
+/**
+ * Secret ballots of the Sở's and the city's councils. Votes go straight to the database (the
+ * workflow never learns who voted how); closing goes through the workflow, which decides the level.
+ */
+@Injectable()
+export class CouncilService {
+  constructor(
+    private readonly nominations: NominationsService,
+    private readonly ballots: BallotRepository,
+    private readonly orgs: OrgRepository,
+    private readonly workflows: NominationWorkflows,
+  ) {}
+
+  async vote(actor: Actor, id: string, input: VoteInput): Promise<BallotStatus> {
+    const record = await this.nominations.visible(actor, id);
+    const council = await this.currentCouncil(actor, record);
+    const membersTotal = await this.orgs.councilSize(council.orgCode);
+    const result = await this.ballots.cast(
+      { nominationId: id, level: council.level, membersTotal, rule: council.rule },
+      actor.username,
+      input.vote,
+      input.requestId ?? randomUUID(),
+    );
+    if ('code' in result) throw ApiError.from(result);
+    return result;
+  }
+
+  async close(actor: Actor, id: string, input: CloseVoteInput): Promise<NominationView> {
+    const record = await this.nominations.visible(actor, id);
+    const council = await this.currentCouncil(actor, record);
+    if (actor.councilSeat !== 'CHAIR') throw ApiError.forbidden('Only the council’s chair closes the vote');
+    const requestId = input.requestId ?? randomUUID();
+    await this.workflows.update(record.workflowId, closeVoteUpdate, { level: council.level, requestId, actor: actor.username }, `close-${requestId}`);
+    return this.nominations.get(actor, id);
+  }
+
+  private async currentCouncil(actor: Actor, record: NominationRecord): Promise<CouncilLevel> {
+    const level = record.currentLevel;
+    const rule = level ? catalogueVersion(record.catalogueVersion)?.awards.find((a) => a.code === record.awardCode)?.councils?.[level] : undefined;
+    const tree = await this.orgs.tree();
+    if (!level || !rule) {
+      precheck(record, (s) => checkDecide(s, { level: level ?? record.route[0]! }));
+      throw new ApiError('INVALID_STATE', `Hồ sơ đang chờ cấp ${level}, cấp này không biểu quyết bằng Hội đồng`);
+    }
+    if (!sitsOnCouncil(actor, level, record, tree)) throw ApiError.forbidden(`${actor.username} is not a member of the ${level} council`);
+    precheck(record, (s) => checkDecide(s, { level }));
+    return { level, rule, orgCode: tree.reviewingOrg(record.unitCode, level)!.code };
+  }
+}

@@ -1,0 +1,48 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
+import { APP_CONFIG, type AppConfig } from '../../../libs/config/config';
+import type { NominationRecord } from '../../../libs/db/nomination.repository';
+import type { NominationState } from '../../../libs/domain/nomination-machine';
+import type { NominationWorkflowInput } from '../../../libs/domain/nomination-messages';
+import { TEMPORAL_CLIENT } from './temporal.module';
+import { toApiError } from './temporal-errors';
+
+/** The API's only door into the nomination workflows: start them, send them updates. */
+@Injectable()
+export class NominationWorkflows {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+  ) {}
+
+  /** Starts the nomination's workflow unless it runs (or ran) already. */
+  async ensureStarted(record: NominationRecord): Promise<void> {
+    const input: NominationWorkflowInput = {
+      nominationId: record.id,
+      awardCode: record.awardCode,
+      unitCode: record.unitCode,
+      route: record.route,
+      submittedAt: record.createdAt.toISOString(),
+      catalogueVersion: record.catalogueVersion,
+      firstDueAt: record.dueAt?.toISOString(),
+    };
+    try {
+      await this.temporal.workflow.start('nominationWorkflow', {
+        workflowId: record.workflowId,
+        taskQueue: this.config.TEMPORAL_TASK_QUEUE,
+        args: [input],
+      });
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    }
+  }
+
+  async update<Arg>(workflowId: string, definition: UpdateDefinition<NominationState, [Arg]>, arg: Arg, updateId: string): Promise<void> {
+    try {
+      await this.temporal.workflow.getHandle(workflowId).executeUpdate(definition, { args: [arg], updateId });
+    } catch (error) {
+      throw toApiError(error);
+    }
+  }
+}

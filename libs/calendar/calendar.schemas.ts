@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { addDays } from './lunar';
+import { isWeekend } from './vietnam-holidays';
+
+const FIRST_YEAR = 2000;
+const LAST_YEAR = 2100;
+
+/** A real calendar date written YYYY-MM-DD (2026-02-30 is refused, not rolled over). */
+const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && addDays(value, 0) === value;
+
+const yearOf = (day: string) => Number(day.slice(0, 4));
+
+/** The days of one kind in one year, each issue on the item's own path and quoting its value. */
+function daysOf(year: number, kind: 'weekday' | 'weekend') {
+  return z
+    .array(z.string())
+    .max(366)
+    .superRefine((days, ctx) => {
+      const seen = new Set<string>();
+      days.forEach((day, index) => {
+        const issue = (message: string) => ctx.addIssue({ code: 'custom', path: [index], message: `"${day}" ${message}` });
+        if (!isDate(day)) return issue('is not a date YYYY-MM-DD');
+        if (yearOf(day) !== year) return issue(`is not in ${year}`);
+        if (kind === 'weekday' && isWeekend(day)) return issue('is a Saturday or Sunday, already off');
+        if (kind === 'weekend' && !isWeekend(day)) return issue('is not a Saturday or Sunday');
+        if (seen.has(day)) return issue('is listed twice');
+        seen.add(day);
+      });
+    })
+    .transform((days) => [...days].sort());
+}
+
+/** The body of PUT /api/admin/calendar/:year: the year's weekdays off and weekend days worked. */
+export const calendarOverridesSchema = (year: number) =>
+  z.strictObject({ holidays: daysOf(year, 'weekday'), workingWeekends: daysOf(year, 'weekend') });
+
+export const calendarYearParamsSchema = z.strictObject({
+  year: z
+    .string()
+    .regex(/^\d{4}$/, 'year must be four digits')
+    .transform(Number)
+    .pipe(z.number().min(FIRST_YEAR).max(LAST_YEAR)),
+});
+export type CalendarYearParams = z.infer<typeof calendarYearParamsSchema>;
+
+export const workingDaysQuerySchema = z.strictObject({
+  from: z.string().superRefine((day, ctx) => {
+    if (!isDate(day)) ctx.addIssue({ code: 'custom', message: `"${day}" is not a date YYYY-MM-DD` });
+    else if (yearOf(day) < FIRST_YEAR || yearOf(day) > LAST_YEAR) {
+      ctx.addIssue({ code: 'custom', message: `"${day}" is not within ${FIRST_YEAR}–${LAST_YEAR}` });
+    }
+  }),
+  days: z
+    .string()
+    .regex(/^\d{1,3}$/, 'days must be a whole number')
+    .transform(Number)
+    .pipe(z.number().max(366)),
+});
+export type WorkingDaysQuery = z.infer<typeof workingDaysQuerySchema>;

@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { catalogueVersion } from '../domain/award-catalogue';
+import type { DomainError } from '../domain/errors';
+import type { Prisma } from './generated/client';
+import { PrismaService } from './prisma.service';
+
+type Tx = Prisma.TransactionClient;
+
+/**
+ * Places under an award's cap (e.g. CSTĐ cơ sở ≤ 15% of the unit's LĐTT for the year, rounded down).
+ * A transaction-scoped advisory lock per (unit, award, year) serialises claimants, so two approvals
+ * racing for the last place cannot both win; a claim is keyed by nomination, so a retry is a no-op.
+ */
+@Injectable()
+export class QuotaRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  claim(nominationId: string): Promise<DomainError | null> {
+    return this.prisma.$transaction((tx) => this.claimIn(tx, nominationId));
+  }
+
+  async claimIn(tx: Tx, nominationId: string): Promise<DomainError | null> {
+    const nomination = await tx.nomination.findUniqueOrThrow({ where: { id: nominationId } });
+    const quota = catalogueVersion(nomination.catalogueVersion)?.awards.find((a) => a.code === nomination.awardCode)?.quota;
+    if (!quota) return null;
+    const { unitCode, awardCode, year } = nomination;
+    await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`quota:${unitCode}:${awardCode}:${year}`}))`;
+    if (await tx.quotaClaim.findUnique({ where: { nominationId } })) return null;
+    const base = await tx.awardHistory.count({ where: { unitCode, awardCode: quota.of, year } });
+    const cap = Math.floor(base * quota.fraction + 1e-9);
+    const used = await tx.quotaClaim.count({ where: { unitCode, awardCode, year } });
+    if (used >= cap) {
+      return {
+        code: 'QUOTA_EXCEEDED',
+        message: `Đơn vị ${unitCode} đã dùng hết ${cap} suất ${awardCode} năm ${year} (${Math.round(quota.fraction * 100)}% của ${base} ${quota.of})`,
+        details: [{ path: 'quota', message: `cap ${cap}, used ${used}` }],
+      };
+    }
+    await tx.quotaClaim.create({ data: { nominationId, unitCode, awardCode, year } });
+    return null;
+  }
+}

@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { AWARD_CODES } from '../domain/award-catalogue';
+import type { ErrorDetail } from '../domain/errors';
+
+export const AWARD_HISTORY_HEADER = ['fullName', 'unitCode', 'awardCode', 'year', 'decisionRef'] as const;
+
+const required = (field: string) => z.string().trim().min(1, { error: `${field}: không được để trống` });
+
+const rowSchema = z.object({
+  fullName: required('fullName').transform((s) => s.normalize('NFC')),
+  unitCode: required('unitCode'),
+  awardCode: z.enum(AWARD_CODES as [string, ...string[]], {
+    error: (issue) => `awardCode: ${JSON.stringify(issue.input)} không có trong danh mục danh hiệu`,
+  }),
+  year: z
+    .string()
+    .trim()
+    .regex(/^\d+$/, { error: 'year: phải là số nguyên' })
+    .transform(Number)
+    .pipe(z.number().int().min(1990, { error: 'year: phải từ 1990 đến 2100' }).max(2100, { error: 'year: phải từ 1990 đến 2100' })),
+  decisionRef: required('decisionRef'),
+});
+export type AwardHistoryRow = z.infer<typeof rowSchema>;
+
+export interface ParsedAwardHistory {
+  rows: AwardHistoryRow[];
+  errors: ErrorDetail[];
+}
+
+interface CsvRecord {
+  /** 1-based line of the file on which the record starts (a quoted field may span lines). */
+  line: number;
+  fields: string[];
+}
+
+/** RFC 4180, with LF accepted for CRLF: what Excel and LibreOffice write. */
+function parseCsv(text: string): { records: CsvRecord[]; errors: ErrorDetail[] } {
+  const records: CsvRecord[] = [];
+  const errors: ErrorDetail[] = [];
+  let line = 1;
+  let i = 0;
+  while (i < text.length) {
+    const start = line;
+    const fields: string[] = [];
+    let broken: string | undefined;
+    for (;;) {
+      let field = '';
+      if (text[i] === '"') {
+        const close = findClosingQuote(text, i + 1);
+        if (close < 0) {
+          errors.push({ path: `line:${start}`, message: 'dấu ngoặc kép mở nhưng không đóng' });
+          return { records, errors };
+        }
+        field = text.slice(i + 1, close).replaceAll('""', '"');
+        line += countNewlines(field);
+        i = close + 1;
+        if (i < text.length && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') broken ??= 'có ký tự sau dấu ngoặc kép đóng';
+      }
+      while (i < text.length && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') {
+        if (text[i] === '"') broken ??= 'dấu ngoặc kép giữa trường không được bao trong ngoặc kép';
+        field += text[i++];
+      }
+      fields.push(field);
+      if (text[i] !== ',') break;
+      i++;
+    }
+    if (text[i] === '\r') i++;
+    if (text[i] === '\n') i++;
+    line++;
+    if (broken) errors.push({ path: `line:${start}`, message: broken });
+    else if (!(fields.length === 1 && fields[0] === '')) records.push({ line: start, fields });
+  }
+  return { records, errors };
+}
+
+function findClosingQuote(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    if (text[i] !== '"') continue;
+    if (text[i + 1] !== '"') return i;
+    i++;
+  }
+  return -1;
+}
+
+const countNewlines = (s: string) => s.replace(/\r\n/g, '\n').split(/[\r\n]/).length - 1;
+
+/**
+ * Reads an award-history file whole: every bad row is reported by its line, so that an admin fixes
+ * the file once; the caller imports nothing unless `errors` is empty.
+ */
+export function parseAwardHistoryCsv(text: string): ParsedAwardHistory {
+  const { records, errors } = parseCsv(text.replace(/^\uFEFF/, ''));
+  const [header, ...body] = records;
+  if (!header || header.line !== 1 || header.fields.join(',') !== AWARD_HISTORY_HEADER.join(',')) {
+    return { rows: [], errors: [{ path: 'line:1', message: `dòng tiêu đề phải đúng là ${AWARD_HISTORY_HEADER.join(',')}` }, ...errors] };
+  }
+
+  const rows: AwardHistoryRow[] = [];
+  const firstLineOf = new Map<string, number>();
+  for (const { line, fields } of body) {
+    const path = `line:${line}`;
+    if (fields.length !== AWARD_HISTORY_HEADER.length) {
+      errors.push({ path, message: `cần ${AWARD_HISTORY_HEADER.length} trường, có ${fields.length}` });
+      continue;
+    }
+    const parsed = rowSchema.safeParse(Object.fromEntries(AWARD_HISTORY_HEADER.map((name, k) => [name, fields[k]])));
+    if (!parsed.success) {
+      errors.push(...parsed.error.issues.map((issue) => ({ path, message: issue.message })));
+      continue;
+    }
+    const row = parsed.data;
+    // The database holds one entry per person, unit, award and year; two in one file is a mistake to show.
+    const key = JSON.stringify([row.fullName, row.unitCode, row.awardCode, row.year]);
+    const first = firstLineOf.get(key);
+    if (first !== undefined) {
+      errors.push({ path, message: `trùng với dòng ${first} (cùng họ tên, đơn vị, danh hiệu, năm)` });
+      continue;
+    }
+    firstLineOf.set(key, line);
+    rows.push(row);
+  }
+  errors.sort((a, b) => lineOf(a) - lineOf(b));
+  return { rows, errors };
+}
+
+const lineOf = (detail: ErrorDetail) => Number(detail.path.slice('line:'.length));

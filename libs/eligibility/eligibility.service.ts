@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import { AwardHistoryRepository } from '../db/award-history.repository';
+import { HoldRepository } from '../db/hold.repository';
+import { hanoiDay } from '../domain/hanoi-time';
+import type { Nominee } from '../domain/schemas';
+import { evaluateEligibility, type Declarations, type Eligibility } from './eligibility';
+
+/** History and holds are kept under a person's full name, or a collective's name, within its unit. */
+const nomineeName = (nominee: Nominee) => (nominee.kind === 'INDIVIDUAL' ? nominee.fullName : nominee.name).normalize('NFC');
+
+@Injectable()
+export class EligibilityService {
+  constructor(
+    private readonly history: AwardHistoryRepository,
+    private readonly holds: HoldRepository,
+  ) {}
+
+  /** Judged against the holds in force today in Hà Nội, whatever year the nomination is for. */
+  async evaluate(input: { awardCode: string; year: number; unitCode: string; nominee: Nominee; declarations?: Declarations }): Promise<Eligibility> {
+    const name = nomineeName(input.nominee);
+    const [history, holds] = await Promise.all([
+      this.history.forNominee(name, input.unitCode),
+      this.holds.active(name, input.unitCode, hanoiDay(new Date())),
+    ]);
+    return evaluateEligibility({ ...input, history, holds });
+  }
+}

@@ -1,0 +1,297 @@
+import { AWARD_CODES } from '../domain/award-catalogue';
+import type { Nominee } from '../domain/schemas';
+import { evaluateEligibility, type AwardRecord, type Declarations, type EligibilityInput } from './eligibility';
+import { memberDeclarationsSchema } from './member-declarations';
+
+const person: Nominee = { kind: 'INDIVIDUAL', fullName: 'Nguyễn Thị Lan' };
+const team: Nominee = { kind: 'COLLECTIVE', name: 'Phòng Tư vấn phát triển công nghiệp' };
+
+const evaluate = (awardCode: string, over: Partial<EligibilityInput> = {}) =>
+  evaluateEligibility({ awardCode, year: 2026, nominee: person, history: [], holds: [], ...over });
+
+const criterion = (awardCode: string, code: string, over: Partial<EligibilityInput> = {}) => {
+  const found = evaluate(awardCode, over).criteria.find((c) => c.code === code);
+  if (!found) throw new Error(`${awardCode} has no criterion ${code}`);
+  return found;
+};
+
+const statusOf = (awardCode: string, code: string, over: Partial<EligibilityInput> = {}) => criterion(awardCode, code, over).status;
+
+const history = (awardCode: string, ...years: number[]): AwardRecord[] => years.map((year) => ({ awardCode, year }));
+
+describe('evaluateEligibility', () => {
+  it('has a rule set for every award of the catalogue', () => {
+    for (const code of AWARD_CODES) expect(() => evaluate(code)).not.toThrow();
+  });
+
+  it('refuses to judge an award it has no rules for', () => {
+    expect(() => evaluate('HUAN_CHUONG_LAO_DONG')).toThrow(/HUAN_CHUONG_LAO_DONG/);
+  });
+
+  describe('rated at least "hoàn thành tốt" (LĐTT, tập thể LĐTT, giấy khen)', () => {
+    const cases: [string, Nominee][] = [
+      ['LAO_DONG_TIEN_TIEN', person],
+      ['TAP_THE_LAO_DONG_TIEN_TIEN', team],
+      ['GIAY_KHEN_GIAM_DOC_SO', person],
+      ['GIAY_KHEN_GIAM_DOC_SO', team],
+    ];
+    it.each(cases)('%s passes on a declared HTT or HTXS and fails without a rating', (award, nominee) => {
+      for (const rating of ['HTT', 'HTXS'] as const) {
+        const result = evaluate(award, { nominee, declarations: { rating } });
+        expect(result).toEqual({ passed: true, criteria: [expect.objectContaining({ code: 'RATING_AT_LEAST_HTT', status: 'DECLARED' })] });
+      }
+      const without = evaluate(award, { nominee, declarations: { initiatives: ['Sáng kiến A'] } });
+      expect(without.passed).toBe(false);
+      expect(without.criteria).toEqual([expect.objectContaining({ code: 'RATING_AT_LEAST_HTT', status: 'NOT_MET' })]);
+    });
+  });
+
+  describe('CSTD_CO_SO', () => {
+    const ldtt = history('LAO_DONG_TIEN_TIEN', 2026);
+
+    it('needs LĐTT of the same year in the history', () => {
+      expect(statusOf('CSTD_CO_SO', 'LDTT_FOR_YEAR', { history: ldtt })).toBe('MET');
+      expect(statusOf('CSTD_CO_SO', 'LDTT_FOR_YEAR', { history: history('LAO_DONG_TIEN_TIEN', 2025) })).toBe('NOT_MET');
+      expect(statusOf('CSTD_CO_SO', 'LDTT_FOR_YEAR')).toBe('NOT_MET');
+    });
+
+    const branches: [string, Declarations, RegExp][] = [
+      ['HTXS', { rating: 'HTXS' }, /hoàn thành xuất sắc/],
+      ['an initiative', { rating: 'HTT', initiatives: ['Cải tiến quy trình thẩm định'] }, /1 sáng kiến/],
+      ['a research project', { research: ['Đề tài cụm công nghiệp'] }, /1 đề tài nghiên cứu/],
+    ];
+    it.each(branches)('passes on %s alone, saying which', (_, declarations, says) => {
+      const result = evaluate('CSTD_CO_SO', { history: ldtt, declarations });
+      expect(result.passed).toBe(true);
+      expect(criterion('CSTD_CO_SO', 'HTXS_OR_INITIATIVE_OR_RESEARCH', { declarations })).toEqual(
+        expect.objectContaining({ status: 'DECLARED', message: expect.stringMatching(says) }),
+      );
+    });
+
+    it('fails with HTT only, or nothing declared', () => {
+      for (const declarations of [{ rating: 'HTT' as const }, undefined]) {
+        const result = evaluate('CSTD_CO_SO', { history: ldtt, declarations });
+        expect(result.passed).toBe(false);
+        expect(result.criteria.find((c) => c.status === 'NOT_MET')?.code).toBe('HTXS_OR_INITIATIVE_OR_RESEARCH');
+      }
+    });
+  });
+
+  describe('CSTD_THANH_PHO', () => {
+    const initiatives = { initiatives: ['Phần mềm quản lý khuyến công áp dụng toàn thành phố'] };
+
+    it('passes with CSTĐ cơ sở in each of the 3 years ending with this one and a declared initiative', () => {
+      const result = evaluate('CSTD_THANH_PHO', { history: history('CSTD_CO_SO', 2024, 2025, 2026), declarations: initiatives });
+      expect(result.passed).toBe(true);
+      expect(result.criteria.map((c) => [c.code, c.status])).toEqual([
+        ['CSTD_CO_SO_3_CONSECUTIVE_YEARS', 'MET'],
+        ['INITIATIVE_CITY_WIDE', 'DECLARED'],
+      ]);
+    });
+
+    it('names the missing year when the run is broken, and does not count years outside it', () => {
+      const c = criterion('CSTD_THANH_PHO', 'CSTD_CO_SO_3_CONSECUTIVE_YEARS', { history: history('CSTD_CO_SO', 2023, 2024, 2026) });
+      expect(c.status).toBe('NOT_MET');
+      expect(c.message).toContain('thiếu năm 2025');
+    });
+
+    it('does not count another award in place of CSTĐ cơ sở', () => {
+      const recorded = [...history('LAO_DONG_TIEN_TIEN', 2024, 2025, 2026), ...history('CSTD_CO_SO', 2024, 2025)];
+      expect(statusOf('CSTD_THANH_PHO', 'CSTD_CO_SO_3_CONSECUTIVE_YEARS', { history: recorded })).toBe('NOT_MET');
+    });
+
+    it('needs a declared initiative', () => {
+      expect(statusOf('CSTD_THANH_PHO', 'INITIATIVE_CITY_WIDE', { declarations: { rating: 'HTXS' } })).toBe('NOT_MET');
+    });
+  });
+
+  describe('TAP_THE_LAO_DONG_XUAT_SAC', () => {
+    const members = { total: 20, completedTasks: 20, laoDongTienTien: 14, chienSiThiDuaCoSo: 1 };
+    const run = (declarations?: Declarations) => evaluate('TAP_THE_LAO_DONG_XUAT_SAC', { nominee: team, declarations });
+
+    it('passes with HTXS and members all complete, 70% LĐTT exactly, one CSTĐ cơ sở', () => {
+      const result = run({ rating: 'HTXS', members });
+      expect(result.passed).toBe(true);
+      expect(result.criteria.map((c) => [c.code, c.status])).toEqual([
+        ['RATING_HTXS', 'DECLARED'],
+        ['MEMBERS_ALL_COMPLETE_TASKS', 'DECLARED'],
+        ['MEMBERS_70_PERCENT_LDTT', 'DECLARED'],
+        ['MEMBERS_AT_LEAST_ONE_CSTD_CO_SO', 'DECLARED'],
+      ]);
+    });
+
+    it('fails on HTT or no rating', () => {
+      expect(run({ rating: 'HTT', members }).criteria[0]).toEqual(expect.objectContaining({ code: 'RATING_HTXS', status: 'NOT_MET' }));
+      expect(run({ members }).criteria[0]).toEqual(expect.objectContaining({ code: 'RATING_HTXS', status: 'NOT_MET' }));
+    });
+
+    const short: [string, Partial<typeof members>][] = [
+      ['MEMBERS_ALL_COMPLETE_TASKS', { completedTasks: 19 }],
+      ['MEMBERS_70_PERCENT_LDTT', { laoDongTienTien: 13 }],
+      ['MEMBERS_AT_LEAST_ONE_CSTD_CO_SO', { chienSiThiDuaCoSo: 0 }],
+    ];
+    it.each(short)('fails %s when the declared count falls short, alone', (code, change) => {
+      const result = run({ rating: 'HTXS', members: { ...members, ...change } });
+      expect(result.passed).toBe(false);
+      expect(result.criteria.filter((c) => c.status === 'NOT_MET').map((c) => c.code)).toEqual([code]);
+    });
+
+    it('fails every member criterion when the member counts are not declared', () => {
+      const result = run({ rating: 'HTXS' });
+      expect(result.criteria.filter((c) => c.status === 'NOT_MET').map((c) => c.code)).toEqual([
+        'MEMBERS_ALL_COMPLETE_TASKS',
+        'MEMBERS_70_PERCENT_LDTT',
+        'MEMBERS_AT_LEAST_ONE_CSTD_CO_SO',
+      ]);
+    });
+  });
+
+  describe('BANG_KHEN_UBND_TP', () => {
+    const code = 'CSTD_CO_SO_2_YEARS_OR_HTXS_2_INITIATIVES';
+    const twoInitiatives: Declarations = { rating: 'HTXS', initiatives: ['Sáng kiến A', 'Sáng kiến B'] };
+
+    it.each([
+      [[2025, 2026], '2025–2026'],
+      [[2024, 2025], '2024–2025'],
+    ])('an individual passes on CSTĐ cơ sở in %j, saying which years', (years, says) => {
+      const c = criterion('BANG_KHEN_UBND_TP', code, { history: history('CSTD_CO_SO', ...years) });
+      expect(c.status).toBe('MET');
+      expect(c.message).toContain(says);
+    });
+
+    it('does not accept two years that are not consecutive, or a pair ended too long ago', () => {
+      expect(statusOf('BANG_KHEN_UBND_TP', code, { history: history('CSTD_CO_SO', 2024, 2026) })).toBe('NOT_MET');
+      expect(statusOf('BANG_KHEN_UBND_TP', code, { history: history('CSTD_CO_SO', 2023, 2024) })).toBe('NOT_MET');
+    });
+
+    it('an individual passes on the other branch: HTXS with two initiatives, declared', () => {
+      const c = criterion('BANG_KHEN_UBND_TP', code, { declarations: twoInitiatives });
+      expect(c.status).toBe('DECLARED');
+      expect(c.message).toMatch(/hoàn thành xuất sắc nhiệm vụ năm 2026 và 2 sáng kiến/);
+    });
+
+    it('prefers the branch the history proves', () => {
+      expect(statusOf('BANG_KHEN_UBND_TP', code, { history: history('CSTD_CO_SO', 2025, 2026), declarations: twoInitiatives })).toBe('MET');
+    });
+
+    it('fails when neither branch holds, naming both', () => {
+      for (const declarations of [{ rating: 'HTXS' as const, initiatives: ['Một sáng kiến'] }, { rating: 'HTT' as const, initiatives: ['A', 'B'] }, undefined]) {
+        const result = evaluate('BANG_KHEN_UBND_TP', { history: history('CSTD_CO_SO', 2025), declarations });
+        expect(result.passed).toBe(false);
+        expect(result.criteria[0]?.message).toMatch(/Chiến sĩ thi đua cơ sở.*hoàn thành xuất sắc nhiệm vụ 2 năm liên tục/);
+      }
+    });
+
+    it('a collective is judged on HTXS with two initiatives only', () => {
+      expect(evaluate('BANG_KHEN_UBND_TP', { nominee: team, declarations: twoInitiatives }).criteria).toEqual([
+        expect.objectContaining({ code: 'HTXS_2_YEARS_2_INITIATIVES', status: 'DECLARED' }),
+      ]);
+      expect(evaluate('BANG_KHEN_UBND_TP', { nominee: team, declarations: { rating: 'HTXS' } }).criteria).toEqual([
+        expect.objectContaining({ code: 'HTXS_2_YEARS_2_INITIATIVES', status: 'NOT_MET' }),
+      ]);
+    });
+  });
+
+  describe('CO_THI_DUA_UBND_TP', () => {
+    const ttldxs = history('TAP_THE_LAO_DONG_XUAT_SAC', 2026);
+
+    it('passes when it leads its cluster (declared) and is already TTLĐXS for the year', () => {
+      const result = evaluate('CO_THI_DUA_UBND_TP', { nominee: team, history: ttldxs, declarations: { leadsEmulationCluster: true } });
+      expect(result.passed).toBe(true);
+      expect(result.criteria.map((c) => [c.code, c.status])).toEqual([
+        ['LEADS_EMULATION_CLUSTER', 'DECLARED'],
+        ['TTLDXS_FOR_YEAR', 'MET'],
+      ]);
+    });
+
+    it('fails without the declaration, or with TTLĐXS of another year only', () => {
+      expect(statusOf('CO_THI_DUA_UBND_TP', 'LEADS_EMULATION_CLUSTER', { nominee: team, declarations: { leadsEmulationCluster: false } })).toBe('NOT_MET');
+      expect(statusOf('CO_THI_DUA_UBND_TP', 'LEADS_EMULATION_CLUSTER', { nominee: team })).toBe('NOT_MET');
+      expect(statusOf('CO_THI_DUA_UBND_TP', 'TTLDXS_FOR_YEAR', { nominee: team, history: history('TAP_THE_LAO_DONG_XUAT_SAC', 2025) })).toBe('NOT_MET');
+    });
+  });
+
+  describe('BANG_KHEN_THU_TUONG', () => {
+    const qualified = [...history('BANG_KHEN_UBND_TP', 2021), ...history('CSTD_CO_SO', 2022, 2024, 2026)];
+
+    it('an individual passes with a city Bằng khen before the 5 years, HTT declared, and 3 CSTĐ cơ sở in them', () => {
+      const result = evaluate('BANG_KHEN_THU_TUONG', { history: qualified, declarations: { rating: 'HTT' } });
+      expect(result.passed).toBe(true);
+      expect(result.criteria.map((c) => [c.code, c.status])).toEqual([
+        ['CITY_BANG_KHEN_BEFORE_PERIOD', 'MET'],
+        ['HTT_5_CONSECUTIVE_YEARS', 'DECLARED'],
+        ['CSTD_CO_SO_3_TIMES_IN_5_YEARS', 'MET'],
+      ]);
+    });
+
+    it('does not count a Bằng khen inside the 5 years, and says why', () => {
+      const c = criterion('BANG_KHEN_THU_TUONG', 'CITY_BANG_KHEN_BEFORE_PERIOD', { history: history('BANG_KHEN_UBND_TP', 2023) });
+      expect(c.status).toBe('NOT_MET');
+      expect(c.message).toContain('2023 chưa đủ 5 năm');
+      expect(statusOf('BANG_KHEN_THU_TUONG', 'CITY_BANG_KHEN_BEFORE_PERIOD')).toBe('NOT_MET');
+    });
+
+    it('needs a declared rating', () => {
+      expect(statusOf('BANG_KHEN_THU_TUONG', 'HTT_5_CONSECUTIVE_YEARS', { history: qualified })).toBe('NOT_MET');
+    });
+
+    it('needs 3 CSTĐ cơ sở inside the 5 years, not before them', () => {
+      const recorded = [...history('BANG_KHEN_UBND_TP', 2021), ...history('CSTD_CO_SO', 2021, 2024, 2026)];
+      const c = criterion('BANG_KHEN_THU_TUONG', 'CSTD_CO_SO_3_TIMES_IN_5_YEARS', { history: recorded });
+      expect(c.status).toBe('NOT_MET');
+      expect(c.message).toContain('2 lần trong 2022–2026');
+    });
+
+    it('a collective is not asked for CSTĐ cơ sở', () => {
+      const result = evaluate('BANG_KHEN_THU_TUONG', { nominee: team, history: history('BANG_KHEN_UBND_TP', 2020), declarations: { rating: 'HTXS' } });
+      expect(result.passed).toBe(true);
+      expect(result.criteria.map((c) => c.code)).toEqual(['CITY_BANG_KHEN_BEFORE_PERIOD', 'HTT_5_CONSECUTIVE_YEARS']);
+    });
+  });
+
+  describe('holds', () => {
+    it('an active hold fails an otherwise eligible nominee, with its reason and date', () => {
+      const result = evaluate('LAO_DONG_TIEN_TIEN', {
+        declarations: { rating: 'HTXS' },
+        holds: [{ reason: 'Đang bị xem xét kỷ luật', until: '2026-12-31' }],
+      });
+      expect(result.passed).toBe(false);
+      expect(result.criteria[0]).toEqual({
+        code: 'ON_HOLD',
+        status: 'NOT_MET',
+        message: expect.stringMatching(/31\/12\/2026.*Đang bị xem xét kỷ luật/),
+      });
+    });
+
+    it('lists every hold and still lists the award criteria', () => {
+      const result = evaluate('LAO_DONG_TIEN_TIEN', {
+        holds: [
+          { reason: 'Đang bị thanh tra', until: '2026-06-30' },
+          { reason: 'Có đơn khiếu nại chưa giải quyết', until: '2026-09-30' },
+        ],
+      });
+      expect(result.criteria.map((c) => [c.code, c.status])).toEqual([
+        ['ON_HOLD', 'NOT_MET'],
+        ['ON_HOLD', 'NOT_MET'],
+        ['RATING_AT_LEAST_HTT', 'NOT_MET'],
+      ]);
+    });
+  });
+});
+
+describe('memberDeclarationsSchema', () => {
+  it('accepts counts within the total', () => {
+    const members = { total: 20, completedTasks: 20, laoDongTienTien: 14, chienSiThiDuaCoSo: 1 };
+    expect(memberDeclarationsSchema.parse(members)).toEqual(members);
+  });
+
+  it.each([
+    { total: 0, completedTasks: 0, laoDongTienTien: 0, chienSiThiDuaCoSo: 0 },
+    { total: 10, completedTasks: 11, laoDongTienTien: 7, chienSiThiDuaCoSo: 1 },
+    { total: 10, completedTasks: 10, laoDongTienTien: 7.5, chienSiThiDuaCoSo: 1 },
+    { total: 10, completedTasks: 10, laoDongTienTien: 7 },
+    { total: 10, completedTasks: 10, laoDongTienTien: 7, chienSiThiDuaCoSo: 1, names: [] },
+  ])('refuses %j', (members) => {
+    expect(memberDeclarationsSchema.safeParse(members).success).toBe(false);
+  });
+});

@@ -1,0 +1,140 @@
+// Runs the whole application on one machine: Temporal dev server and embedded PostgreSQL unless
+// TEMPORAL_ADDRESS / DATABASE_URL point elsewhere, then migrations, seed, worker and API.
+import { connect } from 'node:net';
+import { join, resolve } from 'node:path';
+import { startEmbeddedPostgres } from '../libs/devtools/embedded-postgres';
+import { migrateDatabase } from '../libs/devtools/migrate';
+import { spawnService } from '../libs/devtools/service-process';
+import { startTemporalDevServer } from '../libs/devtools/temporal-dev-server';
+
+// Compiled to dist/scripts/, two levels below the project root.
+const root = resolve(__dirname, '..', '..');
+const env = process.env;
+const running: { name: string; stop(): Promise<void> }[] = [];
+let shuttingDown = false;
+
+const say = (line: string) => console.log(`[start] ${line}`);
+const prefixed = (name: string) => (line: string) => console.log(`[${name}] ${line}`);
+
+async function main(): Promise<void> {
+  const apiPort = portFromEnv('PORT', 3000);
+  let temporalAddress = env.TEMPORAL_ADDRESS;
+  let temporalUiUrl = env.TEMPORAL_UI_URL;
+  if (!temporalAddress) {
+    const uiPort = portFromEnv('TEMPORAL_UI_PORT', 8233);
+    say('starting the Temporal dev server (data in .data/temporal)');
+    const temporal = await startTemporalDevServer({
+      projectRoot: root,
+      port: portFromEnv('TEMPORAL_PORT', 7233),
+      uiPort,
+      dbFilename: join(root, '.data', 'temporal', 'temporal.db'),
+      namespace: env.TEMPORAL_NAMESPACE || 'default',
+      log: prefixed('temporal'),
+      detached: true,
+    });
+    running.push({ name: 'Temporal', stop: temporal.stop });
+    temporalAddress = temporal.address;
+    temporalUiUrl = `http://localhost:${uiPort}`;
+  }
+
+  let databaseUrl = env.DATABASE_URL;
+  if (!databaseUrl) {
+    say('starting embedded PostgreSQL (PGlite, data in .data/pg)');
+    const pgLog = prefixed('postgres');
+    const postgres = await startEmbeddedPostgres({
+      dataDir: join(root, '.data', 'pg'),
+      port: portFromEnv('EMBEDDED_PG_PORT', 5433),
+      // pglite-server announces every connection; Prisma's pool would flood the console.
+      log: (line) => {
+        if (!line.startsWith('Client connected from')) pgLog(line);
+      },
+      detached: true,
+    });
+    running.push({ name: 'PostgreSQL', stop: postgres.stop });
+    databaseUrl = postgres.url;
+  }
+
+  say('applying database migrations');
+  await migrateDatabase(root, databaseUrl);
+  say('seeding');
+  const seed = spawnService(process.execPath, [join(root, 'dist', 'prisma', 'seed.js')], {
+    cwd: root,
+    env: { ...env, DATABASE_URL: databaseUrl },
+    log: prefixed('seed'),
+  });
+  const seeded = await seed.exited;
+  if (seeded.code !== 0) throw new Error(`seed failed (exit ${seeded.code ?? seeded.signal})`);
+
+  const appEnv: NodeJS.ProcessEnv = {
+    ...env,
+    DATABASE_URL: databaseUrl,
+    TEMPORAL_ADDRESS: temporalAddress,
+    ...(temporalUiUrl ? { TEMPORAL_UI_URL: temporalUiUrl } : {}),
+    AUTH_MODE: env.AUTH_MODE || 'dev',
+    PORT: String(apiPort),
+  };
+  startApp('worker', join(root, 'dist', 'apps', 'worker', 'main.js'), appEnv);
+  startApp('api', join(root, 'dist', 'apps', 'api', 'main.js'), appEnv);
+  await waitForPort(apiPort);
+
+  const api = `http://localhost:${apiPort}`;
+  console.log(
+    ['', `  API:         ${api}`, `  API docs:    ${api}/api/docs`, `  Temporal UI: ${temporalUiUrl ?? '(not known)'}`, '  Ctrl-C stops everything.', ''].join('\n'),
+  );
+}
+
+function startApp(name: string, script: string, appEnv: NodeJS.ProcessEnv): void {
+  const app = spawnService(process.execPath, [script], { cwd: root, env: appEnv, log: prefixed(name), detached: true });
+  running.push({ name, stop: () => app.stop() });
+  void app.exited.then(({ code, signal }) => {
+    if (shuttingDown) return;
+    say(`${name} exited unexpectedly (${code ?? signal}); stopping everything`);
+    void shutdown(1);
+  });
+}
+
+/** Stops services in reverse start order: API and worker before the servers they depend on. */
+async function shutdown(exitCode: number): Promise<void> {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  for (const service of running.reverse()) {
+    say(`stopping ${service.name}`);
+    await service.stop().catch((error: unknown) => say(`could not stop ${service.name}: ${String(error)}`));
+  }
+  process.exit(exitCode);
+}
+
+function portFromEnv(name: string, fallback: number): number {
+  const value = env[name] ? Number(env[name]) : fallback;
+  if (!Number.isInteger(value) || value < 1 || value > 65535) throw new Error(`${name}=${env[name]} is not a port number`);
+  return value;
+}
+
+/** Resolves once something accepts TCP connections on the port (the API has finished booting). */
+async function waitForPort(port: number): Promise<void> {
+  while (!shuttingDown) {
+    const open = await new Promise<boolean>((done) => {
+      const socket = connect(port, '127.0.0.1');
+      let connected = false;
+      socket.once('connect', () => {
+        connected = true;
+        socket.destroy();
+      });
+      // 'close' follows every outcome, errors included, and reports it.
+      socket.once('error', () => undefined);
+      socket.once('close', () => done(connected));
+      socket.setTimeout(1000, () => socket.destroy());
+    });
+    if (open) return;
+    await new Promise((wait) => setTimeout(wait, 300));
+  }
+}
+
+// A terminal's Ctrl-C may arrive twice (from the terminal and forwarded by npm): shutdown() is idempotent.
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+
+main().catch((error: unknown) => {
+  say(error instanceof Error ? error.message : String(error));
+  void shutdown(1);
+});
