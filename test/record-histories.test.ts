@@ -10,7 +10,7 @@ import { APPROVERS_U1, Harness } from './support/harness';
  * A recorded file is a contract with the workflows already running in production: never overwrite
  * one after the workflow changed; record under a new version prefix instead (see the README there).
  */
-const VERSION = 'v1';
+const VERSION = 'v2';
 const DIR = join(__dirname, 'fixtures', 'histories');
 const recording = process.env.RECORD_HISTORIES === '1';
 
@@ -88,5 +88,20 @@ const recording = process.env.RECORD_HISTORIES === '1';
       'withdraw',
     );
     await save('withdrawal', n.workflowId, 'WITHDRAWN');
+  });
+
+  it('council vote deciding CSTD_CO_SO at the Sở', async () => {
+    const n = await sut.submit('u1.clerk', {
+      awardCode: 'CSTD_CO_SO',
+      nominee: { kind: 'INDIVIDUAL', fullName: 'Trần Văn Hải', position: 'Kỹ sư' },
+      requestId: 'record-council-vote',
+    });
+    await ok(await sut.decide('u1.head', n.id, { level: 'UNIT', decision: 'APPROVE', requestId: 'council-vote-UNIT' }), 'approve UNIT');
+    await ok(await sut.decide('dept-a.reviewer', n.id, { level: 'DEPARTMENT', decision: 'APPROVE', requestId: 'council-vote-DEPARTMENT' }), 'approve DEPARTMENT');
+    for (const member of ['so.council', 'so.member1', 'so.member2', 'so.member3']) {
+      await ok(await sut.post(member, `/api/nominations/${n.id}/votes`, { vote: 'FOR', requestId: `council-vote-${member}` }), `vote ${member}`);
+    }
+    await ok(await sut.post('so.council', `/api/nominations/${n.id}/votes/close`, { requestId: 'council-vote-close' }), 'close');
+    await save('council-vote', n.workflowId, 'APPROVED');
   });
 });

@@ -33,6 +33,10 @@ describe('recorded nomination histories replay on the current workflow code', ()
         'nomination-v1-four-level-approval.json',
         'nomination-v1-return-resubmit.json',
         'nomination-v1-withdrawal.json',
+        'nomination-v2-four-level-approval.json',
+        'nomination-v2-return-resubmit.json',
+        'nomination-v2-withdrawal.json',
+        'nomination-v2-council-vote.json',
       ]),
     );
   });
@@ -46,15 +50,15 @@ describe('recorded nomination histories replay on the current workflow code', ()
     expect(results).toEqual(files.map((f) => ({ workflowId: basename(f, '.json') })));
   });
 
-  it('a history the code did not produce fails with DeterminismViolationError', async () => {
-    const json = readJson('nomination-v1-four-level-approval.json');
+  it.each(['v1', 'v2'])('a %s history the code did not produce fails with DeterminismViolationError', async (version) => {
+    const json = readJson(`nomination-${version}-four-level-approval.json`);
     // The first command the workflow issues is persisting the submission; a history that claims
     // another activity there must be rejected rather than silently replayed.
     const scheduled = json.events.find((e) => e.eventType === 'EVENT_TYPE_ACTIVITY_TASK_SCHEDULED');
     expect(scheduled?.activityTaskScheduledEventAttributes.activityType.name).toBe('persistTransition');
     scheduled!.activityTaskScheduledEventAttributes.activityType.name = 'persistTransitionV0';
 
-    const replay = Worker.runReplayHistory(options(), toHistory(json), 'tampered-four-level-approval');
+    const replay = Worker.runReplayHistory(options(), toHistory(json), `tampered-${version}-four-level-approval`);
     await expect(replay).rejects.toBeInstanceOf(DeterminismViolationError);
     await expect(replay).rejects.toThrow(/persistTransitionV0/);
   });

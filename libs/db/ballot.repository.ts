@@ -106,7 +106,7 @@ export class BallotRepository {
       data: [{ nominationId: s.nominationId, level: s.level, membersTotal: s.membersTotal, threshold: s.rule.threshold, strict: s.rule.strict }],
       skipDuplicates: true,
     });
-    await tx.$queryRaw`SELECT 1 FROM vote_sessions WHERE nomination_id = ${s.nominationId}::uuid AND level = ${s.level}::"Level" FOR UPDATE`;
+    await tx.$executeRaw`SELECT 1 FROM vote_sessions WHERE nomination_id = ${s.nominationId}::uuid AND level = ${s.level}::"Level" FOR UPDATE`;
     return tx.voteSession.findUniqueOrThrow({ where: { nominationId_level: { nominationId: s.nominationId, level: s.level } } });
   }
 }

@@ -24,7 +24,7 @@ export class QuotaRepository {
     const quota = catalogueVersion(nomination.catalogueVersion)?.awards.find((a) => a.code === nomination.awardCode)?.quota;
     if (!quota) return null;
     const { unitCode, awardCode, year } = nomination;
-    await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`quota:${unitCode}:${awardCode}:${year}`}))`;
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`quota:${unitCode}:${awardCode}:${year}`}))`;
     if (await tx.quotaClaim.findUnique({ where: { nominationId } })) return null;
     const base = await tx.awardHistory.count({ where: { unitCode, awardCode: quota.of, year } });
     const cap = Math.floor(base * quota.fraction + 1e-9);

@@ -152,11 +152,23 @@ export class NominationsService {
    */
   private async authority(actor: Actor, record: NominationRecord, level: Level, tree: OrgTree): Promise<string | null> {
     if (reviewsLevel(actor, level, record, tree)) return null;
-    const org = record.route.includes(level) ? tree.reviewingOrg(record.unitCode, level) : undefined;
-    const delegation = org ? await this.delegations.activeFor(actor.username, level, org.code, hanoiDay(new Date())) : null;
+    const delegations = await this.delegatedToday(actor, record, tree);
+    const delegation = delegations.find((d) => d.level === level);
     if (delegation) return delegation.delegator;
-    if (!canSee(actor, record, tree) && actor.role !== 'REVIEWER') throw ApiError.notFound();
+    if (!canSee(actor, record, tree) && actor.role !== 'REVIEWER' && delegations.length === 0) throw ApiError.notFound();
     throw ApiError.forbidden(`${actor.username} does not review level ${level} of this nomination`);
+  }
+
+  /** The delegations in force today that make the actor a deputy on this nomination's route. */
+  private async delegatedToday(actor: Actor, record: NominationRecord, tree: OrgTree) {
+    const today = hanoiDay(new Date());
+    const found = await Promise.all(
+      record.route.map((level) => {
+        const org = tree.reviewingOrg(record.unitCode, level);
+        return org ? this.delegations.activeFor(actor.username, level, org.code, today) : null;
+      }),
+    );
+    return found.filter((d) => d !== null);
   }
 
   async resubmit(actor: Actor, id: string, input: ResubmitInput): Promise<NominationView> {
@@ -177,7 +189,9 @@ export class NominationsService {
 
   async visible(actor: Actor, id: string): Promise<NominationRecord> {
     const record = await this.nominations.findById(id);
-    if (!record || !canSee(actor, record, await this.orgs.tree())) throw ApiError.notFound();
+    if (!record) throw ApiError.notFound();
+    const tree = await this.orgs.tree();
+    if (!canSee(actor, record, tree) && (await this.delegatedToday(actor, record, tree)).length === 0) throw ApiError.notFound();
     return record;
   }
 

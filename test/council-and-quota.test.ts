@@ -1,0 +1,118 @@
+import { Harness } from './support/harness';
+
+const SO_COUNCIL = ['so.council', 'so.member1', 'so.member2', 'so.member3', 'so.member4'];
+const CITY_COUNCIL = ['city.board', 'city.member1', 'city.member2', 'city.member3', 'city.member4'];
+
+describe('council ballots and quotas', () => {
+  let sut: Harness;
+  beforeAll(async () => {
+    sut = await Harness.start();
+  });
+  afterAll(async () => {
+    await sut.close();
+  });
+
+  /** A CSTĐ cơ sở nomination brought to the Sở's council (its nominee holds LĐTT for the year in the seed). */
+  async function atSoCouncil(fullName: string, unit: 'U1' | 'U2' = 'U1') {
+    const n = await sut.submit(`${unit.toLowerCase()}.clerk`, { awardCode: 'CSTD_CO_SO', nominee: { kind: 'INDIVIDUAL', fullName } });
+    expect((await sut.decide(`${unit.toLowerCase()}.head`, n.id, { level: 'UNIT', decision: 'APPROVE' })).status).toBe(200);
+    expect((await sut.decide('dept-a.reviewer', n.id, { level: 'DEPARTMENT', decision: 'APPROVE' })).status).toBe(200);
+    return n;
+  }
+
+  async function vote(n: { id: string }, members: string[], choice: 'FOR' | 'AGAINST') {
+    for (const member of members) {
+      const res = await sut.post(member, `/api/nominations/${n.id}/votes`, { vote: choice, requestId: `${n.id}-${member}` });
+      expect(res.status).toBe(200);
+    }
+  }
+
+  it('a secret ballot passing its threshold approves; nobody sees who voted how', async () => {
+    const n = await atSoCouncil('Phạm Minh Tuấn');
+    const single = await sut.decide('so.council', n.id, { level: 'SO', decision: 'APPROVE' });
+    expect(single.status).toBe(409);
+
+    const first = await sut.post('so.member1', `/api/nominations/${n.id}/votes`, { vote: 'FOR', requestId: 'm1' });
+    expect(first.status).toBe(200);
+    expect(first.body).toEqual({ level: 'SO', membersTotal: 5, votesCast: 1, closed: false });
+    // The same click again is answered alike; a second vote by the same member is refused.
+    expect((await sut.post('so.member1', `/api/nominations/${n.id}/votes`, { vote: 'FOR', requestId: 'm1' })).body).toEqual(first.body);
+    const twice = await sut.post('so.member1', `/api/nominations/${n.id}/votes`, { vote: 'AGAINST', requestId: 'm1-again' });
+    expect(twice.status).toBe(409);
+    expect((await sut.post('u1.head', `/api/nominations/${n.id}/votes`, { vote: 'FOR' })).status).toBe(403);
+    expect((await sut.post('so.member2', `/api/nominations/${n.id}/votes`, { vote: 'MAYBE' })).status).toBe(400);
+
+    await vote(n, ['so.member2', 'so.council'], 'FOR');
+    await vote(n, ['so.member3', 'so.member4'], 'AGAINST');
+    expect((await sut.post('so.member1', `/api/nominations/${n.id}/votes/close`, {})).status).toBe(403);
+
+    const closed = await sut.post('so.council', `/api/nominations/${n.id}/votes/close`, { requestId: 'close-1' });
+    expect(closed.status).toBe(200);
+    expect(closed.body).toMatchObject({ status: 'APPROVED', currentLevel: null });
+    const decision = closed.body.decisions[2];
+    expect(decision).toMatchObject({ level: 'SO', decision: 'APPROVE', reviewer: 'so.council', tally: { for: 3, against: 2, membersTotal: 5, threshold: 0.5 } });
+    expect(decision.minutes).toContain('Đồng ý: 3');
+    expect(decision.minutes).toContain('Kết quả: đạt');
+    expect(JSON.stringify(closed.body)).not.toMatch(/so\.member[1-4]/);
+
+    const late = await sut.post('so.member4', `/api/nominations/${n.id}/votes`, { vote: 'FOR' });
+    expect(late.status).toBe(409);
+    // Nothing stored links a member to a vote: only who voted, and the counts.
+    const voters = await sut.prisma.voter.findMany({ where: { nominationId: n.id } });
+    expect(voters).toHaveLength(5);
+    expect(Object.keys(voters[0]!)).not.toContain('vote');
+    const history = await sut.prisma.awardHistory.findFirst({ where: { nominationId: n.id } });
+    expect(history).toMatchObject({ fullName: 'Phạm Minh Tuấn', awardCode: 'CSTD_CO_SO', year: 2026, unitCode: 'U1' });
+  });
+
+  it('a ballot below its threshold rejects, counted against all members', async () => {
+    const n = await atSoCouncil('Hoàng Thị Ngọc Hân');
+    // Two FOR out of five members is not more than half, however few voted against.
+    await vote(n, ['so.member1', 'so.member2'], 'FOR');
+    const closed = await sut.post('so.council', `/api/nominations/${n.id}/votes/close`, {});
+    expect(closed.body).toMatchObject({ status: 'REJECTED' });
+    expect(closed.body.decisions[2]).toMatchObject({ decision: 'REJECT', ground: 'CRITERIA_NOT_MET', tally: { for: 2, against: 0, membersTotal: 5 } });
+  });
+
+  it('the city council needs 90% of all members for CSTĐ thành phố; the Sở decides it by one reviewer', async () => {
+    const n = await sut.submit('u1.clerk', {
+      awardCode: 'CSTD_THANH_PHO',
+      nominee: { kind: 'INDIVIDUAL', fullName: 'Trần Minh Đức' },
+      declarations: { rating: 'HTXS', initiatives: ['Ứng dụng bản đồ số cụm công nghiệp toàn thành phố'] },
+    });
+    for (const [reviewer, level] of [['u1.head', 'UNIT'], ['dept-a.reviewer', 'DEPARTMENT'], ['so.council', 'SO']] as const) {
+      expect((await sut.decide(reviewer, n.id, { level, decision: 'APPROVE' })).status).toBe(200);
+    }
+    await vote(n, CITY_COUNCIL.slice(0, 4), 'FOR');
+    await vote(n, CITY_COUNCIL.slice(4), 'AGAINST');
+    const closed = await sut.post('city.board', `/api/nominations/${n.id}/votes/close`, {});
+    expect(closed.body).toMatchObject({ status: 'REJECTED' });
+    expect(closed.body.decisions[3].tally).toEqual({ for: 4, against: 1, membersTotal: 5, threshold: 0.9 });
+  });
+
+  it('two approvals racing for the last quota place: one wins, the other gets 422 and stays at its level', async () => {
+    // U2 has 7 LĐTT holders for 2026 here, so 15% leaves one CSTĐ cơ sở place.
+    const holders = ['Lê Văn Quang', 'Nguyễn Văn An', 'Trần Thị Bình', 'Phạm Văn Cường', 'Lê Thị Dung', 'Võ Văn Em', 'Đào Thị Giang'];
+    await sut.prisma.awardHistory.createMany({
+      data: holders.map((fullName) => ({ fullName, unitCode: 'U2', awardCode: 'LAO_DONG_TIEN_TIEN', year: 2026, decisionRef: 'QĐ 1302/QĐ-SCT', source: 'TEST' })),
+      skipDuplicates: true,
+    });
+    const a = await atSoCouncil('Nguyễn Văn An', 'U2');
+    const b = await atSoCouncil('Trần Thị Bình', 'U2');
+    await vote(a, SO_COUNCIL, 'FOR');
+    await vote(b, SO_COUNCIL, 'FOR');
+
+    const [ra, rb] = await Promise.all([
+      sut.post('so.council', `/api/nominations/${a.id}/votes/close`, {}),
+      sut.post('so.council', `/api/nominations/${b.id}/votes/close`, {}),
+    ]);
+    expect([ra.status, rb.status].sort()).toEqual([200, 422]);
+    const loser = ra.status === 422 ? { res: ra, n: a } : { res: rb, n: b };
+    expect(loser.res.body.error.code).toBe('QUOTA_EXCEEDED');
+    const stays = await sut.get('so.council', `/api/nominations/${loser.n.id}`);
+    expect(stays.body).toMatchObject({ status: 'IN_REVIEW', currentLevel: 'SO' });
+    expect(await sut.prisma.quotaClaim.count({ where: { unitCode: 'U2', awardCode: 'CSTD_CO_SO', year: 2026 } })).toBe(1);
+    // The loser's ballot is still open: the council may close it again once a place frees up.
+    expect(await sut.prisma.voteSession.findFirst({ where: { nominationId: loser.n.id, closedAt: null } })).not.toBeNull();
+  });
+});
