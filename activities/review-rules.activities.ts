@@ -29,9 +29,10 @@ export function createReviewRuleActivities({ nominations, orgs, calendar, ballot
     new DeadlinePlanner(await calendar.calendar(), rules, (catalogueVersion(version ?? '') ?? CATALOGUE[0]!).levelLimitWorkingDays);
 
   return {
-    async planLevel(input: { nominationId: string; level: Level; enteredAt: string }): Promise<LevelPlan> {
+    async planLevel(input: { nominationId: string; level: Level; enteredAt: string; dueOverride?: string | null }): Promise<LevelPlan> {
       const nomination = await nominations.findById(input.nominationId);
-      return (await planner(nomination?.catalogueVersion)).level(input.level, new Date(input.enteredAt));
+      const override = input.dueOverride ? new Date(input.dueOverride) : null;
+      return (await planner(nomination?.catalogueVersion)).level(input.level, new Date(input.enteredAt), override);
     },
 
     async planReturn(input: { returnedAt: string }): Promise<string> {

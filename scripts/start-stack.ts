@@ -6,6 +6,7 @@ import { startEmbeddedPostgres } from '../libs/devtools/embedded-postgres';
 import { migrateDatabase } from '../libs/devtools/migrate';
 import { spawnService } from '../libs/devtools/service-process';
 import { startTemporalDevServer } from '../libs/devtools/temporal-dev-server';
+import { SEARCH_ATTRIBUTE_TYPES } from '../libs/domain/search-attributes';
 
 // Compiled to dist/scripts/, two levels below the project root.
 const root = resolve(__dirname, '..', '..');
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
       uiPort,
       dbFilename: join(root, '.data', 'temporal', 'temporal.db'),
       namespace: env.TEMPORAL_NAMESPACE || 'default',
+      searchAttributes: SEARCH_ATTRIBUTE_TYPES,
       log: prefixed('temporal'),
       detached: true,
     });

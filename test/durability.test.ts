@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findFreePort } from '../libs/devtools/free-port';
 import { startTemporalDevServer, type TemporalDevServer } from '../libs/devtools/temporal-dev-server';
+import { SEARCH_ATTRIBUTE_TYPES } from '../libs/domain/search-attributes';
 import { PROJECT_ROOT } from './setup/paths';
 import { APPROVERS_U1, Harness } from './support/harness';
 
@@ -47,7 +48,7 @@ describe('nothing accepted is lost when a worker or the Temporal server goes awa
     let port: number;
     let server: TemporalDevServer;
     const startServer = () =>
-      startTemporalDevServer({ projectRoot: PROJECT_ROOT, port, headless: true, dbFilename: join(dir, 'temporal.db') });
+      startTemporalDevServer({ projectRoot: PROJECT_ROOT, port, headless: true, dbFilename: join(dir, 'temporal.db'), searchAttributes: SEARCH_ATTRIBUTE_TYPES });
 
     beforeAll(async () => {
       dir = mkdtempSync(join(tmpdir(), 'tdkt-temporal-'));

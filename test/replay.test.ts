@@ -37,6 +37,10 @@ describe('recorded nomination histories replay on the current workflow code', ()
         'nomination-v2-return-resubmit.json',
         'nomination-v2-withdrawal.json',
         'nomination-v2-council-vote.json',
+        'nomination-v3-four-level-approval.json',
+        'nomination-v3-return-resubmit.json',
+        'nomination-v3-withdrawal.json',
+        'nomination-v3-council-vote.json',
       ]),
     );
   });
@@ -50,7 +54,7 @@ describe('recorded nomination histories replay on the current workflow code', ()
     expect(results).toEqual(files.map((f) => ({ workflowId: basename(f, '.json') })));
   });
 
-  it.each(['v1', 'v2'])('a %s history the code did not produce fails with DeterminismViolationError', async (version) => {
+  it.each(['v1', 'v2', 'v3'])('a %s history the code did not produce fails with DeterminismViolationError', async (version) => {
     const json = readJson(`nomination-${version}-four-level-approval.json`);
     // The first command the workflow issues is persisting the submission; a history that claims
     // another activity there must be rejected rather than silently replayed.

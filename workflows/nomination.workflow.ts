@@ -5,6 +5,7 @@ import {
   patched,
   proxyActivities,
   setHandler,
+  upsertSearchAttributes,
 } from '@temporalio/workflow';
 import type { z } from 'zod';
 import type { NominationActivities } from '../activities/nomination.activities';
@@ -13,9 +14,12 @@ import { catalogueVersion } from '../libs/domain/award-catalogue';
 import type { DomainError } from '../libs/domain/errors';
 import type { Level } from '../libs/domain/levels';
 import {
+  adminCommandSchema,
   closeVoteCommandSchema,
   decideCommandSchema,
+  reassignCommandSchema,
   resubmitCommandSchema,
+  setDeadlineCommandSchema,
   withdrawCommandSchema,
 } from '../libs/domain/nomination-commands';
 import {
@@ -28,6 +32,9 @@ import {
   expire,
   isDuplicate,
   markOverdue,
+  nudge,
+  reassign,
+  redrive,
   remind,
   resubmit,
   submit,
@@ -39,16 +46,22 @@ import {
 import {
   closeVoteUpdate,
   decideUpdate,
+  nudgeUpdate,
+  reassignUpdate,
   resubmitUpdate,
+  setDeadlineUpdate,
   stateQuery,
   withdrawUpdate,
   type NominationWorkflowInput,
 } from '../libs/domain/nomination-messages';
+import { nominationSearchAttributes } from '../libs/domain/search-attributes';
 import { isFinal } from '../libs/domain/nomination-status';
 import { nominationWorkflowV1 } from './nomination-v1.workflow';
 
 /** Working-day deadlines, reminders and escalation, council votes and quotas (the rules of review). */
 export const REVIEW_RULES_PATCH = 'review-rules-v2';
+/** Search attributes kept current for the admins' filters, and re-driving from the database. */
+export const ADMIN_VISIBILITY_PATCH = 'admin-visibility-v3';
 
 const retry = { initialInterval: '1 second', maximumInterval: '1 minute' } as const;
 const { persistTransition, deliverEmails } = proxyActivities<NominationActivities>({
@@ -81,6 +94,8 @@ const planned = (dueAt: string | null, returnDeadline: string | null = null): Pl
   levelDue: () => dueAt,
   returnDeadline: () => returnDeadline,
 });
+/** Admin actions are recorded under their request id, so that the same click twice acts once. */
+const withRequest = (s: Step, requestId: string): Step => ({ ...s, state: { ...s.state, requestIds: [...s.state.requestIds, requestId] } });
 const BUSY: DomainError = { code: 'INVALID_STATE', message: 'Một quyết định khác về hồ sơ này đang được ghi nhận' };
 
 /**
@@ -89,12 +104,16 @@ const BUSY: DomainError = { code: 'INVALID_STATE', message: 'Một quyết đị
  */
 export async function nominationWorkflow(input: NominationWorkflowInput): Promise<NominationState> {
   if (!patched(REVIEW_RULES_PATCH)) return nominationWorkflowV1(input);
+  const visible = patched(ADMIN_VISIBILITY_PATCH);
 
   const award = catalogueVersion(input.catalogueVersion ?? '')?.awards.find((a) => a.code === input.awardCode);
   const isCouncil = (level: Level) => award?.councils?.[level] !== undefined;
   const isLast = (level: Level) => input.route[input.route.length - 1] === level;
 
-  const submitted = submit(input.nominationId, input.route, new Date(input.submittedAt), planned(input.firstDueAt ?? null));
+  const submitted =
+    visible && input.resume
+      ? redrive(input.resume.state, new Date(), input.resume.actor, input.resume.reason)
+      : submit(input.nominationId, input.route, new Date(input.submittedAt), planned(input.firstDueAt ?? null));
   // Set before the handlers are registered: updates buffered at start are delivered on registration.
   let state: NominationState = submitted.state;
   // While a handler waits on the database (a quota, a ballot, a plan), every other command is refused.
@@ -103,6 +122,7 @@ export async function nominationWorkflow(input: NominationWorkflowInput): Promis
 
   const record = (s: Step): Promise<NominationState> => {
     state = s.state;
+    if (visible) upsertSearchAttributes(nominationSearchAttributes(input, state));
     persisted = persisted.then(async () => {
       await persistTransition(s.transition);
       await deliverEmails({ nominationId: s.transition.nominationId, seq: s.transition.seq });
@@ -238,6 +258,45 @@ export async function nominationWorkflow(input: NominationWorkflowInput): Promis
     },
   );
 
+  const checkAdmin = (): DomainError | null =>
+    busy ? BUSY : state.status === 'IN_REVIEW' ? null : { code: 'INVALID_STATE', message: `Hồ sơ đang ở trạng thái ${state.status}` };
+
+  setHandler(
+    nudgeUpdate,
+    async (cmd) => {
+      if (isDuplicate(state, cmd.requestId)) return state;
+      reject(checkAdmin());
+      return record(withRequest(nudge(state, new Date(), cmd.actor, cmd.reason), cmd.requestId));
+    },
+    { validator: (cmd) => adminValidator(adminCommandSchema, cmd, checkAdmin) },
+  );
+
+  setHandler(
+    setDeadlineUpdate,
+    async (cmd) => {
+      if (isDuplicate(state, cmd.requestId)) return state;
+      reject(checkAdmin());
+      return record(withRequest(changeDeadline(state, new Date(cmd.dueAt).toISOString(), new Date(), cmd), cmd.requestId));
+    },
+    { validator: (cmd) => adminValidator(setDeadlineCommandSchema, cmd, checkAdmin) },
+  );
+
+  const checkReassign = (level: Level): DomainError | null => checkAdmin() ?? checkDecide(state, { level });
+  setHandler(
+    reassignUpdate,
+    async (cmd) => {
+      if (isDuplicate(state, cmd.requestId)) return state;
+      reject(checkReassign(cmd.level));
+      return record(withRequest(reassign(state, cmd.reviewer, new Date(), cmd.actor, cmd.reason), cmd.requestId));
+    },
+    { validator: (cmd) => adminValidator(reassignCommandSchema, cmd, () => checkReassign(cmd.level)) },
+  );
+
+  function adminValidator(schema: z.ZodType, cmd: { requestId: string }, check: () => DomainError | null): void {
+    parse(schema, cmd);
+    if (!isDuplicate(state, cmd.requestId)) reject(check());
+  }
+
   await record(submitted);
 
   while (!isFinal(state.status)) {
@@ -268,7 +327,7 @@ export async function nominationWorkflow(input: NominationWorkflowInput): Promis
    */
   async function watchLevel(changed: () => boolean): Promise<void> {
     const level = state.currentLevel!;
-    const plan = await planLevel({ nominationId: input.nominationId, level, enteredAt: state.levelEnteredAt ?? input.submittedAt });
+    const plan = await planLevel({ nominationId: input.nominationId, level, enteredAt: state.levelEnteredAt ?? input.submittedAt, dueOverride: state.dueOverride });
     if (changed()) return;
     if (plan.dueAt !== state.dueAt) {
       await record(changeDeadline(state, plan.dueAt, new Date()));
@@ -289,7 +348,7 @@ export async function nominationWorkflow(input: NominationWorkflowInput): Promis
     if (Date.parse(alert.at) > now && (await condition(changed, untilMs(alert.at)))) return;
     await condition(() => !busy);
     if (changed()) return;
-    const fresh = await planLevel({ nominationId: input.nominationId, level, enteredAt: state.levelEnteredAt ?? input.submittedAt });
+    const fresh = await planLevel({ nominationId: input.nominationId, level, enteredAt: state.levelEnteredAt ?? input.submittedAt, dueOverride: state.dueOverride });
     if (changed()) return;
     if (fresh.dueAt !== state.dueAt) {
       await record(changeDeadline(state, fresh.dueAt, new Date()));

@@ -31,6 +31,9 @@ const envSchema = z
     REMINDER_BEFORE: deadlineSpecSchema.prefault('1wd'),
     /** How long after the deadline an overdue level is escalated a second time, one level up. */
     ESCALATE_AFTER: deadlineSpecSchema.prefault('3wd'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Where the worker serves its Temporal SDK metrics (Prometheus text at /metrics). */
+    WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).default(9464),
   })
   .superRefine((env, ctx) => {
     if (env.AUTH_MODE === 'jwt' && !env.AUTH_JWT_SECRET && !env.AUTH_JWKS_URL) {

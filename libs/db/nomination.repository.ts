@@ -44,6 +44,10 @@ export class NominationRepository {
     });
   }
 
+  assignment(nominationId: string, level: Level) {
+    return this.prisma.levelAssignment.findUnique({ where: { nominationId_level: { nominationId, level } } });
+  }
+
   async hasDecision(nominationId: string, requestId: string): Promise<boolean> {
     return (await this.prisma.decision.count({ where: { nominationId, requestId } })) > 0;
   }
@@ -101,6 +105,14 @@ export class NominationRepository {
         });
       }
       if (t.state.status === 'APPROVED') await this.addToHistory(tx, nomination, t.at);
+      if (t.assignee) {
+        const data = { reviewer: t.assignee.reviewer, assignedBy: t.actor ?? 'system', reason: t.comment ?? '' };
+        await tx.levelAssignment.upsert({
+          where: { nominationId_level: { nominationId: t.nominationId, level: t.assignee.level } },
+          create: { nominationId: t.nominationId, level: t.assignee.level, ...data },
+          update: data,
+        });
+      }
       await tx.nomination.updateMany({
         // A transition older than the one already written never overwrites it.
         where: { id: t.nominationId, version: { lt: t.seq } },
@@ -150,7 +162,7 @@ export class NominationRepository {
       unitName: tree.get(nomination.unitCode)?.name ?? nomination.unitCode,
     };
     for (const intent of t.notify) {
-      const recipients = await this.recipients(tx, tree, nomination.unitCode, intent.audience, intent.level);
+      const recipients = intent.username ? [intent.username] : await this.recipients(tx, tree, t.nominationId, nomination.unitCode, intent.audience, intent.level);
       const { title, body } = notificationText(intent.kind, context);
       await tx.notification.createMany({
         data: recipients.map((username) => ({ username, nominationId: t.nominationId, seq: t.seq, kind: intent.kind, title, body })),
@@ -159,7 +171,7 @@ export class NominationRepository {
     }
   }
 
-  private async recipients(tx: Tx, tree: OrgTree, unitCode: string, audience: Audience, level?: Level): Promise<string[]> {
+  private async recipients(tx: Tx, tree: OrgTree, nominationId: string, unitCode: string, audience: Audience | 'USER', level?: Level): Promise<string[]> {
     const reviewingOrg = (at: Level | undefined) => (at && tree.reviewingOrg(unitCode, at)?.code) ?? '';
     const where: Prisma.UserWhereInput =
       audience === 'ADMINS'
@@ -170,6 +182,8 @@ export class NominationRepository {
             ? { role: 'REVIEWER', orgCode: tree.get(reviewingOrg(level))?.parentCode ?? reviewingOrg(level) }
             : { role: 'REVIEWER', orgCode: reviewingOrg(level) };
     const users = await tx.user.findMany({ where, select: { username: true }, orderBy: { username: 'asc' } });
-    return users.map((u) => u.username);
+    // A reviewer an admin assigned to the level hears what its own reviewers hear.
+    const assigned = audience === 'LEVEL_REVIEWERS' && level ? await tx.levelAssignment.findUnique({ where: { nominationId_level: { nominationId, level } } }) : null;
+    return [...new Set([...users.map((u) => u.username), ...(assigned ? [assigned.reviewer] : [])])];
   }
 }

@@ -23,3 +23,8 @@ export const resubmitCommandSchema = z.strictObject({
 export const withdrawCommandSchema = z.strictObject({ requestId, actor, reason: z.string().min(1) });
 
 export const closeVoteCommandSchema = z.strictObject({ level: levelSchema, requestId, actor });
+
+const admin = { requestId, actor, reason: z.string().trim().min(1).max(2000) };
+export const adminCommandSchema = z.strictObject(admin);
+export const setDeadlineCommandSchema = z.strictObject({ ...admin, dueAt: z.iso.datetime({ offset: true }) });
+export const reassignCommandSchema = z.strictObject({ ...admin, level: levelSchema, reviewer: actor });

@@ -71,6 +71,8 @@ export interface NominationState {
   /** The reminder and the second escalation of the current level, each sent once. */
   reminded?: boolean;
   escalated?: boolean;
+  /** A deadline an admin set for the current level; it wins over the calendar's. */
+  dueOverride?: string | null;
 }
 
 export interface DecideCommand {
@@ -112,8 +114,10 @@ export type Audience = 'LEVEL_REVIEWERS' | 'SUPERVISORS' | 'CLERKS' | 'ADMINS';
 
 export interface NotifyIntent {
   kind: NotificationKind;
-  audience: Audience;
+  audience: Audience | 'USER';
   level?: Level;
+  /** The one recipient, for audience USER. */
+  username?: string;
 }
 
 export type TransitionKind =
@@ -125,7 +129,10 @@ export type TransitionKind =
   | 'OVERDUE'
   | 'ESCALATED'
   | 'EXPIRED'
-  | 'DEADLINE_CHANGED';
+  | 'DEADLINE_CHANGED'
+  | 'NUDGED'
+  | 'REASSIGNED'
+  | 'REDRIVEN';
 
 /** Everything one transition changes, handed to the persisting activity. */
 export interface Transition {
@@ -138,6 +145,8 @@ export interface Transition {
   decision?: DecisionRecord;
   comment?: string;
   achievements?: string;
+  /** The reviewer an admin handed the current level to. */
+  assignee?: { level: Level; reviewer: string };
   notify: NotifyIntent[];
 }
 
@@ -168,7 +177,7 @@ function step(prev: NominationState, next: NominationState, kind: TransitionKind
 
 /** A level entered afresh: its clock restarts and none of its reminders or escalations has been sent. */
 function freshLevel(now: Date) {
-  return { overdue: false, reminded: false, escalated: false, levelEnteredAt: now.toISOString() };
+  return { overdue: false, reminded: false, escalated: false, dueOverride: null, levelEnteredAt: now.toISOString() };
 }
 
 export function validateRoute(route: readonly string[]): route is Level[] {
@@ -346,7 +355,38 @@ export function escalate(state: NominationState, now: Date): Step {
 }
 
 /** The current level's deadline moved (the calendar changed, or an admin set it); its alerts re-arm. */
-export function changeDeadline(state: NominationState, dueAt: string, now: Date, actor: string | null = null): Step {
+export function changeDeadline(state: NominationState, dueAt: string, now: Date, admin?: { actor: string; reason: string }): Step {
   const overdue = state.overdue && Date.parse(dueAt) <= now.getTime();
-  return step(state, { ...state, dueAt, overdue, reminded: false, escalated: overdue && !!state.escalated }, 'DEADLINE_CHANGED', now, { actor });
+  return step(
+    state,
+    { ...state, dueAt, overdue, reminded: false, escalated: overdue && !!state.escalated, ...(admin && { dueOverride: dueAt }) },
+    'DEADLINE_CHANGED',
+    now,
+    { actor: admin?.actor ?? null, comment: admin?.reason },
+  );
+}
+
+/** An admin re-notifies the reviewers of the current level. */
+export function nudge(state: NominationState, now: Date, actor: string, reason: string): Step {
+  return step(state, state, 'NUDGED', now, {
+    actor,
+    comment: reason,
+    notify: [{ kind: 'REMINDER', audience: 'LEVEL_REVIEWERS', level: state.currentLevel! }],
+  });
+}
+
+/** An admin hands the current level to another reviewer, who is asked to review. */
+export function reassign(state: NominationState, reviewer: string, now: Date, actor: string, reason: string): Step {
+  const level = state.currentLevel!;
+  return step(state, state, 'REASSIGNED', now, {
+    actor,
+    comment: reason,
+    assignee: { level, reviewer },
+    notify: [{ kind: 'REVIEW_REQUESTED', audience: 'USER', username: reviewer }],
+  });
+}
+
+/** A new run taking over from the database's state after its workflow was lost (admin repair). */
+export function redrive(state: NominationState, now: Date, actor: string, reason: string): Step {
+  return step(state, state, 'REDRIVEN', now, { actor, comment: reason });
 }

@@ -19,6 +19,16 @@ export interface NominationWorkflowInput {
   catalogueVersion?: string;
   /** The first level's deadline, planned by the API on the working-day calendar. */
   firstDueAt?: string;
+  campaignId?: string | null;
+  /** Set when an admin re-drives a nomination whose workflow was lost: the state to take over from. */
+  resume?: { state: NominationState; actor: string; reason: string };
+}
+
+/** What every admin action carries: who, and why (both end up in the audit trail). */
+export interface AdminCommand {
+  requestId: string;
+  actor: string;
+  reason: string;
 }
 
 export interface CloseVoteCommand {
@@ -31,4 +41,7 @@ export const decideUpdate = defineUpdate<NominationState, [DecideCommand]>('deci
 export const resubmitUpdate = defineUpdate<NominationState, [ResubmitCommand]>('resubmit');
 export const withdrawUpdate = defineUpdate<NominationState, [WithdrawCommand]>('withdraw');
 export const closeVoteUpdate = defineUpdate<NominationState, [CloseVoteCommand]>('closeVote');
+export const nudgeUpdate = defineUpdate<NominationState, [AdminCommand]>('nudge');
+export const setDeadlineUpdate = defineUpdate<NominationState, [AdminCommand & { dueAt: string }]>('setDeadline');
+export const reassignUpdate = defineUpdate<NominationState, [AdminCommand & { level: Level; reviewer: string }]>('reassign');
 export const stateQuery = defineQuery<NominationState>('state');

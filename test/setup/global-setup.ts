@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { startEmbeddedPostgres } from '../../libs/devtools/embedded-postgres';
 import { createDatabase, databaseUrl, dropDatabase, migrateDatabase } from '../../libs/devtools/migrate';
 import { startTemporalDevServer } from '../../libs/devtools/temporal-dev-server';
+import { SEARCH_ATTRIBUTE_TYPES } from '../../libs/domain/search-attributes';
 import { seedDemo } from '../../prisma/seed';
 import { PROJECT_ROOT, RUNS_DIR, RUN_ENV_VARIABLE, type RunEnv } from './paths';
 
@@ -21,7 +22,7 @@ export default async function globalSetup(): Promise<void> {
   (globalThis as { __stops?: typeof stops }).__stops = stops;
 
   const [temporal, database] = await Promise.all([
-    startTemporalDevServer({ projectRoot: PROJECT_ROOT, headless: true }),
+    startTemporalDevServer({ projectRoot: PROJECT_ROOT, headless: true, searchAttributes: SEARCH_ATTRIBUTE_TYPES }),
     startDatabase(stops, runDir),
   ]);
   stops.push(() => temporal.stop());

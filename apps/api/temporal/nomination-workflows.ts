@@ -5,6 +5,8 @@ import { APP_CONFIG, type AppConfig } from '../../../libs/config/config';
 import type { NominationRecord } from '../../../libs/db/nomination.repository';
 import type { NominationState } from '../../../libs/domain/nomination-machine';
 import type { NominationWorkflowInput } from '../../../libs/domain/nomination-messages';
+import { initialSearchAttributes } from '../../../libs/domain/search-attributes';
+import { workflowSummary } from './workflow-summary';
 import { TEMPORAL_CLIENT } from './temporal.module';
 import { toApiError } from './temporal-errors';
 
@@ -26,12 +28,15 @@ export class NominationWorkflows {
       submittedAt: record.createdAt.toISOString(),
       catalogueVersion: record.catalogueVersion,
       firstDueAt: record.dueAt?.toISOString(),
+      campaignId: record.campaignId,
     };
     try {
       await this.temporal.workflow.start('nominationWorkflow', {
         workflowId: record.workflowId,
         taskQueue: this.config.TEMPORAL_TASK_QUEUE,
         args: [input],
+        typedSearchAttributes: initialSearchAttributes(record, { ...record, dueAt: record.dueAt?.toISOString() ?? null }),
+        ...workflowSummary(record),
       });
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;

@@ -1,0 +1,21 @@
+import type { NominationRecord } from '../../../libs/db/nomination.repository';
+import { findAward } from '../../../libs/domain/award-catalogue';
+import { hanoiDay } from '../../../libs/domain/hanoi-time';
+import { nomineeName } from '../../../libs/domain/notification-text';
+import type { Nominee } from '../../../libs/domain/schemas';
+
+/** What the Temporal UI shows for a nomination, in Vietnamese, so nobody decodes payloads to know what it is. */
+export function workflowSummary(record: NominationRecord): { staticSummary: string; staticDetails: string } {
+  const award = findAward(record.awardCode, hanoiDay(record.createdAt))?.nameVi ?? record.awardCode;
+  const nominee = nomineeName(record.nominee as Nominee);
+  return {
+    staticSummary: `${award} — ${nominee} (${record.unitCode}, năm ${record.year})`,
+    staticDetails: [
+      `**Hồ sơ đề nghị khen thưởng** ${record.id}`,
+      `- Hình thức: ${award} (${record.awardCode})`,
+      `- Người/tập thể được đề nghị: ${nominee}`,
+      `- Đơn vị: ${record.unitCode}; người nộp: ${record.submittedBy}`,
+      `- Các cấp xét duyệt: ${record.route.join(' → ')}`,
+    ].join('\n'),
+  };
+}
