@@ -99,6 +99,7 @@ describe('who may act, bad input, duplicates and races', () => {
 
   it('malformed bodies get 400 naming the field; unknown fields too', async () => {
     const n = await sut.submit();
+    await sut.waitForRow(n.id, (row) => row.version >= 1);
     const cases: [Record<string, unknown>, string][] = [
       [{ level: 'UNIT', decision: 'REJECT', comment: 'Không đạt' }, 'ground'],
       [{ level: 'UNIT', decision: 'RETURN' }, 'comment'],

@@ -2,17 +2,32 @@ import type { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { Logger } from 'pino';
 import type { AppConfig } from '../../libs/config/config';
+import { createLogger } from '../../libs/logging/logger';
+import { NestPinoLogger } from '../../libs/logging/nest-logger';
 import { AppModule } from './app.module';
 import { ErrorFilter } from './common/error.filter';
+import { CorrelationInterceptor } from './logging/correlation.interceptor';
+import { requestLogging } from './logging/request-logging';
 
-/** Builds the configured HTTP application; `main.ts` and the integration tests share it. */
-export async function createApiApp(config: AppConfig, logger: LogLevel[] = ['error', 'warn', 'log']): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger });
+/**
+ * Builds the configured HTTP application; `main.ts` and the integration tests share it.
+ * `nestLevels` picks which of Nest's own messages reach `logger` at all.
+ */
+export async function createApiApp(
+  config: AppConfig,
+  nestLevels: LogLevel[] = ['error', 'warn', 'log'],
+  logger: Logger = createLogger(config, 'api'),
+): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger: new NestPinoLogger(logger, nestLevels) });
+  // First, so that every request, even one the body parsers refuse, gets its correlation id and its line.
+  app.use(requestLogging(logger));
   // CSV imports arrive as text; JSON stays the default for everything else.
   app.useBodyParser('text', { type: ['text/csv', 'text/plain'], limit: '5mb' });
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new ErrorFilter());
+  app.useGlobalInterceptors(new CorrelationInterceptor());
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,

@@ -3,7 +3,10 @@ import { APP_GUARD } from '@nestjs/core';
 import type { AppConfig } from '../../libs/config/config';
 import { ConfigModule } from '../../libs/config/config.module';
 import { DbModule } from '../../libs/db/db.module';
+import { AdminActionsService } from './admin/admin-actions.service';
+import { AdminNominationsController } from './admin/admin-nominations.controller';
 import { EligibilityApiModule } from './admin/eligibility-api.module';
+import { StuckService } from './admin/stuck.service';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
@@ -31,6 +34,7 @@ export class AppModule {
         NominationsController,
         CouncilController,
         DelegationsController,
+        AdminNominationsController,
         NotificationsController,
         HealthController,
         OrgController,
@@ -40,6 +44,8 @@ export class AppModule {
         NominationsService,
         CouncilService,
         NominationWorkflows,
+        StuckService,
+        AdminActionsService,
         { provide: APP_GUARD, useClass: AuthGuard },
       ],
     };

@@ -1,15 +1,32 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Runtime } from '@temporalio/worker';
 import { loadConfig } from '../../libs/config/config';
+import { createLogger } from '../../libs/logging/logger';
+import { NestPinoLogger } from '../../libs/logging/nest-logger';
 import { WorkerModule } from './worker.module';
 import { createNominationWorker } from './nomination-worker';
+import { TemporalPinoLogger } from './temporal-logger';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const context = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: false });
-  const { worker, connection } = await createNominationWorker(context);
+  const logger = createLogger(config, 'worker');
+  // Before any connection: the runtime is created once per process, with the first one.
+  Runtime.install({
+    logger: new TemporalPinoLogger(logger),
+    telemetryOptions: {
+      logging: { forward: {} },
+      // The SDK's own counters and histograms (activity failures among them), scraped at /metrics.
+      metrics: { prometheus: { bindAddress: `0.0.0.0:${config.WORKER_METRICS_PORT}` } },
+    },
+  });
+  const context = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+    logger: new NestPinoLogger(logger, ['error', 'warn', 'log']),
+  });
+  const { worker, connection } = await createNominationWorker(context, { logger });
   Logger.log(`worker polling task queue "${config.TEMPORAL_TASK_QUEUE}" at ${config.TEMPORAL_ADDRESS}`, 'Worker');
+  Logger.log(`Temporal SDK metrics on http://localhost:${config.WORKER_METRICS_PORT}/metrics`, 'Worker');
   // The SDK shuts the worker down on SIGINT/SIGTERM; run() resolves once in-flight tasks are done.
   await worker.run();
   await connection.close();

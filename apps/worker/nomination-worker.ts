@@ -1,5 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import type { Logger } from 'pino';
 import { createNominationActivities } from '../../activities/nomination.activities';
 import { createReviewRuleActivities } from '../../activities/review-rules.activities';
 import { CalendarService } from '../../libs/calendar/calendar.service';
@@ -9,12 +10,17 @@ import { OrgRepository } from '../../libs/db/org.repository';
 import { QuotaRepository } from '../../libs/db/quota.repository';
 import { NominationRepository } from '../../libs/db/nomination.repository';
 import { NotificationRepository } from '../../libs/db/notification.repository';
+import { createLogger } from '../../libs/logging/logger';
 import { MailerService } from '../../libs/mail/mailer.service';
+import { activityLogging } from './logging.interceptor';
+import { WORKFLOW_INTERCEPTOR_MODULES } from './workflow-interceptor-modules';
 
 export interface NominationWorkerOptions {
   /** A prebuilt bundle (tests build one per run); without it the worker bundles `workflows/` itself. */
   workflowBundle?: WorkerOptions['workflowBundle'];
   connection?: NativeConnection;
+  /** Where the activity log lines go; by default JSON on stdout at the configured level. */
+  logger?: Logger;
 }
 
 export async function createNominationWorker(context: INestApplicationContext, options: NominationWorkerOptions = {}) {
@@ -38,6 +44,11 @@ export async function createNominationWorker(context: INestApplicationContext, o
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     activities,
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: require.resolve('../../workflows') }),
+    interceptors: {
+      activity: [activityLogging(options.logger ?? createLogger(config, 'worker'))],
+      // A prebuilt bundle has its workflow interceptors built in (the SDK ignores these with one, and warns).
+      ...(!options.workflowBundle && { workflowModules: WORKFLOW_INTERCEPTOR_MODULES }),
+    },
   });
   return { worker, connection };
 }

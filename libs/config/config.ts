@@ -31,6 +31,8 @@ const envSchema = z
     REMINDER_BEFORE: deadlineSpecSchema.prefault('1wd'),
     /** How long after the deadline an overdue level is escalated a second time, one level up. */
     ESCALATE_AFTER: deadlineSpecSchema.prefault('3wd'),
+    /** An activity failing this many attempts in a row is listed in the admins' stuck work. */
+    ACTIVITY_RETRY_ALERT_ATTEMPTS: z.coerce.number().int().min(1).default(3),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Where the worker serves its Temporal SDK metrics (Prometheus text at /metrics). */
     WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).default(9464),

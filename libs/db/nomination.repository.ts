@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { findAward } from '../domain/award-catalogue';
 import { hanoiDay } from '../domain/hanoi-time';
 import type { Level } from '../domain/levels';
-import type { Audience, Transition } from '../domain/nomination-machine';
+import type { Audience, NominationState, Transition } from '../domain/nomination-machine';
 import type { NominationStatus } from '../domain/nomination-status';
 import { notificationText } from '../domain/notification-text';
 import type { Nominee } from '../domain/schemas';
@@ -15,6 +15,8 @@ export type NominationRecord = Prisma.NominationGetPayload<{ include: typeof wit
 
 export interface NominationFilter {
   status?: NominationStatus;
+  statuses?: NominationStatus[];
+  overdueBefore?: Date;
   level?: Level;
   unitCode?: string;
   awardCode?: string;
@@ -48,6 +50,10 @@ export class NominationRepository {
     return this.prisma.levelAssignment.findUnique({ where: { nominationId_level: { nominationId, level } } });
   }
 
+  async isAssignee(nominationId: string, reviewer: string): Promise<boolean> {
+    return (await this.prisma.levelAssignment.count({ where: { nominationId, reviewer } })) > 0;
+  }
+
   async hasDecision(nominationId: string, requestId: string): Promise<boolean> {
     return (await this.prisma.decision.count({ where: { nominationId, requestId } })) > 0;
   }
@@ -67,7 +73,8 @@ export class NominationRepository {
 
   private where(filter: NominationFilter): Prisma.NominationWhereInput {
     return {
-      status: filter.status,
+      status: filter.status ?? (filter.statuses && { in: filter.statuses }),
+      ...(filter.overdueBefore && { overdue: true, dueAt: { lte: filter.overdueBefore } }),
       currentLevel: filter.level,
       unitCode: filter.unitCode,
       awardCode: filter.awardCode,
@@ -148,6 +155,32 @@ export class NominationRepository {
         },
       ],
       skipDuplicates: true,
+    });
+  }
+
+  /**
+   * Brings a row in line with the state its (closed) workflow ended in, when the final transitions
+   * never reached the database; audited as an admin repair.
+   */
+  async closeAsWorkflow(id: string, state: NominationState, actor: string, reason: string): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      const last = await tx.auditEvent.findFirst({ where: { nominationId: id }, orderBy: { seq: 'desc' } });
+      const seq = Math.max(last?.seq ?? 0, state.seq) + 1;
+      await tx.auditEvent.create({
+        data: { nominationId: id, seq, kind: 'REPAIRED', actor, at: new Date(), data: { reason, state: { status: state.status, currentLevel: state.currentLevel } } },
+      });
+      await tx.nomination.update({
+        where: { id },
+        data: {
+          status: state.status,
+          currentLevel: state.currentLevel,
+          dueAt: state.dueAt ? new Date(state.dueAt) : null,
+          overdue: state.overdue,
+          returnDeadline: state.returnDeadline ? new Date(state.returnDeadline) : null,
+          returnCount: state.returnCount,
+          version: seq,
+        },
+      });
     });
   }
 

@@ -16,6 +16,12 @@ export class OrgRepository {
     return this.prisma.user.count({ where: { orgCode, councilSeat: { not: null } } });
   }
 
+  /** Usernames of the reviewers of an organisation (the people a level of its kind waits on). */
+  async reviewersOf(orgCode: string): Promise<string[]> {
+    const users = await this.prisma.user.findMany({ where: { orgCode, role: 'REVIEWER' }, select: { username: true }, orderBy: { username: 'asc' } });
+    return users.map((u) => u.username);
+  }
+
   async findUser(username: string): Promise<Actor | null> {
     return this.prisma.user.findUnique({
       where: { username },

@@ -1,6 +1,7 @@
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { WORKFLOW_INTERCEPTOR_MODULES } from '../../apps/worker/workflow-interceptor-modules';
 import { startEmbeddedPostgres } from '../../libs/devtools/embedded-postgres';
 import { createDatabase, databaseUrl, dropDatabase, migrateDatabase } from '../../libs/devtools/migrate';
 import { startTemporalDevServer } from '../../libs/devtools/temporal-dev-server';
@@ -31,7 +32,11 @@ export default async function globalSetup(): Promise<void> {
   await migrateDatabase(PROJECT_ROOT, database);
   await seedDemo(database);
 
-  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: quietLogger });
+  const { code } = await bundleWorkflowCode({
+    workflowsPath: require.resolve('../../workflows'),
+    workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES,
+    logger: quietLogger,
+  });
   const bundlePath = join(runDir, 'workflow-bundle.js');
   writeFileSync(bundlePath, code);
 

@@ -3,14 +3,23 @@ import { NestFactory } from '@nestjs/core';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
+import type { DestinationStream } from 'pino';
 import request from 'supertest';
 import { createApiApp } from '../../apps/api/app.factory';
 import { createNominationWorker } from '../../apps/worker/nomination-worker';
 import { WorkerModule } from '../../apps/worker/worker.module';
 import { loadConfig, type AppConfig } from '../../libs/config/config';
 import { PrismaService } from '../../libs/db/prisma.service';
+import { createLogger } from '../../libs/logging/logger';
 
 type Body = Record<string, unknown>;
+
+export interface HarnessOptions {
+  /** Receives the API's and the activities' log lines, for a test to read back. */
+  logDestination?: DestinationStream;
+  /** A workflow bundle of the test's own instead of the run's. */
+  workflowBundlePath?: string;
+}
 
 /**
  * The product as the tests drive it: the real API (over HTTP, in-process), a real worker polling a
@@ -25,20 +34,23 @@ export class Harness {
     readonly app: INestApplication,
     private readonly workerContext: INestApplicationContext,
     readonly temporal: Client,
+    private readonly options: HarnessOptions = {},
   ) {}
 
-  static async start(env: Record<string, string> = {}): Promise<Harness> {
+  static async start(env: Record<string, string> = {}, options: HarnessOptions = {}): Promise<Harness> {
     const config = loadConfig({
+      // Request and activity lines at info would drown the test report.
+      LOG_LEVEL: 'warn',
       ...process.env,
       AUTH_MODE: 'dev',
       TEMPORAL_TASK_QUEUE: `test-${randomUUID()}`,
       ...env,
     });
-    const app = await createApiApp(config, ['error', 'warn']);
+    const app = await createApiApp(config, ['error', 'warn'], createLogger(config, 'api', options.logDestination));
     await app.init();
     const workerContext = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: ['error', 'warn'] });
     const temporal = new Client({ connection: await Connection.connect({ address: config.TEMPORAL_ADDRESS }) });
-    const harness = new Harness(config, app, workerContext, temporal);
+    const harness = new Harness(config, app, workerContext, temporal, options);
     await harness.startWorker();
     return harness;
   }
@@ -51,7 +63,8 @@ export class Harness {
     const connection = await NativeConnection.connect({ address: this.config.TEMPORAL_ADDRESS });
     const { worker } = await createNominationWorker(this.workerContext, {
       connection,
-      workflowBundle: { codePath: process.env.WORKFLOW_BUNDLE_PATH! },
+      workflowBundle: { codePath: this.options.workflowBundlePath ?? process.env.WORKFLOW_BUNDLE_PATH! },
+      logger: createLogger(this.config, 'worker', this.options.logDestination),
     });
     this.worker = { worker, connection, running: worker.run() };
   }

@@ -152,6 +152,7 @@ export class NominationsService {
    */
   private async authority(actor: Actor, record: NominationRecord, level: Level, tree: OrgTree): Promise<string | null> {
     if (reviewsLevel(actor, level, record, tree)) return null;
+    if ((await this.nominations.assignment(record.id, level))?.reviewer === actor.username) return null;
     const delegations = await this.delegatedToday(actor, record, tree);
     const delegation = delegations.find((d) => d.level === level);
     if (delegation) return delegation.delegator;
@@ -191,7 +192,8 @@ export class NominationsService {
     const record = await this.nominations.findById(id);
     if (!record) throw ApiError.notFound();
     const tree = await this.orgs.tree();
-    if (!canSee(actor, record, tree) && (await this.delegatedToday(actor, record, tree)).length === 0) throw ApiError.notFound();
+    if (canSee(actor, record, tree) || (await this.nominations.isAssignee(id, actor.username))) return record;
+    if ((await this.delegatedToday(actor, record, tree)).length === 0) throw ApiError.notFound();
     return record;
   }
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
-import type { UpdateDefinition } from '@temporalio/common';
+import type { UpdateDefinition, WorkflowIdReusePolicy } from '@temporalio/common';
 import { APP_CONFIG, type AppConfig } from '../../../libs/config/config';
 import type { NominationRecord } from '../../../libs/db/nomination.repository';
 import type { NominationState } from '../../../libs/domain/nomination-machine';
@@ -20,7 +20,21 @@ export class NominationWorkflows {
 
   /** Starts the nomination's workflow unless it runs (or ran) already. */
   async ensureStarted(record: NominationRecord): Promise<void> {
-    const input: NominationWorkflowInput = {
+    try {
+      // Never a second run: a repeated submission of a nomination long decided must not restart it.
+      await this.start(record, this.input(record), 'REJECT_DUPLICATE');
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    }
+  }
+
+  /** A new run for a nomination whose workflow closed without finishing it, taking over the database's state. */
+  async redrive(record: NominationRecord, state: NominationState, actor: string, reason: string): Promise<void> {
+    await this.start(record, { ...this.input(record), resume: { state, actor, reason } }, 'ALLOW_DUPLICATE_FAILED_ONLY');
+  }
+
+  private input(record: NominationRecord): NominationWorkflowInput {
+    return {
       nominationId: record.id,
       awardCode: record.awardCode,
       unitCode: record.unitCode,
@@ -30,17 +44,17 @@ export class NominationWorkflows {
       firstDueAt: record.dueAt?.toISOString(),
       campaignId: record.campaignId,
     };
-    try {
-      await this.temporal.workflow.start('nominationWorkflow', {
-        workflowId: record.workflowId,
-        taskQueue: this.config.TEMPORAL_TASK_QUEUE,
-        args: [input],
-        typedSearchAttributes: initialSearchAttributes(record, { ...record, dueAt: record.dueAt?.toISOString() ?? null }),
-        ...workflowSummary(record),
-      });
-    } catch (error) {
-      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-    }
+  }
+
+  private async start(record: NominationRecord, input: NominationWorkflowInput, workflowIdReusePolicy: WorkflowIdReusePolicy): Promise<void> {
+    await this.temporal.workflow.start('nominationWorkflow', {
+      workflowId: record.workflowId,
+      workflowIdReusePolicy,
+      taskQueue: this.config.TEMPORAL_TASK_QUEUE,
+      args: [input],
+      typedSearchAttributes: initialSearchAttributes(record, { ...record, dueAt: record.dueAt?.toISOString() ?? null }),
+      ...workflowSummary(record),
+    });
   }
 
   async update<Arg>(workflowId: string, definition: UpdateDefinition<NominationState, [Arg]>, arg: Arg, updateId: string): Promise<void> {

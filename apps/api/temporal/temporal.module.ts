@@ -1,6 +1,7 @@
 import { Global, Inject, Module, type OnModuleDestroy } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { APP_CONFIG, type AppConfig } from '../../../libs/config/config';
+import { CorrelationClientInterceptor } from './correlation.client-interceptor';
 
 export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
 
@@ -12,7 +13,12 @@ export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
       inject: [APP_CONFIG],
       // Lazy: the API starts (and reports Temporal as down in /api/health) even while the server is away.
       useFactory: (config: AppConfig) =>
-        new Client({ connection: Connection.lazy({ address: config.TEMPORAL_ADDRESS }), namespace: config.TEMPORAL_NAMESPACE }),
+        new Client({
+          connection: Connection.lazy({ address: config.TEMPORAL_ADDRESS }),
+          namespace: config.TEMPORAL_NAMESPACE,
+          // Carries the request's correlation id to the workflow, and from it to every activity it causes.
+          interceptors: { workflow: [new CorrelationClientInterceptor()] },
+        }),
     },
   ],
   exports: [TEMPORAL_CLIENT],

@@ -1,0 +1,145 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Client } from '@temporalio/client';
+import { randomUUID } from 'node:crypto';
+import { NominationRepository, type NominationRecord } from '../../../libs/db/nomination.repository';
+import { OrgRepository } from '../../../libs/db/org.repository';
+import type { Actor } from '../../../libs/domain/access-policy';
+import type { AdminDeadlineInput, AdminReassignInput, AdminReasonInput, BulkDeadlineInput } from '../../../libs/domain/admin-schemas';
+import type { NominationState } from '../../../libs/domain/nomination-machine';
+import { nudgeUpdate, reassignUpdate, setDeadlineUpdate } from '../../../libs/domain/nomination-messages';
+import { ApiError } from '../common/api-error';
+import { NominationsService } from '../nominations/nominations.service';
+import type { NominationView } from '../nominations/nomination.view';
+import { NominationWorkflows } from '../temporal/nomination-workflows';
+import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
+import { StuckService } from './stuck.service';
+
+/** What an admin does about stuck work; each action goes through the workflow (or repairs it) and is audited with a reason. */
+@Injectable()
+export class AdminActionsService {
+  constructor(
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    private readonly nominations: NominationRepository,
+    private readonly orgs: OrgRepository,
+    private readonly service: NominationsService,
+    private readonly workflows: NominationWorkflows,
+    private readonly stuck: StuckService,
+  ) {}
+
+  async nudge(actor: Actor, id: string, input: AdminReasonInput): Promise<NominationView> {
+    const record = await this.record(id);
+    await this.workflows.update(record.workflowId, nudgeUpdate, this.command(actor, input), `nudge-${input.requestId ?? randomUUID()}`);
+    return this.service.get(actor, id);
+  }
+
+  async deadline(actor: Actor, id: string, input: AdminDeadlineInput): Promise<NominationView> {
+    const record = await this.record(id);
+    await this.workflows.update(
+      record.workflowId,
+      setDeadlineUpdate,
+      { ...this.command(actor, input), dueAt: new Date(input.dueAt).toISOString() },
+      `deadline-${input.requestId ?? randomUUID()}`,
+    );
+    return this.service.get(actor, id);
+  }
+
+  async reassign(actor: Actor, id: string, input: AdminReassignInput): Promise<NominationView> {
+    const record = await this.record(id);
+    const reviewer = await this.orgs.findUser(input.reviewer);
+    if (!reviewer || reviewer.role === 'CLERK') {
+      throw new ApiError('VALIDATION_FAILED', 'The new reviewer must be a known user who is not a clerk', [{ path: 'reviewer', message: `cannot review: ${input.reviewer}` }]);
+    }
+    await this.workflows.update(
+      record.workflowId,
+      reassignUpdate,
+      { ...this.command(actor, input), level: input.level, reviewer: input.reviewer },
+      `reassign-${input.requestId ?? randomUUID()}`,
+    );
+    return this.service.get(actor, id);
+  }
+
+  /** Moves the deadline of every open nomination the filter matches that is under review; returns how many moved. */
+  async bulkDeadline(actor: Actor, input: BulkDeadlineInput): Promise<{ updated: number }> {
+    const dueAt = new Date(input.dueAt).toISOString();
+    const batch = randomUUID();
+    let updated = 0;
+    for (const record of await this.stuck.openNominations(input.filter)) {
+      if (record.status !== 'IN_REVIEW') continue;
+      try {
+        await this.workflows.update(record.workflowId, setDeadlineUpdate, { requestId: `${batch}-${record.id}`, actor: actor.username, reason: input.reason, dueAt }, `deadline-${batch}-${record.id}`);
+        updated += 1;
+      } catch (error) {
+        // One nomination decided in the meantime does not stop the others.
+        if (!(error instanceof ApiError)) throw error;
+      }
+    }
+    return { updated };
+  }
+
+  /**
+   * Makes the row and the workflow agree: a row still open whose workflow is gone (failed, terminated,
+   * never started) is re-driven by a new run from the row's state; a row left behind by a workflow that
+   * completed is closed as the workflow says.
+   */
+  async repair(actor: Actor, id: string, input: AdminReasonInput): Promise<NominationView> {
+    const record = await this.nominations.findById(id);
+    if (!record) throw ApiError.notFound();
+    const description = await this.stuck.describe(record.workflowId);
+    const handle = this.temporal.workflow.getHandle(record.workflowId);
+    if (description?.status.name === 'COMPLETED') {
+      const result = (await handle.result()) as NominationState;
+      if (result.status === record.status && result.seq <= record.version) throw new ApiError('INVALID_STATE', 'The nomination and its workflow already agree');
+      await this.nominations.closeAsWorkflow(id, result, actor.username, input.reason);
+      return this.service.get(actor, id);
+    }
+    if (record.status !== 'IN_REVIEW' && record.status !== 'RETURNED') {
+      throw new ApiError('INVALID_STATE', `The nomination is ${record.status}; there is nothing to re-drive`);
+    }
+    if (description?.status.name === 'RUNNING') {
+      const stuckTask = (description.raw.pendingWorkflowTask?.attempt ?? 0) > 1;
+      if (!stuckTask) throw new ApiError('INVALID_STATE', 'The workflow is running normally; nothing to repair');
+      await handle.terminate(`repair by ${actor.username}: ${input.reason}`);
+    }
+    await this.workflows.redrive(record, this.resumeState(record), actor.username, input.reason);
+    return this.service.get(actor, id);
+  }
+
+  private resumeState(record: NominationRecord): NominationState {
+    return {
+      nominationId: record.id,
+      route: record.route,
+      status: record.status,
+      currentLevel: record.currentLevel,
+      dueAt: record.dueAt?.toISOString() ?? null,
+      overdue: record.overdue,
+      returnDeadline: record.returnDeadline?.toISOString() ?? null,
+      returnCount: record.returnCount,
+      decisions: record.decisions.map((d) => ({
+        level: d.level,
+        decision: d.decision,
+        reviewer: d.reviewer,
+        onBehalfOf: d.onBehalfOf,
+        comment: d.comment,
+        ground: d.ground as NominationState['decisions'][number]['ground'],
+        requestId: d.requestId,
+        decidedAt: d.decidedAt.toISOString(),
+      })),
+      requestIds: [],
+      seq: record.version,
+      levelEnteredAt: record.updatedAt.toISOString(),
+      // The row does not know which alerts went out; at worst a reminder is sent once more.
+      reminded: record.overdue,
+      escalated: false,
+    };
+  }
+
+  private async record(id: string): Promise<NominationRecord> {
+    const record = await this.nominations.findById(id);
+    if (!record) throw ApiError.notFound();
+    return record;
+  }
+
+  private command(actor: Actor, input: AdminReasonInput) {
+    return { requestId: input.requestId ?? randomUUID(), actor: actor.username, reason: input.reason };
+  }
+}

@@ -1,0 +1,84 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../../../libs/domain/access-policy';
+import {
+  adminDeadlineSchema,
+  adminReasonSchema,
+  adminReassignSchema,
+  bulkDeadlineSchema,
+  stuckFilterSchema,
+  type AdminDeadlineInput,
+  type AdminReasonInput,
+  type AdminReassignInput,
+  type BulkDeadlineInput,
+  type StuckFilter,
+} from '../../../libs/domain/admin-schemas';
+import { CurrentActor } from '../auth/auth.guard';
+import { ApiError } from '../common/api-error';
+import { ZodBody, ZodQuery } from '../common/openapi';
+import { ZodPipe } from '../common/zod.pipe';
+import { AdminActionsService } from './admin-actions.service';
+import { StuckService } from './stuck.service';
+
+const nominationId = new ParseUUIDPipe({ exceptionFactory: () => ApiError.notFound() });
+
+function adminOnly(actor: Actor): void {
+  if (actor.role !== 'ADMIN') throw ApiError.forbidden('Only an admin may do this');
+}
+
+@ApiTags('admin')
+@ApiBearerAuth()
+@Controller('admin')
+export class AdminNominationsController {
+  constructor(
+    private readonly stuck: StuckService,
+    private readonly actions: AdminActionsService,
+  ) {}
+
+  @Get('stuck')
+  @ZodQuery(stuckFilterSchema)
+  list(@CurrentActor() actor: Actor, @Query(new ZodPipe(stuckFilterSchema)) filter: StuckFilter) {
+    adminOnly(actor);
+    return this.stuck.list(filter);
+  }
+
+  @Post('nominations/deadline')
+  @HttpCode(200)
+  @ZodBody(bulkDeadlineSchema)
+  bulkDeadline(@CurrentActor() actor: Actor, @Body(new ZodPipe(bulkDeadlineSchema)) body: BulkDeadlineInput) {
+    adminOnly(actor);
+    return this.actions.bulkDeadline(actor, body);
+  }
+
+  @Post('nominations/:id/nudge')
+  @HttpCode(200)
+  @ZodBody(adminReasonSchema)
+  nudge(@CurrentActor() actor: Actor, @Param('id', nominationId) id: string, @Body(new ZodPipe(adminReasonSchema)) body: AdminReasonInput) {
+    adminOnly(actor);
+    return this.actions.nudge(actor, id, body);
+  }
+
+  @Post('nominations/:id/reassign')
+  @HttpCode(200)
+  @ZodBody(adminReassignSchema)
+  reassign(@CurrentActor() actor: Actor, @Param('id', nominationId) id: string, @Body(new ZodPipe(adminReassignSchema)) body: AdminReassignInput) {
+    adminOnly(actor);
+    return this.actions.reassign(actor, id, body);
+  }
+
+  @Post('nominations/:id/deadline')
+  @HttpCode(200)
+  @ZodBody(adminDeadlineSchema)
+  deadline(@CurrentActor() actor: Actor, @Param('id', nominationId) id: string, @Body(new ZodPipe(adminDeadlineSchema)) body: AdminDeadlineInput) {
+    adminOnly(actor);
+    return this.actions.deadline(actor, id, body);
+  }
+
+  @Post('nominations/:id/repair')
+  @HttpCode(200)
+  @ZodBody(adminReasonSchema)
+  repair(@CurrentActor() actor: Actor, @Param('id', nominationId) id: string, @Body(new ZodPipe(adminReasonSchema)) body: AdminReasonInput) {
+    adminOnly(actor);
+    return this.actions.repair(actor, id, body);
+  }
+}

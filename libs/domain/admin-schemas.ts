@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { levelSchema } from './levels';
+
+const reason = z.string().trim().min(1, 'a reason is required').max(2000);
+const requestId = z.string().trim().min(1).max(200).optional();
+
+export const stuckFilterSchema = z.strictObject({
+  level: levelSchema.optional(),
+  unitCode: z.string().min(1).max(50).optional(),
+  awardCode: z.string().min(1).max(100).optional(),
+  campaignId: z.string().min(1).max(100).optional(),
+  minOverdueDays: z.coerce.number().min(0).max(3650).optional(),
+});
+export type StuckFilter = z.infer<typeof stuckFilterSchema>;
+
+export const adminReasonSchema = z.strictObject({ reason, requestId });
+export type AdminReasonInput = z.infer<typeof adminReasonSchema>;
+
+export const adminDeadlineSchema = z.strictObject({ dueAt: z.iso.datetime({ offset: true }), reason, requestId });
+export type AdminDeadlineInput = z.infer<typeof adminDeadlineSchema>;
+
+export const adminReassignSchema = z.strictObject({ level: levelSchema, reviewer: z.string().trim().min(1).max(100), reason, requestId });
+export type AdminReassignInput = z.infer<typeof adminReassignSchema>;
+
+export const bulkDeadlineSchema = z.strictObject({ filter: stuckFilterSchema, dueAt: z.iso.datetime({ offset: true }), reason });
+export type BulkDeadlineInput = z.infer<typeof bulkDeadlineSchema>;

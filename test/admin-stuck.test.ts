@@ -1,0 +1,172 @@
+import { randomUUID } from 'node:crypto';
+import { Harness } from './support/harness';
+
+type StuckItem = { nominationId: string; kind: string; reason: string; waitingOn: string[]; lastError?: string; nextEscalationAt?: string; temporalUiUrl: string };
+
+describe('admins see stuck work and act on it', () => {
+  let sut: Harness;
+  const campaignId = `ADMIN-TEST-${randomUUID()}`;
+  beforeAll(async () => {
+    sut = await Harness.start({ DEADLINE_UNIT: '2s', ACTIVITY_RETRY_ALERT_ATTEMPTS: '2' });
+  });
+  afterAll(async () => {
+    await sut.close();
+  });
+
+  const stuck = async (query = '') => {
+    const res = await sut.get('admin', `/api/admin/stuck?campaignId=${campaignId}${query}`);
+    if (res.status !== 200) throw new Error(`stuck: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.items as StuckItem[];
+  };
+  const until = async <T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 30_000): Promise<T> => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = await probe();
+      if (found !== undefined) return found;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 300));
+    }
+  };
+  const listed = async (query: string) => {
+    const ids: string[] = [];
+    for await (const wf of sut.temporal.workflow.list({ query })) ids.push(wf.workflowId);
+    return ids;
+  };
+
+  it('keeps search attributes current, so the README’s UI filters find exactly the right workflows', async () => {
+    const n = await sut.submit('u3.clerk', { campaignId });
+    const byId = (filter: string) => `WorkflowId = "${n.workflowId}" AND ${filter}`;
+    await until(async () => ((await listed(byId('NominationLevel = "UNIT" AND UnitCode = "U3" AND AwardCode = "BANG_KHEN_UBND_TP"'))).length ? true : undefined), 'UNIT attributes');
+    await sut.waitForRow(n.id, (row) => row.overdue);
+    await until(async () => ((await listed(byId('NominationLevel = "UNIT" AND OverdueSince IS NOT NULL AND ExecutionStatus = "Running"'))).length ? true : undefined), 'overdue attributes');
+
+    await sut.decide('u3.head', n.id, { level: 'UNIT', decision: 'RETURN', comment: 'Bổ sung hồ sơ' });
+    await sut.post('u3.clerk', `/api/nominations/${n.id}/resubmit`, { comment: 'Đã bổ sung' });
+    await sut.decide('u3.head', n.id, { level: 'UNIT', decision: 'RETURN', comment: 'Vẫn thiếu' });
+    await sut.post('u3.clerk', `/api/nominations/${n.id}/resubmit`, { comment: 'Đã bổ sung lần hai' });
+    await sut.decide('u3.head', n.id, { level: 'UNIT', decision: 'APPROVE' });
+    // The README's ready-made filters: returned twice or more; at a level with a deadline before a date; a campaign still open.
+    const returnedTwice = byId('ReturnCount >= 2');
+    const dueSoon = byId(`NominationLevel = "DEPARTMENT" AND DueAt < "2100-01-01T00:00:00Z"`);
+    const campaignOpen = byId(`CampaignId = "${campaignId}" AND ExecutionStatus = "Running"`);
+    for (const query of [returnedTwice, dueSoon, campaignOpen]) {
+      await until(async () => ((await listed(query)).includes(n.workflowId) ? true : undefined), query);
+    }
+    expect(await listed(byId('NominationLevel = "UNIT"'))).toEqual([]);
+    expect(await listed(byId('OverdueSince IS NOT NULL'))).toEqual([]);
+
+    const description = await sut.temporal.workflow.getHandle(n.workflowId).describe();
+    expect(await description.staticSummary()).toContain('Bằng khen của Chủ tịch UBND thành phố — Nguyễn Thị Lan (U3');
+  });
+
+  it('lists an overdue nomination with a plain reason, whom it waits on, and a link into the Temporal UI', async () => {
+    const n = await sut.submit('u1.clerk', { campaignId });
+    await sut.waitForRow(n.id, (row) => row.overdue);
+    const items = await stuck('&level=UNIT');
+    const item = items.find((x) => x.nominationId === n.id && x.kind === 'OVERDUE');
+    expect(item).toBeDefined();
+    expect(item!.reason).toContain('Quá hạn xử lý ở cấp Đơn vị cơ sở');
+    expect(item!.waitingOn).toEqual(['u1.head']);
+    expect(item!.nextEscalationAt).toEqual(expect.any(String));
+    expect(item!.temporalUiUrl).toContain(`/workflows/${n.workflowId}`);
+    expect((await sut.get('admin', `/api/admin/stuck?campaignId=${campaignId}&minOverdueDays=30`)).body.items).toEqual([]);
+    expect((await sut.get('u1.head', '/api/admin/stuck')).status).toBe(403);
+
+    const nudged = await sut.post('admin', `/api/admin/nominations/${n.id}/nudge`, { reason: 'Đề nghị xử lý ngay' });
+    expect(nudged.status).toBe(200);
+    expect((await sut.post('admin', `/api/admin/nominations/${n.id}/nudge`, {})).status).toBe(400);
+    const event = await sut.prisma.auditEvent.findFirst({ where: { nominationId: n.id, kind: 'NUDGED' } });
+    expect(event).toMatchObject({ actor: 'admin' });
+    expect((await sut.get('u1.head', '/api/notifications')).body.items[0]).toMatchObject({ kind: 'REMINDER', nominationId: n.id });
+  });
+
+  it('lists a nomination whose activity keeps failing, with the error', async () => {
+    const n = await sut.submit('u1.clerk', { campaignId });
+    await sut.waitForRow(n.id, (row) => row.version >= 1);
+    // A database that refuses this nomination's next audit row stands in for an outage.
+    await sut.prisma.$executeRawUnsafe(`
+      CREATE OR REPLACE FUNCTION tdkt_test_refuse() RETURNS trigger AS $$
+      BEGIN
+        IF NEW.nomination_id = '${n.id}' AND NEW.kind = 'REASSIGNED' THEN RAISE EXCEPTION 'simulated outage of the audit store'; END IF;
+        RETURN NEW;
+      END $$ LANGUAGE plpgsql`);
+    await sut.prisma.$executeRawUnsafe('CREATE TRIGGER tdkt_test_refuse BEFORE INSERT ON audit_events FOR EACH ROW EXECUTE FUNCTION tdkt_test_refuse()');
+    try {
+      const pending = sut.post('admin', `/api/admin/nominations/${n.id}/reassign`, { level: 'UNIT', reviewer: 'dept-a.deputy', reason: 'Trưởng đơn vị đi công tác' });
+      const item = await until(async () => (await stuck()).find((x) => x.nominationId === n.id && x.kind === 'ACTIVITY_RETRYING'), 'ACTIVITY_RETRYING');
+      expect(item.reason).toContain('persistTransition');
+      expect(item.lastError).toContain('simulated outage');
+      await sut.prisma.$executeRawUnsafe('DROP TRIGGER tdkt_test_refuse ON audit_events');
+      expect((await pending).status).toBe(200);
+    } finally {
+      await sut.prisma.$executeRawUnsafe('DROP TRIGGER IF EXISTS tdkt_test_refuse ON audit_events');
+    }
+    // The reassigned reviewer may now decide the level.
+    const decided = await sut.decide('dept-a.deputy', n.id, { level: 'UNIT', decision: 'APPROVE' });
+    expect(decided.status).toBe(200);
+    expect(decided.body.decisions[0]).toMatchObject({ reviewer: 'dept-a.deputy' });
+  });
+
+  it('detects a row whose workflow was terminated and re-drives it from the database', async () => {
+    const n = await sut.submit('u1.clerk', { campaignId, awardCode: 'GIAY_KHEN_GIAM_DOC_SO' });
+    await sut.decide('u1.head', n.id, { level: 'UNIT', decision: 'APPROVE' });
+    await sut.temporal.workflow.getHandle(n.workflowId).terminate('an operator’s mistake');
+
+    const item = (await stuck()).find((x) => x.nominationId === n.id);
+    expect(item).toMatchObject({ kind: 'STATE_MISMATCH' });
+    expect(item!.reason).toContain('TERMINATED');
+    expect((await sut.post('admin', `/api/admin/nominations/${n.id}/repair`, {})).status).toBe(400);
+
+    const repaired = await sut.post('admin', `/api/admin/nominations/${n.id}/repair`, { reason: 'Khôi phục workflow bị dừng nhầm' });
+    expect(repaired.status).toBe(200);
+    expect((await stuck()).filter((x) => x.nominationId === n.id && x.kind === 'STATE_MISMATCH')).toEqual([]);
+    await sut.decide('dept-a.reviewer', n.id, { level: 'DEPARTMENT', decision: 'APPROVE' });
+    const final = await sut.decide('so.council', n.id, { level: 'SO', decision: 'APPROVE' });
+    expect(final.body).toMatchObject({ status: 'APPROVED' });
+    expect(final.body.decisions.map((d: { level: string }) => d.level)).toEqual(['UNIT', 'DEPARTMENT', 'SO']);
+    const events = await sut.prisma.auditEvent.findMany({ where: { nominationId: n.id }, orderBy: { seq: 'asc' } });
+    expect(events.map((e) => e.kind)).toEqual(['SUBMITTED', 'DECIDED', 'REDRIVEN', 'DECIDED', 'DECIDED']);
+    expect(events[2]).toMatchObject({ actor: 'admin' });
+  });
+
+  it('closes a row left behind by a workflow that completed', async () => {
+    const n = await sut.submit('u1.clerk', { campaignId, awardCode: 'GIAY_KHEN_GIAM_DOC_SO' });
+    for (const [reviewer, level] of [['u1.head', 'UNIT'], ['dept-a.reviewer', 'DEPARTMENT'], ['so.council', 'SO']] as const) {
+      await sut.decide(reviewer, n.id, { level, decision: 'APPROVE' });
+    }
+    await sut.prisma.nomination.update({ where: { id: n.id }, data: { status: 'IN_REVIEW', currentLevel: 'SO' } });
+    expect((await stuck()).find((x) => x.nominationId === n.id)).toMatchObject({ kind: 'STATE_MISMATCH' });
+    const repaired = await sut.post('admin', `/api/admin/nominations/${n.id}/repair`, { reason: 'Đồng bộ theo workflow' });
+    expect(repaired.body).toMatchObject({ status: 'APPROVED', currentLevel: null });
+  });
+
+  it('moves the deadline of exactly the matching nominations and re-arms their timers', async () => {
+    const bulkCampaign = `${campaignId}-BULK`;
+    const atDepartment = async (clerk: string, head: string) => {
+      const n = await sut.submit(clerk, { campaignId: bulkCampaign });
+      await sut.decide(head, n.id, { level: 'UNIT', decision: 'APPROVE' });
+      return n;
+    };
+    const [a, b] = [await atDepartment('u3.clerk', 'u3.head'), await atDepartment('u3.clerk', 'u3.head')];
+    const other = await atDepartment('u1.clerk', 'u1.head');
+    const dueAt = new Date(Date.now() + 4000).toISOString();
+    const res = await sut.post('admin', '/api/admin/nominations/deadline', {
+      filter: { campaignId: bulkCampaign, unitCode: 'U3', level: 'DEPARTMENT' },
+      dueAt,
+      reason: 'Rút ngắn thời hạn theo chỉ đạo của Giám đốc Sở',
+    });
+    expect(res.body).toEqual({ updated: 2 });
+    for (const n of [a, b]) {
+      const row = await sut.waitForRow(n.id, (r) => r.overdue, 15_000);
+      expect((row as unknown as { dueAt: Date }).dueAt.toISOString()).toBe(dueAt);
+      const overdueAt = (await sut.prisma.notification.findFirstOrThrow({ where: { nominationId: n.id, kind: 'OVERDUE' } })).createdAt.getTime();
+      expect(overdueAt).toBeGreaterThanOrEqual(Date.parse(dueAt) - 100);
+      expect(overdueAt).toBeLessThan(Date.parse(dueAt) + 5000);
+    }
+    const untouched = await sut.prisma.nomination.findUniqueOrThrow({ where: { id: other.id } });
+    expect(untouched.overdue).toBe(false);
+    expect(untouched.dueAt!.getTime()).toBeGreaterThan(Date.now() + 86_400_000);
+    expect((await sut.post('admin', '/api/admin/nominations/deadline', { filter: {}, dueAt })).status).toBe(400);
+    expect((await sut.post('u3.head', '/api/admin/nominations/deadline', { filter: {}, dueAt, reason: 'x' })).status).toBe(403);
+  });
+});

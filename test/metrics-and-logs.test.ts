@@ -1,0 +1,181 @@
+import { bundleWorkflowCode } from '@temporalio/worker';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { WORKFLOW_INTERCEPTOR_MODULES } from '../apps/worker/workflow-interceptor-modules';
+import { NominationStatsRepository } from '../libs/db/nomination-stats.repository';
+import { Harness } from './support/harness';
+
+type Line = Record<string, unknown>;
+
+const HOUR = 3600;
+const at = (base: number, seconds: number) => new Date(base + seconds * 1000);
+
+describe('what admins see of stuck work: metrics, request and activity logs', () => {
+  const lines: Line[] = [];
+  const bundleDir = mkdtempSync(join(tmpdir(), 'tdkt-metrics-'));
+  let sut: Harness;
+  let fakeWorker: Server;
+
+  beforeAll(async () => {
+    // The run's bundle may predate the workflow interceptors that carry the correlation id.
+    const { code } = await bundleWorkflowCode({
+      workflowsPath: require.resolve('../workflows'),
+      workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES,
+      logger: { log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
+    });
+    writeFileSync(join(bundleDir, 'bundle.js'), code);
+    // The worker's SDK metrics as the Temporal runtime serves them (the tests' runtime serves none).
+    fakeWorker = createServer((_, res) =>
+      res.end(
+        [
+          '# TYPE temporal_activity_execution_failed counter',
+          'temporal_activity_execution_failed{activity_type="persistTransition",failure_reason="ActivityError",namespace="default",task_queue="q"} 2',
+          'temporal_activity_execution_failed{activity_type="persistTransition",failure_reason="Timeout",namespace="default",task_queue="q"} 1',
+          'temporal_activity_task_received{activity_type="planLevel"} 9',
+        ].join('\n'),
+      ),
+    );
+    await new Promise<void>((listening) => fakeWorker.listen(0, '127.0.0.1', listening));
+    process.env.WORKER_METRICS_URL = `http://127.0.0.1:${(fakeWorker.address() as AddressInfo).port}/metrics`;
+    sut = await Harness.start(
+      { LOG_LEVEL: 'info' },
+      { logDestination: { write: (line: string) => void lines.push(JSON.parse(line) as Line) }, workflowBundlePath: join(bundleDir, 'bundle.js') },
+    );
+  });
+
+  afterAll(async () => {
+    delete process.env.WORKER_METRICS_URL;
+    await sut.close();
+    await new Promise((closed) => fakeWorker.close(closed));
+    rmSync(bundleDir, { recursive: true, force: true });
+  });
+
+  const decide = async (id: string, correlationId?: string) => {
+    const call = request(sut.app.getHttpServer())
+      .post(`/api/nominations/${id}/decisions`)
+      .set('Authorization', `Bearer ${await sut.token('u1.head')}`);
+    if (correlationId) call.set('x-correlation-id', correlationId);
+    return call.send({ level: 'UNIT', decision: 'APPROVE', requestId: randomUUID() });
+  };
+
+  it('the correlation id of a decision is echoed, logged with the request and reaches its activities', async () => {
+    const n = await sut.submit();
+    const res = await decide(n.id, 'test-corr-1');
+    expect(res.status).toBe(200);
+    expect(res.headers['x-correlation-id']).toBe('test-corr-1');
+
+    expect(lines).toContainEqual(
+      expect.objectContaining({
+        name: 'api',
+        msg: 'request completed',
+        correlationId: 'test-corr-1',
+        method: 'POST',
+        url: `/api/nominations/${n.id}/decisions`,
+        status: 200,
+        durationMs: expect.any(Number),
+        user: 'u1.head',
+        nominationId: n.id,
+        workflowId: `nomination-${n.id}`,
+      }),
+    );
+    // The update returns once the transition is written: its activity has logged by now.
+    expect(lines).toContainEqual(
+      expect.objectContaining({
+        name: 'worker',
+        msg: 'activity completed',
+        activityType: 'persistTransition',
+        correlationId: 'test-corr-1',
+        nominationId: n.id,
+        workflowId: `nomination-${n.id}`,
+        attempt: 1,
+      }),
+    );
+    const decisionActivities = lines.filter((l) => l.correlationId === 'test-corr-1' && l.msg === 'activity started');
+    expect(decisionActivities.map((l) => l.activityType)).toEqual(expect.arrayContaining(['planLevel', 'persistTransition', 'deliverEmails']));
+  });
+
+  it('without a sane correlation id of its own, a request gets a fresh one', async () => {
+    const n = await sut.submit();
+    const res = await decide(n.id, 'not a sane id; DROP TABLE');
+    expect(res.headers['x-correlation-id']).toMatch(/^[0-9a-f-]{36}$/);
+    const generated = res.headers['x-correlation-id'];
+    expect(lines).toContainEqual(expect.objectContaining({ name: 'worker', activityType: 'persistTransition', correlationId: generated }));
+  });
+
+  it('/api/metrics needs no token and shows nominations by status and level, overdue work, decision latency and activity failures', async () => {
+    const n = await sut.submit();
+    expect((await decide(n.id)).status).toBe(200);
+
+    const res = await request(sut.app.getHttpServer()).get('/api/metrics');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/plain/);
+    const sample = (pattern: RegExp) => Number(pattern.exec(res.text)?.[1] ?? NaN);
+    expect(sample(/^tdkt_nominations\{status="IN_REVIEW",level="DEPARTMENT"\} (\d+)$/m)).toBeGreaterThanOrEqual(1);
+    expect(sample(/^tdkt_nominations\{status="APPROVED",level=""\} (\d+)$/m)).toBeGreaterThanOrEqual(0);
+    expect(sample(/^tdkt_nominations_overdue\{level="UNIT"\} (\d+)$/m)).toBeGreaterThanOrEqual(0);
+    expect(res.text).toMatch(/^tdkt_decision_latency_seconds_bucket\{le="3600",level="UNIT"\} [1-9]\d*$/m);
+    expect(sample(/^tdkt_decision_latency_seconds_count\{level="UNIT"\} (\d+)$/m)).toBeGreaterThanOrEqual(1);
+    expect(res.text).toMatch(/^tdkt_activity_failures_total\{activity_type="persistTransition"\} 3$/m);
+    expect(res.text).not.toMatch(/planLevel/);
+    expect(res.text).toMatch(/^tdkt_api_process_cpu_seconds_total /m);
+  });
+
+  it('a level’s decision latency runs from the moment the nomination reached it; a resubmission restarts it', async () => {
+    const id = randomUUID();
+    const t0 = Date.now() - 30 * 24 * HOUR * 1000;
+    await sut.prisma.nomination.create({
+      data: {
+        id,
+        awardCode: 'BANG_KHEN_UBND_TP',
+        catalogueVersion: '2026',
+        year: 2026,
+        unitCode: 'U1',
+        nominee: { kind: 'INDIVIDUAL', fullName: 'Hồ sơ đo thời gian' },
+        achievements: 'Chỉ dùng để đo thời gian xử lý.',
+        route: ['UNIT', 'DEPARTMENT', 'SO'],
+        status: 'IN_REVIEW',
+        currentLevel: 'SO',
+        submittedBy: 'u1.clerk',
+        requestId: `latency-${id}`,
+        workflowId: `nomination-${id}`,
+        createdAt: at(t0, 0),
+        events: {
+          create: [
+            { seq: 1, kind: 'SUBMITTED', at: at(t0, 0), data: {} },
+            { seq: 2, kind: 'DECIDED', at: at(t0, 48 * HOUR), data: {} },
+            { seq: 3, kind: 'RESUBMITTED', at: at(t0, 72 * HOUR), data: {} },
+            { seq: 4, kind: 'DECIDED', at: at(t0, 77 * HOUR), data: {} },
+            { seq: 5, kind: 'DECIDED', at: at(t0, 113 * HOUR), data: {} },
+          ],
+        },
+        decisions: {
+          create: [
+            { seq: 2, level: 'UNIT', decision: 'RETURN', reviewer: 'u1.head', requestId: 'r1', decidedAt: at(t0, 48 * HOUR) },
+            { seq: 4, level: 'UNIT', decision: 'APPROVE', reviewer: 'u1.head', requestId: 'r2', decidedAt: at(t0, 77 * HOUR) },
+            { seq: 5, level: 'DEPARTMENT', decision: 'APPROVE', reviewer: 'dept-a.reviewer', requestId: 'r3', decidedAt: at(t0, 113 * HOUR) },
+          ],
+        },
+      },
+    });
+    try {
+      const latencies = await new NominationStatsRepository(sut.prisma).decisionLatencies(at(t0, -1));
+      expect(latencies).toEqual(
+        expect.arrayContaining([
+          { level: 'UNIT', seconds: 48 * HOUR },
+          { level: 'UNIT', seconds: 5 * HOUR },
+          { level: 'DEPARTMENT', seconds: 36 * HOUR },
+        ]),
+      );
+      expect(await new NominationStatsRepository(sut.prisma).decisionLatencies(at(t0, 200 * HOUR))).not.toContainEqual({ level: 'DEPARTMENT', seconds: 36 * HOUR });
+    } finally {
+      await sut.prisma.decision.deleteMany({ where: { nominationId: id } });
+      await sut.prisma.auditEvent.deleteMany({ where: { nominationId: id } });
+      await sut.prisma.nomination.delete({ where: { id } });
+    }
+  });
+});
