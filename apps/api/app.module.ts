@@ -13,6 +13,7 @@ import { AuthService } from './auth/auth.service';
 import { CalendarApiModule } from './calendar/calendar-api.module';
 import { DelegationsController } from './delegations/delegations.controller';
 import { HealthController } from './health/health.controller';
+import { MetricsModule } from './metrics/metrics.module';
 import { CouncilController } from './nominations/council.controller';
 import { CouncilService } from './nominations/council.service';
 import { NominationsController } from './nominations/nominations.controller';
@@ -27,7 +28,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DbModule, TemporalModule, CalendarApiModule, EligibilityApiModule],
+      imports: [ConfigModule.forRoot(config), DbModule, TemporalModule, CalendarApiModule, EligibilityApiModule, MetricsModule],
       controllers: [
         // The dev sign-in does not exist at all outside AUTH_MODE=dev.
         ...(config.AUTH_MODE === 'dev' ? [AuthController] : []),
