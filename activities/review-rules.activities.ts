@@ -1,6 +1,8 @@
 import type { DeadlineRules } from '../libs/config/config';
 import type { CalendarService } from '../libs/calendar/calendar.service';
+import { deadlineSpecSchema } from '../libs/config/deadline-spec';
 import type { BallotRepository, BallotResult } from '../libs/db/ballot.repository';
+import type { CampaignRepository } from '../libs/db/campaign.repository';
 import type { NominationRepository } from '../libs/db/nomination.repository';
 import type { OrgRepository } from '../libs/db/org.repository';
 import type { QuotaRepository } from '../libs/db/quota.repository';
@@ -11,6 +13,7 @@ import type { Level } from '../libs/domain/levels';
 
 export interface ReviewRuleDeps {
   nominations: NominationRepository;
+  campaigns: CampaignRepository;
   orgs: OrgRepository;
   calendar: CalendarService;
   ballots: BallotRepository;
@@ -24,15 +27,24 @@ export interface ReviewRuleDeps {
  * run twice: plans are pure reads, a closed ballot answers with its stored result, a quota claim is
  * keyed by nomination.
  */
-export function createReviewRuleActivities({ nominations, orgs, calendar, ballots, quotas, rules }: ReviewRuleDeps) {
-  const planner = async (version?: string) =>
-    new DeadlinePlanner(await calendar.calendar(), rules, (catalogueVersion(version ?? '') ?? CATALOGUE[0]!).levelLimitWorkingDays);
+export function createReviewRuleActivities({ nominations, campaigns, orgs, calendar, ballots, quotas, rules }: ReviewRuleDeps) {
+  /** A campaign may set its own time limits per level; they win over configuration and the catalogue. */
+  const rulesFor = async (campaignId: string | null | undefined): Promise<DeadlineRules> => {
+    const campaign = campaignId ? await campaigns.findById(campaignId) : null;
+    const own = Object.entries((campaign?.levelDeadlines ?? {}) as Record<string, string>).flatMap(([level, spec]) => {
+      const parsed = deadlineSpecSchema.safeParse(spec);
+      return parsed.success ? [[level, parsed.data] as const] : [];
+    });
+    return own.length ? { ...rules, level: { ...rules.level, ...Object.fromEntries(own) } } : rules;
+  };
+  const planner = async (version?: string, campaignId?: string | null) =>
+    new DeadlinePlanner(await calendar.calendar(), await rulesFor(campaignId), (catalogueVersion(version ?? '') ?? CATALOGUE[0]!).levelLimitWorkingDays);
 
   return {
     async planLevel(input: { nominationId: string; level: Level; enteredAt: string; dueOverride?: string | null }): Promise<LevelPlan> {
       const nomination = await nominations.findById(input.nominationId);
       const override = input.dueOverride ? new Date(input.dueOverride) : null;
-      return (await planner(nomination?.catalogueVersion)).level(input.level, new Date(input.enteredAt), override);
+      return (await planner(nomination?.catalogueVersion, nomination?.campaignId)).level(input.level, new Date(input.enteredAt), override);
     },
 
     async planReturn(input: { returnedAt: string }): Promise<string> {

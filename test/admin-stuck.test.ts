@@ -5,9 +5,30 @@ type StuckItem = { nominationId: string; kind: string; reason: string; waitingOn
 
 describe('admins see stuck work and act on it', () => {
   let sut: Harness;
-  const campaignId = `ADMIN-TEST-${randomUUID()}`;
+  let campaignId: string;
+  let bulkCampaignId: string;
+
+  /** A campaign open for an hour: it keeps this file's nominations apart from every other test's. */
+  async function openCampaign(): Promise<string> {
+    const code = `ADMIN-${randomUUID().slice(0, 8).toUpperCase()}`;
+    const res = await sut.post('admin', '/api/campaigns', {
+      code,
+      name: `Đợt thử nghiệm ${code}`,
+      year: 2026,
+      kind: 'THEMED',
+      awardCodes: ['BANG_KHEN_UBND_TP', 'GIAY_KHEN_GIAM_DOC_SO'],
+      opensAt: new Date(Date.now() + 200).toISOString(),
+      closesAt: new Date(Date.now() + 3_600_000).toISOString(),
+    });
+    expect(res.status).toBe(201);
+    for (let i = 0; i < 50 && (await sut.get('admin', `/api/campaigns/${res.body.id}`)).body.status !== 'OPEN'; i++) await new Promise((r) => setTimeout(r, 200));
+    return res.body.id as string;
+  }
+
   beforeAll(async () => {
     sut = await Harness.start({ DEADLINE_UNIT: '2s', ACTIVITY_RETRY_ALERT_ATTEMPTS: '2' });
+    campaignId = await openCampaign();
+    bulkCampaignId = await openCampaign();
   });
   afterAll(async () => {
     await sut.close();
@@ -141,7 +162,7 @@ describe('admins see stuck work and act on it', () => {
   });
 
   it('moves the deadline of exactly the matching nominations and re-arms their timers', async () => {
-    const bulkCampaign = `${campaignId}-BULK`;
+    const bulkCampaign = bulkCampaignId;
     const atDepartment = async (clerk: string, head: string) => {
       const n = await sut.submit(clerk, { campaignId: bulkCampaign });
       await sut.decide(head, n.id, { level: 'UNIT', decision: 'APPROVE' });

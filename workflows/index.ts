@@ -1,1 +1,3 @@
+export { campaignLauncherWorkflow } from './campaign-launcher.workflow';
+export { campaignWorkflow } from './campaign.workflow';
 export { nominationWorkflow } from './nomination.workflow';

@@ -6,11 +6,16 @@ import { DbModule } from '../../libs/db/db.module';
 import { AdminActionsService } from './admin/admin-actions.service';
 import { AdminNominationsController } from './admin/admin-nominations.controller';
 import { EligibilityApiModule } from './admin/eligibility-api.module';
+import { SchedulesController } from './admin/schedules.controller';
+import { SchedulesService } from './admin/schedules.service';
 import { StuckService } from './admin/stuck.service';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
 import { CalendarApiModule } from './calendar/calendar-api.module';
+import { CampaignsController } from './campaigns/campaigns.controller';
+import { CampaignsService } from './campaigns/campaigns.service';
+import { CampaignResultService } from '../../libs/campaigns/campaign-result.service';
 import { DelegationsController } from './delegations/delegations.controller';
 import { HealthController } from './health/health.controller';
 import { MetricsModule } from './metrics/metrics.module';
@@ -36,6 +41,8 @@ export class AppModule {
         CouncilController,
         DelegationsController,
         AdminNominationsController,
+        CampaignsController,
+        SchedulesController,
         NotificationsController,
         HealthController,
         OrgController,
@@ -47,6 +54,9 @@ export class AppModule {
         NominationWorkflows,
         StuckService,
         AdminActionsService,
+        CampaignsService,
+        CampaignResultService,
+        SchedulesService,
         { provide: APP_GUARD, useClass: AuthGuard },
       ],
     };

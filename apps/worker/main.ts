@@ -1,7 +1,9 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Client, Connection } from '@temporalio/client';
 import { Runtime } from '@temporalio/worker';
+import { syncSchedules } from '../../libs/campaigns/schedules';
 import { loadConfig } from '../../libs/config/config';
 import { createLogger } from '../../libs/logging/logger';
 import { NestPinoLogger } from '../../libs/logging/nest-logger';
@@ -25,6 +27,16 @@ async function main(): Promise<void> {
     logger: new NestPinoLogger(logger, ['error', 'warn', 'log']),
   });
   const { worker, connection } = await createNominationWorker(context, { logger });
+  if (config.SCHEDULES_ENABLED) {
+    // After the worker exists, so a schedule firing right away finds a poller for its launcher.
+    const scheduleConnection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+    try {
+      const outcomes = await syncSchedules(new Client({ connection: scheduleConnection, namespace: config.TEMPORAL_NAMESPACE }), config);
+      for (const { scheduleId, outcome } of outcomes) Logger.log(`schedule ${scheduleId} ${outcome}`, 'Worker');
+    } finally {
+      await scheduleConnection.close();
+    }
+  }
   Logger.log(`worker polling task queue "${config.TEMPORAL_TASK_QUEUE}" at ${config.TEMPORAL_ADDRESS}`, 'Worker');
   Logger.log(`Temporal SDK metrics on http://localhost:${config.WORKER_METRICS_PORT}/metrics`, 'Worker');
   // The SDK shuts the worker down on SIGINT/SIGTERM; run() resolves once in-flight tasks are done.

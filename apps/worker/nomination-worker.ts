@@ -2,7 +2,11 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { Logger } from 'pino';
 import { createNominationActivities } from '../../activities/nomination.activities';
+import { createCampaignActivities } from '../../activities/campaign.activities';
+import { createCampaignLaunchActivities } from '../../activities/campaign-launch.activities';
 import { createReviewRuleActivities } from '../../activities/review-rules.activities';
+import { CampaignResultService } from '../../libs/campaigns/campaign-result.service';
+import { CampaignRepository } from '../../libs/db/campaign.repository';
 import { CalendarService } from '../../libs/calendar/calendar.service';
 import { APP_CONFIG, deadlineRulesFrom, type AppConfig } from '../../libs/config/config';
 import { BallotRepository } from '../../libs/db/ballot.repository';
@@ -31,12 +35,19 @@ export async function createNominationWorker(context: INestApplicationContext, o
     ...createNominationActivities({ nominations, notifications: context.get(NotificationRepository), mailer: context.get(MailerService) }),
     ...createReviewRuleActivities({
       nominations,
+      campaigns: context.get(CampaignRepository),
       orgs: context.get(OrgRepository),
       calendar: context.get(CalendarService),
       ballots: context.get(BallotRepository),
       quotas: context.get(QuotaRepository),
       rules: deadlineRulesFrom(config),
     }),
+    ...createCampaignActivities({
+      campaigns: context.get(CampaignRepository),
+      results: context.get(CampaignResultService),
+      mailer: context.get(MailerService),
+    }),
+    ...createCampaignLaunchActivities({ campaigns: context.get(CampaignRepository), config }),
   };
   const worker = await Worker.create({
     connection,

@@ -3,6 +3,7 @@ import type { AppConfig } from '../../libs/config/config';
 import { ConfigModule } from '../../libs/config/config.module';
 import { DbModule } from '../../libs/db/db.module';
 import { CalendarService } from '../../libs/calendar/calendar.service';
+import { CampaignResultService } from '../../libs/campaigns/campaign-result.service';
 import { MailerService } from '../../libs/mail/mailer.service';
 
 /** The dependency-injection context the activities are built from. */
@@ -12,8 +13,8 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [ConfigModule.forRoot(config), DbModule],
-      providers: [MailerService, CalendarService],
-      exports: [MailerService, CalendarService],
+      providers: [MailerService, CalendarService, CampaignResultService],
+      exports: [MailerService, CalendarService, CampaignResultService],
     };
   }
 }

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { Level } from '../domain/levels';
+import { cronSchema } from './cron';
 import { deadlineSpecSchema, type DeadlineSpec } from './deadline-spec';
+import { durationSchema } from './duration';
 
 const envSchema = z
   .object({
@@ -31,6 +33,18 @@ const envSchema = z
     REMINDER_BEFORE: deadlineSpecSchema.prefault('1wd'),
     /** How long after the deadline an overdue level is escalated a second time, one level up. */
     ESCALATE_AFTER: deadlineSpecSchema.prefault('3wd'),
+    /** Mức lương cơ sở (VND): cash rewards are multiples of it. */
+    BASE_SALARY_VND: z.coerce.number().int().min(1).default(2_340_000),
+    /** How long before a campaign closes the units that have not submitted are reminded. */
+    CAMPAIGN_REMINDER_BEFORE_CLOSE: durationSchema.prefault('3d'),
+    /** How often a closed campaign checks whether its nominations are all final. */
+    CAMPAIGN_POLL_INTERVAL: durationSchema.prefault('1h'),
+    /** Whether the worker creates or updates the campaigns' Temporal schedules when it starts. */
+    SCHEDULES_ENABLED: z.stringbool().default(true),
+    /** When the regular yearly campaign is launched (phát động), as cron in Hà Nội time: 08:00 on 2 January. */
+    SCHEDULE_REGULAR: cronSchema.default('0 8 2 1 *'),
+    /** When the themed campaign ending on 11 June is launched: 08:00 on 1 March. */
+    SCHEDULE_THEMED: cronSchema.default('0 8 1 3 *'),
     /** An activity failing this many attempts in a row is listed in the admins' stuck work. */
     ACTIVITY_RETRY_ALERT_ATTEMPTS: z.coerce.number().int().min(1).default(3),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { AwardHistoryRepository } from './award-history.repository';
 import { BallotRepository } from './ballot.repository';
 import { CalendarRepository } from './calendar.repository';
+import { CampaignRepository } from './campaign.repository';
 import { DelegationRepository } from './delegation.repository';
 import { HoldRepository } from './hold.repository';
 import { NominationRepository } from './nomination.repository';
@@ -15,6 +16,7 @@ const providers = [
   AwardHistoryRepository,
   BallotRepository,
   CalendarRepository,
+  CampaignRepository,
   DelegationRepository,
   HoldRepository,
   NominationRepository,

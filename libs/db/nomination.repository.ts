@@ -58,8 +58,8 @@ export class NominationRepository {
     return (await this.prisma.decision.count({ where: { nominationId, requestId } })) > 0;
   }
 
-  create(data: Prisma.NominationUncheckedCreateInput): Promise<NominationRecord> {
-    return this.prisma.nomination.create({ data, include: withDecisions });
+  create(data: Prisma.NominationUncheckedCreateInput, tx: Tx = this.prisma): Promise<NominationRecord> {
+    return tx.nomination.create({ data, include: withDecisions });
   }
 
   async list(filter: NominationFilter, page: number, pageSize: number, orderBy: Prisma.NominationOrderByWithRelationInput[]) {

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { APP_CONFIG, deadlineRulesFrom, type AppConfig } from '../../../libs/config/config';
 import { CalendarService } from '../../../libs/calendar/calendar.service';
 import type { Prisma } from '../../../libs/db/generated/client';
+import { CampaignRepository } from '../../../libs/db/campaign.repository';
 import { DelegationRepository } from '../../../libs/db/delegation.repository';
 import { NominationRepository, isUniqueViolation, type NominationRecord } from '../../../libs/db/nomination.repository';
 import { OrgRepository } from '../../../libs/db/org.repository';
@@ -33,6 +34,7 @@ export class NominationsService {
     private readonly calendar: CalendarService,
     private readonly eligibility: EligibilityService,
     private readonly delegations: DelegationRepository,
+    private readonly campaigns: CampaignRepository,
   ) {}
 
   async submit(actor: Actor, input: SubmitNominationInput): Promise<NominationView> {
@@ -55,6 +57,7 @@ export class NominationsService {
         { path: 'nominee.kind', message: `${award.code} accepts ${award.nomineeKinds.join(' or ')}` },
       ]);
     }
+    if (input.campaignId) await this.checkCampaignAccepts(input.campaignId, award.code);
     const eligibility = await this.eligibility.evaluate({ ...input, unitCode });
     if (!eligibility.passed) {
       throw new ApiError(
@@ -69,33 +72,46 @@ export class NominationsService {
     const planner = new DeadlinePlanner(await this.calendar.calendar(), deadlineRulesFrom(this.config), catalogue.levelLimitWorkingDays);
     // The row starts from the same pure step the workflow takes, so both agree from the first instant.
     const { state } = submit(id, route, now, { levelDue: (level) => planner.level(level, now).dueAt, returnDeadline: () => null });
+    const data = {
+      id,
+      awardCode: award.code,
+      catalogueVersion: catalogue.version,
+      year: input.year,
+      unitCode,
+      nominee: input.nominee,
+      achievements: input.achievements,
+      declarations: input.declarations,
+      eligibility: eligibility as unknown as Prisma.InputJsonObject,
+      campaignId: input.campaignId,
+      route,
+      status: state.status,
+      currentLevel: state.currentLevel,
+      dueAt: state.dueAt ? new Date(state.dueAt) : null,
+      submittedBy: actor.username,
+      requestId,
+      workflowId: nominationWorkflowId(id),
+      createdAt: now,
+    };
     try {
-      const record = await this.nominations.create({
-        id,
-        awardCode: award.code,
-        catalogueVersion: catalogue.version,
-        year: input.year,
-        unitCode,
-        nominee: input.nominee,
-        achievements: input.achievements,
-        declarations: input.declarations,
-        eligibility: eligibility as unknown as Prisma.InputJsonObject,
-        campaignId: input.campaignId,
-        route,
-        status: state.status,
-        currentLevel: state.currentLevel,
-        dueAt: state.dueAt ? new Date(state.dueAt) : null,
-        submittedBy: actor.username,
-        requestId,
-        workflowId: nominationWorkflowId(id),
-        createdAt: now,
-      });
+      const record = input.campaignId
+        ? await this.campaigns.whileAccepting(input.campaignId, award.code, (tx) => this.nominations.create(data, tx))
+        : await this.nominations.create(data);
+      if (!('decisions' in record)) throw ApiError.from(record);
       return this.started(record);
     } catch (error) {
       // Two identical requests at once: the loser returns the winner's nomination.
       const winner = isUniqueViolation(error) ? await this.nominations.findByRequest(actor.username, requestId) : null;
       if (!winner) throw error;
       return this.started(winner);
+    }
+  }
+
+  /** What the campaign says of the form of the request comes before the rules on the nominee (the window is checked again at insert). */
+  private async checkCampaignAccepts(campaignId: string, awardCode: string): Promise<void> {
+    const campaign = /^[0-9a-f-]{36}$/i.test(campaignId) ? await this.campaigns.findById(campaignId) : null;
+    if (!campaign) throw new ApiError('VALIDATION_FAILED', 'Unknown campaign', [{ path: 'campaignId', message: 'no such campaign' }]);
+    if (!campaign.awardCodes.includes(awardCode)) {
+      throw new ApiError('VALIDATION_FAILED', 'The campaign does not accept this award', [{ path: 'awardCode', message: `accepted: ${campaign.awardCodes.join(', ')}` }]);
     }
   }
 

@@ -1,0 +1,106 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { type Client } from '@temporalio/client';
+import { APP_CONFIG, type AppConfig } from '../../../libs/config/config';
+import { CampaignResultService } from '../../../libs/campaigns/campaign-result.service';
+import type { CampaignResult } from '../../../libs/campaigns/campaign-result';
+import { CampaignRepository } from '../../../libs/db/campaign.repository';
+import { isUniqueViolation } from '../../../libs/db/nomination.repository';
+import type { Actor } from '../../../libs/domain/access-policy';
+import { campaignWorkflowId, type CampaignWorkflowInput } from '../../../libs/domain/campaign-messages';
+import type { CreateCampaignInput } from '../../../libs/domain/campaign-schemas';
+import { ApiError } from '../common/api-error';
+import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
+
+const DAY_MS = 86_400_000;
+
+@Injectable()
+export class CampaignsService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    private readonly campaigns: CampaignRepository,
+    private readonly results: CampaignResultService,
+  ) {}
+
+  /** Creates the campaign and its workflow; creating one whose code exists returns that one. */
+  async create(actor: Actor, input: CreateCampaignInput) {
+    if (actor.role !== 'ADMIN') throw ApiError.forbidden('Only an admin creates campaigns');
+    let campaign;
+    try {
+      campaign = await this.campaigns.create({
+        code: input.code,
+        name: input.name,
+        year: input.year,
+        kind: input.kind,
+        awardCodes: input.awardCodes,
+        opensAt: input.opensAt,
+        closesAt: input.closesAt,
+        decisionDeadline: input.decisionDeadline ?? new Date(input.closesAt.getTime() + 60 * DAY_MS),
+        levelDeadlines: input.levelDeadlines ?? {},
+        workflowId: campaignWorkflowId(input.code),
+        createdBy: actor.username,
+      });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      throw new ApiError('INVALID_STATE', `Campaign ${input.code} exists already`, [{ path: 'code', message: 'taken' }]);
+    }
+    await this.start(campaign.id, campaign.code);
+    return this.view(campaign.id);
+  }
+
+  /** Starts the campaign's workflow unless it runs or ran. */
+  async start(campaignId: string, code: string): Promise<void> {
+    const input: CampaignWorkflowInput = {
+      campaignId,
+      code,
+      remindBeforeCloseMs: this.config.CAMPAIGN_REMINDER_BEFORE_CLOSE,
+      pollIntervalMs: this.config.CAMPAIGN_POLL_INTERVAL,
+    };
+    try {
+      await this.temporal.workflow.start('campaignWorkflow', {
+        workflowId: campaignWorkflowId(code),
+        taskQueue: this.config.TEMPORAL_TASK_QUEUE,
+        args: [input],
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        staticSummary: `Đợt thi đua ${code}`,
+      });
+    } catch (error) {
+      if ((error as Error).name !== 'WorkflowExecutionAlreadyStartedError') throw error;
+    }
+  }
+
+  async list() {
+    return Promise.all((await this.campaigns.list()).map((c) => this.view(c.id)));
+  }
+
+  async view(id: string) {
+    const c = await this.campaigns.findById(id);
+    if (!c) throw ApiError.notFound('Campaign');
+    return {
+      id: c.id,
+      code: c.code,
+      name: c.name,
+      year: c.year,
+      kind: c.kind,
+      awardCodes: c.awardCodes,
+      opensAt: c.opensAt.toISOString(),
+      closesAt: c.closesAt.toISOString(),
+      decisionDeadline: c.decisionDeadline.toISOString(),
+      levelDeadlines: c.levelDeadlines,
+      status: c.status,
+      closedAt: c.closedAt?.toISOString() ?? null,
+      workflowId: c.workflowId,
+      temporalUiUrl: `${this.config.TEMPORAL_UI_URL.replace(/\/$/, '')}/namespaces/${this.config.TEMPORAL_NAMESPACE}/workflows/${c.workflowId}`,
+      counts: await this.campaigns.counts(c.id),
+      createdAt: c.createdAt.toISOString(),
+    };
+  }
+
+  /** The stored result once the campaign finished; before that, a live draft. */
+  async result(id: string): Promise<{ campaign: { code: string; name: string; year: number }; result: CampaignResult }> {
+    const c = await this.campaigns.findById(id);
+    if (!c) throw ApiError.notFound('Campaign');
+    const result = c.status === 'FINISHED' && c.result ? (c.result as unknown as CampaignResult) : await this.results.compute(id);
+    return { campaign: { code: c.code, name: c.name, year: c.year }, result };
+  }
+}

@@ -1,0 +1,29 @@
+import path from 'node:path';
+import PDFDocument from 'pdfkit';
+
+/** PDFKit's built-in fonts are WinAnsi only: Vietnamese needs an embedded TrueType font. */
+const FONT_DIR = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+
+export const REGULAR = 'DejaVuSans';
+export const BOLD = 'DejaVuSans-Bold';
+
+export type Pdf = PDFKit.PDFDocument;
+
+/** Runs `draw` on a new document with the Vietnamese fonts registered and collects the bytes. */
+export function renderPdf(options: PDFKit.PDFDocumentOptions, draw: (doc: Pdf) => void): Promise<Buffer> {
+  const doc = new PDFDocument(options);
+  doc.registerFont(REGULAR, path.join(FONT_DIR, 'DejaVuSans.ttf'));
+  doc.registerFont(BOLD, path.join(FONT_DIR, 'DejaVuSans-Bold.ttf'));
+  const chunks: Buffer[] = [];
+  return new Promise((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+    try {
+      draw(doc);
+      doc.end();
+    } catch (error) {
+      reject(error);
+    }
+  });
+}
