@@ -10,6 +10,7 @@ import { APPROVERS_U1, Harness } from './support/harness';
  * Never overwrite it after the workflow changed: record a new version beside it (see the README there).
  */
 const FILE = join(__dirname, 'fixtures', 'histories', 'campaign-v1-window-and-result.json');
+const LAUNCHER_FILE = join(__dirname, 'fixtures', 'histories', 'campaign-launcher-v1.json');
 
 (process.env.RECORD_HISTORIES === '1' ? describe : describe.skip)('record a campaign workflow history', () => {
   it('opens, reminds, closes, waits for the decision and finishes', async () => {
@@ -32,6 +33,21 @@ const FILE = join(__dirname, 'fixtures', 'histories', 'campaign-v1-window-and-re
       const handle = sut.temporal.workflow.getHandle(campaignWorkflowId('RECORD-CAMPAIGN'));
       expect(await handle.result()).toBe('RECORD-CAMPAIGN');
       writeFileSync(FILE, `${JSON.stringify(JSON.parse(historyToJSON(await handle.fetchHistory())), null, 2)}\n`);
+    } finally {
+      await sut.close();
+    }
+  });
+
+  it('the schedules’ launcher creates the year’s campaign and starts it', async () => {
+    const sut = await Harness.start();
+    try {
+      const handle = await sut.temporal.workflow.start('campaignLauncherWorkflow', {
+        workflowId: 'record-campaign-launcher',
+        taskQueue: sut.config.TEMPORAL_TASK_QUEUE,
+        args: [{ kind: 'THEMED' }],
+      });
+      expect(await handle.result()).toMatch(/^THEMED-\d{4}$/);
+      writeFileSync(LAUNCHER_FILE, `${JSON.stringify(JSON.parse(historyToJSON(await handle.fetchHistory())), null, 2)}\n`);
     } finally {
       await sut.close();
     }

@@ -42,6 +42,7 @@ describe('recorded nomination histories replay on the current workflow code', ()
         'nomination-v3-withdrawal.json',
         'nomination-v3-council-vote.json',
         'campaign-v1-window-and-result.json',
+        'campaign-launcher-v1.json',
       ]),
     );
   });
