@@ -1,13 +1,10 @@
 import {
-  ApplicationFailure,
   allHandlersFinished,
   condition,
   proxyActivities,
   setHandler,
 } from '@temporalio/workflow';
-import type { z } from 'zod';
 import type { NominationActivities } from '../activities/nomination.activities';
-import type { DomainError } from '../libs/domain/errors';
 import { decideCommandSchema, resubmitCommandSchema, withdrawCommandSchema } from '../libs/domain/nomination-commands';
 import {
   checkDecide,
@@ -32,6 +29,7 @@ import {
   type NominationWorkflowInput,
 } from '../libs/domain/nomination-messages';
 import { isFinal } from '../libs/domain/nomination-status';
+import { parse, reject, untilMs } from './failures';
 
 const { persistTransition, deliverEmails } = proxyActivities<NominationActivities>({
   startToCloseTimeout: '30 seconds',
@@ -39,22 +37,7 @@ const { persistTransition, deliverEmails } = proxyActivities<NominationActivitie
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
 
-function reject(error: DomainError | null): void {
-  if (error) {
-    throw ApplicationFailure.create({ type: error.code, message: error.message, details: [error.details ?? []], nonRetryable: true });
-  }
-}
 
-function parse<T>(schema: z.ZodType<T>, input: unknown): T {
-  const result = schema.safeParse(input);
-  if (!result.success) {
-    const details = result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-    reject({ code: 'VALIDATION_FAILED', message: 'Malformed command', details });
-  }
-  return result.data as T;
-}
-
-const untilMs = (iso: string) => Math.max(1, Date.parse(iso) - Date.now());
 
 /**
  * The first version of the nomination workflow, frozen: nominations started before working-day

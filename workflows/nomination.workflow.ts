@@ -1,5 +1,4 @@
 import {
-  ApplicationFailure,
   allHandlersFinished,
   condition,
   patched,
@@ -56,6 +55,7 @@ import {
 } from '../libs/domain/nomination-messages';
 import { nominationSearchAttributes } from '../libs/domain/search-attributes';
 import { isFinal } from '../libs/domain/nomination-status';
+import { parse, reject, untilMs } from './failures';
 import { nominationWorkflowV1 } from './nomination-v1.workflow';
 
 /** Working-day deadlines, reminders and escalation, council votes and quotas (the rules of review). */
@@ -74,22 +74,7 @@ const { planLevel, planReturn, closeBallot, claimQuota } = proxyActivities<Revie
   retry,
 });
 
-function reject(error: DomainError | null): void {
-  if (error) {
-    throw ApplicationFailure.create({ type: error.code, message: error.message, details: [error.details ?? []], nonRetryable: true });
-  }
-}
 
-function parse<T>(schema: z.ZodType<T>, input: unknown): T {
-  const result = schema.safeParse(input);
-  if (!result.success) {
-    const details = result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-    reject({ code: 'VALIDATION_FAILED', message: 'Malformed command', details });
-  }
-  return result.data as T;
-}
-
-const untilMs = (iso: string) => Math.max(1, Date.parse(iso) - Date.now());
 const planned = (dueAt: string | null, returnDeadline: string | null = null): Planner => ({
   levelDue: () => dueAt,
   returnDeadline: () => returnDeadline,

@@ -9,6 +9,7 @@ import type { OrgTree } from '../../../libs/domain/access-policy';
 import { catalogueVersion, CATALOGUE } from '../../../libs/domain/award-catalogue';
 import type { StuckFilter } from '../../../libs/domain/admin-schemas';
 import { LEVEL_NAMES_VI } from '../../../libs/domain/levels';
+import { temporalUiUrl } from '../temporal/temporal-ui-url';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 
 export type StuckKind = 'OVERDUE' | 'WORKFLOW_TASK_FAILING' | 'ACTIVITY_RETRYING' | 'STATE_MISMATCH';
@@ -77,7 +78,7 @@ export class StuckService {
       nominationId: row.id,
       workflowId: row.workflowId,
       waitingOn: await this.waitingOn(row, tree),
-      temporalUiUrl: `${this.config.TEMPORAL_UI_URL.replace(/\/$/, '')}/namespaces/${this.config.TEMPORAL_NAMESPACE}/workflows/${row.workflowId}`,
+      temporalUiUrl: temporalUiUrl(this.config, row.workflowId),
     };
     const items: StuckItem[] = [];
     if (row.overdue && row.status === 'IN_REVIEW' && row.dueAt && row.currentLevel) {

@@ -9,6 +9,7 @@ import type { Actor } from '../../../libs/domain/access-policy';
 import { campaignWorkflowId, type CampaignWorkflowInput } from '../../../libs/domain/campaign-messages';
 import type { CreateCampaignInput } from '../../../libs/domain/campaign-schemas';
 import { ApiError } from '../common/api-error';
+import { temporalUiUrl } from '../temporal/temporal-ui-url';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 
 const DAY_MS = 86_400_000;
@@ -90,7 +91,7 @@ export class CampaignsService {
       status: c.status,
       closedAt: c.closedAt?.toISOString() ?? null,
       workflowId: c.workflowId,
-      temporalUiUrl: `${this.config.TEMPORAL_UI_URL.replace(/\/$/, '')}/namespaces/${this.config.TEMPORAL_NAMESPACE}/workflows/${c.workflowId}`,
+      temporalUiUrl: temporalUiUrl(this.config, c.workflowId),
       counts: await this.campaigns.counts(c.id),
       createdAt: c.createdAt.toISOString(),
     };

@@ -1,7 +1,9 @@
+import type { AppConfig } from '../../../libs/config/config';
 import type { NominationRecord } from '../../../libs/db/nomination.repository';
+import { temporalUiUrl } from '../temporal/temporal-ui-url';
 
 /** The nomination exactly as API.md describes it, the same from every endpoint. */
-export function nominationView(n: NominationRecord, temporalUiBase: string, namespace: string) {
+export function nominationView(n: NominationRecord, config: Pick<AppConfig, 'TEMPORAL_UI_URL' | 'TEMPORAL_NAMESPACE'>) {
   return {
     id: n.id,
     awardCode: n.awardCode,
@@ -32,7 +34,7 @@ export function nominationView(n: NominationRecord, temporalUiBase: string, name
     })),
     submittedBy: n.submittedBy,
     workflowId: n.workflowId,
-    temporalUiUrl: `${temporalUiBase.replace(/\/$/, '')}/namespaces/${encodeURIComponent(namespace)}/workflows/${encodeURIComponent(n.workflowId)}`,
+    temporalUiUrl: temporalUiUrl(config, n.workflowId),
     createdAt: n.createdAt.toISOString(),
     updatedAt: n.updatedAt.toISOString(),
   };

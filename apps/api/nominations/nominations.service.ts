@@ -220,7 +220,7 @@ export class NominationsService {
   }
 
   view(record: NominationRecord): NominationView {
-    return nominationView(record, this.config.TEMPORAL_UI_URL, this.config.TEMPORAL_NAMESPACE);
+    return nominationView(record, this.config);
   }
 }
 
