@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { findFreePort } from './free-port';
 import { spawnService } from './service-process';
@@ -22,14 +23,18 @@ const READY_TIMEOUT_MS = 60_000;
 // pglite-server refuses connections beyond this; Prisma's pool alone defaults to cores * 2 + 1.
 const MAX_CONNECTIONS = 32;
 
+/** The server script is plain JavaScript beside this file's source; compiled code runs from dist/, two levels below. */
+function serverScript(): string {
+  const beside = join(__dirname, 'pglite-server.mjs');
+  return existsSync(beside) ? beside : join(__dirname, '..', '..', '..', 'libs', 'devtools', 'pglite-server.mjs');
+}
+
 /** PostgreSQL (PGlite, Wasm) behind the wire protocol, for running without a database server. */
 export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
   const port = opts.port ?? (await findFreePort());
   const url = `postgresql://postgres@127.0.0.1:${port}/postgres`;
   await mkdir(opts.dataDir, { recursive: true });
-  // The package's exports map hides its bin script, so locate it next to the main entry point.
-  const script = join(dirname(require.resolve('@electric-sql/pglite-socket')), 'scripts', 'server.js');
-  const args = [script, '-d', opts.dataDir, '-p', String(port), '-m', String(MAX_CONNECTIONS)];
+  const args = [serverScript(), opts.dataDir, String(port), String(MAX_CONNECTIONS)];
   const server = spawnService(process.execPath, args, { log: opts.log, detached: opts.detached });
 
   const deadline = Date.now() + READY_TIMEOUT_MS;
