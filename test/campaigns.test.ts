@@ -40,6 +40,17 @@ describe('campaigns: a window that opens and closes on time, and a result drawn 
       await pause(200);
     }
   };
+  /** The response body as bytes, whatever its content type. */
+  const download = (path: string, token: string) =>
+    request(sut.app.getHttpServer())
+      .get(path)
+      .set('Authorization', `Bearer ${token}`)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
   const submitTo = (campaignId: string, overrides: Record<string, unknown> = {}, clerk = 'u1.clerk') =>
     sut.post(clerk, '/api/nominations', {
       awardCode: 'GIAY_KHEN_GIAM_DOC_SO',
@@ -99,11 +110,7 @@ describe('campaigns: a window that opens and closes on time, and a result drawn 
     expect((await status(campaign.id)).counts.byStatus).toEqual({ APPROVED: 1, REJECTED: 1 });
 
     const token = await sut.token('admin');
-    const csv = await request(sut.app.getHttpServer()).get(`/api/campaigns/${campaign.id}/result.csv`).set('Authorization', `Bearer ${token}`).buffer(true).parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+    const csv = await download(`/api/campaigns/${campaign.id}/result.csv`, token);
     const bytes = csv.body as Buffer;
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.subarray(3).toString('utf8');
@@ -111,11 +118,7 @@ describe('campaigns: a window that opens and closes on time, and a result drawn 
     expect(text).toContain('Giấy khen của Giám đốc Sở');
     expect(text).toContain('702000');
 
-    const pdf = await request(sut.app.getHttpServer()).get(`/api/campaigns/${campaign.id}/result.pdf`).set('Authorization', `Bearer ${token}`).buffer(true).parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+    const pdf = await download(`/api/campaigns/${campaign.id}/result.pdf`, token);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     const [pages] = await extractPages([pdf.body as Buffer]);
     // The table wraps long cells over several lines.
@@ -123,6 +126,12 @@ describe('campaigns: a window that opens and closes on time, and a result drawn 
     expect(pdfText).toContain('Nguyễn Thị Lan');
     expect(pdfText).toContain('Giấy khen của Giám đốc Sở');
     expect(pdfText).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+
+    const certificates = await download(`/api/campaigns/${campaign.id}/certificates.pdf`, token);
+    const [certificatePages] = await extractPages([certificates.body as Buffer]);
+    // One certificate per award.
+    expect(certificatePages).toHaveLength(1);
+    expect(certificatePages![0]!.replace(/\s+/g, ' ')).toContain('Nguyễn Thị Lan');
   });
 
   it('at the instant of closing, every submission is either in before the close or cleanly refused', async () => {
