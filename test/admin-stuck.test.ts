@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Harness } from './support/harness';
+import { until } from './support/until';
 
 type StuckItem = { nominationId: string; kind: string; reason: string; waitingOn: string[]; lastError?: string; nextEscalationAt?: string; temporalUiUrl: string };
 
@@ -38,15 +39,6 @@ describe('admins see stuck work and act on it', () => {
     const res = await sut.get('admin', `/api/admin/stuck?campaignId=${campaignId}${query}`);
     if (res.status !== 200) throw new Error(`stuck: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body.items as StuckItem[];
-  };
-  const until = async <T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 30_000): Promise<T> => {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const found = await probe();
-      if (found !== undefined) return found;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 300));
-    }
   };
   const listed = async (query: string) => {
     const ids: string[] = [];

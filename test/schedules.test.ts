@@ -2,6 +2,7 @@ import { campaignSchedules, syncSchedules } from '../libs/campaigns/schedules';
 import { campaignWorkflowId } from '../libs/domain/campaign-messages';
 import { hanoiDay } from '../libs/domain/hanoi-time';
 import { Harness } from './support/harness';
+import { until } from './support/until';
 
 type ScheduleView = { id: string; spec: { timezone: string; calendars: Record<string, string>[] }; nextRuns: string[]; paused: boolean };
 
@@ -23,15 +24,6 @@ describe('campaigns launch every year from Temporal schedules', () => {
     await sut.close();
   });
 
-  const until = async <T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 20_000): Promise<T> => {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const found = await probe();
-      if (found !== undefined) return found;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 300));
-    }
-  };
   const schedules = async () => {
     const res = await sut.get('admin', '/api/admin/schedules');
     if (res.status !== 200) throw new Error(`schedules: ${res.status} ${JSON.stringify(res.body)}`);
