@@ -1,9 +1,7 @@
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { createNominationActivities } from '../activities/nomination.activities';
 import { NominationRepository } from '../libs/db/nomination.repository';
-import { NotificationRepository } from '../libs/db/notification.repository';
 import { decide, submit, timingPlanner } from '../libs/domain/nomination-machine';
-import type { MailerService } from '../libs/mail/mailer.service';
 import { Harness } from './support/harness';
 
 describe('the persisting activity, run more than once as Temporal may', () => {
@@ -18,12 +16,7 @@ describe('the persisting activity, run more than once as Temporal may', () => {
   it('writes each transition exactly once, retried or raced', async () => {
     const n = await sut.submit();
     await sut.waitForRow(n.id, (row) => row.version >= 1);
-    const mailer = { enabled: false } as MailerService;
-    const activities = createNominationActivities({
-      nominations: sut.app.get(NominationRepository),
-      notifications: sut.app.get(NotificationRepository),
-      mailer,
-    });
+    const activities = createNominationActivities({ nominations: sut.app.get(NominationRepository) });
     const timing = timingPlanner({ levelLimitMs: { UNIT: 1000, DEPARTMENT: 1000, SO: 1000, CITY: 1000 }, returnWindowMs: 1000 });
     const submitted = submit(n.id, ['UNIT', 'DEPARTMENT', 'SO', 'CITY'], new Date(), timing);
     const approved = decide(submitted.state, { level: 'UNIT', decision: 'APPROVE', requestId: 'direct-1', reviewer: 'u1.head' }, new Date(), timing);

@@ -13,7 +13,6 @@ import { BallotRepository } from '../../libs/db/ballot.repository';
 import { OrgRepository } from '../../libs/db/org.repository';
 import { QuotaRepository } from '../../libs/db/quota.repository';
 import { NominationRepository } from '../../libs/db/nomination.repository';
-import { NotificationRepository } from '../../libs/db/notification.repository';
 import { createLogger } from '../../libs/logging/logger';
 import { MailerService } from '../../libs/mail/mailer.service';
 import { activityLogging } from './logging.interceptor';
@@ -32,7 +31,7 @@ export async function createNominationWorker(context: INestApplicationContext, o
   const connection = options.connection ?? (await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS }));
   const nominations = context.get(NominationRepository);
   const activities = {
-    ...createNominationActivities({ nominations, notifications: context.get(NotificationRepository), mailer: context.get(MailerService) }),
+    ...createNominationActivities({ nominations }),
     ...createReviewRuleActivities({
       nominations,
       campaigns: context.get(CampaignRepository),

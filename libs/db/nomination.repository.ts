@@ -1,10 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/config';
 import { findAward } from '../domain/award-catalogue';
 import { hanoiDay } from '../domain/hanoi-time';
 import type { Level } from '../domain/levels';
 import type { Audience, NominationState, Transition } from '../domain/nomination-machine';
 import type { NominationStatus } from '../domain/nomination-status';
-import { notificationText } from '../domain/notification-text';
+import { emailText, notificationText } from '../domain/notification-text';
 import type { Nominee } from '../domain/schemas';
 import { OrgTree } from '../domain/access-policy';
 import { Prisma } from './generated/client';
@@ -33,7 +34,10 @@ export function isUniqueViolation(error: unknown): boolean {
 
 @Injectable()
 export class NominationRepository {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   findById(id: string): Promise<NominationRecord | null> {
     return this.prisma.nomination.findUnique({ where: { id }, include: withDecisions });
@@ -201,7 +205,19 @@ export class NominationRepository {
         data: recipients.map((username) => ({ username, nominationId: t.nominationId, seq: t.seq, kind: intent.kind, title, body })),
         skipDuplicates: true,
       });
+      if (this.config.SMTP_URL) await this.queueEmails(tx, t, intent.kind, recipients, title, body);
     }
+  }
+
+  /** Emails join the outbox in the transition's own transaction; the dispatcher sends them afterwards. */
+  private async queueEmails(tx: Tx, t: Transition, kind: string, usernames: string[], subject: string, body: string) {
+    const users = await tx.user.findMany({ where: { username: { in: usernames } }, select: { username: true, email: true, displayName: true } });
+    await tx.delivery.createMany({
+      data: users
+        .filter((u) => u.email)
+        .map((u) => ({ channel: 'EMAIL', nominationId: t.nominationId, seq: t.seq, kind, recipient: u.username, address: u.email, subject, body: emailText(u.displayName, body) })),
+      skipDuplicates: true,
+    });
   }
 
   private async recipients(tx: Tx, tree: OrgTree, nominationId: string, unitCode: string, audience: Audience | 'USER', level?: Level): Promise<string[]> {

@@ -63,3 +63,8 @@ export function notificationText(kind: NotificationKind, ctx: NotificationContex
       };
   }
 }
+
+/** The email that carries a notification: a salutation, its body, and who sent it. */
+export function emailText(displayName: string, body: string): string {
+  return `Kính gửi ${displayName},\n\n${body}\n\nHệ thống Thi đua - Khen thưởng, Sở Công Thương Hà Nội`;
+}
