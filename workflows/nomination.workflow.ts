@@ -1,16 +1,25 @@
 import {
+  ActivityFailure,
   allHandlersFinished,
+  ApplicationFailure,
   condition,
+  continueAsNew,
+  log,
   patched,
-  proxyActivities,
+  proxyLocalActivities,
   setHandler,
+  sleep,
   upsertSearchAttributes,
+  workflowInfo,
 } from '@temporalio/workflow';
+import type { LocalActivityOptions, UpdateDefinition } from '@temporalio/common';
 import type { z } from 'zod';
-import type { NominationActivities } from '../activities/nomination.activities';
+import type { CommitInput, NominationActivities } from '../activities/nomination.activities';
 import type { ReviewRuleActivities } from '../activities/review-rules.activities';
+import type { LevelPlan } from '../libs/deadlines/deadline-planner';
 import { catalogueVersion } from '../libs/domain/award-catalogue';
-import type { DomainError } from '../libs/domain/errors';
+import { commandFingerprint, type CommandRef } from '../libs/domain/command-fingerprint';
+import { PERSISTENCE_FAILED, type DomainError } from '../libs/domain/errors';
 import type { Level } from '../libs/domain/levels';
 import {
   adminCommandSchema,
@@ -53,69 +62,80 @@ import {
   withdrawUpdate,
   type NominationWorkflowInput,
 } from '../libs/domain/nomination-messages';
-import { nominationSearchAttributes } from '../libs/domain/search-attributes';
 import { isFinal } from '../libs/domain/nomination-status';
+import { nominationSearchAttributes } from '../libs/domain/search-attributes';
 import { parse, reject, untilMs } from './failures';
-import { nominationWorkflowV1 } from './nomination-v1.workflow';
+import { nominationWorkflowV3 } from './nomination-v3.workflow';
 
-/** Working-day deadlines, reminders and escalation, council votes and quotas (the rules of review). */
-export const REVIEW_RULES_PATCH = 'review-rules-v2';
-/** Search attributes kept current for the admins' filters, and re-driving from the database. */
-export const ADMIN_VISIBILITY_PATCH = 'admin-visibility-v3';
+/**
+ * v4: a transition is committed to the database (one local activity, one transaction) before the
+ * workflow adopts it, and a command is answered once it is committed; mail leaves from the outbox.
+ */
+export const DURABLE_WRITE_PATCH = 'durable-write-v4';
 
-const retry = { initialInterval: '1 second', maximumInterval: '1 minute' } as const;
-const { persistTransition, deliverEmails } = proxyActivities<NominationActivities>({
-  startToCloseTimeout: '30 seconds',
-  // No maximum attempts: a transition already decided must reach the database eventually.
-  retry,
-});
-const { planLevel, planReturn, closeBallot, claimQuota } = proxyActivities<ReviewRuleActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry,
-});
+/**
+ * Local activities: no server round trip per call. Transient database trouble is retried for up to
+ * ten minutes (the API has long answered 503 by then, and a retry with the same request id attaches
+ * to this very execution); a write no retry will fix fails at once and the command is refused.
+ */
+const local: LocalActivityOptions = {
+  // Longer than the commit's own transaction timeout (10 s), so an attempt never outlives its transaction.
+  startToCloseTimeout: '15 seconds',
+  scheduleToCloseTimeout: '10 minutes',
+  retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '10 seconds', nonRetryableErrorTypes: [PERSISTENCE_FAILED] },
+};
+const { commitTransition } = proxyLocalActivities<NominationActivities>(local);
+const { planLevel, planReturn, closeBallot } = proxyLocalActivities<ReviewRuleActivities>(local);
 
+/** How many recent commands a run remembers by request id; older ones are found in the database's request log. */
+const RECENT_REQUESTS = 50;
+const DEFAULT_HISTORY_LIMIT = 1000;
+/** How long a timer's transition waits before it is tried again after its commit failed. */
+const SYSTEM_RETRY = '1 minute';
+
+/** A transition ready to commit, and what the workflow adopts with it. */
+interface Planned {
+  step: Step;
+  /** The current level's plan after the transition (undefined: unchanged). */
+  plan?: LevelPlan | null;
+  claimQuota?: boolean;
+}
 
 const planned = (dueAt: string | null, returnDeadline: string | null = null): Planner => ({
   levelDue: () => dueAt,
   returnDeadline: () => returnDeadline,
 });
-/** Admin actions are recorded under their request id, so that the same click twice acts once. */
-const withRequest = (s: Step, requestId: string): Step => ({ ...s, state: { ...s.state, requestIds: [...s.state.requestIds, requestId] } });
-const BUSY: DomainError = { code: 'INVALID_STATE', message: 'Một quyết định khác về hồ sơ này đang được ghi nhận' };
+
+const UNAVAILABLE: DomainError = { code: 'UNAVAILABLE', message: 'Cơ sở dữ liệu chưa sẵn sàng; thao tác chưa được thực hiện, vui lòng thử lại với cùng requestId' };
+const NOT_WRITTEN: DomainError = { code: 'INTERNAL', message: 'Thao tác không ghi được vào cơ sở dữ liệu và đã bị từ chối; hồ sơ giữ nguyên trạng thái' };
 
 /**
- * One workflow per nomination. Nominations started before the rules of review keep the first
- * version's behaviour; every newer one runs the loop below.
+ * One workflow per nomination. Nominations started before v4 keep the earlier versions' behaviour;
+ * every newer one runs the loop below.
  */
 export async function nominationWorkflow(input: NominationWorkflowInput): Promise<NominationState> {
-  if (!patched(REVIEW_RULES_PATCH)) return nominationWorkflowV1(input);
-  const visible = patched(ADMIN_VISIBILITY_PATCH);
+  if (!patched(DURABLE_WRITE_PATCH)) return nominationWorkflowV3(input);
 
   const award = catalogueVersion(input.catalogueVersion ?? '')?.awards.find((a) => a.code === input.awardCode);
   const isCouncil = (level: Level) => award?.councils?.[level] !== undefined;
   const isLast = (level: Level) => input.route[input.route.length - 1] === level;
+  const historyLimit = input.historyLimit ?? DEFAULT_HISTORY_LIMIT;
 
-  const submitted =
-    visible && input.resume
+  const opening: Step | null = input.carry
+    ? null
+    : input.resume
       ? redrive(input.resume.state, new Date(), input.resume.actor, input.resume.reason)
       : submit(input.nominationId, input.route, new Date(input.submittedAt), planned(input.firstDueAt ?? null));
-  // Set before the handlers are registered: updates buffered at start are delivered on registration.
-  let state: NominationState = submitted.state;
-  // While a handler waits on the database (a quota, a ballot, a plan), every other command is refused.
-  let busy = false;
-  let persisted: Promise<void> = Promise.resolve();
+  // The row already shows the opening state (the API wrote it from the same pure step), so it is
+  // adopted at once; its transition commits first, while every command waits.
+  let state: NominationState = input.carry?.state ?? opening!.state;
+  let plan: LevelPlan | null = input.carry?.plan ?? null;
+  let busy = opening !== null;
+  let attributes = attributeValues(state);
 
-  const record = (s: Step): Promise<NominationState> => {
-    state = s.state;
-    if (visible) upsertSearchAttributes(nominationSearchAttributes(input, state));
-    persisted = persisted.then(async () => {
-      await persistTransition(s.transition);
-      await deliverEmails({ nominationId: s.transition.nominationId, seq: s.transition.seq });
-    });
-    return persisted.then(() => s.state);
-  };
-
-  const exclusively = async (work: () => Promise<NominationState>): Promise<NominationState> => {
+  /** Runs one command or timer transition at a time; the others wait their turn, then see its result. */
+  const exclusively = async <T>(work: () => Promise<T>): Promise<T> => {
+    await condition(() => !busy);
     busy = true;
     try {
       return await work();
@@ -124,174 +144,193 @@ export async function nominationWorkflow(input: NominationWorkflowInput): Promis
     }
   };
 
-  const checkSingleDecision = (level: Level): DomainError | null =>
-    busy
-      ? BUSY
-      : (checkDecide(state, { level }) ??
-        (isCouncil(level) ? { code: 'INVALID_STATE', message: `Cấp ${level} quyết định bằng biểu quyết của Hội đồng` } : null));
+  /** Commits, then adopts: the workflow's state never runs ahead of the database. */
+  const commit = async (next: Planned, request?: CommandRef): Promise<DomainError | null> => {
+    const input: CommitInput = { transition: next.step.transition, request, claimQuota: next.claimQuota };
+    let refused: DomainError | null;
+    try {
+      refused = await commitTransition(input);
+    } catch (error) {
+      const permanent = error instanceof ActivityFailure && error.cause instanceof ApplicationFailure && error.cause.type === PERSISTENCE_FAILED;
+      log.warn('transition not committed', { seq: next.step.transition.seq, kind: next.step.transition.kind, permanent, error: String(error) });
+      return permanent ? NOT_WRITTEN : UNAVAILABLE;
+    }
+    if (refused) return refused;
+    adopt(next, request);
+    return null;
+  };
 
-  /** Plans what the decision leads to: the next level's deadline, or the return window. */
-  const planAfter = async (level: Level, decision: string, now: Date): Promise<Planner> => {
+  const adopt = (next: Planned, request?: CommandRef) => {
+    const recent = request ? [...(state.recent ?? []), { key: keyOf(request), fingerprint: request.fingerprint }] : (state.recent ?? []);
+    state = { ...next.step.state, requestIds: next.step.state.requestIds.slice(-RECENT_REQUESTS), recent: recent.slice(-RECENT_REQUESTS) };
+    if (next.plan !== undefined) plan = next.plan;
+    const now = attributeValues(state);
+    const changed = nominationSearchAttributes(input, state).filter((pair) => now.get(pair.key.name) !== attributes.get(pair.key.name));
+    if (changed.length) upsertSearchAttributes(changed);
+    attributes = now;
+  };
+
+  /** The same request again is answered with the state; the request id reused for another command is refused. */
+  const repeated = (request: CommandRef): boolean => {
+    const earlier = state.recent?.find((r) => r.key === keyOf(request));
+    if (earlier && earlier.fingerprint !== request.fingerprint) {
+      reject({ code: 'IDEMPOTENCY_KEY_REUSED', message: 'Mã yêu cầu (requestId) này đã được dùng cho một thao tác khác', details: [{ path: 'requestId', message: 'already used for another command' }] });
+    }
+    return earlier !== undefined || isDuplicate(state, request.requestId);
+  };
+
+  /** Registers one command: checked in its validator (nothing malformed enters history) and again in its turn. */
+  function command<C extends { requestId: string }>(
+    definition: UpdateDefinition<NominationState, [C]>,
+    schema: z.ZodType,
+    actorOf: (cmd: C) => string,
+    check: (cmd: C) => DomainError | null,
+    perform: (cmd: C, now: Date) => Promise<Planned>,
+  ): void {
+    const operation = definition.name;
+    const requestOf = (cmd: C): CommandRef => ({ actor: actorOf(cmd), requestId: cmd.requestId, fingerprint: commandFingerprint(operation, cmd), operation });
+    setHandler(
+      definition,
+      (cmd) =>
+        exclusively(async () => {
+          const request = requestOf(cmd);
+          if (repeated(request)) return state;
+          reject(check(cmd));
+          reject(await commit(await perform(cmd, new Date()), request));
+          return state;
+        }),
+      {
+        validator: (cmd) => {
+          parse(schema, cmd);
+          if (!repeated(requestOf(cmd))) reject(check(cmd));
+        },
+      },
+    );
+  }
+
+  /** What a decision leads to: the next level and its plan, or the return window. */
+  const after = async (level: Level, decision: string, now: Date): Promise<{ planner: Planner; plan: LevelPlan | null }> => {
     const next = input.route[input.route.indexOf(level) + 1];
     if (decision === 'APPROVE' && next) {
-      return planned((await planLevel({ nominationId: input.nominationId, level: next, enteredAt: now.toISOString() })).dueAt);
+      const nextPlan = await planLevel({ nominationId: input.nominationId, level: next, enteredAt: now.toISOString() });
+      return { planner: planned(nextPlan.dueAt), plan: nextPlan };
     }
-    if (decision === 'RETURN') return planned(null, await planReturn({ returnedAt: now.toISOString() }));
-    return planned(null);
+    if (decision === 'RETURN') return { planner: planned(null, await planReturn({ returnedAt: now.toISOString() })), plan: null };
+    return { planner: planned(null), plan: null };
   };
+
+  const notCouncil = (level: Level): DomainError | null =>
+    isCouncil(level) ? { code: 'INVALID_STATE', message: `Cấp ${level} quyết định bằng biểu quyết của Hội đồng` } : null;
+  const council = (level: Level): DomainError | null =>
+    isCouncil(level) ? null : { code: 'INVALID_STATE', message: `Cấp ${level} không biểu quyết bằng Hội đồng` };
+  const inReview = (): DomainError | null =>
+    state.status === 'IN_REVIEW' ? null : { code: 'INVALID_STATE', message: `Hồ sơ đang ở trạng thái ${state.status}` };
 
   setHandler(stateQuery, () => state);
 
-  setHandler(
+  command<Parameters<typeof decide>[1]>(
     decideUpdate,
-    async (cmd) => {
-      if (isDuplicate(state, cmd.requestId)) return state;
-      reject(checkSingleDecision(cmd.level));
-      return exclusively(async () => {
-        const now = new Date();
-        if (cmd.decision === 'APPROVE' && isLast(cmd.level) && award?.quota) {
-          reject(await claimQuota({ nominationId: input.nominationId }));
-        }
-        const planner = await planAfter(cmd.level, cmd.decision, now);
-        return record(decide(state, cmd, now, planner));
-      });
-    },
-    {
-      validator: (cmd) => {
-        parse(decideCommandSchema, cmd);
-        if (!isDuplicate(state, cmd.requestId)) reject(checkSingleDecision(cmd.level));
-      },
+    decideCommandSchema,
+    (cmd) => cmd.reviewer,
+    (cmd) => checkDecide(state, cmd) ?? notCouncil(cmd.level),
+    async (cmd, now) => {
+      const { planner, plan: nextPlan } = await after(cmd.level, cmd.decision, now);
+      return { step: decide(state, cmd, now, planner), plan: nextPlan, claimQuota: cmd.decision === 'APPROVE' && isLast(cmd.level) && !!award?.quota };
     },
   );
 
-  const checkClose = (level: Level): DomainError | null =>
-    busy
-      ? BUSY
-      : (checkDecide(state, { level }) ??
-        (isCouncil(level) ? null : { code: 'INVALID_STATE', message: `Cấp ${level} không biểu quyết bằng Hội đồng` }));
-
-  setHandler(
+  command<{ level: Level; requestId: string; actor: string }>(
     closeVoteUpdate,
-    async (cmd) => {
-      if (isDuplicate(state, cmd.requestId)) return state;
-      reject(checkClose(cmd.level));
-      return exclusively(async () => {
-        // Closing, counting and (when it passes at the deciding level) taking a quota place happen in one transaction.
-        const ballot = await closeBallot({ nominationId: input.nominationId, level: cmd.level, closedBy: cmd.actor });
-        reject(ballot.error);
-        const now = new Date();
-        const decision = ballot.passed ? 'APPROVE' : 'REJECT';
-        const planner = await planAfter(cmd.level, decision, now);
-        return record(
-          decide(
-            state,
-            {
-              level: cmd.level,
-              decision,
-              ...(ballot.passed ? {} : { ground: 'CRITERIA_NOT_MET' as const }),
-              comment: ballot.minutes,
-              requestId: cmd.requestId,
-              reviewer: cmd.actor,
-              tally: ballot.tally,
-              minutes: ballot.minutes,
-            },
-            now,
-            planner,
-          ),
-        );
-      });
-    },
-    {
-      validator: (cmd) => {
-        parse(closeVoteCommandSchema, cmd);
-        if (!isDuplicate(state, cmd.requestId)) reject(checkClose(cmd.level));
-      },
+    closeVoteCommandSchema,
+    (cmd) => cmd.actor,
+    (cmd) => checkDecide(state, cmd) ?? council(cmd.level),
+    async (cmd, now) => {
+      // Closing, counting and (when it passes at the deciding level) taking a quota place happen in one transaction.
+      const ballot = await closeBallot({ nominationId: input.nominationId, level: cmd.level, closedBy: cmd.actor });
+      reject(ballot.error);
+      const decision = ballot.passed ? 'APPROVE' : 'REJECT';
+      const { planner, plan: nextPlan } = await after(cmd.level, decision, now);
+      const step = decide(
+        state,
+        {
+          level: cmd.level,
+          decision,
+          ...(ballot.passed ? {} : { ground: 'CRITERIA_NOT_MET' as const }),
+          comment: ballot.minutes,
+          requestId: cmd.requestId,
+          reviewer: cmd.actor,
+          tally: ballot.tally,
+          minutes: ballot.minutes,
+        },
+        now,
+        planner,
+      );
+      return { step, plan: nextPlan };
     },
   );
 
-  setHandler(
+  command<Parameters<typeof resubmit>[1]>(
     resubmitUpdate,
-    async (cmd) => {
-      if (isDuplicate(state, cmd.requestId)) return state;
-      reject(busy ? BUSY : checkResubmit(state));
-      return exclusively(async () => {
-        const now = new Date();
-        const plan = await planLevel({ nominationId: input.nominationId, level: state.currentLevel!, enteredAt: now.toISOString() });
-        return record(resubmit(state, cmd, now, planned(plan.dueAt)));
-      });
-    },
-    {
-      validator: (cmd) => {
-        parse(resubmitCommandSchema, cmd);
-        if (!isDuplicate(state, cmd.requestId)) reject(busy ? BUSY : checkResubmit(state));
-      },
+    resubmitCommandSchema,
+    (cmd) => cmd.actor,
+    () => checkResubmit(state),
+    async (cmd, now) => {
+      const levelPlan = await planLevel({ nominationId: input.nominationId, level: state.currentLevel!, enteredAt: now.toISOString() });
+      return { step: resubmit(state, cmd, now, planned(levelPlan.dueAt)), plan: levelPlan };
     },
   );
 
-  setHandler(
+  command<Parameters<typeof withdraw>[1]>(
     withdrawUpdate,
-    async (cmd) => {
-      if (isDuplicate(state, cmd.requestId)) return state;
-      reject(busy ? BUSY : checkWithdraw(state));
-      return record(withdraw(state, cmd, new Date()));
-    },
-    {
-      validator: (cmd) => {
-        parse(withdrawCommandSchema, cmd);
-        if (!isDuplicate(state, cmd.requestId)) reject(busy ? BUSY : checkWithdraw(state));
-      },
-    },
+    withdrawCommandSchema,
+    (cmd) => cmd.actor,
+    () => checkWithdraw(state),
+    async (cmd, now) => ({ step: withdraw(state, cmd, now), plan: null }),
   );
 
-  const checkAdmin = (): DomainError | null =>
-    busy ? BUSY : state.status === 'IN_REVIEW' ? null : { code: 'INVALID_STATE', message: `Hồ sơ đang ở trạng thái ${state.status}` };
-
-  setHandler(
+  command<{ requestId: string; actor: string; reason: string }>(
     nudgeUpdate,
-    async (cmd) => {
-      if (isDuplicate(state, cmd.requestId)) return state;
-      reject(checkAdmin());
-      return record(withRequest(nudge(state, new Date(), cmd.actor, cmd.reason), cmd.requestId));
-    },
-    { validator: (cmd) => adminValidator(adminCommandSchema, cmd, checkAdmin) },
+    adminCommandSchema,
+    (cmd) => cmd.actor,
+    inReview,
+    async (cmd, now) => ({ step: nudge(state, now, cmd.actor, cmd.reason) }),
   );
 
-  setHandler(
+  command<{ requestId: string; actor: string; reason: string; dueAt: string }>(
     setDeadlineUpdate,
-    async (cmd) => {
-      if (isDuplicate(state, cmd.requestId)) return state;
-      reject(checkAdmin());
-      return record(withRequest(changeDeadline(state, new Date(cmd.dueAt).toISOString(), new Date(), cmd), cmd.requestId));
+    setDeadlineCommandSchema,
+    (cmd) => cmd.actor,
+    inReview,
+    async (cmd, now) => {
+      const dueAt = new Date(cmd.dueAt).toISOString();
+      const levelPlan = await planLevel({ nominationId: input.nominationId, level: state.currentLevel!, enteredAt: state.levelEnteredAt ?? input.submittedAt, dueOverride: dueAt });
+      return { step: changeDeadline(state, dueAt, now, cmd), plan: levelPlan };
     },
-    { validator: (cmd) => adminValidator(setDeadlineCommandSchema, cmd, checkAdmin) },
   );
 
-  const checkReassign = (level: Level): DomainError | null => checkAdmin() ?? checkDecide(state, { level });
-  setHandler(
+  command<{ requestId: string; actor: string; reason: string; level: Level; reviewer: string }>(
     reassignUpdate,
-    async (cmd) => {
-      if (isDuplicate(state, cmd.requestId)) return state;
-      reject(checkReassign(cmd.level));
-      return record(withRequest(reassign(state, cmd.reviewer, new Date(), cmd.actor, cmd.reason), cmd.requestId));
-    },
-    { validator: (cmd) => adminValidator(reassignCommandSchema, cmd, () => checkReassign(cmd.level)) },
+    reassignCommandSchema,
+    (cmd) => cmd.actor,
+    (cmd) => inReview() ?? checkDecide(state, cmd),
+    async (cmd, now) => ({ step: reassign(state, cmd.reviewer, now, cmd.actor, cmd.reason) }),
   );
 
-  function adminValidator(schema: z.ZodType, cmd: { requestId: string }, check: () => DomainError | null): void {
-    parse(schema, cmd);
-    if (!isDuplicate(state, cmd.requestId)) reject(check());
+  if (opening) {
+    // Until the opening transition is written nothing else may be: retried until the database takes it.
+    while (await commitOpening(opening)) await sleep(SYSTEM_RETRY);
+    busy = false;
   }
 
-  await record(submitted);
-
   while (!isFinal(state.status)) {
+    if (workflowInfo().historyLength >= historyLimit || workflowInfo().continueAsNewSuggested) {
+      await condition(() => !busy && allHandlersFinished());
+      return continueAsNew<typeof nominationWorkflow>({ ...input, resume: undefined, carry: { state, plan } });
+    }
     const seq = state.seq;
     const changed = () => state.seq !== seq;
     if (state.status === 'RETURNED' && state.returnDeadline) {
-      if (!(await condition(changed, untilMs(state.returnDeadline)))) {
-        await condition(() => !busy);
-        if (!changed()) await record(expire(state, new Date()));
-      }
+      if (!(await condition(changed, untilMs(state.returnDeadline)))) await system(() => (changed() ? null : { step: expire(state, new Date()), plan: null }));
       continue;
     }
     if (state.status !== 'IN_REVIEW') {
@@ -302,43 +341,68 @@ export async function nominationWorkflow(input: NominationWorkflowInput): Promis
   }
 
   await condition(allHandlersFinished);
-  await persisted;
   return state;
+
+  /** Commits the opening transition; true when it must be tried again. */
+  async function commitOpening(step: Step): Promise<boolean> {
+    const refused = await commit({ step });
+    if (refused) log.error('opening transition not committed', { code: refused.code, message: refused.message });
+    return refused !== null;
+  }
+
+  /** A transition the workflow makes on its own (a timer fired); one that cannot be written is tried again later. */
+  async function system(make: () => Planned | null): Promise<void> {
+    const refused = await exclusively(async () => {
+      const next = make();
+      return next ? commit(next) : null;
+    });
+    if (refused) await sleep(SYSTEM_RETRY);
+  }
 
   /**
    * Waits at the current level until something changes or its next alert falls due: the reminder,
-   * the deadline (overdue), the second escalation. The plan is read again before each alert, so a
-   * calendar or deadline changed meanwhile moves the alert instead of firing it early.
+   * the deadline (overdue), the second escalation. The plan is read again before an alert fires, so
+   * a calendar or deadline changed meanwhile moves the alert instead of firing it early.
    */
   async function watchLevel(changed: () => boolean): Promise<void> {
     const level = state.currentLevel!;
-    const plan = await planLevel({ nominationId: input.nominationId, level, enteredAt: state.levelEnteredAt ?? input.submittedAt, dueOverride: state.dueOverride });
+    const enteredAt = state.levelEnteredAt ?? input.submittedAt;
+    const current = plan ?? (await planLevel({ nominationId: input.nominationId, level, enteredAt, dueOverride: state.dueOverride }));
     if (changed()) return;
-    if (plan.dueAt !== state.dueAt) {
-      await record(changeDeadline(state, plan.dueAt, new Date()));
+    plan = current;
+    if (current.dueAt !== state.dueAt) {
+      await system(() => (changed() ? null : { step: changeDeadline(state, current.dueAt, new Date()) }));
       return;
     }
-    const now = Date.now();
     const alert: { at: string; fire: () => Step } | null = !state.overdue
-      ? !state.reminded && Date.parse(plan.remindAt) < Date.parse(plan.dueAt) && Date.parse(plan.remindAt) > Date.parse(state.levelEnteredAt ?? input.submittedAt)
-        ? { at: plan.remindAt, fire: () => remind(state, new Date()) }
-        : { at: plan.dueAt, fire: () => markOverdue(state, new Date()) }
+      ? !state.reminded && Date.parse(current.remindAt) < Date.parse(current.dueAt) && Date.parse(current.remindAt) > Date.parse(enteredAt)
+        ? { at: current.remindAt, fire: () => remind(state, new Date()) }
+        : { at: current.dueAt, fire: () => markOverdue(state, new Date()) }
       : !state.escalated
-        ? { at: plan.escalateAt, fire: () => escalate(state, new Date()) }
+        ? { at: current.escalateAt, fire: () => escalate(state, new Date()) }
         : null;
     if (!alert) {
       await condition(changed);
       return;
     }
-    if (Date.parse(alert.at) > now && (await condition(changed, untilMs(alert.at)))) return;
-    await condition(() => !busy);
+    if (Date.parse(alert.at) > Date.now() && (await condition(changed, untilMs(alert.at)))) return;
+    const fresh = await planLevel({ nominationId: input.nominationId, level, enteredAt, dueOverride: state.dueOverride });
     if (changed()) return;
-    const fresh = await planLevel({ nominationId: input.nominationId, level, enteredAt: state.levelEnteredAt ?? input.submittedAt, dueOverride: state.dueOverride });
-    if (changed()) return;
+    plan = fresh;
     if (fresh.dueAt !== state.dueAt) {
-      await record(changeDeadline(state, fresh.dueAt, new Date()));
+      await system(() => (changed() ? null : { step: changeDeadline(state, fresh.dueAt, new Date()) }));
       return;
     }
-    await record(alert.fire());
+    await system(() => (changed() ? null : { step: alert.fire() }));
   }
+}
+
+const keyOf = (request: CommandRef) => `${request.actor}:${request.requestId}`;
+
+/** The search attributes' values by name, comparable across transitions (dates as ISO text). */
+function attributeValues(state: NominationState): Map<string, string> {
+  const identity = { awardCode: '', unitCode: '' };
+  return new Map(
+    nominationSearchAttributes(identity, state).map((pair) => [pair.key.name, pair.value instanceof Date ? pair.value.toISOString() : JSON.stringify(pair.value)]),
+  );
 }

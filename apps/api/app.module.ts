@@ -22,6 +22,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { CouncilController } from './nominations/council.controller';
 import { CouncilService } from './nominations/council.service';
 import { NominationsController } from './nominations/nominations.controller';
+import { NominationCommands } from './nominations/nomination-commands';
 import { NominationsService } from './nominations/nominations.service';
 import { NotificationsController } from './notifications/notifications.controller';
 import { OrgController } from './org/org.controller';
@@ -52,6 +53,7 @@ export class AppModule {
         NominationsService,
         CouncilService,
         NominationWorkflows,
+        NominationCommands,
         StuckService,
         AdminActionsService,
         CampaignsService,

@@ -47,6 +47,8 @@ const envSchema = z
     SCHEDULE_THEMED: cronSchema.default('0 8 1 3 *'),
     /** An activity failing this many attempts in a row is listed in the admins' stuck work. */
     ACTIVITY_RETRY_ALERT_ATTEMPTS: z.coerce.number().int().min(1).default(3),
+    /** A nomination workflow continues as a new run once its history holds this many events. */
+    NOMINATION_HISTORY_LIMIT: z.coerce.number().int().min(20).default(1000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Where the worker serves its Temporal SDK metrics (Prometheus text at /metrics). */
     WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).default(9464),

@@ -4,12 +4,15 @@ import { findAward } from '../domain/award-catalogue';
 import { hanoiDay } from '../domain/hanoi-time';
 import type { Level } from '../domain/levels';
 import type { Audience, NominationState, Transition } from '../domain/nomination-machine';
+import type { CommandRef } from '../domain/command-fingerprint';
+import type { DomainError } from '../domain/errors';
 import type { NominationStatus } from '../domain/nomination-status';
 import { emailText, notificationText } from '../domain/notification-text';
 import type { Nominee } from '../domain/schemas';
 import { OrgTree } from '../domain/access-policy';
 import { Prisma } from './generated/client';
 import { PrismaService } from './prisma.service';
+import { QuotaRepository } from './quota.repository';
 
 const withDecisions = { decisions: { orderBy: { seq: 'asc' } } } satisfies Prisma.NominationInclude;
 export type NominationRecord = Prisma.NominationGetPayload<{ include: typeof withDecisions }>;
@@ -28,6 +31,43 @@ export interface NominationFilter {
 
 type Tx = Prisma.TransactionClient;
 
+export interface CommitOptions {
+  request?: CommandRef;
+  /** Take the award's quota place in the same transaction (the deciding approval). */
+  claimQuota?: boolean;
+}
+
+/** Below the workflow's 15 s limit on one commit attempt, so an attempt never outlives its transaction. */
+const COMMIT_TIMEOUT_MS = 10_000;
+
+class Refusal extends Error {
+  constructor(readonly refusal: DomainError) {
+    super(refusal.message);
+  }
+}
+
+const requestIdOf = (data: unknown): string | null =>
+  data && typeof data === 'object' && 'requestId' in data && typeof data.requestId === 'string' ? data.requestId : null;
+
+/** The sequence number is taken: by this very transition (a retried commit), or by another one. */
+function sameCommit(seen: { kind: string; data: unknown }, t: Transition, request?: CommandRef): boolean {
+  return seen.kind === t.kind && requestIdOf(seen.data) === (request?.requestId ?? null);
+}
+
+const STATE_MISMATCH = (t: Transition): DomainError => ({
+  code: 'INVALID_STATE',
+  message: `Bước ${t.seq} của hồ sơ đã được ghi cho một thao tác khác; quản trị viên cần đối chiếu (repair)`,
+});
+
+const requestReused = (same: boolean): DomainError =>
+  same
+    ? { code: 'INVALID_STATE', message: 'Yêu cầu này đã được thực hiện trước đó' }
+    : {
+        code: 'IDEMPOTENCY_KEY_REUSED',
+        message: 'Mã yêu cầu (requestId) này đã được dùng cho một thao tác khác',
+        details: [{ path: 'requestId', message: 'already used for another command' }],
+      };
+
 export function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
 }
@@ -37,6 +77,7 @@ export class NominationRepository {
   constructor(
     private readonly prisma: PrismaService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly quotas: QuotaRepository,
   ) {}
 
   findById(id: string): Promise<NominationRecord | null> {
@@ -62,8 +103,14 @@ export class NominationRepository {
     return (await this.prisma.decision.count({ where: { nominationId, requestId } })) > 0;
   }
 
-  create(data: Prisma.NominationUncheckedCreateInput, tx: Tx = this.prisma): Promise<NominationRecord> {
-    return tx.nomination.create({ data, include: withDecisions });
+  /** The nomination and the caller's request that created it, together. */
+  async create(data: Prisma.NominationUncheckedCreateInput, request: CommandRef, tx?: Tx): Promise<NominationRecord> {
+    const write = async (t: Tx) => {
+      const record = await t.nomination.create({ data, include: withDecisions });
+      await t.commandRequest.create({ data: { ...request, nominationId: record.id } });
+      return record;
+    };
+    return tx ? write(tx) : this.prisma.$transaction(write);
   }
 
   async list(filter: NominationFilter, page: number, pageSize: number, orderBy: Prisma.NominationOrderByWithRelationInput[]) {
@@ -90,56 +137,94 @@ export class NominationRepository {
   }
 
   /**
-   * Writes one workflow transition in a single transaction: the audit event (the idempotency key:
-   * one per nomination and sequence number), the decision, the nomination row and the notifications.
-   * A retried activity finds the event and writes nothing; a concurrent duplicate loses on the unique key.
+   * Writes one workflow transition in a single transaction (the path of workflows started before the
+   * durable-write shape): a retried activity finds the event and writes nothing.
    */
   async applyTransition(t: Transition): Promise<void> {
     await this.prisma.$transaction(async (tx) => {
-      const seen = await tx.auditEvent.findUnique({ where: { nominationId_seq: { nominationId: t.nominationId, seq: t.seq } } });
-      if (seen) return;
-      const nomination = await tx.nomination.findUniqueOrThrow({ where: { id: t.nominationId } });
-      await tx.auditEvent.create({
-        data: {
-          nominationId: t.nominationId,
-          seq: t.seq,
-          kind: t.kind,
-          actor: t.actor,
-          at: new Date(t.at),
-          data: JSON.parse(JSON.stringify({ state: t.state, decision: t.decision, comment: t.comment })),
-        },
-      });
-      if (t.decision) {
-        const { decidedAt, tally, ...decision } = t.decision;
-        await tx.decision.create({
-          data: { ...decision, tally: tally ? { ...tally } : undefined, nominationId: t.nominationId, seq: t.seq, decidedAt: new Date(decidedAt) },
-        });
-      }
-      if (t.state.status === 'APPROVED') await this.addToHistory(tx, nomination, t.at);
-      if (t.assignee) {
-        const data = { reviewer: t.assignee.reviewer, assignedBy: t.actor ?? 'system', reason: t.comment ?? '' };
-        await tx.levelAssignment.upsert({
-          where: { nominationId_level: { nominationId: t.nominationId, level: t.assignee.level } },
-          create: { nominationId: t.nominationId, level: t.assignee.level, ...data },
-          update: data,
-        });
-      }
-      await tx.nomination.updateMany({
-        // A transition older than the one already written never overwrites it.
-        where: { id: t.nominationId, version: { lt: t.seq } },
-        data: {
-          status: t.state.status,
-          currentLevel: t.state.currentLevel,
-          dueAt: t.state.dueAt ? new Date(t.state.dueAt) : null,
-          overdue: t.state.overdue,
-          returnDeadline: t.state.returnDeadline ? new Date(t.state.returnDeadline) : null,
-          returnCount: t.state.returnCount,
-          version: t.seq,
-          ...(t.achievements && { achievements: t.achievements }),
-        },
-      });
-      await this.notify(tx, t, nomination);
+      if (await tx.auditEvent.findUnique({ where: { nominationId_seq: { nominationId: t.nominationId, seq: t.seq } } })) return;
+      await this.write(tx, t);
     });
+  }
+
+  /**
+   * Commits one transition before the workflow adopts it: the audit event (one per nomination and
+   * sequence number), the decision, the nomination row, the notifications, the outbox, the caller's
+   * request id and, for a deciding approval, the quota place. A refusal (quota used up, request id
+   * reused) writes nothing and is returned; the same transition committed again is a no-op.
+   */
+  async commit(t: Transition, options: CommitOptions = {}): Promise<DomainError | null> {
+    return this.prisma.$transaction(
+      async (tx) => {
+        const seen = await tx.auditEvent.findUnique({ where: { nominationId_seq: { nominationId: t.nominationId, seq: t.seq } } });
+        if (seen) return sameCommit(seen, t, options.request) ? null : STATE_MISMATCH(t);
+        if (options.request) {
+          const earlier = await tx.commandRequest.findUnique({ where: { actor_requestId: { actor: options.request.actor, requestId: options.request.requestId } } });
+          if (earlier) return requestReused(earlier.fingerprint === options.request.fingerprint);
+          await tx.commandRequest.create({ data: { ...options.request, nominationId: t.nominationId } });
+        }
+        if (options.claimQuota) {
+          const refused = await this.quotas.claimIn(tx, t.nominationId);
+          // Thrown so that the request id written above is rolled back with everything else.
+          if (refused) throw new Refusal(refused);
+        }
+        await this.write(tx, t, options.request?.requestId);
+        return null;
+      },
+      { maxWait: COMMIT_TIMEOUT_MS, timeout: COMMIT_TIMEOUT_MS },
+    ).catch((error: unknown) => {
+      if (error instanceof Refusal) return error.refusal;
+      throw error;
+    });
+  }
+
+  /** The command a caller's request id named, if it was ever committed. */
+  findRequest(actor: string, requestId: string) {
+    return this.prisma.commandRequest.findUnique({ where: { actor_requestId: { actor, requestId } } });
+  }
+
+  private async write(tx: Tx, t: Transition, requestId?: string): Promise<void> {
+    const nomination = await tx.nomination.findUniqueOrThrow({ where: { id: t.nominationId } });
+    await tx.auditEvent.create({
+      data: {
+        nominationId: t.nominationId,
+        seq: t.seq,
+        kind: t.kind,
+        actor: t.actor,
+        at: new Date(t.at),
+        data: JSON.parse(JSON.stringify({ state: t.state, decision: t.decision, comment: t.comment, requestId })),
+      },
+    });
+    if (t.decision) {
+      const { decidedAt, tally, ...decision } = t.decision;
+      await tx.decision.create({
+        data: { ...decision, tally: tally ? { ...tally } : undefined, nominationId: t.nominationId, seq: t.seq, decidedAt: new Date(decidedAt) },
+      });
+    }
+    if (t.state.status === 'APPROVED') await this.addToHistory(tx, nomination, t.at);
+    if (t.assignee) {
+      const data = { reviewer: t.assignee.reviewer, assignedBy: t.actor ?? 'system', reason: t.comment ?? '' };
+      await tx.levelAssignment.upsert({
+        where: { nominationId_level: { nominationId: t.nominationId, level: t.assignee.level } },
+        create: { nominationId: t.nominationId, level: t.assignee.level, ...data },
+        update: data,
+      });
+    }
+    await tx.nomination.updateMany({
+      // A transition older than the one already written never overwrites it.
+      where: { id: t.nominationId, version: { lt: t.seq } },
+      data: {
+        status: t.state.status,
+        currentLevel: t.state.currentLevel,
+        dueAt: t.state.dueAt ? new Date(t.state.dueAt) : null,
+        overdue: t.state.overdue,
+        returnDeadline: t.state.returnDeadline ? new Date(t.state.returnDeadline) : null,
+        returnCount: t.state.returnCount,
+        version: t.seq,
+        ...(t.achievements && { achievements: t.achievements }),
+      },
+    });
+    await this.notify(tx, t, nomination);
   }
 
   /** A final approval becomes award history, which later nominations' eligibility is judged by. */

@@ -12,6 +12,7 @@ export const ERROR_STATUS = {
   CAMPAIGN_CLOSED: 409,
   NOT_ELIGIBLE: 422,
   QUOTA_EXCEEDED: 422,
+  IDEMPOTENCY_KEY_REUSED: 422,
   RATE_LIMITED: 429,
   INTERNAL: 500,
   UNAVAILABLE: 503,
@@ -34,3 +35,9 @@ export interface DomainError {
   message: string;
   details?: ErrorDetail[];
 }
+
+/**
+ * The failure type of an activity's write that no retry will fix (bad data, a broken constraint):
+ * Temporal does not retry it, and the workflow refuses the command that caused it.
+ */
+export const PERSISTENCE_FAILED = 'PERSISTENCE_FAILED';

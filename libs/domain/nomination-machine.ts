@@ -73,6 +73,14 @@ export interface NominationState {
   escalated?: boolean;
   /** A deadline an admin set for the current level; it wins over the calendar's. */
   dueOverride?: string | null;
+  /** The latest commands applied, by caller and request id, with what each was (a bounded window). */
+  recent?: RecentRequest[];
+}
+
+export interface RecentRequest {
+  /** `actor:requestId` */
+  key: string;
+  fingerprint: string;
 }
 
 export interface DecideCommand {

@@ -1,4 +1,5 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { LevelPlan } from '../deadlines/deadline-planner';
 import type { Level } from './levels';
 import type { DecideCommand, NominationState, ResubmitCommand, Timing, WithdrawCommand } from './nomination-machine';
 
@@ -22,6 +23,10 @@ export interface NominationWorkflowInput {
   campaignId?: string | null;
   /** Set when an admin re-drives a nomination whose workflow was lost: the state to take over from. */
   resume?: { state: NominationState; actor: string; reason: string };
+  /** A run's history is cut (continue-as-new) after this many events; the default suits a nomination's years. */
+  historyLimit?: number;
+  /** Set by the previous run when it continued as new: where it stood, already committed. */
+  carry?: { state: NominationState; plan: LevelPlan | null };
 }
 
 /** What every admin action carries: who, and why (both end up in the audit trail). */

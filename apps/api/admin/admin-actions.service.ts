@@ -11,6 +11,7 @@ import { ApiError } from '../common/api-error';
 import { NominationsService } from '../nominations/nominations.service';
 import type { NominationView } from '../nominations/nomination.view';
 import { NominationWorkflows } from '../temporal/nomination-workflows';
+import { NominationCommands } from '../nominations/nomination-commands';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 import { StuckService } from './stuck.service';
 
@@ -23,23 +24,19 @@ export class AdminActionsService {
     private readonly orgs: OrgRepository,
     private readonly service: NominationsService,
     private readonly workflows: NominationWorkflows,
+    private readonly commands: NominationCommands,
     private readonly stuck: StuckService,
   ) {}
 
   async nudge(actor: Actor, id: string, input: AdminReasonInput): Promise<NominationView> {
     const record = await this.record(id);
-    await this.workflows.update(record.workflowId, nudgeUpdate, this.command(actor, input), `nudge-${input.requestId ?? randomUUID()}`);
+    await this.commands.send(record.workflowId, nudgeUpdate, actor.username, this.command(actor, input));
     return this.service.get(actor, id);
   }
 
   async deadline(actor: Actor, id: string, input: AdminDeadlineInput): Promise<NominationView> {
     const record = await this.record(id);
-    await this.workflows.update(
-      record.workflowId,
-      setDeadlineUpdate,
-      { ...this.command(actor, input), dueAt: new Date(input.dueAt).toISOString() },
-      `deadline-${input.requestId ?? randomUUID()}`,
-    );
+    await this.commands.send(record.workflowId, setDeadlineUpdate, actor.username, { ...this.command(actor, input), dueAt: new Date(input.dueAt).toISOString() });
     return this.service.get(actor, id);
   }
 
@@ -49,12 +46,7 @@ export class AdminActionsService {
     if (!reviewer || reviewer.role === 'CLERK') {
       throw new ApiError('VALIDATION_FAILED', 'The new reviewer must be a known user who is not a clerk', [{ path: 'reviewer', message: `cannot review: ${input.reviewer}` }]);
     }
-    await this.workflows.update(
-      record.workflowId,
-      reassignUpdate,
-      { ...this.command(actor, input), level: input.level, reviewer: input.reviewer },
-      `reassign-${input.requestId ?? randomUUID()}`,
-    );
+    await this.commands.send(record.workflowId, reassignUpdate, actor.username, { ...this.command(actor, input), level: input.level, reviewer: input.reviewer });
     return this.service.get(actor, id);
   }
 
@@ -66,7 +58,7 @@ export class AdminActionsService {
     for (const record of await this.stuck.openNominations(input.filter)) {
       if (record.status !== 'IN_REVIEW') continue;
       try {
-        await this.workflows.update(record.workflowId, setDeadlineUpdate, { requestId: `${batch}-${record.id}`, actor: actor.username, reason: input.reason, dueAt }, `deadline-${batch}-${record.id}`);
+        await this.commands.send(record.workflowId, setDeadlineUpdate, actor.username, { requestId: `${batch}-${record.id}`, actor: actor.username, reason: input.reason, dueAt });
         updated += 1;
       } catch (error) {
         // One nomination decided in the meantime does not stop the others.

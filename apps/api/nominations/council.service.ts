@@ -10,7 +10,7 @@ import { checkDecide } from '../../../libs/domain/nomination-machine';
 import { closeVoteUpdate } from '../../../libs/domain/nomination-messages';
 import type { CloseVoteInput, VoteInput } from '../../../libs/domain/schemas';
 import { ApiError } from '../common/api-error';
-import { NominationWorkflows } from '../temporal/nomination-workflows';
+import { NominationCommands } from './nomination-commands';
 import type { NominationView } from './nomination.view';
 import { NominationsService, precheck } from './nominations.service';
 
@@ -30,7 +30,7 @@ export class CouncilService {
     private readonly nominations: NominationsService,
     private readonly ballots: BallotRepository,
     private readonly orgs: OrgRepository,
-    private readonly workflows: NominationWorkflows,
+    private readonly commands: NominationCommands,
   ) {}
 
   async vote(actor: Actor, id: string, input: VoteInput): Promise<BallotStatus> {
@@ -51,9 +51,9 @@ export class CouncilService {
     const record = await this.nominations.visible(actor, id);
     const council = await this.currentCouncil(actor, record);
     if (actor.councilSeat !== 'CHAIR') throw ApiError.forbidden('Only the council’s chair closes the vote');
-    const requestId = input.requestId ?? randomUUID();
-    await this.workflows.update(record.workflowId, closeVoteUpdate, { level: council.level, requestId, actor: actor.username }, `close-${requestId}`);
-    return this.nominations.get(actor, id);
+    const command = { level: council.level, requestId: input.requestId ?? randomUUID(), actor: actor.username };
+    await this.commands.send(record.workflowId, closeVoteUpdate, actor.username, command);
+    return this.nominations.reread(id);
   }
 
   private async currentCouncil(actor: Actor, record: NominationRecord): Promise<CouncilLevel> {

@@ -10,6 +10,7 @@ import { OrgRepository } from '../../../libs/db/org.repository';
 import { DeadlinePlanner } from '../../../libs/deadlines/deadline-planner';
 import { canSee, isClerkOf, reviewsLevel, visibleScopes, watchedLevel, type Actor, type OrgTree } from '../../../libs/domain/access-policy';
 import { catalogueAt } from '../../../libs/domain/award-catalogue';
+import { commandFingerprint, type CommandRef } from '../../../libs/domain/command-fingerprint';
 import { hanoiDay } from '../../../libs/domain/hanoi-time';
 import type { Level } from '../../../libs/domain/levels';
 import { checkDecide, checkResubmit, checkWithdraw, submit, type NominationState } from '../../../libs/domain/nomination-machine';
@@ -18,6 +19,7 @@ import type { DecisionInput, ListNominationsQuery, ResubmitInput, SubmitNominati
 import { EligibilityService } from '../../../libs/eligibility/eligibility.service';
 import { ApiError } from '../common/api-error';
 import { NominationWorkflows } from '../temporal/nomination-workflows';
+import { NominationCommands } from './nomination-commands';
 import { nominationView, type NominationView } from './nomination.view';
 
 /**
@@ -29,6 +31,7 @@ export class NominationsService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly workflows: NominationWorkflows,
+    private readonly commands: NominationCommands,
     private readonly nominations: NominationRepository,
     private readonly orgs: OrgRepository,
     private readonly calendar: CalendarService,
@@ -42,9 +45,10 @@ export class NominationsService {
     const unitCode = input.unitCode ?? actor.orgCode;
     if (!isClerkOf(actor, unitCode)) throw ApiError.forbidden(`${actor.username} may submit only for unit ${actor.orgCode}`);
     const requestId = input.requestId ?? randomUUID();
+    const request = { actor: actor.username, requestId, fingerprint: commandFingerprint('submit', { ...input, unitCode }), operation: 'submit' };
 
     const existing = await this.nominations.findByRequest(actor.username, requestId);
-    if (existing) return this.started(existing);
+    if (existing) return this.started(await this.sameRequest(request, existing));
 
     const now = new Date();
     const catalogue = catalogueAt(hanoiDay(now));
@@ -94,16 +98,28 @@ export class NominationsService {
     };
     try {
       const record = input.campaignId
-        ? await this.campaigns.whileAccepting(input.campaignId, award.code, (tx) => this.nominations.create(data, tx))
-        : await this.nominations.create(data);
+        ? await this.campaigns.whileAccepting(input.campaignId, award.code, (tx) => this.nominations.create(data, request, tx))
+        : await this.nominations.create(data, request);
       if (!('decisions' in record)) throw ApiError.from(record);
       return this.started(record);
     } catch (error) {
       // Two identical requests at once: the loser returns the winner's nomination.
       const winner = isUniqueViolation(error) ? await this.nominations.findByRequest(actor.username, requestId) : null;
       if (!winner) throw error;
-      return this.started(winner);
+      return this.started(await this.sameRequest(request, winner));
     }
+  }
+
+  /** A submission's request id sent again: the same nomination, unless it now names another one (422). */
+  private async sameRequest(request: CommandRef, existing: NominationRecord): Promise<NominationRecord> {
+    const logged = await this.nominations.findRequest(request.actor, request.requestId);
+    // Nominations submitted before the request log have no entry: their request id keeps its old meaning.
+    if (logged && logged.fingerprint !== request.fingerprint) {
+      throw new ApiError('IDEMPOTENCY_KEY_REUSED', 'Mã yêu cầu (requestId) này đã được dùng cho một hồ sơ khác', [
+        { path: 'requestId', message: `already used for ${logged.operation}` },
+      ]);
+    }
+    return existing;
   }
 
   /** What the campaign says of the form of the request comes before the rules on the nominee (the window is checked again at insert). */
@@ -150,16 +166,9 @@ export class NominationsService {
     if (!record) throw ApiError.notFound();
     const tree = await this.orgs.tree();
     const onBehalfOf = await this.authority(actor, record, input.level, tree);
-    const requestId = input.requestId ?? randomUUID();
-    if (input.requestId && (await this.nominations.hasDecision(id, requestId))) return this.view(record);
-    precheck(record, (s) => checkDecide(s, input));
-    await this.workflows.update(
-      record.workflowId,
-      decideUpdate,
-      { ...input, requestId, reviewer: actor.username, onBehalfOf },
-      `decide-${requestId}`,
-    );
-    return this.get(actor, id);
+    const command = { ...input, requestId: input.requestId ?? randomUUID(), reviewer: actor.username, onBehalfOf };
+    await this.commands.send(record.workflowId, decideUpdate, actor.username, command, () => precheck(record, (s) => checkDecide(s, input)));
+    return this.reread(id);
   }
 
   /**
@@ -190,18 +199,16 @@ export class NominationsService {
 
   async resubmit(actor: Actor, id: string, input: ResubmitInput): Promise<NominationView> {
     const record = await this.ownRecord(actor, id);
-    const requestId = input.requestId ?? randomUUID();
-    precheck(record, checkResubmit);
-    await this.workflows.update(record.workflowId, resubmitUpdate, { ...input, requestId, actor: actor.username }, `resubmit-${requestId}`);
-    return this.get(actor, id);
+    const command = { ...input, requestId: input.requestId ?? randomUUID(), actor: actor.username };
+    await this.commands.send(record.workflowId, resubmitUpdate, actor.username, command, () => precheck(record, checkResubmit));
+    return this.reread(id);
   }
 
   async withdraw(actor: Actor, id: string, input: WithdrawInput): Promise<NominationView> {
     const record = await this.ownRecord(actor, id);
-    const requestId = input.requestId ?? randomUUID();
-    precheck(record, checkWithdraw);
-    await this.workflows.update(record.workflowId, withdrawUpdate, { ...input, requestId, actor: actor.username }, `withdraw-${requestId}`);
-    return this.get(actor, id);
+    const command = { ...input, requestId: input.requestId ?? randomUUID(), actor: actor.username };
+    await this.commands.send(record.workflowId, withdrawUpdate, actor.username, command, () => precheck(record, checkWithdraw));
+    return this.reread(id);
   }
 
   async visible(actor: Actor, id: string): Promise<NominationRecord> {
@@ -217,6 +224,13 @@ export class NominationsService {
     const record = await this.visible(actor, id);
     if (!isClerkOf(actor, record.unitCode)) throw ApiError.forbidden('Only the submitting unit’s clerk may do this');
     return record;
+  }
+
+  /** The nomination after a command the caller was already allowed to send: the row the command committed. */
+  async reread(id: string): Promise<NominationView> {
+    const record = await this.nominations.findById(id);
+    if (!record) throw ApiError.notFound();
+    return this.view(record);
   }
 
   view(record: NominationRecord): NominationView {

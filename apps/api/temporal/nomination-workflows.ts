@@ -43,6 +43,7 @@ export class NominationWorkflows {
       catalogueVersion: record.catalogueVersion,
       firstDueAt: record.dueAt?.toISOString(),
       campaignId: record.campaignId,
+      historyLimit: this.config.NOMINATION_HISTORY_LIMIT,
     };
   }
 

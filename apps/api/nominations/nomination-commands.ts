@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import type { UpdateDefinition } from '@temporalio/common';
+import { NominationRepository } from '../../../libs/db/nomination.repository';
+import { commandFingerprint } from '../../../libs/domain/command-fingerprint';
+import type { NominationState } from '../../../libs/domain/nomination-machine';
+import { ApiError } from '../common/api-error';
+import { NominationWorkflows } from '../temporal/nomination-workflows';
+
+/**
+ * Sends a caller's command to its nomination's workflow under its request id. A request id names one
+ * command of one caller: sent again with the same command it changes nothing (answered from the
+ * request log, or by Temporal's update id); with another command it is refused with 422.
+ */
+@Injectable()
+export class NominationCommands {
+  constructor(
+    private readonly nominations: NominationRepository,
+    private readonly workflows: NominationWorkflows,
+  ) {}
+
+  async send<C extends { requestId: string }>(
+    workflowId: string,
+    definition: UpdateDefinition<NominationState, [C]>,
+    actor: string,
+    command: C,
+    /** Fails fast on what the row already shows, once the request is known to be new. */
+    precheck: () => void = () => undefined,
+  ): Promise<void> {
+    const fingerprint = commandFingerprint(definition.name, command);
+    const earlier = await this.nominations.findRequest(actor, command.requestId);
+    if (earlier) {
+      if (earlier.fingerprint === fingerprint) return;
+      throw new ApiError('IDEMPOTENCY_KEY_REUSED', 'Mã yêu cầu (requestId) này đã được dùng cho một thao tác khác', [
+        { path: 'requestId', message: `already used for ${earlier.operation}` },
+      ]);
+    }
+    precheck();
+    // The fingerprint in the update id: the same command retried joins its first execution, another one does not.
+    await this.workflows.update(workflowId, definition, command, `${fingerprint}-${command.requestId}`);
+  }
+}

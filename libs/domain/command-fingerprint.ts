@@ -1,0 +1,39 @@
+/** A caller's command as the request log keeps it: who, under which request id, what (hashed). */
+export interface CommandRef {
+  actor: string;
+  requestId: string;
+  fingerprint: string;
+  operation: string;
+}
+
+/**
+ * What a command was, as a short hash of its operation and arguments (the request id left out), so
+ * that the same request id sent again can be told apart from a request id reused for another
+ * command. Pure and dependency-free: the API and the workflow sandbox compute it alike.
+ */
+export function commandFingerprint(operation: string, command: object): string {
+  const { requestId: _ignored, ...rest } = command as Record<string, unknown>;
+  return `${operation}:${hash(canonical(rest))}`;
+}
+
+function canonical(value: unknown): string {
+  if (value === undefined) return 'null';
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined && v !== null)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+}
+
+/** Two 32-bit FNV-1a passes with different offsets: 64 bits, plenty to tell one caller's commands apart. */
+function hash(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x01000193) ^ (b >>> 15);
+  }
+  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+}
