@@ -1,5 +1,7 @@
-import { decodedSubject, startSmtp, type LocalSmtp } from './support/smtp';
+import { messageIdFor } from '../libs/outbox/outbox-dispatcher';
+import { decodedSubject, messageId, startSmtp, type LocalSmtp } from './support/smtp';
 import { Harness } from './support/harness';
+import { until } from './support/until';
 
 describe('email notifications', () => {
   let smtp: LocalSmtp;
@@ -22,7 +24,12 @@ describe('email notifications', () => {
     const toDept = await smtp.waitFor('dept-a.reviewer@demo.tdkt.hanoi.gov.vn');
     expect(decodedSubject(toDept.raw)).toContain('Hồ sơ chờ xét duyệt');
     expect(smtp.mails.filter((m) => m.to.includes('u1.head@demo.tdkt.hanoi.gov.vn'))).toHaveLength(1);
-    const marked = await sut.prisma.notification.findMany({ where: { nominationId: n.id } });
-    expect(marked.every((x) => x.emailedAt !== null)).toBe(true);
+    // Sent from the outbox after the transition: each notification is marked once its email is accepted.
+    await until(async () => {
+      const marked = await sut.prisma.notification.findMany({ where: { nominationId: n.id } });
+      return marked.every((x) => x.emailedAt !== null) ? marked : undefined;
+    }, 'every notification emailed');
+    const deliveries = await sut.prisma.delivery.findMany({ where: { nominationId: n.id } });
+    expect(deliveries.map((d) => smtp.mails.filter((m) => messageId(m.raw) === messageIdFor(d.id, sut.config.MAIL_FROM)).length)).toEqual(deliveries.map(() => 1));
   });
 });

@@ -5,6 +5,8 @@ import { ConfigModule } from '../../libs/config/config.module';
 import { DbModule } from '../../libs/db/db.module';
 import { AdminActionsService } from './admin/admin-actions.service';
 import { AdminNominationsController } from './admin/admin-nominations.controller';
+import { DeliveriesController } from './admin/deliveries.controller';
+import { DeliveriesService } from './admin/deliveries.service';
 import { EligibilityApiModule } from './admin/eligibility-api.module';
 import { SchedulesController } from './admin/schedules.controller';
 import { SchedulesService } from './admin/schedules.service';
@@ -42,6 +44,7 @@ export class AppModule {
         CouncilController,
         DelegationsController,
         AdminNominationsController,
+        DeliveriesController,
         CampaignsController,
         SchedulesController,
         NotificationsController,
@@ -56,6 +59,7 @@ export class AppModule {
         NominationCommands,
         StuckService,
         AdminActionsService,
+        DeliveriesService,
         CampaignsService,
         CampaignResultService,
         SchedulesService,

@@ -23,6 +23,14 @@ const envSchema = z
     AUTH_USERNAME_CLAIM: z.string().min(1).default('sub'),
     SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
     MAIL_FROM: z.string().min(3).default('Thi đua - Khen thưởng Sở Công Thương <tdkt@congthuong.hanoi.gov.vn>'),
+    /** Attempts at delivering one email before it stays failed (an admin can still retry it). */
+    DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(10),
+    /** The first retry's delay, doubled after each failure: 170s makes the 9 gaps of 10 attempts about a day. */
+    DELIVERY_RETRY_BASE: durationSchema.prefault('170s'),
+    /** How often the outbox dispatcher looks for due deliveries. */
+    DELIVERY_POLL_INTERVAL: durationSchema.prefault('2s'),
+    /** How long a dispatcher owns the deliveries it claimed; a send still running at half of it is abandoned. */
+    DELIVERY_LEASE: durationSchema.prefault('1m'),
     /** Each level's time limit; unset, the award catalogue's working days apply. */
     DEADLINE_UNIT: deadlineSpecSchema.optional(),
     DEADLINE_DEPARTMENT: deadlineSpecSchema.optional(),

@@ -3,6 +3,7 @@ import { AwardHistoryRepository } from './award-history.repository';
 import { BallotRepository } from './ballot.repository';
 import { CalendarRepository } from './calendar.repository';
 import { CampaignRepository } from './campaign.repository';
+import { DeliveryRepository } from '../outbox/delivery.repository';
 import { DelegationRepository } from './delegation.repository';
 import { HoldRepository } from './hold.repository';
 import { NominationRepository } from './nomination.repository';
@@ -18,6 +19,7 @@ const providers = [
   CalendarRepository,
   CampaignRepository,
   DelegationRepository,
+  DeliveryRepository,
   HoldRepository,
   NominationRepository,
   NotificationRepository,

@@ -6,6 +6,8 @@ export interface Mail {
   to: string;
   subject: string;
   text: string;
+  /** Sent as the Message-ID header, so a retried email can be recognised as the same one. */
+  messageId?: string;
 }
 
 /** Sends email over SMTP when SMTP_URL is configured; without it, notifications stay in-app only. */
@@ -15,7 +17,11 @@ export class MailerService implements OnModuleDestroy {
   private readonly transport: Transporter | null;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    this.transport = config.SMTP_URL ? createTransport(config.SMTP_URL) : null;
+    // A send outlasting half the outbox lease is given up before another dispatcher may take its row over.
+    const timeout = config.DELIVERY_LEASE / 2;
+    this.transport = config.SMTP_URL
+      ? createTransport({ url: config.SMTP_URL, connectionTimeout: timeout, greetingTimeout: timeout, socketTimeout: timeout })
+      : null;
   }
 
   get enabled(): boolean {

@@ -11,6 +11,7 @@ import { WorkerModule } from '../../apps/worker/worker.module';
 import { loadConfig, type AppConfig } from '../../libs/config/config';
 import { PrismaService } from '../../libs/db/prisma.service';
 import { createLogger } from '../../libs/logging/logger';
+import { OutboxDispatcher } from '../../libs/outbox/outbox-dispatcher';
 
 type Body = Record<string, unknown>;
 
@@ -41,6 +42,8 @@ export class Harness {
     const config = loadConfig({
       // Request and activity lines at info would drown the test report.
       LOG_LEVEL: 'warn',
+      // Emails leave the outbox within a moment of their transition, as a test waiting for them expects.
+      DELIVERY_POLL_INTERVAL: '100ms',
       ...process.env,
       AUTH_MODE: 'dev',
       TEMPORAL_TASK_QUEUE: `test-${randomUUID()}`,
@@ -67,6 +70,12 @@ export class Harness {
       logger: createLogger(this.config, 'worker', this.options.logDestination),
     });
     this.worker = { worker, connection, running: worker.run() };
+    if (this.config.SMTP_URL) this.dispatcher.start();
+  }
+
+  /** The worker process's outbox dispatcher: it runs alongside the worker, when SMTP_URL is set. */
+  get dispatcher(): OutboxDispatcher {
+    return this.workerContext.get(OutboxDispatcher);
   }
 
   /** Stops the worker as a crash or a deploy would: its in-flight work is left to the next one. */
@@ -75,7 +84,7 @@ export class Harness {
     const { worker, running, connection } = this.worker;
     this.worker = null;
     worker.shutdown();
-    await running;
+    await Promise.all([running, this.dispatcher.stop()]);
     await connection.close();
   }
 

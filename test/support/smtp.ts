@@ -12,8 +12,15 @@ export interface LocalSmtp {
   close(): Promise<void>;
 }
 
+export interface SmtpOptions {
+  /** A port of the test's choosing (e.g. one the product was already told about); by default any free one. */
+  port?: number;
+  /** How long the server takes to accept each message, to keep sends in flight for a while. */
+  acceptDelayMs?: number;
+}
+
 /** A local SMTP server that keeps what it receives. */
-export async function startSmtp(): Promise<LocalSmtp> {
+export async function startSmtp({ port: wanted = 0, acceptDelayMs = 0 }: SmtpOptions = {}): Promise<LocalSmtp> {
   const mails: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -23,12 +30,14 @@ export async function startSmtp(): Promise<LocalSmtp> {
       let raw = '';
       stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
       stream.on('end', () => {
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-        callback();
+        setTimeout(() => {
+          mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
+          callback();
+        }, acceptDelayMs);
       });
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(wanted, '127.0.0.1', resolve));
   const port = (server.server.address() as { port: number }).port;
   const waitFor = async (to: string, timeoutMs = 20_000) => {
     const deadline = Date.now() + timeoutMs;
@@ -41,6 +50,9 @@ export async function startSmtp(): Promise<LocalSmtp> {
   };
   return { port, mails, waitFor, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
+
+/** The Message-ID header's value, brackets included. */
+export const messageId = (raw: string) => /^Message-ID: *(<[^>]*>)/im.exec(raw)?.[1];
 
 export const decodedSubject = (raw: string) => {
   const header = /^Subject: (.*(?:\r\n[ \t].*)*)/m.exec(raw)?.[1] ?? '';

@@ -3,6 +3,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import { NominationStatsRepository } from '../../../libs/db/nomination-stats.repository';
 import { LEVELS } from '../../../libs/domain/levels';
 import { NOMINATION_STATUSES, isFinal } from '../../../libs/domain/nomination-status';
+import { DELIVERY_FAILING_ATTEMPTS, DeliveryRepository } from '../../../libs/outbox/delivery.repository';
 import { WorkerActivityFailures } from './worker-activity-failures';
 
 const HOUR = 3600;
@@ -44,11 +45,22 @@ export class MetricsService {
     labelNames: ['activity_type'] as const,
     registers: [this.registry],
   });
+  private readonly deliveriesPending = new Gauge({
+    name: 'tdkt_deliveries_pending',
+    help: 'Outbox deliveries (emails) not delivered yet, failing ones included',
+    registers: [this.registry],
+  });
+  private readonly deliveriesFailing = new Gauge({
+    name: 'tdkt_deliveries_failing',
+    help: `Outbox deliveries not delivered after ${DELIVERY_FAILING_ATTEMPTS} attempts or more`,
+    registers: [this.registry],
+  });
   /** Scrapes that arrive together share one round of queries. */
   private inFlight: Promise<string> | null = null;
 
   constructor(
     private readonly stats: NominationStatsRepository,
+    private readonly deliveries: DeliveryRepository,
     private readonly worker: WorkerActivityFailures,
   ) {
     collectDefaultMetrics({ register: this.registry, prefix: 'tdkt_api_' });
@@ -68,10 +80,11 @@ export class MetricsService {
   }
 
   private async refresh(): Promise<void> {
-    const [counts, latencies, failures] = await Promise.all([
+    const [counts, latencies, failures, deliveries] = await Promise.all([
       this.stats.counts(),
       this.stats.decisionLatencies(new Date(Date.now() - LATENCY_WINDOW_MS)),
       this.worker.read(),
+      this.deliveries.counts(),
     ]);
     // Every series exists even at zero, so that a dashboard or an alert never sees a gap.
     this.nominations.reset();
@@ -88,6 +101,9 @@ export class MetricsService {
     this.latency.reset();
     for (const level of LEVELS) this.latency.zero({ level });
     for (const l of latencies) this.latency.observe({ level: l.level }, l.seconds);
+
+    this.deliveriesPending.set(deliveries.pending);
+    this.deliveriesFailing.set(deliveries.failing);
 
     this.activityFailures.reset();
     for (const [activityType, count] of failures ?? []) this.activityFailures.inc({ activity_type: activityType }, count);
