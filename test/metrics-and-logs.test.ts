@@ -88,7 +88,7 @@ describe('what admins see of stuck work: metrics, request and activity logs', ()
       expect.objectContaining({
         name: 'worker',
         msg: 'activity completed',
-        activityType: 'persistTransition',
+        activityType: 'commitTransition',
         correlationId: 'test-corr-1',
         nominationId: n.id,
         workflowId: `nomination-${n.id}`,
@@ -96,7 +96,8 @@ describe('what admins see of stuck work: metrics, request and activity logs', ()
       }),
     );
     const decisionActivities = lines.filter((l) => l.correlationId === 'test-corr-1' && l.msg === 'activity started');
-    expect(decisionActivities.map((l) => l.activityType)).toEqual(expect.arrayContaining(['planLevel', 'persistTransition', 'deliverEmails']));
+    // One commit on the critical path, after the next level's plan; no delivery waits in it.
+    expect(decisionActivities.map((l) => l.activityType)).toEqual(['planLevel', 'commitTransition']);
   });
 
   it('without a sane correlation id of its own, a request gets a fresh one', async () => {
@@ -104,7 +105,7 @@ describe('what admins see of stuck work: metrics, request and activity logs', ()
     const res = await decide(n.id, 'not a sane id; DROP TABLE');
     expect(res.headers['x-correlation-id']).toMatch(/^[0-9a-f-]{36}$/);
     const generated = res.headers['x-correlation-id'];
-    expect(lines).toContainEqual(expect.objectContaining({ name: 'worker', activityType: 'persistTransition', correlationId: generated }));
+    expect(lines).toContainEqual(expect.objectContaining({ name: 'worker', activityType: 'commitTransition', correlationId: generated }));
   });
 
   it('/api/metrics needs no token and shows nominations by status and level, overdue work, decision latency and activity failures', async () => {

@@ -135,7 +135,8 @@ export async function nominationWorkflow(input: NominationWorkflowInput): Promis
 
   /** Runs one command or timer transition at a time; the others wait their turn, then see its result. */
   const exclusively = async <T>(work: () => Promise<T>): Promise<T> => {
-    await condition(() => !busy);
+    // Looked at again after every wake-up: two waiters woken together must not both go ahead.
+    while (busy) await condition(() => !busy);
     busy = true;
     try {
       return await work();
@@ -151,7 +152,8 @@ export async function nominationWorkflow(input: NominationWorkflowInput): Promis
     try {
       refused = await commitTransition(input);
     } catch (error) {
-      const permanent = error instanceof ActivityFailure && error.cause instanceof ApplicationFailure && error.cause.type === PERSISTENCE_FAILED;
+      const failure = error instanceof ActivityFailure ? error.cause : error;
+      const permanent = failure instanceof ApplicationFailure && failure.type === PERSISTENCE_FAILED;
       log.warn('transition not committed', { seq: next.step.transition.seq, kind: next.step.transition.kind, permanent, error: String(error) });
       return permanent ? NOT_WRITTEN : UNAVAILABLE;
     }

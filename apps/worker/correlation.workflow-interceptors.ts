@@ -2,6 +2,7 @@
 import {
   AsyncLocalStorage,
   type ActivityInput,
+  type LocalActivityInput,
   type Next,
   type Payload,
   type SignalInput,
@@ -38,6 +39,11 @@ class CorrelationInbound implements WorkflowInboundCallsInterceptor {
 
 class CorrelationOutbound implements WorkflowOutboundCallsInterceptor {
   scheduleActivity(input: ActivityInput, next: Next<WorkflowOutboundCallsInterceptor, 'scheduleActivity'>): Promise<unknown> {
+    const header = correlation.getStore();
+    return next(header ? { ...input, headers: { ...input.headers, [CORRELATION_HEADER]: header } } : input);
+  }
+
+  scheduleLocalActivity(input: LocalActivityInput, next: Next<WorkflowOutboundCallsInterceptor, 'scheduleLocalActivity'>): Promise<unknown> {
     const header = correlation.getStore();
     return next(header ? { ...input, headers: { ...input.headers, [CORRELATION_HEADER]: header } } : input);
   }

@@ -21,7 +21,8 @@ class ActivityLoggingInterceptor implements ActivityInboundCallsInterceptor {
   async execute(input: ActivityExecuteInput, next: Next<ActivityInboundCallsInterceptor, 'execute'>): Promise<unknown> {
     const header = input.headers[CORRELATION_HEADER];
     const correlationId = saneCorrelationId(header && defaultPayloadConverter.fromPayload(header)) ?? saneCorrelationId(field(input.args[0], 'correlationId'));
-    const nominationId = field(input.args[0], 'nominationId');
+    // A commit carries its nomination inside the transition.
+    const nominationId = field(input.args[0], 'nominationId') ?? field(field(input.args[0], 'transition'), 'nominationId');
     const { info } = this.ctx;
     const log = this.logger.child({
       workflowId: info.workflowExecution?.workflowId,
