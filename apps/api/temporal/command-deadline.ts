@@ -29,9 +29,9 @@ export class CommandDeadlineInterceptor implements NestInterceptor {
   intercept(_context: ExecutionContext, next: CallHandler): Observable<unknown> {
     return new Observable((subscriber) => {
       let subscription: { unsubscribe(): void } | undefined;
-      void withinDeadline(this.temporal, this.config.COMMAND_TIMEOUT, async () => {
+      withinDeadline(this.temporal, this.config.COMMAND_TIMEOUT, async () => {
         subscription = next.handle().subscribe(subscriber);
-      });
+      }).catch((error: unknown) => subscriber.error(error));
       return () => subscription?.unsubscribe();
     });
   }
