@@ -172,9 +172,9 @@ describe('who may act, bad input, duplicates and races', () => {
     expect(u1.body.total).toBeGreaterThan(0);
   });
 
-  it('health reports both dependencies up', async () => {
+  it('health reports the database, Temporal and the worker up', async () => {
     const res = await request(sut.app.getHttpServer()).get('/api/health');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ status: 'ok', database: 'up', temporal: 'up' });
+    expect(res.body).toEqual({ status: 'ok', database: 'up', temporal: 'up', worker: 'up' });
   });
 });

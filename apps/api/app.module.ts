@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import type { AppConfig } from '../../libs/config/config';
 import { ConfigModule } from '../../libs/config/config.module';
 import { DbModule } from '../../libs/db/db.module';
@@ -28,6 +28,7 @@ import { NominationCommands } from './nominations/nomination-commands';
 import { NominationsService } from './nominations/nominations.service';
 import { NotificationsController } from './notifications/notifications.controller';
 import { OrgController } from './org/org.controller';
+import { CommandDeadlineInterceptor } from './temporal/command-deadline';
 import { NominationWorkflows } from './temporal/nomination-workflows';
 import { TemporalModule } from './temporal/temporal.module';
 
@@ -64,6 +65,7 @@ export class AppModule {
         CampaignResultService,
         SchedulesService,
         { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_INTERCEPTOR, useClass: CommandDeadlineInterceptor },
       ],
     };
   }

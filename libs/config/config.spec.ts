@@ -31,6 +31,11 @@ describe('loadConfig', () => {
       RETURN_WINDOW: { workingDays: 5 },
       REMINDER_BEFORE: { workingDays: 1 },
       ESCALATE_AFTER: { workingDays: 3 },
+      COMMAND_TIMEOUT: 10 * SECOND,
+      WORKER_POLL_STALE_AFTER: 90 * SECOND,
+      DATABASE_CONNECT_TIMEOUT: 5 * SECOND,
+      DATABASE_STATEMENT_TIMEOUT: 10 * SECOND,
+      DATABASE_POOL_MAX: 10,
     });
     // Unset level limits fall back to the award catalogue's working days.
     expect(config.DEADLINE_UNIT).toBeUndefined();

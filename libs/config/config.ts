@@ -9,10 +9,23 @@ const envSchema = z
     NODE_ENV: z.string().default('development'),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL'),
+    /** How long opening a database connection, or waiting for a free one in a full pool, may take. */
+    DATABASE_CONNECT_TIMEOUT: durationSchema.prefault('5s'),
+    /** How long one SQL statement may run before it is cancelled. */
+    DATABASE_STATEMENT_TIMEOUT: durationSchema.prefault('10s'),
+    /** Connections in each process's pool (API and worker have one each). */
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).default(10),
     TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
     TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
     TEMPORAL_TASK_QUEUE: z.string().min(1).default('nominations'),
     TEMPORAL_UI_URL: z.url().default('http://localhost:8233'),
+    /** How long the API waits on Temporal for a command's result (or any other call) before answering 503 UNAVAILABLE. */
+    COMMAND_TIMEOUT: durationSchema.prefault('10s'),
+    /**
+     * A worker that has not polled the task queue for this long counts as down in /api/health.
+     * An idle worker's poll waits up to the server's long-poll interval (1 min by default) before it is renewed.
+     */
+    WORKER_POLL_STALE_AFTER: durationSchema.prefault('90s'),
     AUTH_MODE: z.enum(['dev', 'jwt']).default('jwt'),
     /** Signs the dev tokens; only used when AUTH_MODE=dev. */
     DEV_JWT_SECRET: z.string().min(16).default('development-only-secret-not-for-production'),

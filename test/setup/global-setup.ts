@@ -23,7 +23,13 @@ export default async function globalSetup(): Promise<void> {
   (globalThis as { __stops?: typeof stops }).__stops = stops;
 
   const [temporal, database] = await Promise.all([
-    startTemporalDevServer({ projectRoot: PROJECT_ROOT, headless: true, searchAttributes: SEARCH_ATTRIBUTE_TYPES }),
+    startTemporalDevServer({
+      projectRoot: PROJECT_ROOT,
+      headless: true,
+      searchAttributes: SEARCH_ATTRIBUTE_TYPES,
+      // An idle worker renews its poll this often (1 min by default), so health can tell a stopped worker in seconds.
+      dynamicConfig: { 'matching.longPollExpirationInterval': '5s' },
+    }),
     startDatabase(stops, runDir),
   ]);
   stops.push(() => temporal.stop());

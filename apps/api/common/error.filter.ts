@@ -3,6 +3,7 @@ import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { ERROR_STATUS, type ErrorCode } from '../../../libs/domain/errors';
 import { ApiError } from './api-error';
+import { unavailablePart } from './unavailable';
 
 const BY_STATUS: Record<number, ErrorCode> = {
   400: 'VALIDATION_FAILED',
@@ -13,7 +14,13 @@ const BY_STATUS: Record<number, ErrorCode> = {
   429: 'RATE_LIMITED',
 };
 
-/** Renders every error in the one shape clients rely on; unknown errors become a 500 with a correlation id. */
+/** Long enough for a restarting worker or a failover, short enough that a waiting clerk is not left idle. */
+export const RETRY_AFTER_SECONDS = 5;
+
+/**
+ * Renders every error in the one shape clients rely on: a part that is down or too slow (Temporal,
+ * the worker, the database) becomes 503 UNAVAILABLE with Retry-After; unknown errors a 500 with a correlation id.
+ */
 @Catch()
 export class ErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger(ErrorFilter.name);
@@ -21,6 +28,7 @@ export class ErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const error = this.toApiError(exception);
+    if (error.code === 'UNAVAILABLE') response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     response.status(error.status).json({ error: { code: error.code, message: error.message, details: error.details } });
   }
 
@@ -31,6 +39,12 @@ export class ErrorFilter implements ExceptionFilter {
       const code = BY_STATUS[status];
       // Body-parser failures (malformed JSON) and unknown routes arrive here as Nest's own exceptions.
       if (code && ERROR_STATUS[code] === status) return new ApiError(code, exception.message);
+    }
+    const part = unavailablePart(exception);
+    if (part) {
+      this.logger.warn(`${part} unavailable: ${exception instanceof Error ? exception.message : String(exception)}`);
+      const what = part === 'temporal' ? 'The workflow service (Temporal or its worker)' : 'The database';
+      return new ApiError('UNAVAILABLE', `${what} is unavailable; retry with the same requestId`);
     }
     const correlationId = randomUUID();
     this.logger.error(`unhandled error ${correlationId}: ${exception instanceof Error ? exception.stack : String(exception)}`);

@@ -8,6 +8,7 @@ import type { NominationWorkflowInput } from '../../../libs/domain/nomination-me
 import { initialSearchAttributes } from '../../../libs/domain/search-attributes';
 import { workflowSummary } from './workflow-summary';
 import { TEMPORAL_CLIENT } from './temporal.module';
+import { withinDeadline } from './command-deadline';
 import { toApiError } from './temporal-errors';
 
 /** The API's only door into the nomination workflows: start them, send them updates. */
@@ -22,7 +23,7 @@ export class NominationWorkflows {
   async ensureStarted(record: NominationRecord): Promise<void> {
     try {
       // Never a second run: a repeated submission of a nomination long decided must not restart it.
-      await this.start(record, this.input(record), 'REJECT_DUPLICATE');
+      await this.withinCommandTimeout(() => this.start(record, this.input(record), 'REJECT_DUPLICATE'));
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
     }
@@ -30,7 +31,7 @@ export class NominationWorkflows {
 
   /** A new run for a nomination whose workflow closed without finishing it, taking over the database's state. */
   async redrive(record: NominationRecord, state: NominationState, actor: string, reason: string): Promise<void> {
-    await this.start(record, { ...this.input(record), resume: { state, actor, reason } }, 'ALLOW_DUPLICATE_FAILED_ONLY');
+    await this.withinCommandTimeout(() => this.start(record, { ...this.input(record), resume: { state, actor, reason } }, 'ALLOW_DUPLICATE_FAILED_ONLY'));
   }
 
   private input(record: NominationRecord): NominationWorkflowInput {
@@ -58,11 +59,21 @@ export class NominationWorkflows {
     });
   }
 
+  /**
+   * Sends the update and waits for its result, at most COMMAND_TIMEOUT. A timed-out update may still run
+   * later (once a worker takes it): the caller's `updateId`, derived from its requestId, makes the retry
+   * join that same update instead of starting a second one.
+   */
   async update<Arg>(workflowId: string, definition: UpdateDefinition<NominationState, [Arg]>, arg: Arg, updateId: string): Promise<void> {
     try {
-      await this.temporal.workflow.getHandle(workflowId).executeUpdate(definition, { args: [arg], updateId });
+      await this.withinCommandTimeout(() => this.temporal.workflow.getHandle(workflowId).executeUpdate(definition, { args: [arg], updateId }));
     } catch (error) {
       throw toApiError(error);
     }
+  }
+
+  /** One deadline for all the calls an operation makes (an update is a request, then polls for its outcome). */
+  private withinCommandTimeout<T>(calls: () => Promise<T>): Promise<T> {
+    return withinDeadline(this.temporal, this.config.COMMAND_TIMEOUT, calls);
   }
 }
