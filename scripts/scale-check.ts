@@ -39,6 +39,8 @@ export interface ScaleOptions {
   count: number;
   /** Workflow starts in flight at once. */
   concurrency?: number;
+  /** How long to let the worker settle (its burst of first tasks over) before its memory is read. */
+  settleMs?: number;
   log?: (line: string) => void;
 }
 
@@ -144,7 +146,8 @@ export async function measureScale(options: ScaleOptions): Promise<ScaleFigures>
       if (done >= ids.length) break;
       await new Promise((r) => setTimeout(r, 2000));
     }
-    log(`${rows.length} workflows waiting for a decision after ${Date.now() - started} ms`);
+    log(`${rows.length} workflows waiting for a decision after ${Date.now() - started} ms; worker RSS ${rssMb(options.workerPid) ?? '?'} MB`);
+    await new Promise((r) => setTimeout(r, options.settleMs ?? 30_000));
 
     const open = await prisma.nomination.count({ where: { status: { in: ['IN_REVIEW', 'RETURNED'] } } });
     const stuck = await timed(`${options.apiUrl}/api/admin/stuck`, options.token);
