@@ -1,20 +1,25 @@
 import type { INestApplicationContext } from '@nestjs/common';
+import { Client } from '@temporalio/client';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { Logger } from 'pino';
 import { createNominationActivities } from '../../activities/nomination.activities';
 import { createCampaignActivities } from '../../activities/campaign.activities';
 import { createCampaignLaunchActivities } from '../../activities/campaign-launch.activities';
 import { createReviewRuleActivities } from '../../activities/review-rules.activities';
+import { createBulkDeadlineActivities } from '../../activities/bulk-deadline.activities';
 import { CampaignResultService } from '../../libs/campaigns/campaign-result.service';
 import { CampaignRepository } from '../../libs/db/campaign.repository';
 import { CalendarService } from '../../libs/calendar/calendar.service';
 import { APP_CONFIG, deadlineRulesFrom, type AppConfig } from '../../libs/config/config';
+import { ActivityFailureRepository } from '../../libs/db/activity-failure.repository';
 import { BallotRepository } from '../../libs/db/ballot.repository';
 import { OrgRepository } from '../../libs/db/org.repository';
 import { QuotaRepository } from '../../libs/db/quota.repository';
 import { NominationRepository } from '../../libs/db/nomination.repository';
+import { StuckRepository } from '../../libs/db/stuck.repository';
 import { createLogger } from '../../libs/logging/logger';
 import { MailerService } from '../../libs/mail/mailer.service';
+import { activityFailureTracking } from './activity-failures.interceptor';
 import { activityLogging } from './logging.interceptor';
 import { WORKFLOW_INTERCEPTOR_MODULES } from './workflow-interceptor-modules';
 
@@ -47,15 +52,19 @@ export async function createNominationWorker(context: INestApplicationContext, o
       mailer: context.get(MailerService),
     }),
     ...createCampaignLaunchActivities({ campaigns: context.get(CampaignRepository), config }),
+    ...createBulkDeadlineActivities({ rows: context.get(StuckRepository), temporal: new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }) }),
   };
+  const logger = options.logger ?? createLogger(config, 'worker');
   const worker = await Worker.create({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     activities,
+    // Bounds the worker's memory whatever the number of open nominations; an evicted workflow replays on its next task.
+    maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: require.resolve('../../workflows') }),
     interceptors: {
-      activity: [activityLogging(options.logger ?? createLogger(config, 'worker'))],
+      activity: [activityLogging(logger), activityFailureTracking(context.get(ActivityFailureRepository), config.ACTIVITY_RETRY_ALERT_ATTEMPTS, logger)],
       // A prebuilt bundle has its workflow interceptors built in (the SDK ignores these with one, and warns).
       ...(!options.workflowBundle && { workflowModules: WORKFLOW_INTERCEPTOR_MODULES }),
     },

@@ -73,6 +73,12 @@ const envSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Where the worker serves its Temporal SDK metrics (Prometheus text at /metrics). */
     WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).default(9464),
+    /**
+     * How many workflows the worker keeps in memory between their tasks. A nomination waits days between
+     * decisions, so evicting it and replaying its short history on the next task is cheap, while every
+     * cached workflow holds about 0.9 MB.
+     */
+    WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(300),
   })
   .superRefine((env, ctx) => {
     if (env.AUTH_MODE === 'jwt' && !env.AUTH_JWT_SECRET && !env.AUTH_JWKS_URL) {

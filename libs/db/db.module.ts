@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { ActivityFailureRepository } from './activity-failure.repository';
 import { AwardHistoryRepository } from './award-history.repository';
 import { BallotRepository } from './ballot.repository';
 import { CalendarRepository } from './calendar.repository';
@@ -11,9 +12,11 @@ import { NotificationRepository } from './notification.repository';
 import { OrgRepository } from './org.repository';
 import { PrismaService } from './prisma.service';
 import { QuotaRepository } from './quota.repository';
+import { StuckRepository } from './stuck.repository';
 
 const providers = [
   PrismaService,
+  ActivityFailureRepository,
   AwardHistoryRepository,
   BallotRepository,
   CalendarRepository,
@@ -25,6 +28,7 @@ const providers = [
   NotificationRepository,
   OrgRepository,
   QuotaRepository,
+  StuckRepository,
 ];
 
 /** Every repository, once per process; services never hold the Prisma client themselves. */

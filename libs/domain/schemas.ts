@@ -86,6 +86,12 @@ export const listNominationsQuerySchema = z.strictObject({
 });
 export type ListNominationsQuery = z.infer<typeof listNominationsQuerySchema>;
 
+export const inboxQuerySchema = z.strictObject({
+  page: pageNumber.default(1),
+  pageSize: pageNumber.max(200).default(50),
+});
+export type InboxQuery = z.infer<typeof inboxQuerySchema>;
+
 export const devTokenSchema = z.strictObject({ username: z.string().trim().min(1).max(100) });
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD').refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'not a calendar date');

@@ -1,10 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Client } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
+import { APP_CONFIG, type AppConfig } from '../../../libs/config/config';
 import { NominationRepository, type NominationRecord } from '../../../libs/db/nomination.repository';
+import { StuckRepository } from '../../../libs/db/stuck.repository';
 import { OrgRepository } from '../../../libs/db/org.repository';
 import type { Actor } from '../../../libs/domain/access-policy';
 import type { AdminDeadlineInput, AdminReassignInput, AdminReasonInput, BulkDeadlineInput } from '../../../libs/domain/admin-schemas';
+import { bulkDeadlineWorkflowId, type BulkDeadlineJob } from '../../../libs/domain/bulk-deadline';
 import type { NominationState } from '../../../libs/domain/nomination-machine';
 import { nudgeUpdate, reassignUpdate, setDeadlineUpdate } from '../../../libs/domain/nomination-messages';
 import { ApiError } from '../common/api-error';
@@ -13,13 +16,16 @@ import type { NominationView } from '../nominations/nomination.view';
 import { NominationWorkflows } from '../temporal/nomination-workflows';
 import { NominationCommands } from '../nominations/nomination-commands';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
-import { StuckService } from './stuck.service';
+import type { bulkDeadlineWorkflow } from '../../../workflows/bulk-deadline.workflow';
+import { openFilter, StuckService } from './stuck.service';
 
 /** What an admin does about stuck work; each action goes through the workflow (or repairs it) and is audited with a reason. */
 @Injectable()
 export class AdminActionsService {
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    private readonly rows: StuckRepository,
     private readonly nominations: NominationRepository,
     private readonly orgs: OrgRepository,
     private readonly service: NominationsService,
@@ -50,22 +56,39 @@ export class AdminActionsService {
     return this.service.get(actor, id);
   }
 
-  /** Moves the deadline of every open nomination the filter matches that is under review; returns how many moved. */
+  /**
+   * Moves the deadline of every nomination under review the filter matches, asynchronously: counts them,
+   * starts a workflow that applies the change a page at a time, and answers how many matched. The same
+   * request id again starts nothing new and answers the first count.
+   */
   async bulkDeadline(actor: Actor, input: BulkDeadlineInput): Promise<{ updated: number }> {
-    const dueAt = new Date(input.dueAt).toISOString();
-    const batch = randomUUID();
-    let updated = 0;
-    for (const record of await this.stuck.openNominations(input.filter)) {
-      if (record.status !== 'IN_REVIEW') continue;
-      try {
-        await this.commands.send(record.workflowId, setDeadlineUpdate, actor.username, { requestId: `${batch}-${record.id}`, actor: actor.username, reason: input.reason, dueAt });
-        updated += 1;
-      } catch (error) {
-        // One nomination decided in the meantime does not stop the others.
-        if (!(error instanceof ApiError)) throw error;
-      }
+    const requestId = input.requestId ?? randomUUID();
+    const { overdueBefore, ...filter } = openFilter(input.filter);
+    const workflowId = bulkDeadlineWorkflowId(actor.username, requestId);
+    const matched = await this.rows.countDeadlineTargets({ ...filter, overdueBefore });
+    const job: BulkDeadlineJob = {
+      filter: { ...filter, ...(overdueBefore && { overdueBefore: overdueBefore.toISOString() }) },
+      dueAt: new Date(input.dueAt).toISOString(),
+      reason: input.reason,
+      actor: actor.username,
+      requestId,
+      matched,
+    };
+    try {
+      await this.temporal.workflow.start<typeof bulkDeadlineWorkflow>('bulkDeadlineWorkflow', {
+        workflowId,
+        taskQueue: this.config.TEMPORAL_TASK_QUEUE,
+        args: [job],
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        memo: { matched },
+        staticSummary: `Đổi hạn xử lý hàng loạt (${matched} hồ sơ) bởi ${actor.username}`,
+      });
+      return { updated: matched };
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+      const first = await this.temporal.workflow.getHandle(workflowId).describe();
+      return { updated: Number((first.memo as { matched?: unknown } | undefined)?.matched ?? 0) };
     }
-    return { updated };
   }
 
   /**

@@ -6,12 +6,12 @@ import {
   adminReasonSchema,
   adminReassignSchema,
   bulkDeadlineSchema,
-  stuckFilterSchema,
+  stuckQuerySchema,
   type AdminDeadlineInput,
   type AdminReasonInput,
   type AdminReassignInput,
   type BulkDeadlineInput,
-  type StuckFilter,
+  type StuckQuery,
 } from '../../../libs/domain/admin-schemas';
 import { CurrentActor } from '../auth/auth.guard';
 import { ApiError } from '../common/api-error';
@@ -36,10 +36,10 @@ export class AdminNominationsController {
   ) {}
 
   @Get('stuck')
-  @ZodQuery(stuckFilterSchema)
-  list(@CurrentActor() actor: Actor, @Query(new ZodPipe(stuckFilterSchema)) filter: StuckFilter) {
+  @ZodQuery(stuckQuerySchema)
+  list(@CurrentActor() actor: Actor, @Query(new ZodPipe(stuckQuerySchema)) query: StuckQuery) {
     adminOnly(actor);
-    return this.stuck.list(filter);
+    return this.stuck.list(query);
   }
 
   @Post('nominations/deadline')

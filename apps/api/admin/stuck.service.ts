@@ -1,135 +1,287 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { WorkflowNotFoundError, type Client, type WorkflowExecutionDescription } from '@temporalio/client';
+import { WorkflowNotFoundError, type Client, type WorkflowExecutionDescription, type WorkflowExecutionInfo } from '@temporalio/client';
 import { APP_CONFIG, deadlineRulesFrom, type AppConfig } from '../../../libs/config/config';
 import { CalendarService } from '../../../libs/calendar/calendar.service';
-import { NominationRepository, type NominationRecord } from '../../../libs/db/nomination.repository';
+import type { WorkingCalendar } from '../../../libs/calendar/working-calendar';
+import { ActivityFailureRepository } from '../../../libs/db/activity-failure.repository';
 import { OrgRepository } from '../../../libs/db/org.repository';
+import { StuckRepository, type OpenNominationFilter, type StuckRow } from '../../../libs/db/stuck.repository';
 import { DeadlinePlanner } from '../../../libs/deadlines/deadline-planner';
-import type { OrgTree } from '../../../libs/domain/access-policy';
 import { catalogueVersion, CATALOGUE } from '../../../libs/domain/award-catalogue';
-import type { StuckFilter } from '../../../libs/domain/admin-schemas';
+import type { StuckFilter, StuckQuery } from '../../../libs/domain/admin-schemas';
 import { LEVEL_NAMES_VI } from '../../../libs/domain/levels';
 import { temporalUiUrl } from '../temporal/temporal-ui-url';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
+import { ENDED, nominationQuery, OPEN_IN_WORKFLOW, RUNNING, TASK_PROBLEMS, workflowIdIn } from './visibility-query';
 
-export type StuckKind = 'OVERDUE' | 'WORKFLOW_TASK_FAILING' | 'ACTIVITY_RETRYING' | 'STATE_MISMATCH';
+export type StuckKind = 'OVERDUE' | 'WORKFLOW_TASK_FAILING' | 'ACTIVITY_RETRYING' | 'STATE_MISMATCH' | 'DELIVERY_FAILING';
 
 export interface StuckItem {
-  nominationId: string;
-  workflowId: string;
+  /** Null for mail that belongs to no nomination. */
+  nominationId: string | null;
+  workflowId: string | null;
   kind: StuckKind;
   reason: string;
   waitingOn: string[];
   since: string;
-  temporalUiUrl: string;
+  temporalUiUrl: string | null;
   nextEscalationAt?: string;
   lastError?: string;
+  /** DELIVERY_FAILING: whom the message is for, and where it goes. */
+  recipient?: string;
+  address?: string;
 }
 
+export interface StuckPage {
+  items: StuckItem[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** A problem found, before the page it falls on is filled in with whom it waits on (which an overdue reason names). */
+type Problem = Omit<StuckItem, 'waitingOn' | 'temporalUiUrl' | 'reason'> & { row?: StuckRow; reason: string | ((waitingOn: string[]) => string) };
+
 const DAY_MS = 86_400_000;
-/** Workflows described at once: enough to be quick, few enough not to flood the server. */
-const DESCRIBE_CONCURRENCY = 8;
-/** More than this many open nominations matching a filter are examined in pages of this size. */
-const PAGE = 500;
+/** How many workflows, failing deliveries or activity failures one listing examines at most: they are the exceptions. */
+const PROBLEM_LIMIT = 1000;
+/** Workflow ids per visibility query (`WorkflowId IN (…)`). */
+const ID_CHUNK = 100;
+/** A row this young may still be waiting for its workflow to start (the API inserts the row first). */
+const START_GRACE_MS = 10_000;
+
+const chunks = <T>(items: T[], size: number): T[][] => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 
 /**
- * What needs a human, found by comparing the database with Temporal: overdue levels, workflows
- * whose tasks or activities keep failing, and rows that disagree with their workflow.
+ * What needs a human, read from the database's state and Temporal's visibility store rather than by
+ * describing every open workflow: overdue levels (an indexed query, paged), workflows the server
+ * reports failing their tasks (`TemporalReportedProblems`), activities the worker recorded failing,
+ * rows that disagree with their workflow, and mail that keeps failing. Only the few failing
+ * workflows are described, for their last error.
  */
 @Injectable()
 export class StuckService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
-    private readonly nominations: NominationRepository,
+    private readonly rows: StuckRepository,
+    private readonly activityFailures: ActivityFailureRepository,
     private readonly orgs: OrgRepository,
     private readonly calendar: CalendarService,
   ) {}
 
-  async list(filter: StuckFilter): Promise<{ items: StuckItem[] }> {
-    const rows = await this.openNominations(filter);
-    const tree = await this.orgs.tree();
-    const items: StuckItem[] = [];
-    for (let i = 0; i < rows.length; i += DESCRIBE_CONCURRENCY) {
-      const batch = await Promise.all(rows.slice(i, i + DESCRIBE_CONCURRENCY).map((row) => this.examine(row, tree, filter)));
-      items.push(...batch.flat());
-    }
-    return { items };
+  async list(query: StuckQuery): Promise<StuckPage> {
+    const { page, pageSize, ...filter } = query;
+    const where = openFilter(filter);
+    // Problems first (few, each needs a human now), then the overdue levels, the longest overdue first.
+    const [problems, overdueTotal] = await Promise.all([this.problems(filter, where), this.rows.countOverdue(where)]);
+    const offset = (page - 1) * pageSize;
+    const pageProblems = problems.slice(offset, offset + pageSize);
+    const take = pageSize - pageProblems.length;
+    const overdueRows = take > 0 ? await this.rows.overdue(where, Math.max(0, offset - problems.length), take) : [];
+    const calendar = overdueRows.length > 0 ? await this.calendar.calendar() : null;
+    const overdue = overdueRows.map((row) => this.overdueProblem(row, calendar!));
+    return { items: await this.complete([...pageProblems, ...overdue]), total: problems.length + overdueTotal, page, pageSize };
   }
 
-  /** The open nominations matching the filter (all of them, page by page). */
-  async openNominations(filter: StuckFilter): Promise<NominationRecord[]> {
-    const { minOverdueDays, ...rest } = filter;
-    const query = {
-      ...rest,
-      statuses: ['IN_REVIEW', 'RETURNED'] as const,
-      ...(minOverdueDays !== undefined && { overdueBefore: new Date(Date.now() - minOverdueDays * DAY_MS) }),
-    };
-    const rows: NominationRecord[] = [];
-    for (let page = 1; ; page++) {
-      const { items, total } = await this.nominations.list({ ...query, statuses: [...query.statuses] }, page, PAGE, [{ dueAt: 'asc' }]);
-      rows.push(...items);
-      if (rows.length >= total || items.length === 0) return rows;
-    }
+  private async problems(filter: StuckFilter, where: OpenNominationFilter): Promise<Problem[]> {
+    const [failing, retrying, mismatched, deliveries] = await Promise.all([
+      this.taskFailures(where),
+      this.activitiesRetrying(where),
+      this.mismatches(where),
+      this.deliveriesFailing(filter, where),
+    ]);
+    return [...failing, ...retrying, ...mismatched, ...deliveries];
   }
 
-  private async examine(row: NominationRecord, tree: OrgTree, filter: StuckFilter): Promise<StuckItem[]> {
-    const base = {
-      nominationId: row.id,
-      workflowId: row.workflowId,
-      waitingOn: await this.waitingOn(row, tree),
-      temporalUiUrl: temporalUiUrl(this.config, row.workflowId),
-    };
-    const items: StuckItem[] = [];
-    if (row.overdue && row.status === 'IN_REVIEW' && row.dueAt && row.currentLevel) {
-      const plan = await this.plan(row);
-      const days = Math.floor((Date.now() - row.dueAt.getTime()) / DAY_MS);
-      items.push({
-        ...base,
-        kind: 'OVERDUE',
-        reason: `Quá hạn xử lý ở cấp ${LEVEL_NAMES_VI[row.currentLevel]} từ ${row.dueAt.toISOString().slice(0, 10)} (${days} ngày); đang chờ ${base.waitingOn.join(', ') || 'người xét duyệt'}.`,
-        since: row.dueAt.toISOString(),
-        nextEscalationAt: plan,
-      });
+  private async visible(query: string, limit = PROBLEM_LIMIT): Promise<WorkflowExecutionInfo[]> {
+    const found: WorkflowExecutionInfo[] = [];
+    for await (const info of this.temporal.workflow.list({ query, pageSize: Math.min(limit, 1000) })) {
+      found.push(info);
+      if (found.length >= limit) break;
     }
-    // Only the overdue-days filter narrows by age; problems with the workflow itself are listed whatever their age.
-    if (filter.minOverdueDays !== undefined && items.length === 0) return items;
-    const description = await this.describe(row.workflowId);
-    if (!description) {
-      items.push({ ...base, kind: 'STATE_MISMATCH', reason: `Hồ sơ đang ${row.status} nhưng không có workflow nào xử lý.`, since: row.updatedAt.toISOString() });
-      return items;
+    return found;
+  }
+
+  /** The running workflow ids among these. */
+  private async running(workflowIds: string[]): Promise<Set<string>> {
+    const running = new Set<string>();
+    for (const ids of chunks([...new Set(workflowIds)], ID_CHUNK)) {
+      for (const info of await this.visible(`${workflowIdIn(ids)} AND ${RUNNING}`)) running.add(info.workflowId);
     }
-    if (description.status.name !== 'RUNNING') {
-      items.push({
-        ...base,
-        kind: 'STATE_MISMATCH',
-        reason: `Hồ sơ đang ${row.status} trong cơ sở dữ liệu nhưng workflow đã ở trạng thái ${description.status.name}.`,
-        since: (description.closeTime ?? row.updatedAt).toISOString(),
-      });
-      return items;
-    }
-    const task = description.raw.pendingWorkflowTask;
-    if (task && (task.attempt ?? 0) > 1) {
-      items.push({
-        ...base,
+    return running;
+  }
+
+  private async taskFailures(where: OpenNominationFilter): Promise<Problem[]> {
+    const infos = await this.visible(nominationQuery(where, RUNNING, TASK_PROBLEMS));
+    const rows = await this.rowsByWorkflow(infos.map((i) => i.workflowId), where);
+    const problems: Problem[] = [];
+    for (const info of infos) {
+      const row = rows.get(info.workflowId);
+      if (!row) continue;
+      const description = await this.describe(info.workflowId);
+      const attempt = description?.raw.pendingWorkflowTask?.attempt ?? 0;
+      problems.push({
+        ...this.base(row),
         kind: 'WORKFLOW_TASK_FAILING',
-        reason: `Workflow không xử lý được (đã thử ${task.attempt} lần); cần kỹ thuật viên kiểm tra.`,
+        reason: `Workflow không xử lý được (đã thử ${attempt} lần); cần kỹ thuật viên kiểm tra.`,
         since: row.updatedAt.toISOString(),
-        lastError: await this.lastWorkflowTaskError(row.workflowId),
+        lastError: await this.lastWorkflowTaskError(info.workflowId),
       });
     }
-    for (const activity of description.raw.pendingActivities ?? []) {
-      if ((activity.attempt ?? 0) < this.config.ACTIVITY_RETRY_ALERT_ATTEMPTS) continue;
-      const error = activity.lastFailure?.message ?? '';
-      items.push({
-        ...base,
-        kind: 'ACTIVITY_RETRYING',
-        reason: `Bước "${activity.activityType?.name}" thất bại ${activity.attempt} lần liên tiếp: ${error}`,
-        since: row.updatedAt.toISOString(),
-        lastError: error,
+    return problems;
+  }
+
+  private async activitiesRetrying(where: OpenNominationFilter): Promise<Problem[]> {
+    const failures = await this.activityFailures.retrying(this.config.ACTIVITY_RETRY_ALERT_ATTEMPTS, PROBLEM_LIMIT);
+    if (failures.length === 0) return [];
+    const [rows, running] = await Promise.all([this.rowsByWorkflow(failures.map((f) => f.workflowId), where), this.running(failures.map((f) => f.workflowId))]);
+    return failures.flatMap((failure): Problem[] => {
+      const row = rows.get(failure.workflowId);
+      // A workflow that has ended retries nothing any more.
+      if (!row || !running.has(failure.workflowId)) return [];
+      return [
+        {
+          ...this.base(row),
+          kind: 'ACTIVITY_RETRYING',
+          reason: `Bước "${failure.activityType}" thất bại ${failure.attempt} lần liên tiếp: ${failure.lastError}`,
+          since: failure.firstFailedAt.toISOString(),
+          lastError: failure.lastError,
+        },
+      ];
+    });
+  }
+
+  /**
+   * Open rows whose workflow is not running. Two cheap reads find them: the workflows that ended while
+   * their search attributes still said open (terminated, failed), and, when the number of open rows
+   * differs from the number of running workflows with the same filter, the difference itself.
+   */
+  private async mismatches(where: OpenNominationFilter): Promise<Problem[]> {
+    const [ended, openRows, runningCount] = await Promise.all([
+      this.visible(nominationQuery(where, ENDED, OPEN_IN_WORKFLOW)),
+      this.rows.countOpen(where),
+      this.temporal.workflow.count(nominationQuery(where, RUNNING, OPEN_IN_WORKFLOW)),
+    ]);
+    const candidates = new Set(ended.map((i) => i.workflowId));
+    if (openRows !== runningCount.count) {
+      const [dbIds, runningIds] = await Promise.all([
+        this.rows.openWorkflowIds(where),
+        this.visible(nominationQuery(where, RUNNING, OPEN_IN_WORKFLOW), Number.MAX_SAFE_INTEGER),
+      ]);
+      const runningSet = new Set(runningIds.map((i) => i.workflowId));
+      for (const id of dbIds) if (!runningSet.has(id) && candidates.size < PROBLEM_LIMIT) candidates.add(id);
+    }
+    if (candidates.size === 0) return [];
+    const rows = await this.rowsByWorkflow([...candidates], where);
+    const latest = await this.latestRuns([...rows.keys()]);
+    const problems: Problem[] = [];
+    for (const [workflowId, row] of rows) {
+      const run = latest.get(workflowId);
+      if (run?.status.name === 'RUNNING') continue;
+      if (!run) {
+        if (Date.now() - row.createdAt.getTime() < START_GRACE_MS) continue;
+        problems.push({ ...this.base(row), kind: 'STATE_MISMATCH', reason: `Hồ sơ đang ${row.status} nhưng không có workflow nào xử lý.`, since: row.updatedAt.toISOString() });
+        continue;
+      }
+      problems.push({
+        ...this.base(row),
+        kind: 'STATE_MISMATCH',
+        reason: `Hồ sơ đang ${row.status} trong cơ sở dữ liệu nhưng workflow đã ở trạng thái ${run.status.name}.`,
+        since: (run.closeTime ?? row.updatedAt).toISOString(),
       });
     }
-    return items;
+    return problems.sort((a, b) => a.since.localeCompare(b.since));
+  }
+
+  /** Each workflow's newest run, as visibility knows it. */
+  private async latestRuns(workflowIds: string[]): Promise<Map<string, WorkflowExecutionInfo>> {
+    const latest = new Map<string, WorkflowExecutionInfo>();
+    for (const ids of chunks(workflowIds, ID_CHUNK)) {
+      for (const info of await this.visible(workflowIdIn(ids))) {
+        const seen = latest.get(info.workflowId);
+        if (info.status.name === 'RUNNING' || !seen || (seen.status.name !== 'RUNNING' && info.startTime > seen.startTime)) latest.set(info.workflowId, info);
+      }
+    }
+    return latest;
+  }
+
+  private async deliveriesFailing(filter: StuckFilter, where: OpenNominationFilter): Promise<Problem[]> {
+    const deliveries = await this.rows.failingDeliveries(this.config.ACTIVITY_RETRY_ALERT_ATTEMPTS, PROBLEM_LIMIT);
+    if (deliveries.length === 0) return [];
+    // With a nomination filter, only the mail of the nominations it matches; mail of no nomination matches none.
+    const narrowed = Object.values(filter).some((v) => v !== undefined);
+    const ids = [...new Set(deliveries.flatMap((d) => (d.nominationId ? [d.nominationId] : [])))];
+    const nominations = await this.rows.matching(ids, where);
+    return deliveries.flatMap((d): Problem[] => {
+      const nomination = d.nominationId ? nominations.get(d.nominationId) : undefined;
+      if (narrowed && !nomination) return [];
+      const error = d.lastError ?? '';
+      return [
+        {
+          nominationId: d.nominationId,
+          workflowId: nomination?.workflowId ?? null,
+          kind: 'DELIVERY_FAILING',
+          reason: `Thư "${d.kind}" gửi ${d.recipient} <${d.address}> thất bại ${d.attempts} lần: ${error}`,
+          since: d.createdAt.toISOString(),
+          lastError: error,
+          recipient: d.recipient,
+          address: d.address,
+        },
+      ];
+    });
+  }
+
+  private overdueProblem(row: StuckRow, calendar: WorkingCalendar): Problem {
+    const dueAt = row.dueAt!;
+    const level = row.currentLevel!;
+    const days = Math.floor((Date.now() - dueAt.getTime()) / DAY_MS);
+    const limits = (catalogueVersion(row.catalogueVersion) ?? CATALOGUE[0]!).levelLimitWorkingDays;
+    return {
+      ...this.base(row),
+      kind: 'OVERDUE',
+      reason: (waitingOn) =>
+        `Quá hạn xử lý ở cấp ${LEVEL_NAMES_VI[level]} từ ${dueAt.toISOString().slice(0, 10)} (${days} ngày); đang chờ ${waitingOn.join(', ') || 'người xét duyệt'}.`,
+      since: dueAt.toISOString(),
+      nextEscalationAt: new DeadlinePlanner(calendar, deadlineRulesFrom(this.config), limits).level(level, dueAt, dueAt).escalateAt,
+    };
+  }
+
+  private base(row: StuckRow) {
+    return { nominationId: row.id, workflowId: row.workflowId, row };
+  }
+
+  private async rowsByWorkflow(workflowIds: string[], where: OpenNominationFilter): Promise<Map<string, StuckRow>> {
+    const rows = await this.rows.openByWorkflowIds([...new Set(workflowIds)], where);
+    return new Map(rows.map((r) => [r.workflowId, r]));
+  }
+
+  /** Whom each item of the page waits on: one query for the assignments, one per reviewing organisation. */
+  private async complete(problems: Problem[]): Promise<StuckItem[]> {
+    const tree = await this.orgs.tree();
+    const assigned = await this.rows.assignments(problems.flatMap((p) => (p.row ? [p.row.id] : [])));
+    const reviewers = new Map<string, Promise<string[]>>();
+    const reviewersOf = (org: string) => {
+      if (!reviewers.has(org)) reviewers.set(org, this.orgs.reviewersOf(org));
+      return reviewers.get(org)!;
+    };
+    return Promise.all(
+      problems.map(async ({ row, ...problem }) => {
+        let waitingOn: string[] = [];
+        if (row?.status === 'RETURNED') waitingOn = [row.submittedBy];
+        else if (row?.currentLevel) {
+          const org = tree.reviewingOrg(row.unitCode, row.currentLevel);
+          const assignee = assigned.find((a) => a.nominationId === row.id && a.level === row.currentLevel);
+          waitingOn = [...new Set([...(org ? await reviewersOf(org.code) : []), ...(assignee ? [assignee.reviewer] : [])])];
+        }
+        return {
+          ...problem,
+          reason: typeof problem.reason === 'string' ? problem.reason : problem.reason(waitingOn),
+          waitingOn,
+          temporalUiUrl: problem.workflowId ? temporalUiUrl(this.config, problem.workflowId) : null,
+        };
+      }),
+    );
   }
 
   async describe(workflowId: string): Promise<WorkflowExecutionDescription | null> {
@@ -141,24 +293,15 @@ export class StuckService {
     }
   }
 
-  private async waitingOn(row: NominationRecord, tree: OrgTree): Promise<string[]> {
-    if (row.status === 'RETURNED') return [row.submittedBy];
-    if (!row.currentLevel) return [];
-    const org = tree.reviewingOrg(row.unitCode, row.currentLevel);
-    const reviewers = org ? await this.orgs.reviewersOf(org.code) : [];
-    const assigned = await this.nominations.assignment(row.id, row.currentLevel);
-    return [...new Set([...reviewers, ...(assigned ? [assigned.reviewer] : [])])];
-  }
-
-  private async plan(row: NominationRecord): Promise<string> {
-    const days = (catalogueVersion(row.catalogueVersion) ?? CATALOGUE[0]!).levelLimitWorkingDays;
-    const planner = new DeadlinePlanner(await this.calendar.calendar(), deadlineRulesFrom(this.config), days);
-    return planner.level(row.currentLevel!, row.dueAt!, row.dueAt).escalateAt;
-  }
-
   private async lastWorkflowTaskError(workflowId: string): Promise<string> {
     const history = await this.temporal.workflow.getHandle(workflowId).fetchHistory();
     const failed = [...(history.events ?? [])].reverse().find((e) => e.workflowTaskFailedEventAttributes);
     return failed?.workflowTaskFailedEventAttributes?.failure?.message ?? '';
   }
+}
+
+/** The stuck filter as the database and visibility queries take it. */
+export function openFilter(filter: StuckFilter): OpenNominationFilter {
+  const { minOverdueDays, ...rest } = filter;
+  return { ...rest, ...(minOverdueDays !== undefined && { overdueBefore: new Date(Date.now() - minOverdueDays * DAY_MS) }) };
 }

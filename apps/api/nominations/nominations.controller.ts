@@ -3,11 +3,13 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../../libs/domain/access-policy';
 import {
   decisionSchema,
+  inboxQuerySchema,
   listNominationsQuerySchema,
   resubmitSchema,
   submitNominationSchema,
   withdrawSchema,
   type DecisionInput,
+  type InboxQuery,
   type ListNominationsQuery,
   type ResubmitInput,
   type SubmitNominationInput,
@@ -66,7 +68,8 @@ export class NominationsController {
   }
 
   @Get('inbox')
-  inbox(@CurrentActor() actor: Actor) {
-    return this.nominations.inbox(actor);
+  @ZodQuery(inboxQuerySchema)
+  inbox(@CurrentActor() actor: Actor, @Query(new ZodPipe(inboxQuerySchema)) query: InboxQuery) {
+    return this.nominations.inbox(actor, query);
   }
 }

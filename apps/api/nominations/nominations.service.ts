@@ -15,7 +15,7 @@ import { hanoiDay } from '../../../libs/domain/hanoi-time';
 import type { Level } from '../../../libs/domain/levels';
 import { checkDecide, checkResubmit, checkWithdraw, submit, type NominationState } from '../../../libs/domain/nomination-machine';
 import { decideUpdate, nominationWorkflowId, resubmitUpdate, withdrawUpdate } from '../../../libs/domain/nomination-messages';
-import type { DecisionInput, ListNominationsQuery, ResubmitInput, SubmitNominationInput, WithdrawInput } from '../../../libs/domain/schemas';
+import type { DecisionInput, InboxQuery, ListNominationsQuery, ResubmitInput, SubmitNominationInput, WithdrawInput } from '../../../libs/domain/schemas';
 import { EligibilityService } from '../../../libs/eligibility/eligibility.service';
 import { ApiError } from '../common/api-error';
 import { NominationWorkflows } from '../temporal/nomination-workflows';
@@ -148,17 +148,18 @@ export class NominationsService {
     return { items: items.map((n) => this.view(n)), total, page, pageSize };
   }
 
-  async inbox(actor: Actor) {
+  /** A page of what waits on the caller, the earliest deadline first (served by the index on status, level and due date). */
+  async inbox(actor: Actor, { page, pageSize }: InboxQuery) {
     const tree = await this.orgs.tree();
     const level = watchedLevel(actor, tree);
-    if (!level) return { items: [] };
-    const { items } = await this.nominations.list(
+    if (!level) return { items: [], total: 0, page, pageSize };
+    const { items, total } = await this.nominations.list(
       { status: 'IN_REVIEW', level, scopes: [{ unitCodes: tree.unitsUnder(actor.orgCode), routeHas: level }] },
-      1,
-      500,
+      page,
+      pageSize,
       [{ dueAt: 'asc' }, { createdAt: 'asc' }],
     );
-    return { items: items.map((n) => this.view(n)) };
+    return { items: items.map((n) => this.view(n)), total, page, pageSize };
   }
 
   async decide(actor: Actor, id: string, input: DecisionInput): Promise<NominationView> {

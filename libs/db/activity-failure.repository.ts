@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService } from './prisma.service';
+
+export interface ActivityFailureReport {
+  workflowId: string;
+  activityType: string;
+  nominationId?: string;
+  attempt: number;
+  error: string;
+}
+
+/** What the worker saw of activities that keep failing, for the admins' stuck view (a describe per workflow would not scale). */
+@Injectable()
+export class ActivityFailureRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  async record(report: ActivityFailureReport): Promise<void> {
+    const data = { attempt: report.attempt, lastError: report.error.slice(0, 2000), lastFailedAt: new Date() };
+    await this.prisma.activityFailure.upsert({
+      where: { workflowId_activityType: { workflowId: report.workflowId, activityType: report.activityType } },
+      create: { workflowId: report.workflowId, activityType: report.activityType, nominationId: report.nominationId, ...data },
+      update: data,
+    });
+  }
+
+  async clear(workflowId: string, activityType: string): Promise<void> {
+    await this.prisma.activityFailure.deleteMany({ where: { workflowId, activityType } });
+  }
+
+  /** The activities at or past the alert threshold, the longest failing first. */
+  retrying(minAttempts: number, limit: number) {
+    return this.prisma.activityFailure.findMany({ where: { attempt: { gte: minAttempts } }, orderBy: { firstFailedAt: 'asc' }, take: limit });
+  }
+}

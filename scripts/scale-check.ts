@@ -1,0 +1,239 @@
+// Measures the year-end scale: opens N nominations (rows inserted straight into the database, their
+// workflows started with bounded concurrency, as the API would), then prints the worker's resident
+// memory and the latency of GET /api/admin/stuck and GET /api/inbox.
+//
+//   npm run build && node dist/scripts/scale-check.js [N]
+//
+// Run alone, it starts its own stack: a Temporal dev server, a fresh database on DATABASE_URL's server
+// (TEST_DATABASE_URL, else this machine's PostgreSQL), the built worker and API. The benchmark calls
+// `measureScale` against a stack it already runs.
+import { Client, Connection } from '@temporalio/client';
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { catalogueAt } from '../libs/domain/award-catalogue';
+import { hanoiDay } from '../libs/domain/hanoi-time';
+import { nominationWorkflowId, type NominationWorkflowInput } from '../libs/domain/nomination-messages';
+import { initialSearchAttributes } from '../libs/domain/search-attributes';
+import { PrismaClient } from '../libs/db/generated/client';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { findFreePort } from '../libs/devtools/free-port';
+import { createDatabase, databaseUrl as urlOf, dropDatabase, migrateDatabase } from '../libs/devtools/migrate';
+import { spawnService } from '../libs/devtools/service-process';
+import { startTemporalDevServer } from '../libs/devtools/temporal-dev-server';
+import { SEARCH_ATTRIBUTE_TYPES } from '../libs/domain/search-attributes';
+import { seedDemo } from '../prisma/seed';
+
+export interface ScaleOptions {
+  apiUrl: string;
+  /** An admin's bearer token (for the stuck view); `reviewerToken` is a reviewer's, for the inbox. */
+  token: string;
+  reviewerToken: string;
+  databaseUrl: string;
+  temporalAddress: string;
+  namespace?: string;
+  taskQueue: string;
+  /** The worker process, for its resident memory (Linux /proc). */
+  workerPid?: number;
+  /** How many open nominations to add. */
+  count: number;
+  /** Workflow starts in flight at once. */
+  concurrency?: number;
+  /** How long to let the worker settle (its burst of first tasks over) before its memory is read. */
+  settleMs?: number;
+  log?: (line: string) => void;
+}
+
+export interface ScaleFigures {
+  open: number;
+  workerRssMbBefore: number | null;
+  workerRssMbAfter: number | null;
+  stuckMs: number;
+  stuckTotal: number;
+  inboxMs: number;
+  inboxTotal: number;
+}
+
+const UNITS = ['U1', 'U2', 'U3'];
+
+function rssMb(pid?: number): number | null {
+  if (!pid) return null;
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmRSS:'));
+  return line ? Math.round(Number(line.replace(/\D/g, '')) / 1024) : null;
+}
+
+async function timed(url: string, token: string): Promise<{ ms: number; total: number }> {
+  let best = Infinity;
+  let total = 0;
+  // The best of three: the first call also warms the API's connections.
+  for (let i = 0; i < 3; i++) {
+    const started = performance.now();
+    const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+    const body = (await res.json()) as { total?: number };
+    if (!res.ok) throw new Error(`${url}: ${res.status} ${JSON.stringify(body)}`);
+    best = Math.min(best, performance.now() - started);
+    total = body.total ?? 0;
+  }
+  return { ms: Math.round(best), total };
+}
+
+/** Opens `count` nominations at the UNIT level and measures; prints and returns the figures. */
+export async function measureScale(options: ScaleOptions): Promise<ScaleFigures> {
+  const log = options.log ?? ((line: string) => console.log(`[scale] ${line}`));
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: options.databaseUrl }) });
+  const temporal = new Client({ connection: await Connection.connect({ address: options.temporalAddress }), namespace: options.namespace ?? 'default' });
+  try {
+    const before = rssMb(options.workerPid);
+    const now = new Date();
+    const catalogue = catalogueAt(hanoiDay(now));
+    const award = catalogue.awards.find((a) => a.code === 'GIAY_KHEN_GIAM_DOC_SO')!;
+    const dueAt = new Date(now.getTime() + 30 * 86_400_000);
+    const rows = Array.from({ length: options.count }, (_, i) => {
+      const id = randomUUID();
+      return {
+        id,
+        awardCode: award.code,
+        catalogueVersion: catalogue.version,
+        year: now.getUTCFullYear(),
+        unitCode: UNITS[i % UNITS.length]!,
+        nominee: { kind: 'INDIVIDUAL', fullName: `Người thử nghiệm ${i}`, position: 'Chuyên viên' },
+        achievements: 'Hoàn thành xuất sắc nhiệm vụ.',
+        route: [...award.route],
+        status: 'IN_REVIEW' as const,
+        currentLevel: award.route[0]!,
+        dueAt,
+        submittedBy: 'u1.clerk',
+        requestId: id,
+        workflowId: nominationWorkflowId(id),
+        createdAt: now,
+      };
+    });
+    const started = Date.now();
+    for (let i = 0; i < rows.length; i += 1000) await prisma.nomination.createMany({ data: rows.slice(i, i + 1000) });
+    log(`${rows.length} rows inserted in ${Date.now() - started} ms`);
+
+    let next = 0;
+    const startOne = async () => {
+      for (let i = next++; i < rows.length; i = next++) {
+        const row = rows[i]!;
+        const input: NominationWorkflowInput = {
+          nominationId: row.id,
+          awardCode: row.awardCode,
+          unitCode: row.unitCode,
+          route: row.route,
+          submittedAt: now.toISOString(),
+          catalogueVersion: row.catalogueVersion,
+          firstDueAt: dueAt.toISOString(),
+          campaignId: null,
+        };
+        await temporal.workflow.start('nominationWorkflow', {
+          workflowId: row.workflowId,
+          taskQueue: options.taskQueue,
+          args: [input],
+          typedSearchAttributes: initialSearchAttributes(row, { ...row, dueAt: dueAt.toISOString(), overdue: false, returnCount: 0 }),
+        });
+      }
+    };
+    await Promise.all(Array.from({ length: options.concurrency ?? 16 }, startOne));
+    log(`${rows.length} workflows started in ${Date.now() - started} ms`);
+
+    // Every workflow has run its first task once its row records the first transition.
+    const ids = rows.map((r) => r.id);
+    for (;;) {
+      const done = await prisma.nomination.count({ where: { id: { in: ids }, version: { gte: 1 } } });
+      if (done >= ids.length) break;
+      await new Promise((r) => setTimeout(r, 2000));
+    }
+    log(`${rows.length} workflows waiting for a decision after ${Date.now() - started} ms; worker RSS ${rssMb(options.workerPid) ?? '?'} MB`);
+    await new Promise((r) => setTimeout(r, options.settleMs ?? 30_000));
+
+    const open = await prisma.nomination.count({ where: { status: { in: ['IN_REVIEW', 'RETURNED'] } } });
+    const stuck = await timed(`${options.apiUrl}/api/admin/stuck`, options.token);
+    const inbox = await timed(`${options.apiUrl}/api/inbox`, options.reviewerToken);
+    const figures: ScaleFigures = {
+      open,
+      workerRssMbBefore: before,
+      workerRssMbAfter: rssMb(options.workerPid),
+      stuckMs: stuck.ms,
+      stuckTotal: stuck.total,
+      inboxMs: inbox.ms,
+      inboxTotal: inbox.total,
+    };
+    log(
+      `open ${figures.open}: worker RSS ${figures.workerRssMbBefore ?? '?'} → ${figures.workerRssMbAfter ?? '?'} MB; ` +
+        `GET /api/admin/stuck ${figures.stuckMs} ms (total ${figures.stuckTotal}); GET /api/inbox ${figures.inboxMs} ms (total ${figures.inboxTotal})`,
+    );
+    return figures;
+  } finally {
+    await prisma.$disconnect();
+    await temporal.connection.close();
+  }
+}
+
+async function devToken(apiUrl: string, username: string): Promise<string> {
+  const res = await fetch(`${apiUrl}/api/auth/dev-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username }) });
+  return ((await res.json()) as { token: string }).token;
+}
+
+async function waitFor(url: string): Promise<void> {
+  for (let i = 0; i < 120; i++) {
+    if (await fetch(url).then((r) => r.status < 500, () => false)) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${url} did not answer`);
+}
+
+/** Alone: its own stack, then the figures at each step up to N (1,000 by default). */
+async function main(): Promise<void> {
+  const root = resolve(__dirname, '..', '..');
+  const steps = (process.argv[2] ?? '1000').split(',').map(Number);
+  const stops: (() => Promise<unknown>)[] = [];
+  try {
+    const temporal = await startTemporalDevServer({ projectRoot: root, headless: true, searchAttributes: SEARCH_ATTRIBUTE_TYPES });
+    stops.push(() => temporal.stop());
+    const server = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+    const name = `tdkt_scale_${Date.now()}`;
+    await createDatabase(server, name);
+    stops.unshift(() => dropDatabase(server, name));
+    const database = urlOf(server, name);
+    await migrateDatabase(root, database);
+    await seedDemo(database);
+
+    const port = await findFreePort();
+    const env = {
+      ...process.env,
+      DATABASE_URL: database,
+      TEMPORAL_ADDRESS: temporal.address,
+      TEMPORAL_TASK_QUEUE: 'nominations-scale',
+      AUTH_MODE: 'dev',
+      PORT: String(port),
+      WORKER_METRICS_PORT: String(await findFreePort()),
+      SCHEDULES_ENABLED: 'false',
+      LOG_LEVEL: 'warn',
+    };
+    const quiet = () => undefined;
+    const worker = spawnService(process.execPath, [join(root, 'dist', 'apps', 'worker', 'main.js')], { cwd: root, env, log: quiet });
+    stops.unshift(() => worker.stop());
+    const api = spawnService(process.execPath, [join(root, 'dist', 'apps', 'api', 'main.js')], { cwd: root, env, log: quiet });
+    stops.unshift(() => api.stop());
+    const apiUrl = `http://127.0.0.1:${port}`;
+    await waitFor(`${apiUrl}/api/health`);
+    const [token, reviewerToken] = [await devToken(apiUrl, 'admin'), await devToken(apiUrl, 'u1.head')];
+    let opened = 0;
+    for (const target of steps) {
+      await measureScale({ apiUrl, token, reviewerToken, databaseUrl: database, temporalAddress: temporal.address, taskQueue: env.TEMPORAL_TASK_QUEUE, workerPid: worker.child.pid, count: target - opened });
+      opened = target;
+    }
+  } finally {
+    for (const stop of stops) await stop().catch(() => undefined);
+  }
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
