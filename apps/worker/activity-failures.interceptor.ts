@@ -34,7 +34,9 @@ class ActivityFailureInterceptor implements ActivityInboundCallsInterceptor {
       const last = (error instanceof ApplicationFailure && error.nonRetryable) || (info.retryPolicy?.maximumAttempts ?? 0) === info.attempt;
       if (last) await this.quietly(() => this.failures.clear(workflowId, info.activityType));
       else if (info.attempt >= this.alertAttempts) {
-        const nominationId = (input.args[0] as { nominationId?: unknown } | undefined)?.nominationId;
+        // A commit carries its nomination inside the transition.
+        const arg = input.args[0] as { nominationId?: unknown; transition?: { nominationId?: unknown } } | undefined;
+        const nominationId = arg?.nominationId ?? arg?.transition?.nominationId;
         await this.quietly(() =>
           this.failures.record({
             workflowId,
