@@ -104,7 +104,8 @@ describe('the mail server down: decisions never wait on it, and its emails go ou
     const counts = countByMessageId(smtp);
     const mailFrom = sut.config.MAIL_FROM;
     expect(delivered.map((d) => counts.get(messageIdFor(d.id, mailFrom)))).toEqual(delivered.map(() => 1));
-    expect(smtp.mails).toHaveLength(delivered.length);
+    // Other mail may arrive meanwhile (a reminder falling due); none arrives twice.
+    expect([...counts.values()].filter((n) => n > 1)).toEqual([]);
     for (const d of delivered) {
       const mail = smtp.mails.find((m) => messageId(m.raw) === messageIdFor(d.id, mailFrom))!;
       expect(mail.to).toEqual([d.address]);
