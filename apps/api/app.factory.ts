@@ -23,7 +23,9 @@ export async function createApiApp(
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger: new NestPinoLogger(logger, nestLevels) });
   // First, so that every request, even one the body parsers refuse, gets its correlation id and its line.
   app.use(requestLogging(logger));
-  // CSV imports arrive as text; JSON stays the default for everything else.
+  // CSV imports arrive as text; JSON stays the default for everything else. The JSON limit leaves room
+  // for the longest valid body (20,000 characters of achievements) written with \u escapes.
+  app.useBodyParser('json', { limit: '1mb' });
   app.useBodyParser('text', { type: ['text/csv', 'text/plain'], limit: '5mb' });
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new ErrorFilter());

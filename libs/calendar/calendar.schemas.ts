@@ -13,7 +13,7 @@ const yearOf = (day: string) => Number(day.slice(0, 4));
 /** The days of one kind in one year, each issue on the item's own path and quoting its value. */
 function daysOf(year: number, kind: 'weekday' | 'weekend') {
   return z
-    .array(z.string())
+    .array(z.string().max(10))
     .max(366)
     .superRefine((days, ctx) => {
       const seen = new Set<string>();
@@ -37,6 +37,7 @@ export const calendarOverridesSchema = (year: number) =>
 export const calendarYearParamsSchema = z.strictObject({
   year: z
     .string()
+    .max(4, { abort: true })
     .regex(/^\d{4}$/, 'year must be four digits')
     .transform(Number)
     .pipe(z.number().min(FIRST_YEAR).max(LAST_YEAR)),
@@ -44,7 +45,7 @@ export const calendarYearParamsSchema = z.strictObject({
 export type CalendarYearParams = z.infer<typeof calendarYearParamsSchema>;
 
 export const workingDaysQuerySchema = z.strictObject({
-  from: z.string().superRefine((day, ctx) => {
+  from: z.string().max(10).superRefine((day, ctx) => {
     if (!isDate(day)) ctx.addIssue({ code: 'custom', message: `"${day}" is not a date YYYY-MM-DD` });
     else if (yearOf(day) < FIRST_YEAR || yearOf(day) > LAST_YEAR) {
       ctx.addIssue({ code: 'custom', message: `"${day}" is not within ${FIRST_YEAR}–${LAST_YEAR}` });
@@ -52,6 +53,7 @@ export const workingDaysQuerySchema = z.strictObject({
   }),
   days: z
     .string()
+    .max(3, { abort: true })
     .regex(/^\d{1,3}$/, 'days must be a whole number')
     .transform(Number)
     .pipe(z.number().max(366)),

@@ -1,25 +1,25 @@
 import { z } from 'zod';
 import { levelSchema } from './levels';
+import { pageNumber } from './schemas';
+import { code, queryNumber, requestId as requestIdOf, text, username } from './text';
 
-const reason = z.string().trim().min(1, 'a reason is required').max(2000);
-const requestId = z.string().trim().min(1).max(200).optional();
+const reason = text(1, 2000, { tooShort: 'a reason is required' });
+const requestId = requestIdOf().optional();
 
-/** Codes and ids only: the filters also go into Temporal visibility queries. */
-const code = (max: number) => z.string().min(1).max(max).regex(/^[\p{L}\p{N}_.-]+$/u, 'letters, digits, "_", "-" and "." only');
-
-export const stuckFilterSchema = z.strictObject({
+const stuckFilterFields = {
   level: levelSchema.optional(),
-  unitCode: code(50).optional(),
+  unitCode: code().optional(),
   awardCode: code(100).optional(),
   campaignId: code(100).optional(),
-  minOverdueDays: z.coerce.number().min(0).max(3650).optional(),
-});
+};
+const MAX_OVERDUE_DAYS = 3650;
+
+export const stuckFilterSchema = z.strictObject({ ...stuckFilterFields, minOverdueDays: queryNumber(0, MAX_OVERDUE_DAYS, true).optional() });
 export type StuckFilter = z.infer<typeof stuckFilterSchema>;
 
-const pageNumber = z.coerce.number().int().min(1);
 export const stuckQuerySchema = stuckFilterSchema.extend({
-  page: pageNumber.default(1),
-  pageSize: pageNumber.max(200).default(50),
+  page: pageNumber().default(1),
+  pageSize: pageNumber(200).default(50),
 });
 export type StuckQuery = z.infer<typeof stuckQuerySchema>;
 
@@ -29,8 +29,31 @@ export type AdminReasonInput = z.infer<typeof adminReasonSchema>;
 export const adminDeadlineSchema = z.strictObject({ dueAt: z.iso.datetime({ offset: true }), reason, requestId });
 export type AdminDeadlineInput = z.infer<typeof adminDeadlineSchema>;
 
-export const adminReassignSchema = z.strictObject({ level: levelSchema, reviewer: z.string().trim().min(1).max(100), reason, requestId });
+export const adminReassignSchema = z.strictObject({ level: levelSchema, reviewer: username(), reason, requestId });
 export type AdminReassignInput = z.infer<typeof adminReassignSchema>;
 
-export const bulkDeadlineSchema = z.strictObject({ filter: stuckFilterSchema, dueAt: z.iso.datetime({ offset: true }), reason, requestId });
+// The same filter in a JSON body, where the number is a number.
+const bodyFilterSchema = z.strictObject({ ...stuckFilterFields, minOverdueDays: z.number().min(0).max(MAX_OVERDUE_DAYS).optional() });
+export const bulkDeadlineSchema = z.strictObject({ filter: bodyFilterSchema, dueAt: z.iso.datetime({ offset: true }), reason, requestId });
 export type BulkDeadlineInput = z.infer<typeof bulkDeadlineSchema>;
+
+export const holdSchema = z.strictObject({
+  /** A person's full name, or a collective's name: whatever the nomination names. */
+  fullName: text(2, 300),
+  unitCode: code(),
+  reason: text(1, 2000),
+  until: z.iso.date(),
+});
+export type HoldInput = z.infer<typeof holdSchema>;
+
+export const awardHistoryQuerySchema = z.strictObject({
+  fullName: text(1, 300).optional(),
+  unitCode: code().optional(),
+  page: pageNumber().default(1),
+  pageSize: pageNumber(500).default(100),
+});
+export type AwardHistoryQuery = z.infer<typeof awardHistoryQuerySchema>;
+
+/** Why an admin paused or resumed a schedule, kept as the schedule's note. */
+export const scheduleNoteSchema = z.strictObject({ reason: text(1, 2000).optional() });
+export type ScheduleNoteInput = z.infer<typeof scheduleNoteSchema>;

@@ -2,13 +2,14 @@ import { z } from 'zod';
 import { deadlineSpecSchema } from '../config/deadline-spec';
 import { AWARD_CODES } from './award-catalogue';
 import { LEVELS } from './levels';
+import { text } from './text';
 
 const instant = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
 
 export const createCampaignSchema = z
   .strictObject({
-    code: z.string().trim().regex(/^[A-Z0-9][A-Z0-9-]{1,49}$/, 'upper-case letters, digits and dashes, e.g. REGULAR-2026'),
-    name: z.string().trim().min(3).max(300).transform((s) => s.normalize('NFC')),
+    code: z.string().trim().max(50).regex(/^[A-Z0-9][A-Z0-9-]{1,49}$/, 'upper-case letters, digits and dashes, e.g. REGULAR-2026'),
+    name: text(3, 300),
     year: z.number().int().min(2000).max(2100),
     kind: z.enum(['REGULAR', 'THEMED']),
     awardCodes: z.array(z.enum(AWARD_CODES as [string, ...string[]])).min(1).refine((a) => new Set(a).size === a.length, 'no award twice'),
@@ -16,7 +17,7 @@ export const createCampaignSchema = z
     closesAt: instant,
     /** Defaults to 60 days after closing. */
     decisionDeadline: instant.optional(),
-    levelDeadlines: z.partialRecord(z.enum(LEVELS), z.string()).optional(),
+    levelDeadlines: z.partialRecord(z.enum(LEVELS), z.string().max(20).regex(/^[0-9a-z.]+$/, 'expected working days (7wd) or a duration (30s)')).optional(),
   })
   .superRefine((c, ctx) => {
     if (c.closesAt <= c.opensAt) ctx.addIssue({ code: 'custom', path: ['closesAt'], message: 'must be after opensAt' });

@@ -3,17 +3,9 @@ import { collectiveDeclarationFields } from '../eligibility/member-declarations'
 import { AWARD_CODES } from './award-catalogue';
 import { levelSchema } from './levels';
 import { DECISIONS, nominationStatusSchema, REJECT_GROUNDS } from './nomination-status';
+import { code, queryNumber, requestId as requestIdOf, text, username } from './text';
 
-/** Vietnamese text is compared and stored in NFC, whatever form the client sent. */
-const text = (min: number, max: number) =>
-  z
-    .string()
-    .trim()
-    .min(min)
-    .max(max)
-    .transform((s) => s.normalize('NFC'));
-
-const requestId = z.string().trim().min(1).max(200);
+const requestId = requestIdOf();
 
 export const nomineeSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('INDIVIDUAL'), fullName: text(2, 200), position: text(1, 200).optional() }),
@@ -31,11 +23,11 @@ export const declarationsSchema = z.strictObject({
 export const submitNominationSchema = z.strictObject({
   awardCode: z.enum(AWARD_CODES as [string, ...string[]]),
   year: z.number().int().min(2000).max(2100),
-  unitCode: z.string().trim().min(1).max(50).optional(),
+  unitCode: code().optional(),
   nominee: nomineeSchema,
   achievements: text(20, 20000),
   declarations: declarationsSchema.optional(),
-  campaignId: z.string().trim().min(1).max(100).optional(),
+  campaignId: code(100).optional(),
   requestId: requestId.optional(),
 });
 export type SubmitNominationInput = z.infer<typeof submitNominationSchema>;
@@ -74,27 +66,28 @@ export const withdrawSchema = z.strictObject({
 });
 export type WithdrawInput = z.infer<typeof withdrawSchema>;
 
-const pageNumber = z.coerce.number().int().min(1);
+// Bounded so that the offset it makes stays a safe integer for the database.
+export const pageNumber = (max = 1_000_000) => queryNumber(1, max);
 export const listNominationsQuerySchema = z.strictObject({
   status: nominationStatusSchema.optional(),
   level: levelSchema.optional(),
-  unitCode: z.string().min(1).max(50).optional(),
-  awardCode: z.string().min(1).max(100).optional(),
-  campaignId: z.string().min(1).max(100).optional(),
-  page: pageNumber.default(1),
-  pageSize: pageNumber.max(200).default(20),
+  unitCode: code().optional(),
+  awardCode: code(100).optional(),
+  campaignId: code(100).optional(),
+  page: pageNumber().default(1),
+  pageSize: pageNumber(200).default(20),
 });
 export type ListNominationsQuery = z.infer<typeof listNominationsQuerySchema>;
 
 export const inboxQuerySchema = z.strictObject({
-  page: pageNumber.default(1),
-  pageSize: pageNumber.max(200).default(50),
+  page: pageNumber().default(1),
+  pageSize: pageNumber(200).default(50),
 });
 export type InboxQuery = z.infer<typeof inboxQuerySchema>;
 
-export const devTokenSchema = z.strictObject({ username: z.string().trim().min(1).max(100) });
+export const devTokenSchema = z.strictObject({ username: username() });
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD').refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'not a calendar date');
+const isoDay = z.string().max(10).regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD').refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'not a calendar date');
 
 export const voteSchema = z.strictObject({
   vote: z.enum(['FOR', 'AGAINST']),
@@ -107,7 +100,7 @@ export type CloseVoteInput = z.infer<typeof closeVoteSchema>;
 
 export const delegationSchema = z
   .strictObject({
-    deputy: z.string().trim().min(1).max(100),
+    deputy: username(),
     level: levelSchema,
     from: isoDay,
     to: isoDay,

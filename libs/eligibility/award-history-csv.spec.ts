@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { parseAwardHistoryCsv } from './award-history-csv';
 
 const HEADER = 'fullName,unitCode,awardCode,year,decisionRef';
@@ -90,5 +91,24 @@ describe('parseAwardHistoryCsv', () => {
     const { rows, errors } = parseAwardHistoryCsv(text);
     expect(rows).toEqual([]);
     expect(errors[0]).toEqual({ path: 'line:1', message: expect.stringContaining(HEADER) });
+  });
+
+  const REFUSED = [...Array.from({ length: 0x20 }, (_, c) => String.fromCharCode(c)).filter((c) => !'\t\n\r'.includes(c)), '\u007F', '\uD800', '\uDFFF'];
+
+  it('refuses a control character or an unpaired surrogate in any cell, naming the line and the column', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 4 }), fc.constantFrom(...REFUSED), fc.integer({ min: 0, max: 3 }), (column, bad, at) => {
+        const fields = ['Lê Văn Nam', 'U1', 'CSTD_CO_SO', '2025', 'QĐ 1'];
+        const field = fields[column]!;
+        fields[column] = `${field.slice(0, at)}${bad}${field.slice(at)}`;
+        const { rows, errors } = parseAwardHistoryCsv(`${HEADER}\n${lan.fullName},U1,CSTD_CO_SO,2025,QĐ 2\n${fields.map((f) => `"${f}"`).join(',')}\n`);
+        expect(rows).toHaveLength(1);
+        expect(errors).toEqual([{ path: 'line:3', message: expect.stringContaining(HEADER.split(',')[column]!) }]);
+      }),
+    );
+  });
+
+  it('keeps a tab inside a cell', () => {
+    expect(parseAwardHistoryCsv(`${HEADER}\nLê Văn Nam,U1,CSTD_CO_SO,2025,QĐ\t1\n`).rows[0]?.decisionRef).toBe('QĐ\t1');
   });
 });

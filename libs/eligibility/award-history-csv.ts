@@ -1,14 +1,27 @@
 import { z } from 'zod';
 import { AWARD_CODES } from '../domain/award-catalogue';
 import type { ErrorDetail } from '../domain/errors';
+import { text } from '../domain/text';
 
 export const AWARD_HISTORY_HEADER = ['fullName', 'unitCode', 'awardCode', 'year', 'decisionRef'] as const;
 
-const required = (field: string) => z.string().trim().min(1, { error: `${field}: không được để trống` });
+/** A cell of free text, with the file's messages in Vietnamese, each naming its column. */
+const cell = (field: string, max: number) =>
+  text(1, max, {
+    unsafe: ({ kind, codePoint, position }) =>
+      `${field}: có ${kind === 'control' ? 'ký tự điều khiển' : 'ký tự hỏng (surrogate lẻ)'} ${codePoint} ở vị trí ${position}`,
+    tooShort: `${field}: không được để trống`,
+    tooLong: `${field}: dài quá ${max} ký tự`,
+  });
 
 const rowSchema = z.object({
-  fullName: required('fullName').transform((s) => s.normalize('NFC')),
-  unitCode: required('unitCode'),
+  fullName: cell('fullName', 300),
+  unitCode: z
+    .string()
+    .trim()
+    .min(1, { error: 'unitCode: không được để trống', abort: true })
+    .max(50, { error: 'unitCode: dài quá 50 ký tự' })
+    .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, { error: 'unitCode: chỉ gồm chữ cái không dấu, chữ số, "_", "." và "-"' }),
   awardCode: z.enum(AWARD_CODES as [string, ...string[]], {
     error: (issue) => `awardCode: ${JSON.stringify(issue.input)} không có trong danh mục danh hiệu`,
   }),
@@ -18,7 +31,7 @@ const rowSchema = z.object({
     .regex(/^\d+$/, { error: 'year: phải là số nguyên' })
     .transform(Number)
     .pipe(z.number().int().min(1990, { error: 'year: phải từ 1990 đến 2100' }).max(2100, { error: 'year: phải từ 1990 đến 2100' })),
-  decisionRef: required('decisionRef'),
+  decisionRef: cell('decisionRef', 500),
 });
 export type AwardHistoryRow = z.infer<typeof rowSchema>;
 

@@ -1,22 +1,13 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
-import { z } from 'zod';
 import { AwardHistoryRepository } from '../../../libs/db/award-history.repository';
 import type { Actor } from '../../../libs/domain/access-policy';
+import { awardHistoryQuerySchema, type AwardHistoryQuery } from '../../../libs/domain/admin-schemas';
 import { AWARD_HISTORY_HEADER, parseAwardHistoryCsv } from '../../../libs/eligibility/award-history-csv';
 import { CurrentActor } from '../auth/auth.guard';
 import { ApiError } from '../common/api-error';
 import { ZodQuery } from '../common/openapi';
 import { ZodPipe } from '../common/zod.pipe';
-
-const pageNumber = z.coerce.number().int().min(1);
-const listQuerySchema = z.strictObject({
-  fullName: z.string().trim().min(1).max(300).transform((s) => s.normalize('NFC')).optional(),
-  unitCode: z.string().trim().min(1).max(50).optional(),
-  page: pageNumber.default(1),
-  pageSize: pageNumber.max(500).default(100),
-});
-type ListQuery = z.infer<typeof listQuerySchema>;
 
 @ApiTags('review rules')
 @ApiBearerAuth()
@@ -41,8 +32,8 @@ export class AwardHistoryController {
 
   /** Answers "has this person been CSTĐ cơ sở three years running?" without a database client. */
   @Get()
-  @ZodQuery(listQuerySchema)
-  async list(@CurrentActor() actor: Actor, @Query(new ZodPipe(listQuerySchema)) query: ListQuery) {
+  @ZodQuery(awardHistoryQuerySchema)
+  async list(@CurrentActor() actor: Actor, @Query(new ZodPipe(awardHistoryQuerySchema)) query: AwardHistoryQuery) {
     if (actor.role !== 'ADMIN') throw ApiError.forbidden('Only an admin reads the award history');
     const { page, pageSize, ...filter } = query;
     const { items, total } = await this.history.list(filter, { skip: (page - 1) * pageSize, take: pageSize });

@@ -1,31 +1,14 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { z } from 'zod';
 import { HoldRepository, type HoldView } from '../../../libs/db/hold.repository';
 import { OrgRepository } from '../../../libs/db/org.repository';
 import type { Actor } from '../../../libs/domain/access-policy';
+import { holdSchema, type HoldInput } from '../../../libs/domain/admin-schemas';
 import { hanoiDay } from '../../../libs/domain/hanoi-time';
 import { CurrentActor } from '../auth/auth.guard';
 import { ApiError } from '../common/api-error';
 import { ZodBody } from '../common/openapi';
 import { ZodPipe } from '../common/zod.pipe';
-
-const nfcText = (min: number, max: number) =>
-  z
-    .string()
-    .trim()
-    .min(min)
-    .max(max)
-    .transform((s) => s.normalize('NFC'));
-
-const holdSchema = z.strictObject({
-  /** A person's full name, or a collective's name: whatever the nomination names. */
-  fullName: nfcText(2, 300),
-  unitCode: z.string().trim().min(1).max(50),
-  reason: nfcText(1, 2000),
-  until: z.iso.date(),
-});
-type HoldInput = z.infer<typeof holdSchema>;
 
 @ApiTags('review rules')
 @ApiBearerAuth()

@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { devTokenSchema } from '../../../libs/domain/schemas';
+import { ZodBody } from '../common/openapi';
 import { ZodPipe } from '../common/zod.pipe';
 import { Public } from './auth.guard';
 import { AuthService } from './auth.service';
@@ -14,6 +15,7 @@ export class AuthController {
   @Public()
   @Post('dev-token')
   @HttpCode(200)
+  @ZodBody(devTokenSchema)
   async devToken(@Body(new ZodPipe(devTokenSchema)) body: { username: string }): Promise<{ token: string }> {
     return { token: await this.auth.devToken(body.username) };
   }

@@ -3,6 +3,7 @@ import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jo
 import { APP_CONFIG, type AppConfig } from '../../../libs/config/config';
 import type { Actor } from '../../../libs/domain/access-policy';
 import { OrgRepository } from '../../../libs/db/org.repository';
+import { username as usernameSchema } from '../../../libs/domain/text';
 import { ApiError } from '../common/api-error';
 
 const DEV_ISSUER = 'thi-dua-dev';
@@ -42,6 +43,8 @@ export class AuthService {
     const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
     if (!token) throw new ApiError('UNAUTHENTICATED', 'A bearer token is required');
     const username = await this.verify(token);
+    // A claim no user of ours could have (a NUL would even fail the query) names nobody.
+    if (!usernameSchema().safeParse(username).success) throw new ApiError('UNAUTHENTICATED', 'The token names no known user');
     const actor = await this.orgs.findUser(username);
     if (!actor) throw new ApiError('UNAUTHENTICATED', 'The token names no known user');
     return actor;

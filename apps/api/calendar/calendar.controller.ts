@@ -11,7 +11,7 @@ import { CalendarService } from '../../../libs/calendar/calendar.service';
 import type { Actor } from '../../../libs/domain/access-policy';
 import { CurrentActor } from '../auth/auth.guard';
 import { ApiError } from '../common/api-error';
-import { ZodBody, ZodQuery } from '../common/openapi';
+import { ZodBody, ZodParams, ZodQuery } from '../common/openapi';
 import { ZodPipe } from '../common/zod.pipe';
 
 const yearParams = new ZodPipe(calendarYearParamsSchema);
@@ -27,12 +27,14 @@ export class CalendarController {
   constructor(private readonly calendar: CalendarService) {}
 
   @Get('admin/calendar/:year')
+  @ZodParams(calendarYearParamsSchema)
   year(@CurrentActor() actor: Actor, @Param(yearParams) { year }: CalendarYearParams) {
     requireAdmin(actor);
     return this.calendar.year(year);
   }
 
   @Put('admin/calendar/:year')
+  @ZodParams(calendarYearParamsSchema)
   // The year only narrows which values pass; the documented shape is the same for every year.
   @ZodBody(calendarOverridesSchema(2026))
   save(@CurrentActor() actor: Actor, @Param(yearParams) { year }: CalendarYearParams, @Body() body: unknown) {

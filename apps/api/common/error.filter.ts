@@ -11,6 +11,8 @@ const BY_STATUS: Record<number, ErrorCode> = {
   403: 'FORBIDDEN',
   404: 'NOT_FOUND',
   409: 'INVALID_STATE',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
   429: 'RATE_LIMITED',
 };
 
@@ -37,8 +39,10 @@ export class ErrorFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const code = BY_STATUS[status];
-      // Body-parser failures (malformed JSON) and unknown routes arrive here as Nest's own exceptions.
+      // Body-parser failures (malformed JSON, a body too large, an unknown charset) and unknown routes
+      // arrive here as Nest's own exceptions; any other client error is still the client's, never a 500.
       if (code && ERROR_STATUS[code] === status) return new ApiError(code, exception.message);
+      if (status >= 400 && status < 500) return new ApiError('VALIDATION_FAILED', exception.message);
     }
     const part = unavailablePart(exception);
     if (part) {
