@@ -1,0 +1,211 @@
+// `npm run bench`: the bare workflow of the product's shape against the product's full flow over
+// HTTP, interleaved in one run on one stack; prints figures, asserts nothing.
+import { Client, Connection } from '@temporalio/client';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { cpus, hostname, loadavg } from 'node:os';
+import { parseArgs } from 'node:util';
+import { startBare } from './bare-flow';
+import { fullFlow, signInAll } from './full-flow';
+import { ApiClient } from './http';
+import { historyEvents, sampleRss, type HistoryCount } from './measure';
+import { LEVELS, runRound, type RoundResult } from './round';
+import { measureScale } from './scale';
+import { startStack } from './stack';
+import { fixed, latencies, mb, median, ms, table } from './stats';
+
+const USAGE = `npm run bench -- [--n 40] [--concurrency 8] [--rounds 3] [--warmup 8] [--history-samples 3] [--scale N]
+  --n                nominations per round (each: submit, then ${LEVELS.join(' → ')} approved one after another)
+  --concurrency      nominations in flight at once
+  --rounds           rounds of each flow, interleaved bare, full, bare, full, …
+  --warmup           nominations of each flow run first and not counted
+  --history-samples  workflows per round whose history events are counted
+  --scale N          afterwards, open N nominations without deciding; report worker RSS and the stuck and inbox reads
+Uses DATABASE_URL and TEMPORAL_ADDRESS when set, else starts an embedded PGlite and an in-memory Temporal dev server.`;
+
+interface Options {
+  n: number;
+  concurrency: number;
+  rounds: number;
+  warmup: number;
+  historySamples: number;
+  scale: number;
+}
+
+function parseOptions(): Options {
+  const { values } = parseArgs({
+    options: {
+      n: { type: 'string', default: '40' },
+      concurrency: { type: 'string', default: '8' },
+      rounds: { type: 'string', default: '3' },
+      warmup: { type: 'string', default: '8' },
+      'history-samples': { type: 'string', default: '3' },
+      scale: { type: 'string', default: '0' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const count = (name: string, raw: string, min: number) => {
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min) {
+      console.error(`--${name} must be an integer ≥ ${min}, got ${raw}\n\n${USAGE}`);
+      process.exit(2);
+    }
+    return value;
+  };
+  return {
+    n: count('n', values.n, 1),
+    concurrency: count('concurrency', values.concurrency, 1),
+    rounds: count('rounds', values.rounds, 0),
+    warmup: count('warmup', values.warmup, 0),
+    historySamples: count('history-samples', values['history-samples'], 0),
+    scale: count('scale', values.scale, 0),
+  };
+}
+
+interface Measured extends RoundResult {
+  rssPeak?: number;
+  history: HistoryCount[];
+}
+
+async function main(): Promise<void> {
+  const opts = parseOptions();
+  // The bare worker's state changes at info would interleave with the tables.
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  const stack = await startStack(process.env);
+  let bare: Awaited<ReturnType<typeof startBare>> | undefined;
+  const temporal = new Client({ connection: await Connection.connect({ address: stack.temporalAddress }), namespace: stack.namespace });
+  try {
+    bare = await startBare(stack.temporalAddress, stack.namespace, stack.databaseUrl);
+    const api = new ApiClient(stack.apiUrl);
+    await signInAll(api);
+    const bareFlow = bare.flow;
+    const full = fullFlow(api);
+    const run = (name: 'bare' | 'full', n: number, offset: number) =>
+      name === 'bare' ? runRound(bareFlow, n, opts.concurrency, offset) : runRound(full, n, opts.concurrency, offset);
+
+    console.log(`\nBenchmark ${new Date().toISOString()} on ${hostname()} (${cpus().length} cores, ${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}`);
+    for (const line of stack.describe) console.log(`  ${line}`);
+    // The machine may be shared: a busy neighbour shows here, and in both flows alike since they alternate.
+    console.log(`  load average at start: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    console.log(`  bare worker in the bench process; ${opts.n} nominations × ${LEVELS.length} levels per round, concurrency ${opts.concurrency}`);
+
+    let offset = 0;
+    if (opts.warmup > 0) {
+      console.log(`[bench] warm-up: ${opts.warmup} nominations of each flow (not counted)`);
+      for (const name of ['bare', 'full'] as const) {
+        await run(name, opts.warmup, offset);
+        offset += opts.warmup;
+      }
+    }
+
+    const measured: Measured[] = [];
+    for (let round = 0; round < opts.rounds * 2; round += 1) {
+      const name = round % 2 === 0 ? 'bare' : 'full';
+      console.log(`[bench] round ${round + 1}/${opts.rounds * 2}: ${name}`);
+      const rss = sampleRss(name === 'full' ? stack.workerPid() : process.pid);
+      const result = await run(name, opts.n, offset);
+      const { peak } = await rss.stop();
+      offset += opts.n;
+      const history = await historyEvents(temporal, result.workflowIds.slice(0, opts.historySamples));
+      measured.push({ ...result, rssPeak: peak, history });
+    }
+
+    if (measured.length > 0) report(measured);
+    console.log(`\nload average at end: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    if (opts.scale > 0) await measureScale(api, stack.workerPid(), { open: opts.scale, concurrency: opts.concurrency, repeats: 3 });
+  } finally {
+    await bare?.stop();
+    await temporal.connection.close();
+    await stack.stop();
+  }
+}
+
+function report(measured: Measured[]): void {
+  const perSecond = (r: RoundResult) => r.n / (r.wallMs / 1000);
+  const meanEvents = (h: HistoryCount[]) => (h.length === 0 ? Number.NaN : h.reduce((sum, c) => sum + c.events, 0) / h.length);
+  console.log('\nRounds (latencies in ms; RSS peak in MB: full = product worker process, bare = bench process)');
+  console.log(
+    table(
+      ['round', 'wall s', 'nom/s', 'submit p50', 'decide p50', 'p95', 'p99', 'max', 'RSS peak', 'history events'],
+      measured.map((r, i) => {
+        const d = latencies(r.decisionMs);
+        return [
+          `${i + 1} ${r.flow}`,
+          fixed(r.wallMs / 1000, 1),
+          fixed(perSecond(r)),
+          ms(median(r.submitMs)),
+          ms(d.p50),
+          ms(d.p95),
+          ms(d.p99),
+          ms(d.max),
+          mb(r.rssPeak),
+          r.history.length === 0 ? '-' : `${fixed(meanEvents(r.history), 0)} (${[...new Set(r.history.map((h) => h.status))].join('/')})`,
+        ];
+      }),
+    ),
+  );
+
+  const of = (flow: 'bare' | 'full') => {
+    const rounds = measured.filter((r) => r.flow === flow);
+    const rates = rounds.map(perSecond);
+    return {
+      rounds,
+      rate: median(rates),
+      rateMin: Math.min(...rates),
+      rateMax: Math.max(...rates),
+      decisions: latencies(rounds.flatMap((r) => r.decisionMs)),
+      events: meanEvents(rounds.flatMap((r) => r.history)),
+      rssPeak: Math.max(...rounds.map((r) => r.rssPeak ?? 0)),
+    };
+  };
+  const bare = of('bare');
+  const full = of('full');
+  if (bare.rounds.length === 0 || full.rounds.length === 0) return;
+
+  console.log(`\nSummary over ${bare.rounds.length} rounds of each (nominations/s: median of rounds, min–max; latencies: all decisions pooled)`);
+  console.log(
+    table(
+      ['flow', 'nom/s', 'min–max', 'decide p50', 'p95', 'p99', 'events/nomination', 'RSS peak MB'],
+      [bare, full].map((f, i) => [
+        i === 0 ? 'bare' : 'full',
+        fixed(f.rate),
+        `${fixed(f.rateMin)}–${fixed(f.rateMax)}`,
+        ms(f.decisions.p50),
+        ms(f.decisions.p95),
+        ms(f.decisions.p99),
+        fixed(f.events, 0),
+        mb(f.rssPeak),
+      ]),
+    ),
+  );
+
+  const ratio = full.rate / bare.rate;
+  const p50 = full.decisions.p50 / bare.decisions.p50;
+  const p95 = full.decisions.p95 / bare.decisions.p95;
+  const p99 = full.decisions.p99 / bare.decisions.p99;
+  const verdict = (ok: boolean) => (ok ? 'meets' : 'misses');
+  console.log('\nFull/bare');
+  console.log(
+    table(
+      ['figure', 'full/bare', 'target'],
+      [
+        ['throughput', fixed(ratio), `≥ 0.80 (aim ≥ 1.0): ${verdict(ratio >= 0.8)}`],
+        ['decision p50', fixed(p50), `≤ 1.25: ${verdict(p50 <= 1.25)}`],
+        ['decision p95', fixed(p95), ''],
+        ['decision p99', fixed(p99), `≤ 1.50: ${verdict(p99 <= 1.5)}`],
+        ['history events', fixed(full.events, 0), `≤ 60 per four-level nomination: ${verdict(full.events <= 60)}`],
+      ],
+    ),
+  );
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(`[bench] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exit(1);
+  },
+);
