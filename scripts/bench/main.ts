@@ -19,8 +19,9 @@ const USAGE = `npm run bench -- [--n 40] [--concurrency 8] [--rounds 3] [--warmu
   --rounds           rounds of each flow, interleaved bare, full, bare, full, …
   --warmup           nominations of each flow run first and not counted
   --history-samples  workflows per round whose history events are counted
+  --temporal-memory  the dev server started here keeps its state in memory instead of a SQLite file
   --scale N          afterwards, open N nominations without deciding; report worker RSS and the stuck and inbox reads
-Uses DATABASE_URL and TEMPORAL_ADDRESS when set, else starts an embedded PGlite and an in-memory Temporal dev server.`;
+Uses DATABASE_URL and TEMPORAL_ADDRESS when set, else starts an embedded PGlite and a Temporal dev server (SQLite file in a temporary directory).`;
 
 interface Options {
   n: number;
@@ -29,6 +30,7 @@ interface Options {
   warmup: number;
   historySamples: number;
   scale: number;
+  temporalInMemory: boolean;
 }
 
 function parseOptions(): Options {
@@ -40,6 +42,7 @@ function parseOptions(): Options {
       warmup: { type: 'string', default: '8' },
       'history-samples': { type: 'string', default: '3' },
       scale: { type: 'string', default: '0' },
+      'temporal-memory': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -62,6 +65,7 @@ function parseOptions(): Options {
     warmup: count('warmup', values.warmup, 0),
     historySamples: count('history-samples', values['history-samples'], 0),
     scale: count('scale', values.scale, 0),
+    temporalInMemory: values['temporal-memory'],
   };
 }
 
@@ -74,7 +78,7 @@ async function main(): Promise<void> {
   const opts = parseOptions();
   // The bare worker's state changes at info would interleave with the tables.
   Runtime.install({ logger: new DefaultLogger('WARN') });
-  const stack = await startStack(process.env);
+  const stack = await startStack(process.env, { temporalInMemory: opts.temporalInMemory });
   let bare: Awaited<ReturnType<typeof startBare>> | undefined;
   const temporal = new Client({ connection: await Connection.connect({ address: stack.temporalAddress }), namespace: stack.namespace });
   try {
@@ -182,6 +186,7 @@ function report(measured: Measured[]): void {
     ),
   );
 
+  const pairs = bare.rounds.map((b, i) => full.rounds[i] && perSecond(full.rounds[i]) / perSecond(b)).filter((r) => r !== undefined);
   const ratio = full.rate / bare.rate;
   const p50 = full.decisions.p50 / bare.decisions.p50;
   const p95 = full.decisions.p95 / bare.decisions.p95;
@@ -193,6 +198,7 @@ function report(measured: Measured[]): void {
       ['figure', 'full/bare', 'target'],
       [
         ['throughput', fixed(ratio), `≥ 0.80 (aim ≥ 1.0): ${verdict(ratio >= 0.8)}`],
+        ['  per bare/full pair', pairs.map((r) => fixed(r)).join(' '), ''],
         ['decision p50', fixed(p50), `≤ 1.25: ${verdict(p50 <= 1.25)}`],
         ['decision p95', fixed(p95), ''],
         ['decision p99', fixed(p99), `≤ 1.50: ${verdict(p99 <= 1.5)}`],

@@ -34,7 +34,7 @@ const say = (line: string) => console.log(`[bench] ${line}`);
  * resident memory is theirs alone), on a task queue of their own, on the given Temporal and
  * PostgreSQL or on an in-memory dev server and an embedded PGlite started here.
  */
-export async function startStack(env: NodeJS.ProcessEnv): Promise<Stack> {
+export async function startStack(env: NodeJS.ProcessEnv, opts: { temporalInMemory: boolean }): Promise<Stack> {
   const stops: (() => Promise<void>)[] = [];
   const stop = async () => {
     for (const step of stops.reverse()) await step().catch((error: unknown) => say(`stop: ${String(error)}`));
@@ -45,17 +45,23 @@ export async function startStack(env: NodeJS.ProcessEnv): Promise<Stack> {
     let temporalAddress = env.TEMPORAL_ADDRESS;
     if (temporalAddress) describe.push(`Temporal at ${temporalAddress} (TEMPORAL_ADDRESS)`);
     else {
-      say('starting a Temporal dev server (in memory, headless)');
+      // On a SQLite file by default, as `npm start` runs it: in memory, Temporal's own writes cost far less.
+      const temporalDir = opts.temporalInMemory ? undefined : await mkdtemp(join(tmpdir(), 'bench-temporal-'));
+      say(`starting a Temporal dev server (headless, ${temporalDir ? `SQLite file in ${temporalDir}` : 'in memory'})`);
       const temporal = await startTemporalDevServer({
         projectRoot: root,
         headless: true,
+        ...(temporalDir ? { dbFilename: join(temporalDir, 'temporal.db') } : {}),
         namespace,
         searchAttributes: SEARCH_ATTRIBUTE_TYPES,
         log: (line) => console.log(`[temporal] ${line}`),
       });
-      stops.push(temporal.stop);
+      stops.push(async () => {
+        await temporal.stop();
+        if (temporalDir) await rm(temporalDir, { recursive: true, force: true });
+      });
       temporalAddress = temporal.address;
-      describe.push(`Temporal dev server started here, in memory (${temporalAddress})`);
+      describe.push(`Temporal dev server started here, ${temporalDir ? 'on a SQLite file' : 'in memory'} (${temporalAddress})`);
     }
 
     let databaseUrl = env.DATABASE_URL;
@@ -122,16 +128,14 @@ export async function startStack(env: NodeJS.ProcessEnv): Promise<Stack> {
   }
 }
 
-/** Only error lines (pino level 50 and above) and anything that is not a log line reach the console. */
+/** Only error and fatal lines, and anything that is not a log line, reach the console. */
 function startApp(name: string, script: string, appEnv: NodeJS.ProcessEnv): ServiceProcess {
+  // A pattern, not JSON.parse: at LOG_LEVEL=info every request and activity writes a line, and
+  // parsing them all would take CPU from the flows being measured.
   const log = (line: string) => {
-    let level = 100;
-    try {
-      level = (JSON.parse(line) as { level?: number }).level ?? 100;
-    } catch {
-      // Not JSON: a crash trace or the runtime's own output, always worth seeing.
-    }
-    if (level >= 50) console.log(`[${name}] ${line}`);
+    const level = /^\{"level":"(\w+)"/.exec(line)?.[1];
+    // No level: a crash trace or the runtime's own output, always worth seeing.
+    if (level === undefined || level === 'error' || level === 'fatal') console.log(`[${name}] ${line}`);
   };
   return spawnService(process.execPath, [script], { cwd: root, env: appEnv, log });
 }
