@@ -10,7 +10,7 @@ import { ApiClient } from './http';
 import { historyEvents, sampleRss, type HistoryCount } from './measure';
 import { LEVELS, runRound, type RoundResult } from './round';
 import { measureScale } from './scale';
-import { startStack } from './stack';
+import { startStack, type Stack } from './stack';
 import { fixed, latencies, mb, median, ms, table } from './stats';
 
 const USAGE = `npm run bench -- [--n 40] [--concurrency 8] [--rounds 3] [--warmup 8] [--history-samples 3] [--scale N]
@@ -79,21 +79,32 @@ async function main(): Promise<void> {
   // The bare worker's state changes at info would interleave with the tables.
   Runtime.install({ logger: new DefaultLogger('WARN') });
   const stack = await startStack(process.env, { temporalInMemory: opts.temporalInMemory });
-  let bare: Awaited<ReturnType<typeof startBare>> | undefined;
   const temporal = new Client({ connection: await Connection.connect({ address: stack.temporalAddress }), namespace: stack.namespace });
   try {
-    bare = await startBare(stack.temporalAddress, stack.namespace, stack.databaseUrl);
     const api = new ApiClient(stack.apiUrl);
     await signInAll(api);
-    const bareFlow = bare.flow;
-    const full = fullFlow(api);
-    const run = (name: 'bare' | 'full', n: number, offset: number) =>
-      name === 'bare' ? runRound(bareFlow, n, opts.concurrency, offset) : runRound(full, n, opts.concurrency, offset);
-
     console.log(`\nBenchmark ${new Date().toISOString()} on ${hostname()} (${cpus().length} cores, ${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}`);
     for (const line of stack.describe) console.log(`  ${line}`);
     // The machine may be shared: a busy neighbour shows here, and in both flows alike since they alternate.
-    console.log(`  load average at start: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    console.log(`  load average at start: ${loadAverage()}`);
+    if (opts.rounds > 0) await compare(opts, stack, api, temporal);
+    if (opts.scale > 0) await measureScale(api, stack.workerPid(), { open: opts.scale, concurrency: opts.concurrency, repeats: 3 });
+    console.log(`\nload average at end: ${loadAverage()}`);
+  } finally {
+    await temporal.connection.close();
+    await stack.stop();
+  }
+}
+
+const loadAverage = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+
+/** Warm-up, then bare and full rounds in turn, so that a busy neighbour weighs on both alike. */
+async function compare(opts: Options, stack: Stack, api: ApiClient, temporal: Client): Promise<void> {
+  const bare = await startBare(stack.temporalAddress, stack.namespace, stack.databaseUrl);
+  try {
+    const full = fullFlow(api);
+    const run = (name: 'bare' | 'full', n: number, offset: number) =>
+      name === 'bare' ? runRound(bare.flow, n, opts.concurrency, offset) : runRound(full, n, opts.concurrency, offset);
     console.log(`  bare worker in the bench process; ${opts.n} nominations × ${LEVELS.length} levels per round, concurrency ${opts.concurrency}`);
 
     let offset = 0;
@@ -116,14 +127,9 @@ async function main(): Promise<void> {
       const history = await historyEvents(temporal, result.workflowIds.slice(0, opts.historySamples));
       measured.push({ ...result, rssPeak: peak, history });
     }
-
-    if (measured.length > 0) report(measured);
-    console.log(`\nload average at end: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-    if (opts.scale > 0) await measureScale(api, stack.workerPid(), { open: opts.scale, concurrency: opts.concurrency, repeats: 3 });
+    report(measured);
   } finally {
-    await bare?.stop();
-    await temporal.connection.close();
-    await stack.stop();
+    await bare.stop();
   }
 }
 
