@@ -27,7 +27,7 @@ export async function measureScale(api: ApiClient, workerPid: number, opts: Scal
     if (opened % 500 === 0) console.log(`[bench] ${opened}/${opts.open} open (${Math.round((performance.now() - started) / 1000)} s)`);
   });
   const openSeconds = (performance.now() - started) / 1000;
-  const after = await settledRss(workerPid);
+  const settled = await settledRss(workerPid);
 
   const reads = [
     ['GET /api/admin/stuck', 'admin', '/api/admin/stuck'],
@@ -47,20 +47,23 @@ export async function measureScale(api: ApiClient, workerPid: number, opts: Scal
   }
 
   console.log(`opened ${opts.open} in ${openSeconds.toFixed(1)} s (${(opts.open / openSeconds).toFixed(1)}/s)`);
-  console.log(`product worker RSS: ${mb(before)} MB before, ${mb(after)} MB with ${opts.open} more open nominations`);
+  console.log(
+    `product worker RSS: ${mb(before)} MB before, ${mb(settled.rss)} MB with ${opts.open} more open nominations ` +
+      `(${settled.steady ? `steady after ${settled.seconds} s` : `still changing after ${settled.seconds} s`})`,
+  );
   console.log(table(['read', 'items', `median ms (${opts.repeats}×)`, 'max ms'], rows));
 }
 
 /** The worker starts each workflow's first task a moment after the API answers: wait until its memory stops growing. */
-async function settledRss(pid: number): Promise<number | undefined> {
-  const deadline = Date.now() + 120_000;
+async function settledRss(pid: number): Promise<{ rss?: number; seconds: number; steady: boolean }> {
+  const started = Date.now();
   let previous = await rssOf(pid);
   let steady = 0;
-  while (steady < 5 && Date.now() < deadline) {
+  while (steady < 5 && Date.now() - started < 120_000) {
     await new Promise((r) => setTimeout(r, 1000));
     const current = await rssOf(pid);
     steady = current !== undefined && previous !== undefined && Math.abs(current - previous) < 2 * 1024 * 1024 ? steady + 1 : 0;
     previous = current;
   }
-  return previous;
+  return { rss: previous, seconds: Math.round((Date.now() - started) / 1000), steady: steady >= 5 };
 }
