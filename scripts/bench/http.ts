@@ -1,0 +1,38 @@
+/** A signed-in caller of the product's API (AUTH_MODE=dev tokens), over plain HTTP. */
+export class ApiClient {
+  private readonly tokens = new Map<string, string>();
+
+  constructor(readonly baseUrl: string) {}
+
+  async token(username: string): Promise<string> {
+    let token = this.tokens.get(username);
+    if (!token) {
+      const body = await this.call<{ token: string }>('POST', '/api/auth/dev-token', { body: { username }, expect: 200 });
+      token = body.token;
+      this.tokens.set(username, token);
+    }
+    return token;
+  }
+
+  async get<T>(username: string, path: string): Promise<T> {
+    return this.call<T>('GET', path, { token: await this.token(username), expect: 200 });
+  }
+
+  async post<T>(username: string, path: string, body: unknown, expect: number): Promise<T> {
+    return this.call<T>('POST', path, { token: await this.token(username), body, expect });
+  }
+
+  private async call<T>(method: string, path: string, opts: { token?: string; body?: unknown; expect: number }): Promise<T> {
+    const res = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers: {
+        ...(opts.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
+      },
+      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+    });
+    const text = await res.text();
+    if (res.status !== opts.expect) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 500)}`);
+    return JSON.parse(text) as T;
+  }
+}

@@ -1,0 +1,180 @@
+import { Connection } from '@temporalio/client';
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startEmbeddedPostgres } from '../../libs/devtools/embedded-postgres';
+import { findFreePort } from '../../libs/devtools/free-port';
+import { migrateDatabase } from '../../libs/devtools/migrate';
+import { spawnService, type ServiceProcess } from '../../libs/devtools/service-process';
+import { startTemporalDevServer } from '../../libs/devtools/temporal-dev-server';
+import { SEARCH_ATTRIBUTE_TYPES } from '../../libs/domain/search-attributes';
+
+// Compiled to dist/scripts/bench/, three levels below the project root.
+const root = resolve(__dirname, '..', '..', '..');
+const READY_TIMEOUT_MS = 120_000;
+
+export interface Stack {
+  temporalAddress: string;
+  namespace: string;
+  databaseUrl: string;
+  apiUrl: string;
+  taskQueue: string;
+  /** What was started here and what was given (for the report's header). */
+  describe: string[];
+  workerPid(): number;
+  apiPid(): number;
+  stop(): Promise<void>;
+}
+
+const say = (line: string) => console.log(`[bench] ${line}`);
+
+/**
+ * The product as `npm start` runs it: worker and API as child processes of their own (so their
+ * resident memory is theirs alone), on a task queue of their own, on the given Temporal and
+ * PostgreSQL or on an in-memory dev server and an embedded PGlite started here.
+ */
+export async function startStack(env: NodeJS.ProcessEnv, opts: { temporalInMemory: boolean }): Promise<Stack> {
+  const stops: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const step of stops.reverse()) await step().catch((error: unknown) => say(`stop: ${String(error)}`));
+  };
+  try {
+    const describe: string[] = [];
+    const namespace = env.TEMPORAL_NAMESPACE || 'default';
+    let temporalAddress = env.TEMPORAL_ADDRESS;
+    if (temporalAddress) describe.push(`Temporal at ${temporalAddress} (TEMPORAL_ADDRESS)`);
+    else {
+      // On a SQLite file by default, as `npm start` runs it: in memory, Temporal's own writes cost far less.
+      const temporalDir = opts.temporalInMemory ? undefined : await mkdtemp(join(tmpdir(), 'bench-temporal-'));
+      say(`starting a Temporal dev server (headless, ${temporalDir ? `SQLite file in ${temporalDir}` : 'in memory'})`);
+      const temporal = await startTemporalDevServer({
+        projectRoot: root,
+        headless: true,
+        ...(temporalDir ? { dbFilename: join(temporalDir, 'temporal.db') } : {}),
+        namespace,
+        searchAttributes: SEARCH_ATTRIBUTE_TYPES,
+        log: (line) => console.log(`[temporal] ${line}`),
+      });
+      stops.push(async () => {
+        await temporal.stop();
+        if (temporalDir) await rm(temporalDir, { recursive: true, force: true });
+      });
+      temporalAddress = temporal.address;
+      describe.push(`Temporal dev server started here, ${temporalDir ? 'on a SQLite file' : 'in memory'} (${temporalAddress})`);
+    }
+
+    let databaseUrl = env.DATABASE_URL;
+    if (databaseUrl) describe.push(`PostgreSQL at ${redact(databaseUrl)} (DATABASE_URL)`);
+    else {
+      const dataDir = await mkdtemp(join(tmpdir(), 'bench-pg-'));
+      say(`starting embedded PostgreSQL (PGlite, data in ${dataDir})`);
+      const postgres = await startEmbeddedPostgres({ dataDir, log: () => undefined });
+      stops.push(async () => {
+        await postgres.stop();
+        await rm(dataDir, { recursive: true, force: true });
+      });
+      databaseUrl = postgres.url;
+      describe.push('embedded PostgreSQL (PGlite) started here');
+    }
+
+    say('applying migrations and seeding');
+    await migrateDatabase(root, databaseUrl);
+    const seed = spawnService(process.execPath, [join(root, 'dist', 'prisma', 'seed.js')], { cwd: root, env: { ...env, DATABASE_URL: databaseUrl } });
+    const seeded = await seed.exited;
+    if (seeded.code !== 0) throw new Error(`seed failed:\n${seed.outputTail()}`);
+
+    const taskQueue = `bench-${randomUUID()}`;
+    const apiPort = await findFreePort();
+    const workerMetricsPort = await findFreePort();
+    const appEnv: NodeJS.ProcessEnv = {
+      ...env,
+      DATABASE_URL: databaseUrl,
+      TEMPORAL_ADDRESS: temporalAddress,
+      TEMPORAL_NAMESPACE: namespace,
+      TEMPORAL_TASK_QUEUE: taskQueue,
+      AUTH_MODE: 'dev',
+      PORT: String(apiPort),
+      // Yearly campaign schedules would start workflows of their own in the middle of a measurement.
+      SCHEDULES_ENABLED: 'false',
+      LOG_LEVEL: env.LOG_LEVEL || 'info',
+    };
+    say(`starting the product's worker and API (task queue ${taskQueue}, LOG_LEVEL=${appEnv.LOG_LEVEL})`);
+    const worker = startApp('worker', join(root, 'dist', 'apps', 'worker', 'main.js'), { ...appEnv, WORKER_METRICS_PORT: String(workerMetricsPort) });
+    stops.push(() => worker.stop());
+    const api = startApp('api', join(root, 'dist', 'apps', 'api', 'main.js'), {
+      ...appEnv,
+      WORKER_METRICS_URL: `http://127.0.0.1:${workerMetricsPort}/metrics`,
+    });
+    stops.push(() => api.stop());
+    const apiUrl = `http://127.0.0.1:${apiPort}`;
+    await Promise.all([waitForPoller(temporalAddress, namespace, taskQueue, worker), waitForHealth(apiUrl, api)]);
+    describe.push(`product worker (pid ${worker.child.pid}) and API (pid ${api.child.pid}) as child processes`);
+
+    return {
+      temporalAddress,
+      namespace,
+      databaseUrl,
+      apiUrl,
+      taskQueue,
+      describe,
+      workerPid: () => worker.child.pid!,
+      apiPid: () => api.child.pid!,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** Only error and fatal lines, and anything that is not a log line, reach the console. */
+function startApp(name: string, script: string, appEnv: NodeJS.ProcessEnv): ServiceProcess {
+  // A pattern, not JSON.parse: at LOG_LEVEL=info every request and activity writes a line, and
+  // parsing them all would take CPU from the flows being measured.
+  const log = (line: string) => {
+    const level = /^\{"level":"(\w+)"/.exec(line)?.[1];
+    // No level: a crash trace or the runtime's own output, always worth seeing.
+    if (level === undefined || level === 'error' || level === 'fatal') console.log(`[${name}] ${line}`);
+  };
+  return spawnService(process.execPath, [script], { cwd: root, env: appEnv, log });
+}
+
+async function waitForPoller(address: string, namespace: string, taskQueue: string, worker: ServiceProcess): Promise<void> {
+  const connection = await Connection.connect({ address });
+  try {
+    await until(worker, 'the worker polling its task queue', async () => {
+      const { pollers } = await connection.workflowService.describeTaskQueue({ namespace, taskQueue: { name: taskQueue }, taskQueueType: 1 });
+      return (pollers?.length ?? 0) > 0;
+    });
+  } finally {
+    await connection.close();
+  }
+}
+
+function waitForHealth(apiUrl: string, api: ServiceProcess): Promise<void> {
+  return until(api, 'the API answering /api/health', async () => (await fetch(`${apiUrl}/api/health`)).status === 200);
+}
+
+async function until(service: ServiceProcess, what: string, probe: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  for (;;) {
+    if (service.hasExited()) throw new Error(`exited while waiting for ${what}:\n${service.outputTail()}`);
+    if (await probe().catch(() => false)) return;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}:\n${service.outputTail()}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** Resident set size of a process, in bytes (Linux: /proc/<pid>/status). */
+export async function rssOf(pid: number): Promise<number | undefined> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
+  const kb = /^VmRSS:\s+(\d+) kB/m.exec(status)?.[1];
+  return kb === undefined ? undefined : Number(kb) * 1024;
+}
+
+function redact(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = '***';
+  return parsed.toString();
+}
