@@ -8,7 +8,7 @@ const instant = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
 
 export const createCampaignSchema = z
   .strictObject({
-    code: z.string().trim().max(50).regex(/^[A-Z0-9][A-Z0-9-]{1,49}$/, 'upper-case letters, digits and dashes, e.g. REGULAR-2026'),
+    code: z.string().max(50).regex(/^[A-Z0-9][A-Z0-9-]{1,49}$/, 'upper-case letters, digits and dashes, e.g. REGULAR-2026'),
     name: text(3, 300),
     year: z.number().int().min(2000).max(2100),
     kind: z.enum(['REGULAR', 'THEMED']),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AWARD_CODES } from '../domain/award-catalogue';
 import type { ErrorDetail } from '../domain/errors';
-import { text } from '../domain/text';
+import { findUnsafeCharacter, text } from '../domain/text';
 
 export const AWARD_HISTORY_HEADER = ['fullName', 'unitCode', 'awardCode', 'year', 'decisionRef'] as const;
 
@@ -14,20 +14,23 @@ const cell = (field: string, max: number) =>
     tooLong: `${field}: dài quá ${max} ký tự`,
   });
 
+/** A code or number cell: a control character is refused before the spaces around it are trimmed away. */
+const trimmedCell = (field: string) =>
+  z
+    .string()
+    .refine((value) => !findUnsafeCharacter(value), { error: `${field}: có ký tự điều khiển hoặc ký tự hỏng`, abort: true })
+    .trim();
+
 const rowSchema = z.object({
   fullName: cell('fullName', 300),
-  unitCode: z
-    .string()
-    .trim()
+  unitCode: trimmedCell('unitCode')
     .min(1, { error: 'unitCode: không được để trống', abort: true })
     .max(50, { error: 'unitCode: dài quá 50 ký tự' })
     .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, { error: 'unitCode: chỉ gồm chữ cái không dấu, chữ số, "_", "." và "-"' }),
   awardCode: z.enum(AWARD_CODES as [string, ...string[]], {
     error: (issue) => `awardCode: ${JSON.stringify(issue.input)} không có trong danh mục danh hiệu`,
   }),
-  year: z
-    .string()
-    .trim()
+  year: trimmedCell('year')
     .regex(/^\d+$/, { error: 'year: phải là số nguyên' })
     .transform(Number)
     .pipe(z.number().int().min(1990, { error: 'year: phải từ 1990 đến 2100' }).max(2100, { error: 'year: phải từ 1990 đến 2100' })),
