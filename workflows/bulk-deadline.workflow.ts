@@ -5,7 +5,9 @@ import type { BulkDeadlineJob } from '../libs/domain/bulk-deadline';
 const { applyDeadlinePage } = proxyActivities<BulkDeadlineActivities>({
   // A page is a hundred updates at bounded concurrency: seconds, not minutes.
   startToCloseTimeout: '5 minutes',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+  // Bounded: a batch that cannot go on fails where the admin sees it (the Temporal UI), and the same
+  // request sent again under a new request id re-applies what is left; each update is idempotent.
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute', maximumAttempts: 10 },
 });
 
 /**

@@ -9,6 +9,8 @@ import { campaignWorkflow } from './campaign.workflow';
 
 const { ensureCampaign } = proxyActivities<CampaignLaunchActivities>({
   startToCloseTimeout: '1 minute',
+  // Unbounded for the same reason as the campaign's own steps: the year's campaign must be created,
+  // creating it twice is a no-op, and a launch that keeps failing shows in the stuck view.
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
 

@@ -4,6 +4,9 @@ import type { CampaignWorkflowInput } from '../libs/domain/campaign-messages';
 
 const { loadCampaign, openCampaign, remindUnits, closeCampaign, campaignProgress, finishCampaign } = proxyActivities<CampaignActivities>({
   startToCloseTimeout: '2 minutes',
+  // Unbounded on purpose: a campaign's opening, closing and result must happen, and giving up would
+  // drop them unseen. Each step is idempotent, and one that keeps failing is listed in the admins'
+  // stuck view (ACTIVITY_RETRYING, from the worker's record of failing activities) until fixed.
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
 
