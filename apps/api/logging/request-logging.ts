@@ -44,6 +44,8 @@ export function requestLogging(logger: Logger) {
       return id;
     },
     customLogLevel: (req, res, error) => {
+      // A part that is down (503) is expected while it is down, and health says which: not each request's error.
+      if (res.statusCode === 503) return 'warn';
       if (error || res.statusCode >= 500) return 'error';
       return POLLED_PATHS.includes(pathOf(req).split('?')[0]!) ? 'debug' : 'info';
     },
