@@ -7,6 +7,7 @@ import { migrateDatabase } from '../libs/devtools/migrate';
 import { spawnService } from '../libs/devtools/service-process';
 import { startTemporalDevServer } from '../libs/devtools/temporal-dev-server';
 import { SEARCH_ATTRIBUTE_TYPES } from '../libs/domain/search-attributes';
+import { WORKER_NODE_ARGS } from '../apps/worker/node-options';
 
 // Compiled to dist/scripts/, two levels below the project root.
 const root = resolve(__dirname, '..', '..');
@@ -76,7 +77,7 @@ async function main(): Promise<void> {
     PORT: String(apiPort),
   };
   const workerMetricsPort = portFromEnv('WORKER_METRICS_PORT', 9464);
-  startApp('worker', join(root, 'dist', 'apps', 'worker', 'main.js'), { ...appEnv, WORKER_METRICS_PORT: String(workerMetricsPort) });
+  startApp('worker', join(root, 'dist', 'apps', 'worker', 'main.js'), { ...appEnv, WORKER_METRICS_PORT: String(workerMetricsPort) }, WORKER_NODE_ARGS);
   // /api/metrics re-exposes the worker's activity failures, read from the worker's own endpoint.
   startApp('api', join(root, 'dist', 'apps', 'api', 'main.js'), {
     ...appEnv,
@@ -90,8 +91,8 @@ async function main(): Promise<void> {
   );
 }
 
-function startApp(name: string, script: string, appEnv: NodeJS.ProcessEnv): void {
-  const app = spawnService(process.execPath, [script], { cwd: root, env: appEnv, log: prefixed(name), detached: true });
+function startApp(name: string, script: string, appEnv: NodeJS.ProcessEnv, nodeArgs: string[] = []): void {
+  const app = spawnService(process.execPath, [...nodeArgs, script], { cwd: root, env: appEnv, log: prefixed(name), detached: true });
   running.push({ name, stop: () => app.stop() });
   void app.exited.then(({ code, signal }) => {
     if (shuttingDown) return;

@@ -78,7 +78,7 @@ const envSchema = z
      * decisions, so evicting it and replaying its short history on the next task is cheap, while every
      * cached workflow holds about 0.9 MB.
      */
-    WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(300),
+    WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(100),
   })
   .superRefine((env, ctx) => {
     if (env.AUTH_MODE === 'jwt' && !env.AUTH_JWT_SECRET && !env.AUTH_JWKS_URL) {

@@ -9,6 +9,7 @@ import { migrateDatabase } from '../../libs/devtools/migrate';
 import { spawnService, type ServiceProcess } from '../../libs/devtools/service-process';
 import { startTemporalDevServer } from '../../libs/devtools/temporal-dev-server';
 import { SEARCH_ATTRIBUTE_TYPES } from '../../libs/domain/search-attributes';
+import { WORKER_NODE_ARGS } from '../../apps/worker/node-options';
 
 // Compiled to dist/scripts/bench/, three levels below the project root.
 const root = resolve(__dirname, '..', '..', '..');
@@ -100,7 +101,7 @@ export async function startStack(env: NodeJS.ProcessEnv, opts: { temporalInMemor
       LOG_LEVEL: env.LOG_LEVEL || 'info',
     };
     say(`starting the product's worker and API (task queue ${taskQueue}, LOG_LEVEL=${appEnv.LOG_LEVEL})`);
-    const worker = startApp('worker', join(root, 'dist', 'apps', 'worker', 'main.js'), { ...appEnv, WORKER_METRICS_PORT: String(workerMetricsPort) });
+    const worker = startApp('worker', join(root, 'dist', 'apps', 'worker', 'main.js'), { ...appEnv, WORKER_METRICS_PORT: String(workerMetricsPort) }, WORKER_NODE_ARGS);
     stops.push(() => worker.stop());
     const api = startApp('api', join(root, 'dist', 'apps', 'api', 'main.js'), {
       ...appEnv,
@@ -129,7 +130,7 @@ export async function startStack(env: NodeJS.ProcessEnv, opts: { temporalInMemor
 }
 
 /** Only error and fatal lines, and anything that is not a log line, reach the console. */
-function startApp(name: string, script: string, appEnv: NodeJS.ProcessEnv): ServiceProcess {
+function startApp(name: string, script: string, appEnv: NodeJS.ProcessEnv, nodeArgs: string[] = []): ServiceProcess {
   // A pattern, not JSON.parse: at LOG_LEVEL=info every request and activity writes a line, and
   // parsing them all would take CPU from the flows being measured.
   const log = (line: string) => {
@@ -137,7 +138,7 @@ function startApp(name: string, script: string, appEnv: NodeJS.ProcessEnv): Serv
     // No level: a crash trace or the runtime's own output, always worth seeing.
     if (level === undefined || level === 'error' || level === 'fatal') console.log(`[${name}] ${line}`);
   };
-  return spawnService(process.execPath, [script], { cwd: root, env: appEnv, log });
+  return spawnService(process.execPath, [...nodeArgs, script], { cwd: root, env: appEnv, log });
 }
 
 async function waitForPoller(address: string, namespace: string, taskQueue: string, worker: ServiceProcess): Promise<void> {
