@@ -18,7 +18,7 @@ import type { CommitInput, NominationActivities } from '../activities/nomination
 import type { ReviewRuleActivities } from '../activities/review-rules.activities';
 import type { LevelPlan } from '../libs/deadlines/deadline-planner';
 import { catalogueVersion } from '../libs/domain/award-catalogue';
-import { commandFingerprint, type CommandRef } from '../libs/domain/command-fingerprint';
+import { commandFingerprint, requestIdReused, type CommandRef } from '../libs/domain/command-fingerprint';
 import { PERSISTENCE_FAILED, type DomainError } from '../libs/domain/errors';
 import type { Level } from '../libs/domain/levels';
 import {
@@ -147,10 +147,10 @@ export async function nominationWorkflow(input: NominationWorkflowInput): Promis
 
   /** Commits, then adopts: the workflow's state never runs ahead of the database. */
   const commit = async (next: Planned, request?: CommandRef): Promise<DomainError | null> => {
-    const input: CommitInput = { transition: next.step.transition, request, claimQuota: next.claimQuota };
+    const args: CommitInput = { transition: next.step.transition, request, claimQuota: next.claimQuota };
     let refused: DomainError | null;
     try {
-      refused = await commitTransition(input);
+      refused = await commitTransition(args);
     } catch (error) {
       const failure = error instanceof ActivityFailure ? error.cause : error;
       const permanent = failure instanceof ApplicationFailure && failure.type === PERSISTENCE_FAILED;
@@ -176,7 +176,7 @@ export async function nominationWorkflow(input: NominationWorkflowInput): Promis
   const repeated = (request: CommandRef): boolean => {
     const earlier = state.recent?.find((r) => r.key === keyOf(request));
     if (earlier && earlier.fingerprint !== request.fingerprint) {
-      reject({ code: 'IDEMPOTENCY_KEY_REUSED', message: 'Mã yêu cầu (requestId) này đã được dùng cho một thao tác khác', details: [{ path: 'requestId', message: 'already used for another command' }] });
+      reject(requestIdReused());
     }
     return earlier !== undefined || isDuplicate(state, request.requestId);
   };

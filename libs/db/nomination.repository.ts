@@ -4,7 +4,7 @@ import { findAward } from '../domain/award-catalogue';
 import { hanoiDay } from '../domain/hanoi-time';
 import type { Level } from '../domain/levels';
 import type { Audience, NominationState, Transition } from '../domain/nomination-machine';
-import type { CommandRef } from '../domain/command-fingerprint';
+import { requestIdReused, type CommandRef } from '../domain/command-fingerprint';
 import type { DomainError } from '../domain/errors';
 import type { NominationStatus } from '../domain/nomination-status';
 import { emailText, notificationText } from '../domain/notification-text';
@@ -59,14 +59,8 @@ const STATE_MISMATCH = (t: Transition): DomainError => ({
   message: `Bước ${t.seq} của hồ sơ đã được ghi cho một thao tác khác; quản trị viên cần đối chiếu (repair)`,
 });
 
-const requestReused = (same: boolean): DomainError =>
-  same
-    ? { code: 'INVALID_STATE', message: 'Yêu cầu này đã được thực hiện trước đó' }
-    : {
-        code: 'IDEMPOTENCY_KEY_REUSED',
-        message: 'Mã yêu cầu (requestId) này đã được dùng cho một thao tác khác',
-        details: [{ path: 'requestId', message: 'already used for another command' }],
-      };
+const requestReused = (same: boolean, operation: string): DomainError =>
+  same ? { code: 'INVALID_STATE', message: 'Yêu cầu này đã được thực hiện trước đó' } : requestIdReused(operation);
 
 export function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
@@ -160,7 +154,7 @@ export class NominationRepository {
         if (seen) return sameCommit(seen, t, options.request) ? null : STATE_MISMATCH(t);
         if (options.request) {
           const earlier = await tx.commandRequest.findUnique({ where: { actor_requestId: { actor: options.request.actor, requestId: options.request.requestId } } });
-          if (earlier) return requestReused(earlier.fingerprint === options.request.fingerprint);
+          if (earlier) return requestReused(earlier.fingerprint === options.request.fingerprint, earlier.operation);
           await tx.commandRequest.create({ data: { ...options.request, nominationId: t.nominationId } });
         }
         if (options.claimQuota) {

@@ -1,9 +1,20 @@
+import type { DomainError } from './errors';
+
 /** A caller's command as the request log keeps it: who, under which request id, what (hashed). */
 export interface CommandRef {
   actor: string;
   requestId: string;
   fingerprint: string;
   operation: string;
+}
+
+/** The refusal of a request id already used by the same caller for another command. */
+export function requestIdReused(earlierOperation?: string): DomainError {
+  return {
+    code: 'IDEMPOTENCY_KEY_REUSED',
+    message: 'Mã yêu cầu (requestId) này đã được dùng cho một thao tác khác',
+    details: [{ path: 'requestId', message: earlierOperation ? `already used for ${earlierOperation}` : 'already used for another command' }],
+  };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { UpdateDefinition } from '@temporalio/common';
 import { NominationRepository } from '../../../libs/db/nomination.repository';
-import { commandFingerprint } from '../../../libs/domain/command-fingerprint';
+import { commandFingerprint, requestIdReused } from '../../../libs/domain/command-fingerprint';
 import type { NominationState } from '../../../libs/domain/nomination-machine';
 import { ApiError } from '../common/api-error';
 import { NominationWorkflows } from '../temporal/nomination-workflows';
@@ -30,9 +30,7 @@ export class NominationCommands {
     const earlier = await this.nominations.findRequest(actor, command.requestId);
     if (earlier) {
       if (earlier.fingerprint === fingerprint) return;
-      throw new ApiError('IDEMPOTENCY_KEY_REUSED', 'Mã yêu cầu (requestId) này đã được dùng cho một thao tác khác', [
-        { path: 'requestId', message: `already used for ${earlier.operation}` },
-      ]);
+      throw ApiError.from(requestIdReused(earlier.operation));
     }
     precheck();
     // The fingerprint in the update id: the same command retried joins its first execution, another one does not.

@@ -10,7 +10,7 @@ import { OrgRepository } from '../../../libs/db/org.repository';
 import { DeadlinePlanner } from '../../../libs/deadlines/deadline-planner';
 import { canSee, isClerkOf, reviewsLevel, visibleScopes, watchedLevel, type Actor, type OrgTree } from '../../../libs/domain/access-policy';
 import { catalogueAt } from '../../../libs/domain/award-catalogue';
-import { commandFingerprint, type CommandRef } from '../../../libs/domain/command-fingerprint';
+import { commandFingerprint, requestIdReused, type CommandRef } from '../../../libs/domain/command-fingerprint';
 import { hanoiDay } from '../../../libs/domain/hanoi-time';
 import type { Level } from '../../../libs/domain/levels';
 import { checkDecide, checkResubmit, checkWithdraw, submit, type NominationState } from '../../../libs/domain/nomination-machine';
@@ -115,9 +115,7 @@ export class NominationsService {
     const logged = await this.nominations.findRequest(request.actor, request.requestId);
     // Nominations submitted before the request log have no entry: their request id keeps its old meaning.
     if (logged && logged.fingerprint !== request.fingerprint) {
-      throw new ApiError('IDEMPOTENCY_KEY_REUSED', 'Mã yêu cầu (requestId) này đã được dùng cho một hồ sơ khác', [
-        { path: 'requestId', message: `already used for ${logged.operation}` },
-      ]);
+      throw ApiError.from(requestIdReused(logged.operation));
     }
     return existing;
   }
