@@ -93,10 +93,6 @@ export class NominationRepository {
     return (await this.prisma.levelAssignment.count({ where: { nominationId, reviewer } })) > 0;
   }
 
-  async hasDecision(nominationId: string, requestId: string): Promise<boolean> {
-    return (await this.prisma.decision.count({ where: { nominationId, requestId } })) > 0;
-  }
-
   /** The nomination and the caller's request that created it, together. */
   async create(data: Prisma.NominationUncheckedCreateInput, request: CommandRef, tx?: Tx): Promise<NominationRecord> {
     const write = async (t: Tx) => {
