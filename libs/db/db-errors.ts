@@ -18,12 +18,12 @@ const CONFLICT_CODES = new Set(['P2034', '40001', '40P01', 'TransactionWriteConf
 
 /** Whether this error, or one it wraps, says the database was unavailable. */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  return [...causes(error)].some(unavailableNode);
+  return [...errorChain(error)].some(unavailableNode);
 }
 
 /** Whether running the same work again may succeed: the database was unavailable, or another transaction got in the way. */
 export function isTransientDbError(error: unknown): boolean {
-  return [...causes(error)].some((node) => unavailableNode(node) || [codeOf(node), kindOf(node)].some((c) => c !== undefined && CONFLICT_CODES.has(c)));
+  return [...errorChain(error)].some((node) => unavailableNode(node) || [codeOf(node), kindOf(node)].some((c) => c !== undefined && CONFLICT_CODES.has(c)));
 }
 
 function unavailableNode(error: object): boolean {
@@ -46,10 +46,10 @@ const kindOf = (error: object): string | undefined => {
 };
 
 /** The error, then what it wraps: `cause` chains, and the driver error Prisma keeps in `meta`. */
-function* causes(error: unknown, depth = 0): Generator<object> {
+export function* errorChain(error: unknown, depth = 0): Generator<object> {
   if (typeof error !== 'object' || error === null || depth > 5) return;
   yield error;
   const { cause, meta } = error as { cause?: unknown; meta?: { driverAdapterError?: unknown } };
-  yield* causes(cause, depth + 1);
-  yield* causes(meta?.driverAdapterError, depth + 1);
+  yield* errorChain(cause, depth + 1);
+  yield* errorChain(meta?.driverAdapterError, depth + 1);
 }

@@ -1,5 +1,5 @@
 import { isGrpcServiceError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
-import { isDatabaseUnavailable } from '../../../libs/db/db-errors';
+import { errorChain, isDatabaseUnavailable } from '../../../libs/db/db-errors';
 
 export type UnavailablePart = 'temporal' | 'database';
 
@@ -13,24 +13,9 @@ const GRPC_TRANSIENT = new Set([1, 4, 8, 14]);
  * the error and its causes; null for every other error. A retry later may succeed, so the API answers 503.
  */
 export function unavailablePart(error: unknown): UnavailablePart | null {
-  for (const candidate of causes(error)) {
-    const part = judge(candidate);
-    if (part) return part;
-  }
-  return null;
-}
-
-function judge(error: object): UnavailablePart | null {
-  if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return 'temporal';
-  if (isGrpcServiceError(error)) return GRPC_TRANSIENT.has(error.code) ? 'temporal' : null;
+  const temporal = [...errorChain(error)].some(
+    (e) => e instanceof WorkflowUpdateRPCTimeoutOrCancelledError || (isGrpcServiceError(e) && GRPC_TRANSIENT.has(e.code)),
+  );
+  if (temporal) return 'temporal';
   return isDatabaseUnavailable(error) ? 'database' : null;
-}
-
-/** The error, then what it wraps: `cause` chains, and the driver error Prisma keeps in `meta`. */
-function* causes(error: unknown, depth = 0): Generator<object> {
-  if (typeof error !== 'object' || error === null || depth > 5) return;
-  yield error;
-  const { cause, meta } = error as { cause?: unknown; meta?: { driverAdapterError?: unknown } };
-  yield* causes(cause, depth + 1);
-  yield* causes(meta?.driverAdapterError, depth + 1);
 }
