@@ -8,9 +8,11 @@
 // (TEST_DATABASE_URL, else this machine's PostgreSQL), the built worker and API. The benchmark calls
 // `measureScale` against a stack it already runs.
 import { Client, Connection } from '@temporalio/client';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { payloadDataConverterFrom } from '../libs/codec/data-converter';
+import { newPayloadKeyEntry } from '../libs/codec/payload-keys';
 import { catalogueAt } from '../libs/domain/award-catalogue';
 import { hanoiDay } from '../libs/domain/hanoi-time';
 import { nominationWorkflowId, type NominationWorkflowInput } from '../libs/domain/nomination-messages';
@@ -33,6 +35,8 @@ export interface ScaleOptions {
   temporalAddress: string;
   namespace?: string;
   taskQueue: string;
+  /** The worker's PAYLOAD_KEYS: the workflows started here carry personal data, encrypted as the API would. */
+  payloadKeys?: string;
   /** The worker process, for its resident memory (Linux /proc). */
   workerPid?: number;
   /** How many open nominations to add. */
@@ -83,7 +87,11 @@ async function timed(url: string, token: string): Promise<{ ms: number; total: n
 export async function measureScale(options: ScaleOptions): Promise<ScaleFigures> {
   const log = options.log ?? ((line: string) => console.log(`[scale] ${line}`));
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: options.databaseUrl }) });
-  const temporal = new Client({ connection: await Connection.connect({ address: options.temporalAddress }), namespace: options.namespace ?? 'default' });
+  const temporal = new Client({
+    connection: await Connection.connect({ address: options.temporalAddress }),
+    namespace: options.namespace ?? 'default',
+    dataConverter: payloadDataConverterFrom(options.payloadKeys),
+  });
   try {
     const before = rssMb(options.workerPid);
     const now = new Date();
@@ -212,6 +220,7 @@ async function main(): Promise<void> {
       WORKER_METRICS_PORT: String(await findFreePort()),
       SCHEDULES_ENABLED: 'false',
       LOG_LEVEL: 'warn',
+      PAYLOAD_KEYS: process.env.PAYLOAD_KEYS || newPayloadKeyEntry('scale-check', randomBytes),
     };
     const quiet = () => undefined;
     const worker = spawnService(process.execPath, [join(root, 'dist', 'apps', 'worker', 'main.js')], { cwd: root, env, log: quiet });
@@ -223,7 +232,7 @@ async function main(): Promise<void> {
     const [token, reviewerToken] = [await devToken(apiUrl, 'admin'), await devToken(apiUrl, 'u1.head')];
     let opened = 0;
     for (const target of steps) {
-      await measureScale({ apiUrl, token, reviewerToken, databaseUrl: database, temporalAddress: temporal.address, taskQueue: env.TEMPORAL_TASK_QUEUE, workerPid: worker.child.pid, count: target - opened });
+      await measureScale({ apiUrl, token, reviewerToken, databaseUrl: database, temporalAddress: temporal.address, taskQueue: env.TEMPORAL_TASK_QUEUE, payloadKeys: env.PAYLOAD_KEYS, workerPid: worker.child.pid, count: target - opened });
       opened = target;
     }
   } finally {

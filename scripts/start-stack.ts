@@ -2,6 +2,7 @@
 // TEMPORAL_ADDRESS / DATABASE_URL point elsewhere, then migrations, seed, worker and API.
 import { connect } from 'node:net';
 import { join, resolve } from 'node:path';
+import { devPayloadKeys } from '../libs/codec/dev-payload-keys';
 import { startEmbeddedPostgres } from '../libs/devtools/embedded-postgres';
 import { migrateDatabase } from '../libs/devtools/migrate';
 import { spawnService } from '../libs/devtools/service-process';
@@ -22,6 +23,9 @@ async function main(): Promise<void> {
   const apiPort = portFromEnv('PORT', 3000);
   let temporalAddress = env.TEMPORAL_ADDRESS;
   let temporalUiUrl = env.TEMPORAL_UI_URL;
+  const namespace = env.TEMPORAL_NAMESPACE || 'default';
+  // The dev server's history lives in .data/ across restarts, so its payloads stay readable with the same key.
+  const payloadKeys = env.PAYLOAD_KEYS || (await devPayloadKeys(join(root, '.data', 'payload-keys')));
   if (!temporalAddress) {
     const uiPort = portFromEnv('TEMPORAL_UI_PORT', 8233);
     say('starting the Temporal dev server (data in .data/temporal)');
@@ -30,8 +34,10 @@ async function main(): Promise<void> {
       port: portFromEnv('TEMPORAL_PORT', 7233),
       uiPort,
       dbFilename: join(root, '.data', 'temporal', 'temporal.db'),
-      namespace: env.TEMPORAL_NAMESPACE || 'default',
+      namespace,
       searchAttributes: SEARCH_ATTRIBUTE_TYPES,
+      // The UI shows the encrypted summaries and payloads decoded by the API (admins only; in dev mode, localhost).
+      uiCodecEndpoint: `http://localhost:${apiPort}/api/temporal-codec/${encodeURIComponent(namespace)}`,
       log: prefixed('temporal'),
       detached: true,
     });
@@ -74,6 +80,7 @@ async function main(): Promise<void> {
     TEMPORAL_ADDRESS: temporalAddress,
     ...(temporalUiUrl ? { TEMPORAL_UI_URL: temporalUiUrl } : {}),
     AUTH_MODE: env.AUTH_MODE || 'dev',
+    PAYLOAD_KEYS: payloadKeys,
     PORT: String(apiPort),
   };
   const workerMetricsPort = portFromEnv('WORKER_METRICS_PORT', 9464);

@@ -4,6 +4,9 @@ import { Worker, type ReplayWorkerOptions } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { payloadDataConverterFrom } from '../libs/codec/data-converter';
+import { readableText } from './support/history-text';
+import { TEST_PAYLOAD_KEYS } from './support/payload-keys';
 
 /**
  * Replays the recorded histories (test/fixtures/histories, see its README) against the workflow
@@ -23,6 +26,8 @@ const toHistory = (json: Json) => historyFromJSON(json);
 const options = (): ReplayWorkerOptions => ({
   workflowBundle: { codePath: process.env.WORKFLOW_BUNDLE_PATH! },
   replayName: 'nomination-histories',
+  // As the worker runs: encrypted payloads are decrypted, those written before encryption pass through.
+  dataConverter: payloadDataConverterFrom(TEST_PAYLOAD_KEYS),
 });
 
 describe('recorded nomination histories replay on the current workflow code', () => {
@@ -45,10 +50,22 @@ describe('recorded nomination histories replay on the current workflow code', ()
         'nomination-v4-return-resubmit.json',
         'nomination-v4-withdrawal.json',
         'nomination-v4-council-vote.json',
+        'nomination-v4-encrypted-four-level-approval.json',
         'campaign-v1-window-and-result.json',
         'campaign-launcher-v1.json',
       ]),
     );
+  });
+
+  it('holds no readable nominee name or comment in the encrypted history', () => {
+    const text = readableText(readJson('nomination-v4-encrypted-four-level-approval.json'));
+    for (const secret of ['Nguyễn Thị Lan', 'Đồng ý', 'Hoàn thành xuất sắc']) expect(text).not.toContain(secret);
+    expect(readableText(readJson('nomination-v4-four-level-approval.json'))).toContain('Nguyễn Thị Lan');
+  });
+
+  it('cannot replay the encrypted history without its key', async () => {
+    const history = toHistory(readJson('nomination-v4-encrypted-four-level-approval.json'));
+    await expect(Worker.runReplayHistory({ ...options(), dataConverter: {} }, history, 'encrypted-without-key')).rejects.toThrow();
   });
 
   it('replays every recorded history without error', async () => {

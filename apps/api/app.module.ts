@@ -28,6 +28,7 @@ import { NominationCommands } from './nominations/nomination-commands';
 import { NominationsService } from './nominations/nominations.service';
 import { NotificationsController } from './notifications/notifications.controller';
 import { OrgController } from './org/org.controller';
+import { CodecServerController } from './temporal/codec-server.controller';
 import { CommandDeadlineInterceptor } from './temporal/command-deadline';
 import { NominationWorkflows } from './temporal/nomination-workflows';
 import { TemporalModule } from './temporal/temporal.module';
@@ -51,6 +52,7 @@ export class AppModule {
         NotificationsController,
         HealthController,
         OrgController,
+        CodecServerController,
       ],
       providers: [
         AuthService,

@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Client, Connection } from '@temporalio/client';
 import { Runtime } from '@temporalio/worker';
+import { payloadDataConverter } from '../../libs/codec/data-converter';
 import { syncSchedules } from '../../libs/campaigns/schedules';
 import { loadConfig } from '../../libs/config/config';
 import { createLogger } from '../../libs/logging/logger';
@@ -32,7 +33,11 @@ async function main(): Promise<void> {
     // After the worker exists, so a schedule firing right away finds a poller for its launcher.
     const scheduleConnection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
     try {
-      const outcomes = await syncSchedules(new Client({ connection: scheduleConnection, namespace: config.TEMPORAL_NAMESPACE }), config);
+      const outcomes = await syncSchedules(new Client({
+          connection: scheduleConnection,
+          namespace: config.TEMPORAL_NAMESPACE,
+          dataConverter: payloadDataConverter(config.PAYLOAD_KEYS),
+        }), config);
       for (const { scheduleId, outcome } of outcomes) Logger.log(`schedule ${scheduleId} ${outcome}`, 'Worker');
     } finally {
       await scheduleConnection.close();

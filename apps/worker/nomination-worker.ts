@@ -7,6 +7,7 @@ import { createCampaignActivities } from '../../activities/campaign.activities';
 import { createCampaignLaunchActivities } from '../../activities/campaign-launch.activities';
 import { createReviewRuleActivities } from '../../activities/review-rules.activities';
 import { createBulkDeadlineActivities } from '../../activities/bulk-deadline.activities';
+import { payloadDataConverter } from '../../libs/codec/data-converter';
 import { CampaignResultService } from '../../libs/campaigns/campaign-result.service';
 import { CampaignRepository } from '../../libs/db/campaign.repository';
 import { CalendarService } from '../../libs/calendar/calendar.service';
@@ -35,6 +36,7 @@ export async function createNominationWorker(context: INestApplicationContext, o
   const config = context.get<AppConfig>(APP_CONFIG);
   const connection = options.connection ?? (await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS }));
   const nominations = context.get(NominationRepository);
+  const dataConverter = payloadDataConverter(config.PAYLOAD_KEYS);
   const activities = {
     ...createNominationActivities({ nominations }),
     ...createReviewRuleActivities({
@@ -52,7 +54,7 @@ export async function createNominationWorker(context: INestApplicationContext, o
       mailer: context.get(MailerService),
     }),
     ...createCampaignLaunchActivities({ campaigns: context.get(CampaignRepository), config }),
-    ...createBulkDeadlineActivities({ rows: context.get(StuckRepository), temporal: new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }) }),
+    ...createBulkDeadlineActivities({ rows: context.get(StuckRepository), temporal: new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter }) }),
   };
   const logger = options.logger ?? createLogger(config, 'worker');
   const worker = await Worker.create({
@@ -60,6 +62,8 @@ export async function createNominationWorker(context: INestApplicationContext, o
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     activities,
+    // Encrypts what the workflows write and decrypts what they read; unencrypted payloads of older runs pass through.
+    dataConverter,
     // Bounds the worker's memory whatever the number of open nominations; an evicted workflow replays on its next task.
     maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: require.resolve('../../workflows') }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { payloadKeysSchema } from '../codec/payload-keys';
 import type { Level } from '../domain/levels';
 import { cronSchema } from './cron';
 import { deadlineSpecSchema, type DeadlineSpec } from './deadline-spec';
@@ -34,6 +35,8 @@ const envSchema = z
     AUTH_JWT_ISSUER: z.string().min(1).optional(),
     AUTH_JWT_AUDIENCE: z.string().min(1).optional(),
     AUTH_USERNAME_CLAIM: z.string().min(1).default('sub'),
+    /** Keys of the Temporal payload encryption, `id:base64key,…`: the first encrypts, all decrypt (libs/codec). */
+    PAYLOAD_KEYS: payloadKeysSchema.optional(),
     SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
     MAIL_FROM: z.string().min(3).default('Thi đua - Khen thưởng Sở Công Thương <tdkt@congthuong.hanoi.gov.vn>'),
     /** Attempts at delivering one email before it stays failed (an admin can still retry it). */
@@ -81,6 +84,9 @@ const envSchema = z
     WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(100),
   })
   .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.PAYLOAD_KEYS) {
+      ctx.addIssue({ code: 'custom', path: ['PAYLOAD_KEYS'], message: 'production needs PAYLOAD_KEYS: Temporal payloads hold personal data' });
+    }
     if (env.AUTH_MODE === 'jwt' && !env.AUTH_JWT_SECRET && !env.AUTH_JWKS_URL) {
       ctx.addIssue({ code: 'custom', path: ['AUTH_JWT_SECRET'], message: 'AUTH_MODE=jwt needs AUTH_JWT_SECRET or AUTH_JWKS_URL' });
     }

@@ -18,6 +18,8 @@ export interface TemporalDevServerOptions {
   searchAttributes?: Record<string, SearchAttributeKind>;
   /** Server settings (`--dynamic-config-value`), e.g. `{ 'matching.longPollExpirationInterval': '5s' }`. */
   dynamicConfig?: Record<string, string | number | boolean>;
+  /** A codec server the Web UI decodes payloads through (`--ui-codec-endpoint`). */
+  uiCodecEndpoint?: string;
   log?: (line: string) => void;
   /** See ServiceProcessOptions.detached; ignored when the SDK downloads the server. */
   detached?: boolean;
@@ -38,6 +40,7 @@ export async function startTemporalDevServer(opts: TemporalDevServerOptions): Pr
   const namespace = opts.namespace ?? 'default';
   const searchAttributes = Object.entries(opts.searchAttributes ?? {});
   const dynamicConfig = Object.entries(opts.dynamicConfig ?? {}).flatMap(([key, value]) => ['--dynamic-config-value', `${key}=${JSON.stringify(value)}`]);
+  const uiCodec = opts.uiCodecEndpoint && uiPort !== undefined ? ['--ui-codec-endpoint', opts.uiCodecEndpoint] : [];
   const address = `127.0.0.1:${port}`;
   const uiUrl = uiPort === undefined ? null : `http://127.0.0.1:${uiPort}`;
   if (opts.dbFilename) await mkdir(dirname(opts.dbFilename), { recursive: true });
@@ -54,7 +57,7 @@ export async function startTemporalDevServer(opts: TemporalDevServerOptions): Pr
         dbFilename: opts.dbFilename,
         namespace,
         searchAttributes: searchAttributes.map(([name, kind]) => ({ name, type: toSdkType(kind) })),
-        extraArgs: dynamicConfig,
+        extraArgs: [...dynamicConfig, ...uiCodec],
       },
     });
     return { address: env.address, uiUrl, stop: () => env.teardown() };
@@ -65,7 +68,7 @@ export async function startTemporalDevServer(opts: TemporalDevServerOptions): Pr
   if (opts.dbFilename) args.push('--db-filename', opts.dbFilename);
   args.push('--namespace', namespace, '--log-level', 'warn');
   for (const [name, kind] of searchAttributes) args.push('--search-attribute', `${name}=${kind}`);
-  args.push(...dynamicConfig);
+  args.push(...dynamicConfig, ...uiCodec);
 
   // Shutting down makes the server warn about every connection it drops: noise, not news.
   let stopping = false;

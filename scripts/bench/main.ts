@@ -4,6 +4,7 @@ import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { cpus, hostname, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
+import { payloadDataConverterFrom } from '../../libs/codec/data-converter';
 import { startBare } from './bare-flow';
 import { fullFlow, signInAll } from './full-flow';
 import { ApiClient } from './http';
@@ -79,7 +80,11 @@ async function main(): Promise<void> {
   // The bare worker's state changes at info would interleave with the tables.
   Runtime.install({ logger: new DefaultLogger('WARN') });
   const stack = await startStack(process.env, { temporalInMemory: opts.temporalInMemory });
-  const temporal = new Client({ connection: await Connection.connect({ address: stack.temporalAddress }), namespace: stack.namespace });
+  const temporal = new Client({
+    connection: await Connection.connect({ address: stack.temporalAddress }),
+    namespace: stack.namespace,
+    dataConverter: payloadDataConverterFrom(stack.payloadKeys),
+  });
   try {
     const api = new ApiClient(stack.apiUrl);
     await signInAll(api);

@@ -1,8 +1,9 @@
 import { Connection } from '@temporalio/client';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { newPayloadKeyEntry } from '../../libs/codec/payload-keys';
 import { startEmbeddedPostgres } from '../../libs/devtools/embedded-postgres';
 import { findFreePort } from '../../libs/devtools/free-port';
 import { migrateDatabase } from '../../libs/devtools/migrate';
@@ -21,6 +22,8 @@ export interface Stack {
   databaseUrl: string;
   apiUrl: string;
   taskQueue: string;
+  /** The worker's and the API's PAYLOAD_KEYS, for a client of the bench's own to read their payloads. */
+  payloadKeys: string;
   /** What was started here and what was given (for the report's header). */
   describe: string[];
   workerPid(): number;
@@ -99,6 +102,8 @@ export async function startStack(env: NodeJS.ProcessEnv, opts: { temporalInMemor
       // Yearly campaign schedules would start workflows of their own in the middle of a measurement.
       SCHEDULES_ENABLED: 'false',
       LOG_LEVEL: env.LOG_LEVEL || 'info',
+      // Encrypted as in production, so the figures include the codec's cost.
+      PAYLOAD_KEYS: env.PAYLOAD_KEYS || newPayloadKeyEntry('bench', randomBytes),
     };
     say(`starting the product's worker and API (task queue ${taskQueue}, LOG_LEVEL=${appEnv.LOG_LEVEL})`);
     const worker = startApp('worker', join(root, 'dist', 'apps', 'worker', 'main.js'), { ...appEnv, WORKER_METRICS_PORT: String(workerMetricsPort) }, WORKER_NODE_ARGS);
@@ -118,6 +123,7 @@ export async function startStack(env: NodeJS.ProcessEnv, opts: { temporalInMemor
       databaseUrl,
       apiUrl,
       taskQueue,
+      payloadKeys: appEnv.PAYLOAD_KEYS!,
       describe,
       workerPid: () => worker.child.pid!,
       apiPid: () => api.child.pid!,

@@ -8,10 +8,12 @@ import request from 'supertest';
 import { createApiApp } from '../../apps/api/app.factory';
 import { createNominationWorker } from '../../apps/worker/nomination-worker';
 import { WorkerModule } from '../../apps/worker/worker.module';
+import { payloadDataConverter } from '../../libs/codec/data-converter';
 import { loadConfig, type AppConfig } from '../../libs/config/config';
 import { PrismaService } from '../../libs/db/prisma.service';
 import { createLogger } from '../../libs/logging/logger';
 import { OutboxDispatcher } from '../../libs/outbox/outbox-dispatcher';
+import { TEST_PAYLOAD_KEYS } from './payload-keys';
 
 type Body = Record<string, unknown>;
 
@@ -44,6 +46,8 @@ export class Harness {
       LOG_LEVEL: 'warn',
       // Emails leave the outbox within a moment of their transition, as a test waiting for them expects.
       DELIVERY_POLL_INTERVAL: '100ms',
+      // Payloads are encrypted as in production; a test may pass other keys (or none) in `env`.
+      PAYLOAD_KEYS: TEST_PAYLOAD_KEYS,
       ...process.env,
       AUTH_MODE: 'dev',
       TEMPORAL_TASK_QUEUE: `test-${randomUUID()}`,
@@ -52,7 +56,10 @@ export class Harness {
     const app = await createApiApp(config, ['error', 'warn'], createLogger(config, 'api', options.logDestination));
     await app.init();
     const workerContext = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: ['error', 'warn'] });
-    const temporal = new Client({ connection: await Connection.connect({ address: config.TEMPORAL_ADDRESS }) });
+    const temporal = new Client({
+      connection: await Connection.connect({ address: config.TEMPORAL_ADDRESS }),
+      dataConverter: payloadDataConverter(config.PAYLOAD_KEYS),
+    });
     const harness = new Harness(config, app, workerContext, temporal, options);
     await harness.startWorker();
     return harness;

@@ -4,7 +4,7 @@ import { hanoiDay } from '../../../libs/domain/hanoi-time';
 import { nomineeName } from '../../../libs/domain/notification-text';
 import type { Nominee } from '../../../libs/domain/schemas';
 
-/** What the Temporal UI shows for a nomination, in Vietnamese, so nobody decodes payloads to know what it is. */
+/** What the Temporal UI shows for a nomination, in Vietnamese; encrypted like every payload, an admin reads it through the codec server. */
 export function workflowSummary(record: NominationRecord): { staticSummary: string; staticDetails: string } {
   const award = findAward(record.awardCode, hanoiDay(record.createdAt))?.nameVi ?? record.awardCode;
   const nominee = nomineeName(record.nominee as Nominee);

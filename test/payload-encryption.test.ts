@@ -1,0 +1,150 @@
+import { Client, Connection } from '@temporalio/client';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { SignJWT } from 'jose';
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import request from 'supertest';
+import { createApiApp } from '../apps/api/app.factory';
+import { loadConfig } from '../libs/config/config';
+import { createLogger } from '../libs/logging/logger';
+import { APPROVERS_U1, Harness } from './support/harness';
+import { payloadsIn, readableText } from './support/history-text';
+import { TEST_PAYLOAD_KEYS } from './support/payload-keys';
+
+const NAME = 'Phạm Thị Diệu Linh';
+const ACHIEVEMENTS = 'Sáng kiến số hóa hồ sơ kho vận mã ZX-4471, tiết kiệm 312 triệu đồng.';
+const COMMENT = 'Đồng ý, minh chứng biên bản ngày 17/11 đầy đủ';
+const SUMMARY_AWARD = 'Bằng khen';
+const UI_ORIGIN = 'http://localhost:8233';
+const OLD_HISTORY = join(__dirname, 'fixtures', 'histories', 'nomination-v4-four-level-approval.json');
+
+describe('Temporal payloads are encrypted', () => {
+  let sut: Harness;
+  let plain: Client;
+  let workflowId: string;
+  let historyJson: unknown;
+
+  beforeAll(async () => {
+    sut = await Harness.start({ TEMPORAL_UI_URL: UI_ORIGIN });
+    plain = new Client({ connection: await Connection.connect({ address: sut.config.TEMPORAL_ADDRESS }) });
+    const n = await sut.submit('u1.clerk', { nominee: { kind: 'INDIVIDUAL', fullName: NAME, position: 'Chuyên viên' } });
+    workflowId = n.workflowId;
+    // Approval, return and resubmission: the comment and the new achievements travel as update arguments.
+    const [[unitReviewer, unit], [departmentReviewer, department]] = APPROVERS_U1;
+    expect((await sut.decide(unitReviewer, n.id, { level: unit, decision: 'APPROVE', comment: COMMENT })).status).toBe(200);
+    expect((await sut.decide(departmentReviewer, n.id, { level: department, decision: 'RETURN', comment: 'Bổ sung biên bản họp' })).status).toBe(200);
+    const resubmitted = await sut.post('u1.clerk', `/api/nominations/${n.id}/resubmit`, { achievements: ACHIEVEMENTS, comment: 'Đã bổ sung', requestId: randomUUID() });
+    expect(resubmitted.status).toBe(200);
+    historyJson = JSON.parse(historyToJSON(await plain.workflow.getHandle(workflowId).fetchHistory()));
+  });
+
+  afterAll(async () => {
+    await plain?.connection.close();
+    await sut?.close();
+  });
+
+  it('shows a reader of the history without the key no name, achievement or comment', () => {
+    const text = readableText(historyJson);
+    for (const secret of [NAME, ACHIEVEMENTS, COMMENT, 'Diệu Linh', 'ZX-4471']) expect(text).not.toContain(secret);
+    // The search attributes stay readable: codes only, for filtering in the UI.
+    expect(text).toContain('BANG_KHEN_UBND_TP');
+    const payloads = payloadsIn(historyJson);
+    const encodings = payloads.map((p) => Buffer.from(p.metadata.encoding!, 'base64').toString());
+    expect(encodings.filter((e) => e === 'binary/encrypted').length).toBeGreaterThan(5);
+    expect(new Set(encodings.filter((e) => e !== 'binary/encrypted'))).toEqual(new Set(['json/plain']));
+    // The same reading finds the name in a history recorded before encryption: the check can see plaintext.
+    expect(readableText(JSON.parse(readFileSync(OLD_HISTORY, 'utf8')))).toContain('Nguyễn Thị Lan');
+  });
+
+  it('hides the summary the Temporal UI shows from a client without the key, and shows it through the codec', async () => {
+    const described = await sut.temporal.workflow.getHandle(workflowId).describe();
+    expect(await described.staticSummary()).toContain(NAME);
+    expect(await described.staticDetails()).toContain(NAME);
+    const undecodable = await plain.workflow.getHandle(workflowId).describe();
+    await expect(undecodable.staticSummary()).rejects.toThrow();
+  });
+
+  it('decodes the whole history through the codec server for an admin', async () => {
+    const res = await request(sut.app.getHttpServer())
+      .post('/api/temporal-codec/default/decode')
+      .set('Authorization', `Bearer ${await sut.token('admin')}`)
+      .set('Origin', UI_ORIGIN)
+      .send({ payloads: payloadsIn(historyJson) });
+    expect(res.status).toBe(200);
+    expect(res.headers['access-control-allow-origin']).toBe(UI_ORIGIN);
+    const text = readableText(res.body);
+    for (const secret of [NAME, ACHIEVEMENTS, COMMENT, SUMMARY_AWARD]) expect(text).toContain(secret);
+  });
+
+  it('refuses a clerk (403) and answers the UI preflight only for its origin', async () => {
+    const clerk = await sut.post('u1.clerk', '/api/temporal-codec/default/decode', { payloads: payloadsIn(historyJson) });
+    expect(clerk.status).toBe(403);
+    expect(clerk.body.error.code).toBe('FORBIDDEN');
+    const preflight = await request(sut.app.getHttpServer())
+      .options('/api/temporal-codec/default/decode')
+      .set('Origin', UI_ORIGIN)
+      .set('Access-Control-Request-Method', 'POST')
+      .set('Access-Control-Request-Headers', 'content-type,x-namespace');
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers['access-control-allow-origin']).toBe(UI_ORIGIN);
+    expect(preflight.headers['access-control-allow-headers']).toMatch(/X-Namespace/i);
+    const elsewhere = await request(sut.app.getHttpServer()).options('/api/temporal-codec/default/decode').set('Origin', 'https://evil.example');
+    expect(elsewhere.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('lets the dev server UI in without a token from this machine in dev mode, and knows only its namespace', async () => {
+    const payloads = payloadsIn(historyJson).slice(0, 3);
+    const anonymous = await request(sut.app.getHttpServer()).post('/api/temporal-codec/default/decode').send({ payloads });
+    expect(anonymous.status).toBe(200);
+    const other = await request(sut.app.getHttpServer()).post('/api/temporal-codec/other/decode').send({ payloads });
+    expect(other.status).toBe(404);
+  });
+
+  it('passes unencrypted payloads through, as the older recorded histories hold them', async () => {
+    const old = JSON.parse(readFileSync(OLD_HISTORY, 'utf8')) as unknown;
+    const payloads = payloadsIn(old).slice(0, 5);
+    const res = await sut.post('admin', '/api/temporal-codec/default/decode', { payloads });
+    expect(res.status).toBe(200);
+    expect(res.body.payloads).toEqual(payloads.map((p) => ({ metadata: p.metadata, data: p.data ?? '' })));
+  });
+
+  it('refuses anonymous callers outside dev mode, and decodes for an admin token there', async () => {
+    const secret = 'codec-test-shared-secret-0123456789';
+    const issuer = 'https://sso.hanoi.gov.vn';
+    const audience = 'tdkt-api';
+    const config = loadConfig({
+      ...process.env,
+      LOG_LEVEL: 'silent',
+      AUTH_MODE: 'jwt',
+      AUTH_JWT_SECRET: secret,
+      AUTH_JWT_ISSUER: issuer,
+      AUTH_JWT_AUDIENCE: audience,
+      PAYLOAD_KEYS: TEST_PAYLOAD_KEYS,
+      TEMPORAL_UI_URL: UI_ORIGIN,
+    });
+    const app = await createApiApp(config, ['error'], createLogger(config, 'api'));
+    await app.init();
+    try {
+      const payloads = payloadsIn(historyJson).slice(0, 3);
+      const anonymous = await request(app.getHttpServer()).post('/api/temporal-codec/default/decode').send({ payloads });
+      expect(anonymous.status).toBe(401);
+      expect(anonymous.body.error.code).toBe('UNAUTHENTICATED');
+      const token = await new SignJWT({})
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('admin')
+        .setIssuer(issuer)
+        .setAudience(audience)
+        .setIssuedAt()
+        .setExpirationTime('5m')
+        .sign(new TextEncoder().encode(secret));
+      const admin = await request(app.getHttpServer())
+        .post('/api/temporal-codec/default/decode')
+        .set('Authorization', `Bearer ${token}`)
+        .send({ payloads });
+      expect(admin.status).toBe(200);
+    } finally {
+      await app.close();
+    }
+  });
+});
