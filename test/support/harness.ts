@@ -44,6 +44,8 @@ export class Harness {
       LOG_LEVEL: 'warn',
       // Emails leave the outbox within a moment of their transition, as a test waiting for them expects.
       DELIVERY_POLL_INTERVAL: '100ms',
+      // Tests send bursts no user would; test/rate-limit.test.ts sets a low limit of its own.
+      RATE_LIMIT_PER_MINUTE: '1000000',
       ...process.env,
       AUTH_MODE: 'dev',
       TEMPORAL_TASK_QUEUE: `test-${randomUUID()}`,
