@@ -13,6 +13,7 @@ import { Harness } from './support/harness';
 type Line = Record<string, unknown>;
 
 const HOUR = 3600;
+const METRICS_TOKEN = `scrape-${randomUUID()}`;
 const at = (base: number, seconds: number) => new Date(base + seconds * 1000);
 
 describe('what admins see of stuck work: metrics, request and activity logs', () => {
@@ -43,7 +44,7 @@ describe('what admins see of stuck work: metrics, request and activity logs', ()
     await new Promise<void>((listening) => fakeWorker.listen(0, '127.0.0.1', listening));
     process.env.WORKER_METRICS_URL = `http://127.0.0.1:${(fakeWorker.address() as AddressInfo).port}/metrics`;
     sut = await Harness.start(
-      { LOG_LEVEL: 'info' },
+      { LOG_LEVEL: 'info', METRICS_TOKEN },
       { logDestination: { write: (line: string) => void lines.push(JSON.parse(line) as Line) }, workflowBundlePath: join(bundleDir, 'bundle.js') },
     );
   });
@@ -108,11 +109,23 @@ describe('what admins see of stuck work: metrics, request and activity logs', ()
     expect(lines).toContainEqual(expect.objectContaining({ name: 'worker', activityType: 'commitTransition', correlationId: generated }));
   });
 
-  it('/api/metrics needs no token and shows nominations by status and level, overdue work, decision latency and activity failures', async () => {
+  it('/api/metrics refuses anonymous callers, a wrong token and a non-admin; the METRICS_TOKEN bearer and an admin may read it', async () => {
+    const scrape = () => request(sut.app.getHttpServer()).get('/api/metrics');
+
+    const anonymous = await scrape();
+    expect([anonymous.status, anonymous.body.error?.code]).toEqual([401, 'UNAUTHENTICATED']);
+    expect(anonymous.text).not.toMatch(/tdkt_/);
+    expect((await scrape().set('Authorization', `Bearer ${METRICS_TOKEN}x`)).status).toBe(401);
+    expect((await sut.get('u1.head', '/api/metrics')).status).toBe(403);
+    expect((await scrape().set('Authorization', `Bearer ${METRICS_TOKEN}`)).status).toBe(200);
+    expect((await sut.get('admin', '/api/metrics')).status).toBe(200);
+  });
+
+  it('/api/metrics shows nominations by status and level, overdue work, decision latency and activity failures', async () => {
     const n = await sut.submit();
     expect((await decide(n.id)).status).toBe(200);
 
-    const res = await request(sut.app.getHttpServer()).get('/api/metrics');
+    const res = await request(sut.app.getHttpServer()).get('/api/metrics').set('Authorization', `Bearer ${METRICS_TOKEN}`);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/plain/);
     const sample = (pattern: RegExp) => Number(pattern.exec(res.text)?.[1] ?? NaN);

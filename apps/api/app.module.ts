@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
 import type { AppConfig } from '../../libs/config/config';
 import { ConfigModule } from '../../libs/config/config.module';
 import { DbModule } from '../../libs/db/db.module';
@@ -14,6 +15,7 @@ import { StuckService } from './admin/stuck.service';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
+import { RateLimitGuard } from './auth/rate-limit.guard';
 import { CalendarApiModule } from './calendar/calendar-api.module';
 import { CampaignsController } from './campaigns/campaigns.controller';
 import { CampaignsService } from './campaigns/campaigns.service';
@@ -38,7 +40,16 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DbModule, TemporalModule, CalendarApiModule, EligibilityApiModule, MetricsModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        DbModule,
+        TemporalModule,
+        CalendarApiModule,
+        EligibilityApiModule,
+        MetricsModule,
+        // In memory, per process: README "Rate limit" says how several instances would share one count.
+        ThrottlerModule.forRoot({ throttlers: [{ name: 'default', ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE }] }),
+      ],
       controllers: [
         // The dev sign-in does not exist at all outside AUTH_MODE=dev.
         ...(config.AUTH_MODE === 'dev' ? [AuthController] : []),
@@ -66,7 +77,9 @@ export class AppModule {
         CampaignsService,
         CampaignResultService,
         SchedulesService,
+        // In this order: the rate limit counts per user, so it needs the user the AuthGuard found.
         { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_INTERCEPTOR, useClass: CommandDeadlineInterceptor },
       ],
     };

@@ -82,6 +82,10 @@ const envSchema = z
      * cached workflow holds about 0.9 MB.
      */
     WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(100),
+    /** Requests one signed-in user (or, on routes without a token, one IP address) may make per minute. */
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+    /** A bearer that may read /api/metrics without being a user (Prometheus's `authorization` credentials). */
+    METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.PAYLOAD_KEYS) {

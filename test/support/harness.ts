@@ -48,6 +48,8 @@ export class Harness {
       DELIVERY_POLL_INTERVAL: '100ms',
       // Payloads are encrypted as in production; a test may pass other keys (or none) in `env`.
       PAYLOAD_KEYS: TEST_PAYLOAD_KEYS,
+      // Tests send bursts no user would; test/rate-limit.test.ts sets a low limit of its own.
+      RATE_LIMIT_PER_MINUTE: '1000000',
       ...process.env,
       AUTH_MODE: 'dev',
       TEMPORAL_TASK_QUEUE: `test-${randomUUID()}`,

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../../libs/domain/access-policy';
 import {
   adminDeadlineSchema,
@@ -13,7 +13,7 @@ import {
   type BulkDeadlineInput,
   type StuckQuery,
 } from '../../../libs/domain/admin-schemas';
-import { CurrentActor } from '../auth/auth.guard';
+import { Authenticated, CurrentActor } from '../auth/auth.guard';
 import { ApiError } from '../common/api-error';
 import { ZodBody, ZodQuery } from '../common/openapi';
 import { ZodPipe } from '../common/zod.pipe';
@@ -22,12 +22,7 @@ import { StuckService } from './stuck.service';
 
 const nominationId = new ParseUUIDPipe({ exceptionFactory: () => ApiError.notFound() });
 
-function adminOnly(actor: Actor): void {
-  if (actor.role !== 'ADMIN') throw ApiError.forbidden('Only an admin may do this');
-}
-
 @ApiTags('admin')
-@ApiBearerAuth()
 @Controller('admin')
 export class AdminNominationsController {
   constructor(
@@ -35,50 +30,50 @@ export class AdminNominationsController {
     private readonly actions: AdminActionsService,
   ) {}
 
+  @Authenticated({ roles: ['ADMIN'] })
   @Get('stuck')
   @ZodQuery(stuckQuerySchema)
-  list(@CurrentActor() actor: Actor, @Query(new ZodPipe(stuckQuerySchema)) query: StuckQuery) {
-    adminOnly(actor);
+  list(@Query(new ZodPipe(stuckQuerySchema)) query: StuckQuery) {
     return this.stuck.list(query);
   }
 
+  @Authenticated({ roles: ['ADMIN'] })
   @Post('nominations/deadline')
   @HttpCode(200)
   @ZodBody(bulkDeadlineSchema)
   bulkDeadline(@CurrentActor() actor: Actor, @Body(new ZodPipe(bulkDeadlineSchema)) body: BulkDeadlineInput) {
-    adminOnly(actor);
     return this.actions.bulkDeadline(actor, body);
   }
 
+  @Authenticated({ roles: ['ADMIN'] })
   @Post('nominations/:id/nudge')
   @HttpCode(200)
   @ZodBody(adminReasonSchema)
   nudge(@CurrentActor() actor: Actor, @Param('id', nominationId) id: string, @Body(new ZodPipe(adminReasonSchema)) body: AdminReasonInput) {
-    adminOnly(actor);
     return this.actions.nudge(actor, id, body);
   }
 
+  @Authenticated({ roles: ['ADMIN'] })
   @Post('nominations/:id/reassign')
   @HttpCode(200)
   @ZodBody(adminReassignSchema)
   reassign(@CurrentActor() actor: Actor, @Param('id', nominationId) id: string, @Body(new ZodPipe(adminReassignSchema)) body: AdminReassignInput) {
-    adminOnly(actor);
     return this.actions.reassign(actor, id, body);
   }
 
+  @Authenticated({ roles: ['ADMIN'] })
   @Post('nominations/:id/deadline')
   @HttpCode(200)
   @ZodBody(adminDeadlineSchema)
   deadline(@CurrentActor() actor: Actor, @Param('id', nominationId) id: string, @Body(new ZodPipe(adminDeadlineSchema)) body: AdminDeadlineInput) {
-    adminOnly(actor);
     return this.actions.deadline(actor, id, body);
   }
 
+  @Authenticated({ roles: ['ADMIN'] })
   @Post('nominations/:id/repair')
   @HttpCode(200)
   @ZodBody(adminReasonSchema)
   repair(@CurrentActor() actor: Actor, @Param('id', nominationId) id: string, @Body(new ZodPipe(adminReasonSchema)) body: AdminReasonInput) {
-    adminOnly(actor);
     return this.actions.repair(actor, id, body);
   }
 }

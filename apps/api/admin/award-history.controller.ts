@@ -1,26 +1,25 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { AwardHistoryRepository } from '../../../libs/db/award-history.repository';
 import type { Actor } from '../../../libs/domain/access-policy';
 import { awardHistoryQuerySchema, type AwardHistoryQuery } from '../../../libs/domain/admin-schemas';
 import { AWARD_HISTORY_HEADER, parseAwardHistoryCsv } from '../../../libs/eligibility/award-history-csv';
-import { CurrentActor } from '../auth/auth.guard';
+import { Authenticated, CurrentActor } from '../auth/auth.guard';
 import { ApiError } from '../common/api-error';
 import { ZodQuery } from '../common/openapi';
 import { ZodPipe } from '../common/zod.pipe';
 
 @ApiTags('review rules')
-@ApiBearerAuth()
 @Controller('admin/award-history')
 export class AwardHistoryController {
   constructor(private readonly history: AwardHistoryRepository) {}
 
+  @Authenticated({ roles: ['ADMIN'] })
   @Post('import')
   @HttpCode(200)
   @ApiConsumes('text/csv')
   @ApiBody({ schema: { type: 'string', example: `${AWARD_HISTORY_HEADER.join(',')}\nNguyễn Thị Lan,U1,CSTD_CO_SO,2025,QĐ 123/QĐ-SCT ngày 15/12/2025` } })
   async import(@CurrentActor() actor: Actor, @Body() body: unknown): Promise<{ imported: number }> {
-    if (actor.role !== 'ADMIN') throw ApiError.forbidden('Only an admin imports award history');
     // Any other content type leaves the body parsed as an object, or not at all.
     if (typeof body !== 'string' || body.trim() === '') {
       throw new ApiError('VALIDATION_FAILED', 'Send the CSV file as a text/csv body', [{ path: 'body', message: 'a non-empty text/csv body is required' }]);
@@ -31,10 +30,10 @@ export class AwardHistoryController {
   }
 
   /** Answers "has this person been CSTĐ cơ sở three years running?" without a database client. */
+  @Authenticated({ roles: ['ADMIN'] })
   @Get()
   @ZodQuery(awardHistoryQuerySchema)
-  async list(@CurrentActor() actor: Actor, @Query(new ZodPipe(awardHistoryQuerySchema)) query: AwardHistoryQuery) {
-    if (actor.role !== 'ADMIN') throw ApiError.forbidden('Only an admin reads the award history');
+  async list(@Query(new ZodPipe(awardHistoryQuerySchema)) query: AwardHistoryQuery) {
     const { page, pageSize, ...filter } = query;
     const { items, total } = await this.history.list(filter, { skip: (page - 1) * pageSize, take: pageSize });
     return { items, total, page, pageSize };

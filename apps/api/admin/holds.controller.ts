@@ -1,17 +1,16 @@
 import { Body, Controller, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { HoldRepository, type HoldView } from '../../../libs/db/hold.repository';
 import { OrgRepository } from '../../../libs/db/org.repository';
 import type { Actor } from '../../../libs/domain/access-policy';
 import { holdSchema, type HoldInput } from '../../../libs/domain/admin-schemas';
 import { hanoiDay } from '../../../libs/domain/hanoi-time';
-import { CurrentActor } from '../auth/auth.guard';
+import { Authenticated, CurrentActor } from '../auth/auth.guard';
 import { ApiError } from '../common/api-error';
 import { ZodBody } from '../common/openapi';
 import { ZodPipe } from '../common/zod.pipe';
 
 @ApiTags('review rules')
-@ApiBearerAuth()
 @Controller('admin/holds')
 export class HoldsController {
   constructor(
@@ -19,10 +18,10 @@ export class HoldsController {
     private readonly orgs: OrgRepository,
   ) {}
 
+  @Authenticated({ roles: ['ADMIN'] })
   @Post()
   @ZodBody(holdSchema)
   async create(@CurrentActor() actor: Actor, @Body(new ZodPipe(holdSchema)) body: HoldInput): Promise<HoldView> {
-    if (actor.role !== 'ADMIN') throw ApiError.forbidden('Only an admin puts a nominee on hold');
     // A hold under a mistyped unit or an elapsed date would silently hold no one.
     if ((await this.orgs.tree()).get(body.unitCode)?.kind !== 'UNIT') {
       throw new ApiError('VALIDATION_FAILED', 'Unknown unit', [{ path: 'unitCode', message: `${body.unitCode} is not a unit` }]);

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import {
   calendarOverridesSchema,
   calendarYearParamsSchema,
@@ -9,41 +9,36 @@ import {
 } from '../../../libs/calendar/calendar.schemas';
 import { CalendarService } from '../../../libs/calendar/calendar.service';
 import type { Actor } from '../../../libs/domain/access-policy';
-import { CurrentActor } from '../auth/auth.guard';
-import { ApiError } from '../common/api-error';
+import { Authenticated, CurrentActor } from '../auth/auth.guard';
 import { ZodBody, ZodParams, ZodQuery } from '../common/openapi';
 import { ZodPipe } from '../common/zod.pipe';
 
 const yearParams = new ZodPipe(calendarYearParamsSchema);
 
-function requireAdmin(actor: Actor): void {
-  if (actor.role !== 'ADMIN') throw ApiError.forbidden('Only an administrator may manage the working calendar');
-}
-
 @ApiTags('calendar')
-@ApiBearerAuth()
 @Controller()
 export class CalendarController {
   constructor(private readonly calendar: CalendarService) {}
 
+  @Authenticated({ roles: ['ADMIN'] })
   @Get('admin/calendar/:year')
   @ZodParams(calendarYearParamsSchema)
-  year(@CurrentActor() actor: Actor, @Param(yearParams) { year }: CalendarYearParams) {
-    requireAdmin(actor);
+  year(@Param(yearParams) { year }: CalendarYearParams) {
     return this.calendar.year(year);
   }
 
+  @Authenticated({ roles: ['ADMIN'] })
   @Put('admin/calendar/:year')
   @ZodParams(calendarYearParamsSchema)
   // The year only narrows which values pass; the documented shape is the same for every year.
   @ZodBody(calendarOverridesSchema(2026))
   save(@CurrentActor() actor: Actor, @Param(yearParams) { year }: CalendarYearParams, @Body() body: unknown) {
-    requireAdmin(actor);
     // Validated here rather than by a body pipe: the rules depend on the year in the path.
     const overrides = new ZodPipe(calendarOverridesSchema(year)).transform(body);
     return this.calendar.save(year, overrides, actor);
   }
 
+  @Authenticated()
   @Get('calendar/working-days')
   @ZodQuery(workingDaysQuerySchema)
   async workingDays(@Query(new ZodPipe(workingDaysQuerySchema)) { from, days }: WorkingDaysQuery) {

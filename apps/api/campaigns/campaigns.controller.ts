@@ -1,11 +1,11 @@
 import { Body, Controller, Get, Header, Param, ParseUUIDPipe, Post, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { resultToCsv } from '../../../libs/campaigns/result-csv';
 import { certificatesToPdf, resultToPdf } from '../../../libs/campaigns/result-pdf';
 import type { Actor } from '../../../libs/domain/access-policy';
 import { createCampaignSchema, type CreateCampaignInput } from '../../../libs/domain/campaign-schemas';
-import { CurrentActor } from '../auth/auth.guard';
+import { Authenticated, CurrentActor } from '../auth/auth.guard';
 import { ApiError } from '../common/api-error';
 import { ZodBody } from '../common/openapi';
 import { ZodPipe } from '../common/zod.pipe';
@@ -20,32 +20,36 @@ const download = (res: Response, type: string, name: string, body: Buffer) => {
 };
 
 @ApiTags('campaigns')
-@ApiBearerAuth()
 @Controller('campaigns')
 export class CampaignsController {
   constructor(private readonly campaigns: CampaignsService) {}
 
+  @Authenticated({ roles: ['ADMIN'] })
   @Post()
   @ZodBody(createCampaignSchema)
   create(@CurrentActor() actor: Actor, @Body(new ZodPipe(createCampaignSchema)) body: CreateCampaignInput) {
     return this.campaigns.create(actor, body);
   }
 
+  @Authenticated()
   @Get()
   async list() {
     return { items: await this.campaigns.list() };
   }
 
+  @Authenticated()
   @Get(':id')
   get(@Param('id', campaignId) id: string) {
     return this.campaigns.view(id);
   }
 
+  @Authenticated()
   @Get(':id/result')
   async result(@Param('id', campaignId) id: string) {
     return (await this.campaigns.result(id)).result;
   }
 
+  @Authenticated()
   @Get(':id/result.csv')
   @Header('Cache-Control', 'no-store')
   async csv(@Param('id', campaignId) id: string, @Res({ passthrough: true }) res: Response) {
@@ -53,12 +57,14 @@ export class CampaignsController {
     return download(res, 'text/csv; charset=utf-8', `ket-qua-${campaign.code}.csv`, resultToCsv(result));
   }
 
+  @Authenticated()
   @Get(':id/result.pdf')
   async pdf(@Param('id', campaignId) id: string, @Res({ passthrough: true }) res: Response) {
     const { campaign, result } = await this.campaigns.result(id);
     return download(res, 'application/pdf', `du-thao-quyet-dinh-${campaign.code}.pdf`, await resultToPdf(result, campaign));
   }
 
+  @Authenticated()
   @Get(':id/certificates.pdf')
   async certificates(@Param('id', campaignId) id: string, @Res({ passthrough: true }) res: Response) {
     const { campaign, result } = await this.campaigns.result(id);

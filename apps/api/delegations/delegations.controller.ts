@@ -1,17 +1,16 @@
 import { Body, Controller, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { DelegationRepository } from '../../../libs/db/delegation.repository';
 import { OrgRepository } from '../../../libs/db/org.repository';
 import { reviewerLevel, type Actor } from '../../../libs/domain/access-policy';
 import { delegationSchema, type DelegationInput } from '../../../libs/domain/schemas';
-import { CurrentActor } from '../auth/auth.guard';
+import { Authenticated, CurrentActor } from '../auth/auth.guard';
 import { ApiError } from '../common/api-error';
 import { ZodBody } from '../common/openapi';
 import { ZodPipe } from '../common/zod.pipe';
 
 /** Ủy quyền: a reviewer hands their level to a deputy between two dates (inclusive, Hà Nội days). */
 @ApiTags('delegations')
-@ApiBearerAuth()
 @Controller('delegations')
 export class DelegationsController {
   constructor(
@@ -19,6 +18,7 @@ export class DelegationsController {
     private readonly orgs: OrgRepository,
   ) {}
 
+  @Authenticated({ roles: ['REVIEWER'] })
   @Post()
   @ZodBody(delegationSchema)
   async create(@CurrentActor() actor: Actor, @Body(new ZodPipe(delegationSchema)) body: DelegationInput) {

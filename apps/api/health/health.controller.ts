@@ -1,5 +1,6 @@
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
 import type { Client } from '@temporalio/client';
 import { optionalTsToMs } from '@temporalio/common/lib/time';
 import { temporal as proto } from '@temporalio/proto';
@@ -35,6 +36,8 @@ export class HealthController {
   ) {}
 
   @Public()
+  // Load balancers and orchestrators probe it as often as they like.
+  @SkipThrottle()
   @Get()
   async health(@Res({ passthrough: true }) res: Response) {
     const [database, temporal, worker] = await Promise.all([

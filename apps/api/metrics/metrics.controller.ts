@@ -1,19 +1,19 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Public } from '../auth/auth.guard';
+import { Authenticated } from '../auth/auth.guard';
 import { MetricsService } from './metrics.service';
 
 /**
- * Prometheus scrapes this without a token, as it does /api/health: it holds counts and timings,
- * never a name or a nomination. Keep it off the public ingress (deny /api/metrics at the proxy).
+ * Counts and timings, never a name, yet they tell an outsider how busy each level is and what fails:
+ * Prometheus scrapes with the METRICS_TOKEN bearer, an admin may look with their own token.
  */
 @ApiTags('operations')
 @Controller('metrics')
 export class MetricsController {
   constructor(private readonly metrics: MetricsService) {}
 
-  @Public()
+  @Authenticated({ roles: ['ADMIN'], serviceToken: 'METRICS_TOKEN' })
   @Get()
   @ApiProduces('text/plain')
   async scrape(@Res({ passthrough: true }) res: Response): Promise<string> {

@@ -1,8 +1,8 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../../libs/domain/access-policy';
 import { closeVoteSchema, voteSchema, type CloseVoteInput, type VoteInput } from '../../../libs/domain/schemas';
-import { CurrentActor } from '../auth/auth.guard';
+import { Authenticated, CurrentActor } from '../auth/auth.guard';
 import { ApiError } from '../common/api-error';
 import { ZodBody } from '../common/openapi';
 import { ZodPipe } from '../common/zod.pipe';
@@ -11,11 +11,11 @@ import { CouncilService } from './council.service';
 const nominationId = new ParseUUIDPipe({ exceptionFactory: () => ApiError.notFound() });
 
 @ApiTags('councils')
-@ApiBearerAuth()
 @Controller('nominations/:id/votes')
 export class CouncilController {
   constructor(private readonly council: CouncilService) {}
 
+  @Authenticated({ roles: ['REVIEWER', 'COUNCIL_MEMBER'] })
   @Post()
   @HttpCode(200)
   @ZodBody(voteSchema)
@@ -23,6 +23,7 @@ export class CouncilController {
     return this.council.vote(actor, id, body);
   }
 
+  @Authenticated({ roles: ['REVIEWER', 'COUNCIL_MEMBER'] })
   @Post('close')
   @HttpCode(200)
   @ZodBody(closeVoteSchema)

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../../libs/domain/access-policy';
 import {
   decisionSchema,
@@ -15,7 +15,7 @@ import {
   type SubmitNominationInput,
   type WithdrawInput,
 } from '../../../libs/domain/schemas';
-import { CurrentActor } from '../auth/auth.guard';
+import { Authenticated, CurrentActor } from '../auth/auth.guard';
 import { ApiError } from '../common/api-error';
 import { ZodBody, ZodQuery } from '../common/openapi';
 import { ZodPipe } from '../common/zod.pipe';
@@ -24,28 +24,32 @@ import { NominationsService } from './nominations.service';
 const nominationId = new ParseUUIDPipe({ exceptionFactory: () => ApiError.notFound() });
 
 @ApiTags('nominations')
-@ApiBearerAuth()
 @Controller()
 export class NominationsController {
   constructor(private readonly nominations: NominationsService) {}
 
+  @Authenticated({ roles: ['CLERK'] })
   @Post('nominations')
   @ZodBody(submitNominationSchema)
   submit(@CurrentActor() actor: Actor, @Body(new ZodPipe(submitNominationSchema)) body: SubmitNominationInput) {
     return this.nominations.submit(actor, body);
   }
 
+  @Authenticated()
   @Get('nominations')
   @ZodQuery(listNominationsQuerySchema)
   list(@CurrentActor() actor: Actor, @Query(new ZodPipe(listNominationsQuerySchema)) query: ListNominationsQuery) {
     return this.nominations.list(actor, query);
   }
 
+  @Authenticated()
   @Get('nominations/:id')
   get(@CurrentActor() actor: Actor, @Param('id', nominationId) id: string) {
     return this.nominations.get(actor, id);
   }
 
+  // Reviewers, and the staff a reviewer delegated to or an admin reassigned the level to.
+  @Authenticated({ roles: ['REVIEWER', 'STAFF', 'COUNCIL_MEMBER'] })
   @Post('nominations/:id/decisions')
   @HttpCode(200)
   @ZodBody(decisionSchema)
@@ -53,6 +57,7 @@ export class NominationsController {
     return this.nominations.decide(actor, id, body);
   }
 
+  @Authenticated({ roles: ['CLERK'] })
   @Post('nominations/:id/resubmit')
   @HttpCode(200)
   @ZodBody(resubmitSchema)
@@ -60,6 +65,7 @@ export class NominationsController {
     return this.nominations.resubmit(actor, id, body);
   }
 
+  @Authenticated({ roles: ['CLERK'] })
   @Post('nominations/:id/withdraw')
   @HttpCode(200)
   @ZodBody(withdrawSchema)
@@ -67,6 +73,7 @@ export class NominationsController {
     return this.nominations.withdraw(actor, id, body);
   }
 
+  @Authenticated()
   @Get('inbox')
   @ZodQuery(inboxQuerySchema)
   inbox(@CurrentActor() actor: Actor, @Query(new ZodPipe(inboxQuerySchema)) query: InboxQuery) {

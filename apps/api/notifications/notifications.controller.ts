@@ -1,16 +1,16 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { NotificationRepository } from '../../../libs/db/notification.repository';
 import type { Actor } from '../../../libs/domain/access-policy';
-import { CurrentActor } from '../auth/auth.guard';
+import { Authenticated, CurrentActor } from '../auth/auth.guard';
 import { ApiError } from '../common/api-error';
 
 @ApiTags('notifications')
-@ApiBearerAuth()
 @Controller('notifications')
 export class NotificationsController {
   constructor(private readonly notifications: NotificationRepository) {}
 
+  @Authenticated()
   @Get()
   async list(@CurrentActor() actor: Actor) {
     const rows = await this.notifications.listFor(actor.username);
@@ -27,6 +27,7 @@ export class NotificationsController {
     };
   }
 
+  @Authenticated()
   @Post(':id/read')
   @HttpCode(204)
   async markRead(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe({ exceptionFactory: () => ApiError.notFound('Notification') })) id: string) {

@@ -1,7 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { OrgNode } from '../../../libs/domain/access-policy';
 import { OrgRepository } from '../../../libs/db/org.repository';
+import { Authenticated } from '../auth/auth.guard';
 
 interface OrgTreeNode extends Omit<OrgNode, 'parentCode'> {
   parentCode: string | null;
@@ -9,11 +10,11 @@ interface OrgTreeNode extends Omit<OrgNode, 'parentCode'> {
 }
 
 @ApiTags('operations')
-@ApiBearerAuth()
 @Controller('org')
 export class OrgController {
   constructor(private readonly orgs: OrgRepository) {}
 
+  @Authenticated()
   @Get('units')
   async units(): Promise<{ items: OrgTreeNode[] }> {
     const tree = await this.orgs.tree();

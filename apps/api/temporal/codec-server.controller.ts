@@ -22,7 +22,6 @@ const bodyPipe = new ZodPipe(payloadsJsonSchema);
  * before the body is read.
  */
 @ApiExcludeController()
-@Public()
 @Controller('temporal-codec')
 export class CodecServerController {
   private readonly origins: Set<string>;
@@ -36,18 +35,21 @@ export class CodecServerController {
   }
 
   @Options(':namespace/:operation')
+  @Public()
   @HttpCode(204)
   preflight(@Req() request: Request, @Res({ passthrough: true }) response: Response): void {
     applyCodecCors(this.origins, request, response);
   }
 
   @Post(':namespace/decode')
+  @Public()
   @HttpCode(200)
   decode(@Param('namespace') namespace: string, @Body() body: unknown, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     return this.run(namespace, body, request, response, (codec, payloads) => codec.decode(payloads));
   }
 
   @Post(':namespace/encode')
+  @Public()
   @HttpCode(200)
   encode(@Param('namespace') namespace: string, @Body() body: unknown, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     return this.run(namespace, body, request, response, (codec, payloads) => codec.encode(payloads));
