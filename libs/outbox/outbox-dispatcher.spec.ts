@@ -8,6 +8,8 @@ import { messageIdFor, OutboxDispatcher } from './outbox-dispatcher';
 const config = loadConfig({
   DATABASE_URL: 'postgresql://tdkt:tdkt@localhost:5432/tdkt',
   AUTH_JWT_SECRET: 'a-secret-of-at-least-16-chars',
+  AUTH_JWT_ISSUER: 'https://sso.example.vn',
+  AUTH_JWT_AUDIENCE: 'tdkt',
   SMTP_URL: 'smtp://127.0.0.1:2525',
   MAIL_FROM: 'Thi đua - Khen thưởng <tdkt@congthuong.hanoi.gov.vn>',
   DELIVERY_MAX_ATTEMPTS: '3',
