@@ -126,6 +126,22 @@ describe('OutboxDispatcher', () => {
     expect(failure!.at.getTime()).toBeGreaterThanOrEqual(before);
   });
 
+  it('logs a refusal without the address it quotes, which the row keeps for the admins', async () => {
+    const logged = jest.spyOn(Logger.prototype, 'log');
+    const deliveries = new FakeDeliveries();
+    deliveries.due.push(delivery('refused'));
+    const mailer = new FakeMailer(async (mail) => {
+      throw Object.assign(new Error(`550 5.1.1 <${mail.to}>: Recipient address rejected`), { code: 'EENVELOPE' });
+    });
+
+    await dispatcher(deliveries, mailer).dispatchDue();
+
+    expect(deliveries.failed[0]!.error).toContain('user-refused@demo.tdkt.hanoi.gov.vn');
+    const lines = logged.mock.calls.map(([line]) => String(line));
+    logged.mockRestore();
+    expect(lines).toEqual([expect.stringMatching(/^email refused to user-refused failed \(attempt 1\), next at .*: EENVELOPE: 550 5\.1\.1 <<address>>: Recipient address rejected$/)]);
+  });
+
   it('leaves a row failed when its last attempt fails', async () => {
     const deliveries = new FakeDeliveries();
     deliveries.due.push(delivery('last', { attempts: 2 }));
