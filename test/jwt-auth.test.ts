@@ -1,25 +1,56 @@
-import { SignJWT } from 'jose';
+import { SignJWT, UnsecuredJWT } from 'jose';
 import request from 'supertest';
 import { Harness } from './support/harness';
 
 const SECRET = 'identity-provider-shared-secret';
-const sign = (sub: string, secret = SECRET) =>
-  new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(sub).setIssuer('https://sso.hanoi.gov.vn').setExpirationTime('5m').sign(new TextEncoder().encode(secret));
+const ISSUER = 'https://sso.hanoi.gov.vn';
+const AUDIENCE = 'tdkt-api';
+const now = () => Math.floor(Date.now() / 1000);
+
+interface Token {
+  sub?: string;
+  secret?: string;
+  iss?: string;
+  aud?: string;
+  exp?: number | null;
+  iat?: number;
+}
+
+const sign = ({ sub = 'u1.clerk', secret = SECRET, iss = ISSUER, aud = AUDIENCE, exp = now() + 300, iat = now() }: Token = {}) => {
+  const jwt = new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(sub).setIssuer(iss).setAudience(aud).setIssuedAt(iat);
+  if (exp !== null) jwt.setExpirationTime(exp);
+  return jwt.sign(new TextEncoder().encode(secret));
+};
 
 describe('outside dev mode, tokens come from the identity provider', () => {
   let sut: Harness;
   beforeAll(async () => {
-    sut = await Harness.start({ AUTH_MODE: 'jwt', AUTH_JWT_SECRET: SECRET, AUTH_JWT_ISSUER: 'https://sso.hanoi.gov.vn' });
+    sut = await Harness.start({ AUTH_MODE: 'jwt', AUTH_JWT_SECRET: SECRET, AUTH_JWT_ISSUER: ISSUER, AUTH_JWT_AUDIENCE: AUDIENCE, AUTH_JWT_MAX_AGE: '12h' });
   });
   afterAll(async () => {
     await sut.close();
   });
 
-  it('has no dev sign-in, accepts a signed token for a known user and refuses anything else', async () => {
-    const http = request(sut.app.getHttpServer());
-    expect((await http.post('/api/auth/dev-token').send({ username: 'u1.clerk' })).status).toBe(404);
-    expect((await http.get('/api/notifications').set('Authorization', `Bearer ${await sign('u1.clerk')}`)).status).toBe(200);
-    expect((await http.get('/api/notifications').set('Authorization', `Bearer ${await sign('u1.clerk', 'another-secret-of-16')}`)).status).toBe(401);
-    expect((await http.get('/api/notifications').set('Authorization', `Bearer ${await sign('stranger')}`)).status).toBe(401);
+  const call = (token: string) => request(sut.app.getHttpServer()).get('/api/notifications').set('Authorization', `Bearer ${token}`);
+
+  it('has no dev sign-in and accepts a signed token for a known user', async () => {
+    expect((await request(sut.app.getHttpServer()).post('/api/auth/dev-token').send({ username: 'u1.clerk' })).status).toBe(404);
+    expect((await call(await sign())).status).toBe(200);
+  });
+
+  it.each<[string, () => Promise<string>]>([
+    ['without exp', () => sign({ exp: null })],
+    ['expired', () => sign({ exp: now() - 120, iat: now() - 600 })],
+    ['issued longer ago than AUTH_JWT_MAX_AGE', () => sign({ iat: now() - 13 * 3600, exp: now() + 3600 })],
+    ['for another audience', () => sign({ aud: 'another-app' })],
+    ['from another issuer', () => sign({ iss: 'https://sso.example.com' })],
+    ['unsigned (alg: none)', async () => new UnsecuredJWT({ sub: 'u1.admin' }).setIssuer(ISSUER).setAudience(AUDIENCE).setIssuedAt().setExpirationTime('5m').encode()],
+    ['signed with another key', () => sign({ secret: 'another-secret-of-16' })],
+    ['naming an unknown user', () => sign({ sub: 'stranger' })],
+  ])('refuses a token %s with 401 in the error shape', async (_, token) => {
+    const res = await call(await token());
+
+    expect(res.status).toBe(401);
+    expect(res.body).toEqual({ error: expect.objectContaining({ code: 'UNAUTHENTICATED', message: expect.any(String) }) });
   });
 });

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { WORKFLOW_INTERCEPTOR_MODULES } from '../apps/worker/workflow-interceptor-modules';
-import { NominationStatsRepository } from '../libs/db/nomination-stats.repository';
+import { recordDecisionLatency } from '../libs/db/decision-latency.repository';
 import { Harness } from './support/harness';
 
 type Line = Record<string, unknown>;
@@ -139,6 +139,33 @@ describe('what admins see of stuck work: metrics, request and activity logs', ()
     expect(res.text).toMatch(/^tdkt_api_process_cpu_seconds_total /m);
   });
 
+  const scrape = async () => {
+    const res = await request(sut.app.getHttpServer()).get('/api/metrics');
+    expect(res.status).toBe(200);
+    return new Map(
+      res.text
+        .split('\n')
+        .filter((line) => line && !line.startsWith('#'))
+        .map((line) => {
+          const cut = line.lastIndexOf(' ');
+          return [line.slice(0, cut), Number(line.slice(cut + 1))] as const;
+        }),
+    );
+  };
+
+  it('counters and histograms only grow from one scrape to the next, and a decision counts once', async () => {
+    const n = await sut.submit();
+    const before = await scrape();
+    expect((await decide(n.id)).status).toBe(200);
+    const after = await scrape();
+
+    const monotonic = [...before.keys()].filter((name) => /^tdkt_(?!api_).*(_bucket|_count|_sum|_total)(\{|$)/.test(name));
+    expect(monotonic).toEqual(expect.arrayContaining(['tdkt_decision_latency_seconds_count{level="UNIT"}', 'tdkt_activity_failures_total{activity_type="persistTransition"}']));
+    expect(monotonic.filter((name) => !(after.get(name)! >= before.get(name)!))).toEqual([]);
+    const count = 'tdkt_decision_latency_seconds_count{level="UNIT"}';
+    expect(after.get(count)! - before.get(count)!).toBe(1);
+  });
+
   it('a level’s decision latency runs from the moment the nomination reached it; a resubmission restarts it', async () => {
     const id = randomUUID();
     const t0 = Date.now() - 30 * 24 * HOUR * 1000;
@@ -167,25 +194,33 @@ describe('what admins see of stuck work: metrics, request and activity logs', ()
             { seq: 5, kind: 'DECIDED', at: at(t0, 113 * HOUR), data: {} },
           ],
         },
-        decisions: {
-          create: [
-            { seq: 2, level: 'UNIT', decision: 'RETURN', reviewer: 'u1.head', requestId: 'r1', decidedAt: at(t0, 48 * HOUR) },
-            { seq: 4, level: 'UNIT', decision: 'APPROVE', reviewer: 'u1.head', requestId: 'r2', decidedAt: at(t0, 77 * HOUR) },
-            { seq: 5, level: 'DEPARTMENT', decision: 'APPROVE', reviewer: 'dept-a.reviewer', requestId: 'r3', decidedAt: at(t0, 113 * HOUR) },
-          ],
-        },
       },
     });
+    const decisions = [
+      { seq: 2, level: 'UNIT', decision: 'RETURN', reviewer: 'u1.head', requestId: 'r1', decidedAt: at(t0, 48 * HOUR) },
+      { seq: 4, level: 'UNIT', decision: 'APPROVE', reviewer: 'u1.head', requestId: 'r2', decidedAt: at(t0, 77 * HOUR) },
+      { seq: 5, level: 'DEPARTMENT', decision: 'APPROVE', reviewer: 'dept-a.reviewer', requestId: 'r3', decidedAt: at(t0, 113 * HOUR) },
+    ] as const;
+    const before = await scrape();
     try {
-      const latencies = await new NominationStatsRepository(sut.prisma).decisionLatencies(at(t0, -1));
-      expect(latencies).toEqual(
-        expect.arrayContaining([
-          { level: 'UNIT', seconds: 48 * HOUR },
-          { level: 'UNIT', seconds: 5 * HOUR },
-          { level: 'DEPARTMENT', seconds: 36 * HOUR },
-        ]),
-      );
-      expect(await new NominationStatsRepository(sut.prisma).decisionLatencies(at(t0, 200 * HOUR))).not.toContainEqual({ level: 'DEPARTMENT', seconds: 36 * HOUR });
+      // As the commit writes them: the decision, then its latency, in one transaction.
+      for (const d of decisions) {
+        await sut.prisma.$transaction(async (tx) => {
+          await tx.decision.create({ data: { ...d, nominationId: id } });
+          await recordDecisionLatency(tx, { nominationId: id, seq: d.seq, level: d.level, decidedAt: d.decidedAt });
+        });
+      }
+      const after = await scrape();
+      const added = (series: string) => after.get(`tdkt_decision_latency_seconds_${series}`)! - before.get(`tdkt_decision_latency_seconds_${series}`)!;
+      // 48 h (submission to return) and 5 h (resubmission to approval) at UNIT; 36 h at DEPARTMENT.
+      expect(added('count{level="UNIT"}')).toBe(2);
+      expect(added('sum{level="UNIT"}')).toBeCloseTo(53 * HOUR);
+      expect(added('bucket{le="28800",level="UNIT"}')).toBe(1);
+      expect(added('bucket{le="172800",level="UNIT"}')).toBe(2);
+      expect(added('count{level="DEPARTMENT"}')).toBe(1);
+      expect(added('sum{level="DEPARTMENT"}')).toBeCloseTo(36 * HOUR);
+      expect(added('bucket{le="86400",level="DEPARTMENT"}')).toBe(0);
+      expect(added('bucket{le="172800",level="DEPARTMENT"}')).toBe(1);
     } finally {
       await sut.prisma.decision.deleteMany({ where: { nominationId: id } });
       await sut.prisma.auditEvent.deleteMany({ where: { nominationId: id } });

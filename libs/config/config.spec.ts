@@ -5,7 +5,13 @@ const SECOND = 1000;
 const DAY = 86_400_000;
 
 // The least an environment must say; everything else has a default.
-const minimal = { DATABASE_URL: 'postgresql://tdkt:tdkt@localhost:5432/tdkt', AUTH_JWT_SECRET: 'a-secret-of-at-least-16-chars' };
+const minimal = {
+  DATABASE_URL: 'postgresql://tdkt:tdkt@localhost:5432/tdkt',
+  AUTH_JWT_SECRET: 'a-secret-of-at-least-16-chars',
+  AUTH_JWT_ISSUER: 'https://sso.hanoi.gov.vn',
+  AUTH_JWT_AUDIENCE: 'tdkt',
+};
+const idp = { AUTH_JWT_ISSUER: minimal.AUTH_JWT_ISSUER, AUTH_JWT_AUDIENCE: minimal.AUTH_JWT_AUDIENCE };
 
 function configError(env: NodeJS.ProcessEnv): ConfigError {
   try {
@@ -36,6 +42,7 @@ describe('loadConfig', () => {
       DATABASE_CONNECT_TIMEOUT: 5 * SECOND,
       DATABASE_STATEMENT_TIMEOUT: 10 * SECOND,
       DATABASE_POOL_MAX: 10,
+      AUTH_JWT_MAX_AGE: 12 * 3600 * SECOND,
     });
     // Unset level limits fall back to the award catalogue's working days.
     expect(config.DEADLINE_UNIT).toBeUndefined();
@@ -106,17 +113,44 @@ describe('loadConfig', () => {
     });
 
     it('is satisfied by a JWKS URL alone', () => {
-      const config = loadConfig({ DATABASE_URL: minimal.DATABASE_URL, AUTH_MODE: 'jwt', AUTH_JWKS_URL: 'https://id.example.vn/.well-known/jwks.json' });
+      const config = loadConfig({ DATABASE_URL: minimal.DATABASE_URL, ...idp, AUTH_MODE: 'jwt', AUTH_JWKS_URL: 'https://id.example.vn/.well-known/jwks.json' });
 
       expect(config.AUTH_JWKS_URL).toBe('https://id.example.vn/.well-known/jwks.json');
     });
 
     it('refuses a secret too short to sign with', () => {
-      expect(configError({ DATABASE_URL: minimal.DATABASE_URL, AUTH_JWT_SECRET: 'short' }).message).toContain('AUTH_JWT_SECRET');
+      expect(configError({ DATABASE_URL: minimal.DATABASE_URL, ...idp, AUTH_JWT_SECRET: 'short' }).message).toContain('AUTH_JWT_SECRET');
+    });
+
+    it.each(['AUTH_JWT_ISSUER', 'AUTH_JWT_AUDIENCE'])('fails without %s, naming it', (name) => {
+      const error = configError({ ...minimal, [name]: undefined });
+
+      expect(error.message).toMatch(new RegExp(`^  ${name}: `, 'm'));
+    });
+
+    it('reads the maximum token age as a duration', () => {
+      expect(loadConfig({ ...minimal, AUTH_JWT_MAX_AGE: '1h' }).AUTH_JWT_MAX_AGE).toBe(3600 * SECOND);
+      expect(configError({ ...minimal, AUTH_JWT_MAX_AGE: 'forever' }).message).toContain('AUTH_JWT_MAX_AGE');
     });
   });
 
-  it('needs no JWT secret in dev mode', () => {
-    expect(loadConfig({ DATABASE_URL: minimal.DATABASE_URL, AUTH_MODE: 'dev' }).AUTH_MODE).toBe('dev');
+  describe('AUTH_MODE=dev', () => {
+    const dev = { DATABASE_URL: minimal.DATABASE_URL, AUTH_MODE: 'dev' };
+
+    it('needs no JWT secret, issuer or audience', () => {
+      expect(loadConfig(dev).AUTH_MODE).toBe('dev');
+    });
+
+    it('refuses to start with NODE_ENV=production, naming AUTH_MODE', () => {
+      expect(configError({ ...dev, NODE_ENV: 'production' }).message).toMatch(/^  AUTH_MODE: .*production/m);
+    });
+
+    it('draws a fresh signing secret on each start unless one is configured', () => {
+      const first = loadConfig(dev).DEV_JWT_SECRET;
+
+      expect(first.length).toBeGreaterThanOrEqual(32);
+      expect(loadConfig(dev).DEV_JWT_SECRET).not.toBe(first);
+      expect(loadConfig({ ...dev, DEV_JWT_SECRET: 'a-configured-dev-secret' }).DEV_JWT_SECRET).toBe('a-configured-dev-secret');
+    });
   });
 });

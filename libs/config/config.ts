@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { payloadKeysSchema } from '../codec/payload-keys';
 import type { Level } from '../domain/levels';
@@ -28,12 +29,22 @@ const envSchema = z
      */
     WORKER_POLL_STALE_AFTER: durationSchema.prefault('90s'),
     AUTH_MODE: z.enum(['dev', 'jwt']).default('jwt'),
-    /** Signs the dev tokens; only used when AUTH_MODE=dev. */
-    DEV_JWT_SECRET: z.string().min(16).default('development-only-secret-not-for-production'),
+    /**
+     * Signs the dev tokens; only used when AUTH_MODE=dev. Unset, each start draws a new one, so a dev
+     * token never outlives the process that issued it and no secret sits in the code.
+     */
+    DEV_JWT_SECRET: z
+      .string()
+      .min(16)
+      .default(() => randomBytes(32).toString('base64url')),
+    /** Shared HS256/384/512 secret of the identity provider; or AUTH_JWKS_URL for its public keys (RS, PS, ES). */
     AUTH_JWT_SECRET: z.string().min(16).optional(),
     AUTH_JWKS_URL: z.url().optional(),
+    /** The `iss` and `aud` every token must carry in AUTH_MODE=jwt (required there). */
     AUTH_JWT_ISSUER: z.string().min(1).optional(),
     AUTH_JWT_AUDIENCE: z.string().min(1).optional(),
+    /** A token issued (`iat`) longer ago than this is refused, whatever its `exp` says. */
+    AUTH_JWT_MAX_AGE: durationSchema.prefault('12h'),
     AUTH_USERNAME_CLAIM: z.string().min(1).default('sub'),
     /** Keys of the Temporal payload encryption, `id:base64key,…`: the first encrypts, all decrypt (libs/codec). */
     PAYLOAD_KEYS: payloadKeysSchema.optional(),
@@ -93,6 +104,14 @@ const envSchema = z
     }
     if (env.AUTH_MODE === 'jwt' && !env.AUTH_JWT_SECRET && !env.AUTH_JWKS_URL) {
       ctx.addIssue({ code: 'custom', path: ['AUTH_JWT_SECRET'], message: 'AUTH_MODE=jwt needs AUTH_JWT_SECRET or AUTH_JWKS_URL' });
+    }
+    if (env.AUTH_MODE === 'jwt') {
+      for (const name of ['AUTH_JWT_ISSUER', 'AUTH_JWT_AUDIENCE'] as const) {
+        if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: `AUTH_MODE=jwt needs ${name} (every token is checked against it)` });
+      }
+    }
+    if (env.AUTH_MODE === 'dev' && env.NODE_ENV === 'production') {
+      ctx.addIssue({ code: 'custom', path: ['AUTH_MODE'], message: 'AUTH_MODE=dev lets anyone sign in as anyone: not allowed with NODE_ENV=production' });
     }
   });
 

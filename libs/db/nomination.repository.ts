@@ -10,6 +10,7 @@ import type { NominationStatus } from '../domain/nomination-status';
 import { emailText, notificationText } from '../domain/notification-text';
 import type { Nominee } from '../domain/schemas';
 import { OrgTree } from '../domain/access-policy';
+import { recordDecisionLatency } from './decision-latency.repository';
 import { Prisma } from './generated/client';
 import { PrismaService } from './prisma.service';
 import { QuotaRepository } from './quota.repository';
@@ -190,6 +191,7 @@ export class NominationRepository {
       await tx.decision.create({
         data: { ...decision, tally: tally ? { ...tally } : undefined, nominationId: t.nominationId, seq: t.seq, decidedAt: new Date(decidedAt) },
       });
+      await recordDecisionLatency(tx, { nominationId: t.nominationId, seq: t.seq, level: decision.level, decidedAt: new Date(decidedAt) });
     }
     if (t.state.status === 'APPROVED') await this.addToHistory(tx, nomination, t.at);
     if (t.assignee) {

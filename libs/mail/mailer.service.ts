@@ -31,7 +31,8 @@ export class MailerService implements OnModuleDestroy {
   async send(mail: Mail): Promise<void> {
     if (!this.transport) return;
     await this.transport.sendMail({ from: this.config.MAIL_FROM, ...mail });
-    this.logger.log(`mail sent to ${mail.to}: ${mail.subject}`);
+    // Neither the address nor the subject (it names the nominee): the Message-ID finds the delivery.
+    this.logger.log(`mail sent${mail.messageId ? ` ${mail.messageId}` : ''}`);
   }
 
   onModuleDestroy(): void {

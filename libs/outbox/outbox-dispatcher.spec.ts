@@ -8,6 +8,8 @@ import { messageIdFor, OutboxDispatcher } from './outbox-dispatcher';
 const config = loadConfig({
   DATABASE_URL: 'postgresql://tdkt:tdkt@localhost:5432/tdkt',
   AUTH_JWT_SECRET: 'a-secret-of-at-least-16-chars',
+  AUTH_JWT_ISSUER: 'https://sso.example.vn',
+  AUTH_JWT_AUDIENCE: 'tdkt',
   SMTP_URL: 'smtp://127.0.0.1:2525',
   MAIL_FROM: 'Thi đua - Khen thưởng <tdkt@congthuong.hanoi.gov.vn>',
   DELIVERY_MAX_ATTEMPTS: '3',
@@ -122,6 +124,22 @@ describe('OutboxDispatcher', () => {
     // The second failure waits twice the base.
     expect(failure!.nextAttemptAt.getTime() - failure!.at.getTime()).toBe(2 * 60_000);
     expect(failure!.at.getTime()).toBeGreaterThanOrEqual(before);
+  });
+
+  it('logs a refusal without the address it quotes, which the row keeps for the admins', async () => {
+    const logged = jest.spyOn(Logger.prototype, 'log');
+    const deliveries = new FakeDeliveries();
+    deliveries.due.push(delivery('refused'));
+    const mailer = new FakeMailer(async (mail) => {
+      throw Object.assign(new Error(`550 5.1.1 <${mail.to}>: Recipient address rejected`), { code: 'EENVELOPE' });
+    });
+
+    await dispatcher(deliveries, mailer).dispatchDue();
+
+    expect(deliveries.failed[0]!.error).toContain('user-refused@demo.tdkt.hanoi.gov.vn');
+    const lines = logged.mock.calls.map(([line]) => String(line));
+    logged.mockRestore();
+    expect(lines).toEqual([expect.stringMatching(/^email refused to user-refused failed \(attempt 1\), next at .*: EENVELOPE: 550 5\.1\.1 <<address>>: Recipient address rejected$/)]);
   });
 
   it('leaves a row failed when its last attempt fails', async () => {

@@ -17,6 +17,14 @@ export function messageIdFor(deliveryId: string, mailFrom: string): string {
   return `<${deliveryId}@${domain}>`;
 }
 
+// A mail server's refusal often quotes the address it refused.
+const ADDRESS = /[^\s<>"'@]+@[^\s<>"']+/g;
+
+/** An error as a log line may carry it: the addresses left out (the delivery row keeps the full text). */
+function forLog(reason: string): string {
+  return reason.replace(ADDRESS, '<address>');
+}
+
 function describeError(error: unknown): string {
   const e = error instanceof Error ? (error as Error & { code?: unknown }) : null;
   const text = e ? [e.code, e.message].filter(Boolean).join(': ') : String(error);
@@ -74,7 +82,7 @@ export class OutboxDispatcher {
     const batch = await this.deliveries.claimDue({ limit: BATCH, leaseMs: this.config.DELIVERY_LEASE, maxAttempts: this.policy.maxAttempts });
     const outcomes = await Promise.allSettled(batch.map((delivery) => this.attempt(delivery)));
     for (const outcome of outcomes) {
-      if (outcome.status === 'rejected') this.logger.error(`delivery not settled, retried after its lease: ${describeError(outcome.reason)}`);
+      if (outcome.status === 'rejected') this.logger.error(`delivery not settled, retried after its lease: ${forLog(describeError(outcome.reason))}`);
     }
     return batch.length;
   }
@@ -86,7 +94,7 @@ export class OutboxDispatcher {
         claimed = await this.dispatchDue();
       } catch (error) {
         // The database may be away for a while: the loop outlives it and picks up where it was.
-        this.logger.error(`outbox round failed: ${describeError(error)}`);
+        this.logger.error(`outbox round failed: ${forLog(describeError(error))}`);
       }
       // A full batch means more are probably due: no pause before the next round.
       if (claimed === BATCH) continue;
@@ -130,9 +138,9 @@ export class OutboxDispatcher {
     const reason = describeError(error);
     await this.deliveries.markFailed(delivery.id, { error: reason, at, nextAttemptAt: next ?? at });
     if (next) {
-      this.logger.log(`email ${delivery.id} to ${delivery.recipient} failed (attempt ${failedAttempts}), next at ${next.toISOString()}: ${reason}`);
+      this.logger.log(`email ${delivery.id} to ${delivery.recipient} failed (attempt ${failedAttempts}), next at ${next.toISOString()}: ${forLog(reason)}`);
     } else {
-      this.logger.warn(`email ${delivery.id} to ${delivery.recipient} failed ${failedAttempts} times, given up: ${reason}`);
+      this.logger.warn(`email ${delivery.id} to ${delivery.recipient} failed ${failedAttempts} times, given up: ${forLog(reason)}`);
     }
   }
 

@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
+import { SignJWT } from 'jose';
 import { APP_CONFIG, type AppConfig } from '../../../libs/config/config';
 import type { Actor } from '../../../libs/domain/access-policy';
 import { OrgRepository } from '../../../libs/db/org.repository';
 import { username as usernameSchema } from '../../../libs/domain/text';
 import { ApiError } from '../common/api-error';
-
-const DEV_ISSUER = 'thi-dua-dev';
+import { DEV_AUDIENCE, DEV_ISSUER, InvalidToken, jwtVerifierFrom, type JwtVerifier } from './jwt-verifier';
 
 /**
  * Turns a bearer token into a user of ours. In dev mode the tokens are our own (HS256, dev secret);
@@ -15,13 +14,13 @@ const DEV_ISSUER = 'thi-dua-dev';
  */
 @Injectable()
 export class AuthService {
-  private readonly jwks: JWTVerifyGetKey | null;
+  private readonly verifier: JwtVerifier;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly orgs: OrgRepository,
   ) {
-    this.jwks = config.AUTH_MODE === 'jwt' && config.AUTH_JWKS_URL ? createRemoteJWKSet(new URL(config.AUTH_JWKS_URL)) : null;
+    this.verifier = jwtVerifierFrom(config);
   }
 
   get devMode(): boolean {
@@ -34,9 +33,10 @@ export class AuthService {
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(username)
       .setIssuer(DEV_ISSUER)
+      .setAudience(DEV_AUDIENCE)
       .setIssuedAt()
       .setExpirationTime('12h')
-      .sign(this.secret(this.config.DEV_JWT_SECRET));
+      .sign(new TextEncoder().encode(this.config.DEV_JWT_SECRET));
   }
 
   async authenticate(authorization: string | undefined): Promise<Actor> {
@@ -52,23 +52,10 @@ export class AuthService {
 
   private async verify(token: string): Promise<string> {
     try {
-      if (this.devMode) {
-        const { payload } = await jwtVerify(token, this.secret(this.config.DEV_JWT_SECRET), { issuer: DEV_ISSUER });
-        return String(payload.sub);
-      }
-      const options = { issuer: this.config.AUTH_JWT_ISSUER, audience: this.config.AUTH_JWT_AUDIENCE };
-      const { payload } = this.jwks
-        ? await jwtVerify(token, this.jwks, options)
-        : await jwtVerify(token, this.secret(this.config.AUTH_JWT_SECRET!), options);
-      const claim = payload[this.config.AUTH_USERNAME_CLAIM];
-      if (typeof claim !== 'string' || !claim) throw new Error(`claim ${this.config.AUTH_USERNAME_CLAIM} missing`);
-      return claim;
-    } catch {
-      throw new ApiError('UNAUTHENTICATED', 'The token is invalid or expired');
+      return await this.verifier.verify(token);
+    } catch (error) {
+      if (error instanceof InvalidToken) throw new ApiError('UNAUTHENTICATED', 'The token is invalid or expired');
+      throw error;
     }
-  }
-
-  private secret(value: string): Uint8Array {
-    return new TextEncoder().encode(value);
   }
 }

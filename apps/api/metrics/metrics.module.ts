@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DecisionLatencyRepository } from '../../../libs/db/decision-latency.repository';
 import { NominationStatsRepository } from '../../../libs/db/nomination-stats.repository';
 import { MetricsController } from './metrics.controller';
 import { MetricsService } from './metrics.service';
@@ -10,6 +11,7 @@ import { WorkerActivityFailures, workerMetricsUrlFrom } from './worker-activity-
   providers: [
     MetricsService,
     NominationStatsRepository,
+    DecisionLatencyRepository,
     // Read here, not in AppConfig: only this module needs it.
     { provide: WorkerActivityFailures, useFactory: () => new WorkerActivityFailures(workerMetricsUrlFrom(process.env)) },
   ],

@@ -1,21 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
+import { DecisionLatencyRepository } from '../../../libs/db/decision-latency.repository';
 import { NominationStatsRepository } from '../../../libs/db/nomination-stats.repository';
 import { LEVELS } from '../../../libs/domain/levels';
 import { NOMINATION_STATUSES, isFinal } from '../../../libs/domain/nomination-status';
 import { DELIVERY_FAILING_ATTEMPTS, DeliveryRepository } from '../../../libs/outbox/delivery.repository';
+import { decisionLatencyExposition } from './decision-latency-histogram';
 import { WorkerActivityFailures } from './worker-activity-failures';
 
-const HOUR = 3600;
-const DAY = 24 * HOUR;
-// A level's time limit runs from 5 to 20 working days: the edges reach beyond a month.
-const LATENCY_BUCKETS = [HOUR / 4, HOUR, 4 * HOUR, 8 * HOUR, DAY, 2 * DAY, 3 * DAY, 5 * DAY, 7 * DAY, 10 * DAY, 14 * DAY, 21 * DAY, 30 * DAY, 60 * DAY];
-// Older decisions would only be rescanned on every scrape, forever.
-const LATENCY_WINDOW_MS = 365 * DAY * 1000;
-
 /**
- * The operators' view of stuck work, recomputed from the database on each scrape (the API keeps no
- * counters of its own: several instances, restarts, and the worker writing the rows).
+ * The operators' view of stuck work, read from the database on each scrape (the API keeps no counters
+ * of its own: several instances, restarts, and the worker writing the rows). Every query is cheap:
+ * counts over indexes, and the decision-latency histogram from the per-bucket counts that each
+ * decision's commit increments, never a scan of the decisions.
  */
 @Injectable()
 export class MetricsService {
@@ -30,13 +27,6 @@ export class MetricsService {
     name: 'tdkt_nominations_overdue',
     help: 'Nominations in review past their current level deadline',
     labelNames: ['level'] as const,
-    registers: [this.registry],
-  });
-  private readonly latency = new Histogram({
-    name: 'tdkt_decision_latency_seconds',
-    help: 'Time from a nomination reaching a level to the decision there, over the decisions of the last 365 days',
-    labelNames: ['level'] as const,
-    buckets: LATENCY_BUCKETS,
     registers: [this.registry],
   });
   private readonly activityFailures = new Counter({
@@ -60,6 +50,7 @@ export class MetricsService {
 
   constructor(
     private readonly stats: NominationStatsRepository,
+    private readonly latencies: DecisionLatencyRepository,
     private readonly deliveries: DeliveryRepository,
     private readonly worker: WorkerActivityFailures,
   ) {
@@ -72,17 +63,18 @@ export class MetricsService {
 
   scrape(): Promise<string> {
     this.inFlight ??= this.refresh()
-      .then(() => this.registry.metrics())
+      .then(async (latency) => `${await this.registry.metrics()}\n${latency}`)
       .finally(() => {
         this.inFlight = null;
       });
     return this.inFlight;
   }
 
-  private async refresh(): Promise<void> {
+  /** Sets the registry's gauges and counters; returns the latency histogram's text, rendered apart. */
+  private async refresh(): Promise<string> {
     const [counts, latencies, failures, deliveries] = await Promise.all([
       this.stats.counts(),
-      this.stats.decisionLatencies(new Date(Date.now() - LATENCY_WINDOW_MS)),
+      this.latencies.buckets(),
       this.worker.read(),
       this.deliveries.counts(),
     ]);
@@ -98,14 +90,11 @@ export class MetricsService {
       if (c.overdue && c.status === 'IN_REVIEW' && c.level) this.overdue.inc({ level: c.level }, c.count);
     }
 
-    this.latency.reset();
-    for (const level of LEVELS) this.latency.zero({ level });
-    for (const l of latencies) this.latency.observe({ level: l.level }, l.seconds);
-
     this.deliveriesPending.set(deliveries.pending);
     this.deliveriesFailing.set(deliveries.failing);
 
     this.activityFailures.reset();
     for (const [activityType, count] of failures ?? []) this.activityFailures.inc({ activity_type: activityType }, count);
+    return decisionLatencyExposition(latencies);
   }
 }
