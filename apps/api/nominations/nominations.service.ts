@@ -8,7 +8,7 @@ import { DelegationRepository } from '../../../libs/db/delegation.repository';
 import { NominationRepository, isUniqueViolation, type NominationRecord } from '../../../libs/db/nomination.repository';
 import { OrgRepository } from '../../../libs/db/org.repository';
 import { DeadlinePlanner } from '../../../libs/deadlines/deadline-planner';
-import { canSee, isClerkOf, reviewsLevel, visibleScopes, watchedLevel, type Actor, type OrgTree } from '../../../libs/domain/access-policy';
+import { canSee, isClerkOf, isStaffOf, reviewsLevel, visibleScopes, watchedLevel, type Actor, type OrgTree } from '../../../libs/domain/access-policy';
 import { catalogueAt } from '../../../libs/domain/award-catalogue';
 import { commandFingerprint, requestIdReused, type CommandRef } from '../../../libs/domain/command-fingerprint';
 import { hanoiDay } from '../../../libs/domain/hanoi-time';
@@ -184,13 +184,20 @@ export class NominationsService {
     throw ApiError.forbidden(`${actor.username} does not review level ${level} of this nomination`);
   }
 
-  /** The delegations in force today that make the actor a deputy on this nomination's route. */
+  /**
+   * The delegations in force today that make the actor a deputy on this nomination's route. One counts
+   * only while the delegator still reviews that level of it and the deputy is still staff there: a
+   * reviewer who moved on, or a deputy who became a clerk, leaves a delegation that grants nothing.
+   */
   private async delegatedToday(actor: Actor, record: NominationRecord, tree: OrgTree) {
     const today = hanoiDay(new Date());
     const found = await Promise.all(
-      record.route.map((level) => {
+      record.route.map(async (level) => {
         const org = tree.reviewingOrg(record.unitCode, level);
-        return org ? this.delegations.activeFor(actor.username, level, org.code, today) : null;
+        if (!org || !isStaffOf(actor, org.code)) return null;
+        const delegation = await this.delegations.activeFor(actor.username, level, org.code, today);
+        const delegator = delegation && (await this.orgs.findUser(delegation.delegator));
+        return delegator && reviewsLevel(delegator, level, record, tree) ? delegation : null;
       }),
     );
     return found.filter((d) => d !== null);
