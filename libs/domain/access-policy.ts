@@ -127,3 +127,12 @@ export function reassignProblem(reviewer: Actor | null, request: { level: Level;
   if (!isStaffOf(reviewer, org.code)) return `must be staff of ${org.code}, which reviews level ${request.level} of this nomination`;
   return null;
 }
+
+/**
+ * Why a nominee is on hold (discipline, an investigation) is told to those who judge the nomination,
+ * its route's reviewers and councils, and to admins; the submitting unit's clerk and staff learn only
+ * that the nominee is on hold.
+ */
+export function seesHoldReasons(actor: Actor, nomination: Reviewable, tree: OrgTree): boolean {
+  return actor.role === 'ADMIN' || nomination.route.some((level) => reviewsLevel(actor, level, nomination, tree) || sitsOnCouncil(actor, level, nomination, tree));
+}
