@@ -106,6 +106,7 @@ describe('admins see stuck work and act on it', () => {
   it('lists a nomination whose activity keeps failing, with the error', async () => {
     const n = await sut.submit('u1.clerk', { campaignId });
     await sut.waitForRow(n.id, (row) => row.version >= 1);
+    expect((await sut.decide('u1.head', n.id, { level: 'UNIT', decision: 'APPROVE' })).status).toBe(200);
     // A database that keeps failing this nomination's next audit row with a serialisation failure (a
     // transient error, retried) stands in for trouble that lasts.
     await sut.prisma.$executeRawUnsafe(`
@@ -115,7 +116,7 @@ describe('admins see stuck work and act on it', () => {
         RETURN NEW;
       END $$ LANGUAGE plpgsql`);
     await sut.prisma.$executeRawUnsafe('CREATE TRIGGER tdkt_test_refuse BEFORE INSERT ON audit_events FOR EACH ROW EXECUTE FUNCTION tdkt_test_refuse()');
-    const body = { level: 'UNIT', reviewer: 'dept-a.deputy', reason: 'Trưởng đơn vị đi công tác', requestId: `reassign-${n.id}` };
+    const body = { level: 'DEPARTMENT', reviewer: 'dept-a.deputy', reason: 'Trưởng phòng đi công tác', requestId: `reassign-${n.id}` };
     try {
       const pending = sut.post('admin', `/api/admin/nominations/${n.id}/reassign`, body);
       const item = await until(async () => (await stuck()).find((x) => x.nominationId === n.id && x.kind === 'ACTIVITY_RETRYING'), 'ACTIVITY_RETRYING');
@@ -131,9 +132,9 @@ describe('admins see stuck work and act on it', () => {
     }
     expect(await sut.prisma.auditEvent.count({ where: { nominationId: n.id, kind: 'REASSIGNED' } })).toBe(1);
     // The reassigned reviewer may now decide the level.
-    const decided = await sut.decide('dept-a.deputy', n.id, { level: 'UNIT', decision: 'APPROVE' });
+    const decided = await sut.decide('dept-a.deputy', n.id, { level: 'DEPARTMENT', decision: 'APPROVE' });
     expect(decided.status).toBe(200);
-    expect(decided.body.decisions[0]).toMatchObject({ reviewer: 'dept-a.deputy' });
+    expect(decided.body.decisions[1]).toMatchObject({ level: 'DEPARTMENT', reviewer: 'dept-a.deputy' });
   });
 
   it('detects a row whose workflow was terminated and re-drives it from the database', async () => {

@@ -21,6 +21,7 @@ import { CampaignsController } from './campaigns/campaigns.controller';
 import { CampaignsService } from './campaigns/campaigns.service';
 import { CampaignResultService } from '../../libs/campaigns/campaign-result.service';
 import { DelegationsController } from './delegations/delegations.controller';
+import { DelegationsService } from './delegations/delegations.service';
 import { HealthController } from './health/health.controller';
 import { MetricsModule } from './metrics/metrics.module';
 import { CouncilController } from './nominations/council.controller';
@@ -69,6 +70,7 @@ export class AppModule {
         AuthService,
         NominationsService,
         CouncilService,
+        DelegationsService,
         NominationWorkflows,
         NominationCommands,
         StuckService,

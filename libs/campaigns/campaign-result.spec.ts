@@ -1,5 +1,5 @@
 import { AWARD_CODES } from '../domain/award-catalogue';
-import { cashAmount, computeCampaignResult, DEFAULT_BASE_SALARY, DEFAULT_CASH_MULTIPLES, type CampaignNomination } from './campaign-result';
+import { cashAmount, computeCampaignResult, DEFAULT_BASE_SALARY, DEFAULT_CASH_MULTIPLES, scopeCampaignResult, type CampaignNomination } from './campaign-result';
 
 const campaign = { code: 'REGULAR-2026', name: 'Phong trào thi đua thường xuyên', year: 2026 };
 
@@ -88,5 +88,25 @@ describe('computeCampaignResult', () => {
     expect(() => computeCampaignResult({ campaign, approved: [lan], pending: [lan] })).toThrow(/twice/);
     expect(() => computeCampaignResult({ campaign, approved: [lan], pending: [], baseSalary: 0 })).toThrow(RangeError);
     expect(() => computeCampaignResult({ campaign, approved: [lan], pending: [], cashMultiples: { CSTD_CO_SO: Number.NaN } })).toThrow(/CSTD_CO_SO/);
+  });
+});
+
+describe('scopeCampaignResult', () => {
+  const full = computeCampaignResult({ campaign, approved: [lan, binh, anh, hung, phong], pending: [dung] });
+
+  it('keeps only the visible items, totals over them alone, and drops an authority left empty', () => {
+    const u2 = scopeCampaignResult(full, (i) => i.unitCode === 'U2');
+    expect(u2.decisions).toEqual([expect.objectContaining({ authority: 'GIAM_DOC_SO', total: 702_000, items: [expect.objectContaining({ nominationId: 'n-anh' })] })]);
+    expect(u2.pending).toEqual([]);
+    expect(u2.baseSalary).toBe(full.baseSalary);
+  });
+
+  it('filters the pending list the same way', () => {
+    expect(scopeCampaignResult(full, (i) => i.unitCode === 'U1').pending.map((p) => p.nominationId)).toEqual(['n-dung']);
+  });
+
+  it('returns everything, totals unchanged, when all is visible, and nothing when none is', () => {
+    expect(scopeCampaignResult(full, () => true)).toEqual(full);
+    expect(scopeCampaignResult(full, () => false)).toEqual({ baseSalary: full.baseSalary, decisions: [], pending: [] });
   });
 });

@@ -178,3 +178,18 @@ function assertUniqueIds(nominations: readonly CampaignNomination[]): void {
     seen.add(nominationId);
   }
 }
+
+/**
+ * The part of a result a caller may see: the items `visible` keeps, each authority's total summed over
+ * those alone (a total over hidden items would tell what they are worth), authorities left with no
+ * item dropped. It works on the stored result, so a finished campaign is filtered, never recomputed.
+ */
+export function scopeCampaignResult(result: CampaignResult, visible: (item: CampaignNomination) => boolean): CampaignResult {
+  const decisions = result.decisions
+    .map((d): AuthorityDecision => {
+      const items = d.items.filter(visible);
+      return { ...d, items, total: items.reduce((sum, i) => sum + i.amount, 0) };
+    })
+    .filter((d) => d.items.length > 0);
+  return { baseSalary: result.baseSalary, decisions, pending: result.pending.filter(visible) };
+}

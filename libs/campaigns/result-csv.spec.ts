@@ -1,5 +1,5 @@
 import { computeCampaignResult, type CampaignNomination } from './campaign-result';
-import { resultToCsv } from './result-csv';
+import { csvCell, resultToCsv } from './result-csv';
 
 const campaign = { code: 'REGULAR-2026', name: 'Phong trào thi đua thường xuyên', year: 2026 };
 const lan: CampaignNomination = {
@@ -45,5 +45,32 @@ describe('resultToCsv', () => {
     const formula = { ...lan, nominationId: 'n-x', nominee: { kind: 'INDIVIDUAL' as const, fullName: '=HYPERLINK("http://x")' } };
     const text = resultToCsv(computeCampaignResult({ campaign, approved: [formula], pending: [] })).toString('utf8');
     expect(text).toContain(`,"'=HYPERLINK(""http://x"")",`);
+  });
+});
+
+describe('csvCell', () => {
+  it.each(['=1+1', '+1+1', '-1+1', '@SUM(A1)', '\t=1+1', '\r=1+1'])('prefixes and quotes %j', (field) => {
+    expect(csvCell(field)).toBe(`"'${field}"`);
+  });
+
+  it('defuses a formula a `;`-splitting spreadsheet would find after a semicolon', () => {
+    expect(csvCell('Tổ 1;=cmd|" /C calc"!A0')).toBe(`"Tổ 1;'=cmd|"" /C calc""!A0"`);
+    expect(csvCell('=A1;@B1')).toBe(`"'=A1;'@B1"`);
+  });
+
+  it('quotes a field holding `;` so that such a spreadsheet keeps it in one cell', () => {
+    expect(csvCell('Phòng A; Phòng B')).toBe('"Phòng A; Phòng B"');
+  });
+
+  it('leaves ordinary text and numbers alone', () => {
+    expect(csvCell('Nguyễn Thị Lan')).toBe('Nguyễn Thị Lan');
+    expect(csvCell('2340000')).toBe('2340000');
+    expect(csvCell('Lan - Tổ 2')).toBe('Lan - Tổ 2');
+  });
+
+  it('defuses every typed column of the file: name, unit and award', () => {
+    const hostile: CampaignNomination = { ...lan, nominationId: 'n-y', nominee: { kind: 'INDIVIDUAL', fullName: '@evil' }, unitName: '-2+3' };
+    const text = resultToCsv(computeCampaignResult({ campaign, approved: [hostile], pending: [] })).toString('utf8');
+    expect(text).toContain(`,n-y,"'@evil","'-2+3",`);
   });
 });

@@ -10,24 +10,32 @@ export function resultToCsv(result: CampaignResult): Buffer {
   const rows: string[][] = [[...RESULT_CSV_HEADER]];
   for (const decision of result.decisions) {
     for (const item of decision.items) {
-      const typed = [item.nominationId, nomineeName(item.nominee), item.unitName, item.awardName].map(defuseFormula);
-      rows.push([decision.authorityName, ...typed, String(item.amount)]);
+      rows.push([decision.authorityName, item.nominationId, nomineeName(item.nominee), item.unitName, item.awardName, String(item.amount)]);
     }
     rows.push([decision.authorityName, '', 'Tổng cộng', '', '', String(decision.total)]);
   }
-  const text = rows.map((row) => row.map(quote).join(',')).join('\r\n') + '\r\n';
+  const text = rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
   return Buffer.concat([UTF8_BOM, Buffer.from(text, 'utf8')]);
 }
 
-/** RFC 4180: a field with a comma, a quote or a line break is quoted, its quotes doubled. */
-function quote(field: string): string {
-  return /[",\r\n]/.test(field) ? `"${field.replaceAll('"', '""')}"` : field;
-}
+const FORMULA_START = /^[=+\-@\t\r]/;
+/** Where a spreadsheet splitting on `;` would start a new cell with a formula, inside one of our cells. */
+const FORMULA_AFTER_SEMICOLON = /;(?=[=+\-@\t\r])/g;
 
 /**
- * Names are typed by units' clerks; one starting with = + - @ would run as a formula when the file
- * is opened in Excel (CSV injection), so such text is prefixed with an apostrophe, which Excel hides.
+ * Names are typed by units' clerks; one starting with = + - @ (or a tab or CR, which spreadsheets skip
+ * before reading a formula) would run as a formula when the file is opened (CSV injection). Such text
+ * gets a leading apostrophe, which Excel hides, and is quoted. A spreadsheet in a locale whose list
+ * separator is `;` (Vietnamese, most of Europe) splits the line at every `;` whatever the quotes, so
+ * each `;` followed by such a character is given the apostrophe too.
  */
-function defuseFormula(field: string): string {
-  return /^[=+\-@\t\r]/.test(field) ? `'${field}` : field;
+export function csvCell(field: string): string {
+  const inner = field.replace(FORMULA_AFTER_SEMICOLON, ";'");
+  if (FORMULA_START.test(inner)) return `"'${inner.replaceAll('"', '""')}"`;
+  return quote(inner);
+}
+
+/** RFC 4180: a field with a comma, a quote or a line break is quoted, its quotes doubled; `;` too, for the locales that split on it. */
+function quote(field: string): string {
+  return /[",;\r\n]/.test(field) ? `"${field.replaceAll('"', '""')}"` : field;
 }

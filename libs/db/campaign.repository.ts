@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { DomainError } from '../domain/errors';
 import { FINAL_STATUSES } from '../domain/nomination-status';
 import type { Prisma } from './generated/client';
+import { scopeWhere, type VisibilityScopes } from './nomination.repository';
 import { PrismaService } from './prisma.service';
 
 type Tx = Prisma.TransactionClient;
@@ -26,8 +27,10 @@ export class CampaignRepository {
     return this.prisma.campaign.findMany({ orderBy: [{ year: 'desc' }, { opensAt: 'desc' }] });
   }
 
-  async counts(campaignId: string) {
-    const rows = await this.prisma.nomination.groupBy({ by: ['status', 'currentLevel'], where: { campaignId }, _count: { _all: true } });
+  /** Counted over the nominations within `scopes` (all of them when absent), so a count tells no more than the list. */
+  async counts(campaignId: string, scopes?: VisibilityScopes) {
+    const where = { campaignId, ...(scopes && scopeWhere(scopes)) };
+    const rows = await this.prisma.nomination.groupBy({ by: ['status', 'currentLevel'], where, _count: { _all: true } });
     const byStatus: Record<string, number> = {};
     const byLevel: Record<string, number> = {};
     for (const row of rows) {
@@ -73,6 +76,11 @@ export class CampaignRepository {
 
   openNominations(campaignId: string): Promise<number> {
     return this.prisma.nomination.count({ where: { campaignId, status: { notIn: [...FINAL_STATUSES] } } });
+  }
+
+  /** What the access policy needs to judge each of the campaign's nominations: its unit and route. */
+  reachOf(campaignId: string) {
+    return this.prisma.nomination.findMany({ where: { campaignId }, select: { id: true, unitCode: true, route: true } });
   }
 
   nominationsOf(campaignId: string) {

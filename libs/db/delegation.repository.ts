@@ -10,6 +10,25 @@ export class DelegationRepository {
     return this.prisma.delegation.create({ data });
   }
 
+  findById(id: string) {
+    return this.prisma.delegation.findUnique({ where: { id } });
+  }
+
+  /** Those the user gave and those they received, latest period first. */
+  async of(username: string) {
+    const orderBy = [{ fromDay: 'desc' as const }, { createdAt: 'desc' as const }];
+    const [given, received] = await Promise.all([
+      this.prisma.delegation.findMany({ where: { delegator: username }, orderBy }),
+      this.prisma.delegation.findMany({ where: { deputy: username }, orderBy }),
+    ]);
+    return { given, received };
+  }
+
+  /** Decisions already taken under it keep both names; only future ones lose it. */
+  async remove(id: string): Promise<void> {
+    await this.prisma.delegation.deleteMany({ where: { id } });
+  }
+
   /** The delegation, if any, that lets `deputy` act for `orgCode` at `level` on `day` (Hà Nội date). */
   activeFor(deputy: string, level: Level, orgCode: string, day: string) {
     return this.prisma.delegation.findFirst({

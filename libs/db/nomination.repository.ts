@@ -32,6 +32,13 @@ export interface NominationFilter {
 
 type Tx = Prisma.TransactionClient;
 
+export type VisibilityScopes = NonNullable<NominationFilter['scopes']>;
+
+/** The nominations within any of the scopes (`visibleScopes` of the access policy). */
+export function scopeWhere(scopes: VisibilityScopes): Prisma.NominationWhereInput {
+  return { OR: scopes.map((s) => ({ unitCode: { in: s.unitCodes }, ...(s.routeHas && { route: { has: s.routeHas } }) })) };
+}
+
 export interface CommitOptions {
   request?: CommandRef;
   /** Take the award's quota place in the same transaction (the deciding approval). */
@@ -121,9 +128,7 @@ export class NominationRepository {
       unitCode: filter.unitCode,
       awardCode: filter.awardCode,
       campaignId: filter.campaignId,
-      ...(filter.scopes && {
-        OR: filter.scopes.map((s) => ({ unitCode: { in: s.unitCodes }, ...(s.routeHas && { route: { has: s.routeHas } }) })),
-      }),
+      ...(filter.scopes && scopeWhere(filter.scopes)),
     };
   }
 

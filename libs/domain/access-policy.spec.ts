@@ -1,5 +1,5 @@
 import { DEMO_ORGS, DEMO_USERS } from '../../prisma/demo-organisation';
-import { canSee, isClerkOf, OrgTree, reviewerLevel, reviewsLevel, visibleScopes, type Actor } from './access-policy';
+import { canSee, isClerkOf, OrgTree, reassignProblem, reviewerLevel, reviewsLevel, visibleScopes, type Actor } from './access-policy';
 import type { Level } from './levels';
 
 const UP_TO_CITY: Level[] = ['UNIT', 'DEPARTMENT', 'SO', 'CITY'];
@@ -160,5 +160,36 @@ describe('access policy on the demo organisation', () => {
     expect(isClerkOf(user('u1.clerk'), 'U1')).toBe(true);
     expect(isClerkOf(user('u1.clerk'), 'U2')).toBe(false);
     expect(isClerkOf(user('u1.head'), 'U1')).toBe(false);
+  });
+});
+
+describe('reassignProblem', () => {
+  const tree = new OrgTree(DEMO_ORGS);
+  const u1 = nomination('U1', UP_TO_SO);
+  const sut = (username: string | null, level: Level) => reassignProblem(username ? user(username) : null, { level, reviewer: username ?? 'nobody' }, u1, tree);
+
+  it.each([
+    ['dept-a.deputy', 'DEPARTMENT'],
+    ['dept-a.reviewer', 'DEPARTMENT'],
+    ['u1.head', 'UNIT'],
+    ['so.council', 'SO'],
+  ] as const)('lets %s take over %s', (username, level) => {
+    expect(sut(username, level)).toBeNull();
+  });
+
+  it.each([
+    ['a clerk, even of the unit itself', 'u1.clerk', 'UNIT'],
+    ['an admin', 'admin', 'SO'],
+    ['staff of another department', 'dept-b.reviewer', 'DEPARTMENT'],
+    ['staff of the level below', 'u1.head', 'DEPARTMENT'],
+    ['staff of the department, for the unit level', 'dept-a.deputy', 'UNIT'],
+    ['a council member', 'so.member1', 'SO'],
+    ['anyone, for a level not on the route', 'city.board', 'CITY'],
+  ] as const)('refuses %s', (_, username, level) => {
+    expect(sut(username, level)).toEqual(expect.any(String));
+  });
+
+  it('refuses an unknown user', () => {
+    expect(sut(null, 'UNIT')).toBe('no user nobody');
   });
 });

@@ -104,3 +104,35 @@ export function visibleScopes(actor: Actor, tree: OrgTree): { unitCodes: string[
   if (level) scopes.push({ unitCodes: tree.unitsUnder(actor.orgCode), routeHas: level });
   return scopes;
 }
+
+/**
+ * Whether a user works in the organisation as someone who may review for it (its reviewer or staff):
+ * the people a reviewer may hand their level to, or an admin may reassign a level to. Clerks submit,
+ * so they never review (no approving one's own submission); admins review nothing.
+ */
+export function isStaffOf(user: Pick<Actor, 'role' | 'orgCode'>, orgCode: string): boolean {
+  return (user.role === 'REVIEWER' || user.role === 'STAFF') && user.orgCode === orgCode;
+}
+
+/**
+ * Why `reviewer` may not be given `level` of this nomination, if they may not: only staff of the
+ * organisation that reviews that level for the nomination's unit can take it over, never a clerk
+ * (who would approve their own unit's submission) nor an admin (who reviews nothing).
+ */
+export function reassignProblem(reviewer: Actor | null, request: { level: Level; reviewer: string }, nomination: Reviewable, tree: OrgTree): string | null {
+  if (!reviewer) return `no user ${request.reviewer}`;
+  if (reviewer.role === 'CLERK' || reviewer.role === 'ADMIN') return `a ${reviewer.role.toLowerCase()} cannot review`;
+  const org = nomination.route.includes(request.level) ? tree.reviewingOrg(nomination.unitCode, request.level) : undefined;
+  if (!org) return `level ${request.level} is not on this nomination's route`;
+  if (!isStaffOf(reviewer, org.code)) return `must be staff of ${org.code}, which reviews level ${request.level} of this nomination`;
+  return null;
+}
+
+/**
+ * Why a nominee is on hold (discipline, an investigation) is told to those who judge the nomination,
+ * its route's reviewers and councils, and to admins; the submitting unit's clerk and staff learn only
+ * that the nominee is on hold.
+ */
+export function seesHoldReasons(actor: Actor, nomination: Reviewable, tree: OrgTree): boolean {
+  return actor.role === 'ADMIN' || nomination.route.some((level) => reviewsLevel(actor, level, nomination, tree) || sitsOnCouncil(actor, level, nomination, tree));
+}

@@ -11,6 +11,11 @@ export interface Criterion {
   /** Vietnamese, shown to the clerk and every reviewer. */
   message: string;
   status: CriterionStatus;
+  /**
+   * Of an ON_HOLD criterion: the hold's reason (discipline, an investigation). Personal and sensitive,
+   * so it is kept out of `message`, and only the route's reviewers and admins are shown it.
+   */
+  reason?: string;
 }
 
 export interface Eligibility {
@@ -69,7 +74,7 @@ const span = (years: readonly number[]) => `${years[0]}–${years[years.length -
 const viDate = (day: string) => day.split('-').reverse().join('/');
 
 function onHold(hold: ActiveHold): Criterion {
-  return notMet('ON_HOLD', `Đang trong thời gian không xét khen thưởng đến hết ngày ${viDate(hold.until)}: ${hold.reason}`);
+  return { ...notMet('ON_HOLD', `Đang trong thời gian không xét khen thưởng đến hết ngày ${viDate(hold.until)}`), reason: hold.reason };
 }
 
 function ratingAtLeastHtt(f: Facts): Criterion {

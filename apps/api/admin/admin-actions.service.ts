@@ -5,7 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../../../libs/config/config';
 import { NominationRepository, type NominationRecord } from '../../../libs/db/nomination.repository';
 import { StuckRepository } from '../../../libs/db/stuck.repository';
 import { OrgRepository } from '../../../libs/db/org.repository';
-import type { Actor } from '../../../libs/domain/access-policy';
+import { reassignProblem, type Actor } from '../../../libs/domain/access-policy';
 import type { AdminDeadlineInput, AdminReassignInput, AdminReasonInput, BulkDeadlineInput } from '../../../libs/domain/admin-schemas';
 import { bulkDeadlineWorkflowId, type BulkDeadlineJob } from '../../../libs/domain/bulk-deadline';
 import type { NominationState } from '../../../libs/domain/nomination-machine';
@@ -48,10 +48,8 @@ export class AdminActionsService {
 
   async reassign(actor: Actor, id: string, input: AdminReassignInput): Promise<NominationView> {
     const record = await this.record(id);
-    const reviewer = await this.orgs.findUser(input.reviewer);
-    if (!reviewer || reviewer.role === 'CLERK') {
-      throw new ApiError('VALIDATION_FAILED', 'The new reviewer must be a known user who is not a clerk', [{ path: 'reviewer', message: `cannot review: ${input.reviewer}` }]);
-    }
+    const problem = reassignProblem(await this.orgs.findUser(input.reviewer), input, record, await this.orgs.tree());
+    if (problem) throw new ApiError('VALIDATION_FAILED', 'The new reviewer cannot review this level', [{ path: 'reviewer', message: problem }]);
     await this.commands.send(record.workflowId, reassignUpdate, actor.username, { ...this.command(actor, input), level: input.level, reviewer: input.reviewer });
     return this.service.get(actor, id);
   }

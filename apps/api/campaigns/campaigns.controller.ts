@@ -33,41 +33,41 @@ export class CampaignsController {
 
   @Authenticated()
   @Get()
-  async list() {
-    return { items: await this.campaigns.list() };
+  async list(@CurrentActor() actor: Actor) {
+    return { items: await this.campaigns.list(actor) };
   }
 
   @Authenticated()
   @Get(':id')
-  get(@Param('id', campaignId) id: string) {
-    return this.campaigns.view(id);
+  get(@CurrentActor() actor: Actor, @Param('id', campaignId) id: string) {
+    return this.campaigns.view(actor, id);
   }
 
   @Authenticated()
   @Get(':id/result')
-  async result(@Param('id', campaignId) id: string) {
-    return (await this.campaigns.result(id)).result;
+  async result(@CurrentActor() actor: Actor, @Param('id', campaignId) id: string) {
+    return (await this.campaigns.result(actor, id)).result;
   }
 
   @Authenticated()
   @Get(':id/result.csv')
   @Header('Cache-Control', 'no-store')
-  async csv(@Param('id', campaignId) id: string, @Res({ passthrough: true }) res: Response) {
-    const { campaign, result } = await this.campaigns.result(id);
+  async csv(@CurrentActor() actor: Actor, @Param('id', campaignId) id: string, @Res({ passthrough: true }) res: Response) {
+    const { campaign, result } = await this.campaigns.result(actor, id);
     return download(res, 'text/csv; charset=utf-8', `ket-qua-${campaign.code}.csv`, resultToCsv(result));
   }
 
   @Authenticated()
   @Get(':id/result.pdf')
-  async pdf(@Param('id', campaignId) id: string, @Res({ passthrough: true }) res: Response) {
-    const { campaign, result } = await this.campaigns.result(id);
+  async pdf(@CurrentActor() actor: Actor, @Param('id', campaignId) id: string, @Res({ passthrough: true }) res: Response) {
+    const { campaign, result } = await this.campaigns.result(actor, id);
     return download(res, 'application/pdf', `du-thao-quyet-dinh-${campaign.code}.pdf`, await resultToPdf(result, campaign));
   }
 
   @Authenticated()
   @Get(':id/certificates.pdf')
-  async certificates(@Param('id', campaignId) id: string, @Res({ passthrough: true }) res: Response) {
-    const { campaign, result } = await this.campaigns.result(id);
+  async certificates(@CurrentActor() actor: Actor, @Param('id', campaignId) id: string, @Res({ passthrough: true }) res: Response) {
+    const { campaign, result } = await this.campaigns.result(actor, id);
     return download(res, 'application/pdf', `bang-khen-${campaign.code}.pdf`, await certificatesToPdf(result, campaign));
   }
 }

@@ -2,10 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { type Client } from '@temporalio/client';
 import { APP_CONFIG, type AppConfig } from '../../../libs/config/config';
 import { CampaignResultService } from '../../../libs/campaigns/campaign-result.service';
-import type { CampaignResult } from '../../../libs/campaigns/campaign-result';
+import { scopeCampaignResult, type CampaignResult } from '../../../libs/campaigns/campaign-result';
 import { CampaignRepository } from '../../../libs/db/campaign.repository';
 import { isUniqueViolation } from '../../../libs/db/nomination.repository';
-import type { Actor } from '../../../libs/domain/access-policy';
+import { OrgRepository } from '../../../libs/db/org.repository';
+import { canSee, visibleScopes, type Actor } from '../../../libs/domain/access-policy';
 import { campaignWorkflowId, type CampaignWorkflowInput } from '../../../libs/domain/campaign-messages';
 import type { CreateCampaignInput } from '../../../libs/domain/campaign-schemas';
 import { ApiError } from '../common/api-error';
@@ -21,6 +22,7 @@ export class CampaignsService {
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     private readonly campaigns: CampaignRepository,
     private readonly results: CampaignResultService,
+    private readonly orgs: OrgRepository,
   ) {}
 
   /** Creates the campaign and its workflow; creating one whose code exists returns that one. */
@@ -45,7 +47,7 @@ export class CampaignsService {
       throw new ApiError('INVALID_STATE', `Campaign ${input.code} exists already`, [{ path: 'code', message: 'taken' }]);
     }
     await this.start(campaign.id, campaign.code);
-    return this.view(campaign.id);
+    return this.view(actor, campaign.id);
   }
 
   /** Starts the campaign's workflow unless it runs or ran. */
@@ -69,13 +71,15 @@ export class CampaignsService {
     }
   }
 
-  async list() {
-    return Promise.all((await this.campaigns.list()).map((c) => this.view(c.id)));
+  async list(actor: Actor) {
+    return Promise.all((await this.campaigns.list()).map((c) => this.view(actor, c.id)));
   }
 
-  async view(id: string) {
+  /** The campaign itself is public to every signed-in user; its counts cover only the nominations the caller may see. */
+  async view(actor: Actor, id: string) {
     const c = await this.campaigns.findById(id);
     if (!c) throw ApiError.notFound('Campaign');
+    const scopes = visibleScopes(actor, await this.orgs.tree()) ?? undefined;
     return {
       id: c.id,
       code: c.code,
@@ -91,16 +95,26 @@ export class CampaignsService {
       closedAt: c.closedAt?.toISOString() ?? null,
       workflowId: c.workflowId,
       temporalUiUrl: temporalUiUrl(this.config, c.workflowId),
-      counts: await this.campaigns.counts(c.id),
+      counts: await this.campaigns.counts(c.id, scopes),
       createdAt: c.createdAt.toISOString(),
     };
   }
 
-  /** The stored result once the campaign finished; before that, a live draft. */
-  async result(id: string): Promise<{ campaign: { code: string; name: string; year: number }; result: CampaignResult }> {
+  /**
+   * The stored result once the campaign finished; before that, a live draft. An admin gets all of it;
+   * anyone else the nominations they may see under the usual rules, as for a single nomination.
+   */
+  async result(actor: Actor, id: string): Promise<{ campaign: { code: string; name: string; year: number }; result: CampaignResult }> {
     const c = await this.campaigns.findById(id);
     if (!c) throw ApiError.notFound('Campaign');
     const result = c.status === 'FINISHED' && c.result ? (c.result as unknown as CampaignResult) : await this.results.compute(id);
-    return { campaign: { code: c.code, name: c.name, year: c.year }, result };
+    return { campaign: { code: c.code, name: c.name, year: c.year }, result: await this.scoped(actor, id, result) };
+  }
+
+  private async scoped(actor: Actor, campaignId: string, result: CampaignResult): Promise<CampaignResult> {
+    if (actor.role === 'ADMIN') return result;
+    const [tree, reach] = await Promise.all([this.orgs.tree(), this.campaigns.reachOf(campaignId)]);
+    const visible = new Set(reach.filter((n) => canSee(actor, n, tree)).map((n) => n.id));
+    return scopeCampaignResult(result, (item) => visible.has(item.nominationId));
   }
 }

@@ -53,7 +53,7 @@ export class CouncilService {
     if (actor.councilSeat !== 'CHAIR') throw ApiError.forbidden('Only the council’s chair closes the vote');
     const command = { level: council.level, requestId: input.requestId ?? randomUUID(), actor: actor.username };
     await this.commands.send(record.workflowId, closeVoteUpdate, actor.username, command);
-    return this.nominations.reread(id);
+    return this.nominations.reread(actor, id);
   }
 
   private async currentCouncil(actor: Actor, record: NominationRecord): Promise<CouncilLevel> {

@@ -1,9 +1,15 @@
 import type { AppConfig } from '../../../libs/config/config';
 import type { NominationRecord } from '../../../libs/db/nomination.repository';
+import type { Eligibility } from '../../../libs/eligibility/eligibility';
+import { withoutHoldReasons } from '../../../libs/eligibility/hold-reasons';
 import { temporalUiUrl } from '../temporal/temporal-ui-url';
 
-/** The nomination exactly as API.md describes it, the same from every endpoint. */
-export function nominationView(n: NominationRecord, config: Pick<AppConfig, 'TEMPORAL_UI_URL' | 'TEMPORAL_NAMESPACE'>) {
+/**
+ * The nomination exactly as API.md describes it, the same from every endpoint; hold reasons only for
+ * those the access policy lets see them (`seesHoldReasons`).
+ */
+export function nominationView(n: NominationRecord, config: Pick<AppConfig, 'TEMPORAL_UI_URL' | 'TEMPORAL_NAMESPACE'>, holdReasons: boolean) {
+  const eligibility = n.eligibility as Eligibility | null;
   return {
     id: n.id,
     awardCode: n.awardCode,
@@ -13,7 +19,7 @@ export function nominationView(n: NominationRecord, config: Pick<AppConfig, 'TEM
     nominee: n.nominee,
     achievements: n.achievements,
     declarations: n.declarations ?? undefined,
-    eligibility: n.eligibility ?? null,
+    eligibility: eligibility && !holdReasons ? withoutHoldReasons(eligibility) : eligibility,
     campaignId: n.campaignId,
     status: n.status,
     currentLevel: n.currentLevel,

@@ -8,7 +8,7 @@ import { DelegationRepository } from '../../../libs/db/delegation.repository';
 import { NominationRepository, isUniqueViolation, type NominationRecord } from '../../../libs/db/nomination.repository';
 import { OrgRepository } from '../../../libs/db/org.repository';
 import { DeadlinePlanner } from '../../../libs/deadlines/deadline-planner';
-import { canSee, isClerkOf, reviewsLevel, visibleScopes, watchedLevel, type Actor, type OrgTree } from '../../../libs/domain/access-policy';
+import { canSee, isClerkOf, isStaffOf, reviewsLevel, seesHoldReasons, visibleScopes, watchedLevel, type Actor, type OrgTree } from '../../../libs/domain/access-policy';
 import { catalogueAt } from '../../../libs/domain/award-catalogue';
 import { commandFingerprint, requestIdReused, type CommandRef } from '../../../libs/domain/command-fingerprint';
 import { hanoiDay } from '../../../libs/domain/hanoi-time';
@@ -47,7 +47,7 @@ export class NominationsService {
     const request = { actor: actor.username, requestId, fingerprint: commandFingerprint('submit', { ...input, unitCode }), operation: 'submit' };
 
     const existing = await this.nominations.findByRequest(actor.username, requestId);
-    if (existing) return this.started(await this.sameRequest(request, existing));
+    if (existing) return this.started(actor, await this.sameRequest(request, existing));
 
     const now = new Date();
     const catalogue = catalogueAt(hanoiDay(now));
@@ -100,12 +100,12 @@ export class NominationsService {
         ? await this.campaigns.whileAccepting(input.campaignId, award.code, (tx) => this.nominations.create(data, request, tx))
         : await this.nominations.create(data, request);
       if (!('decisions' in record)) throw ApiError.from(record);
-      return this.started(record);
+      return this.started(actor, record);
     } catch (error) {
       // Two identical requests at once: the loser returns the winner's nomination.
       const winner = isUniqueViolation(error) ? await this.nominations.findByRequest(actor.username, requestId) : null;
       if (!winner) throw error;
-      return this.started(await this.sameRequest(request, winner));
+      return this.started(actor, await this.sameRequest(request, winner));
     }
   }
 
@@ -129,20 +129,21 @@ export class NominationsService {
   }
 
   /** Calling it again for a row whose start was interrupted (a crash between insert and start) completes the submission. */
-  private async started(record: NominationRecord): Promise<NominationView> {
+  private async started(actor: Actor, record: NominationRecord): Promise<NominationView> {
     await this.workflows.ensureStarted(record);
-    return this.view(record);
+    return this.view(actor, record);
   }
 
   async get(actor: Actor, id: string): Promise<NominationView> {
-    return this.view(await this.visible(actor, id));
+    return this.view(actor, await this.visible(actor, id));
   }
 
   async list(actor: Actor, query: ListNominationsQuery) {
     const { page, pageSize, ...filter } = query;
-    const scopes = visibleScopes(actor, await this.orgs.tree()) ?? undefined;
+    const tree = await this.orgs.tree();
+    const scopes = visibleScopes(actor, tree) ?? undefined;
     const { items, total } = await this.nominations.list({ ...filter, scopes }, page, pageSize, [{ createdAt: 'desc' }]);
-    return { items: items.map((n) => this.view(n)), total, page, pageSize };
+    return { items: items.map((n) => this.present(actor, n, tree)), total, page, pageSize };
   }
 
   /** A page of what waits on the caller, the earliest deadline first (served by the index on status, level and due date). */
@@ -156,7 +157,7 @@ export class NominationsService {
       pageSize,
       [{ dueAt: 'asc' }, { createdAt: 'asc' }],
     );
-    return { items: items.map((n) => this.view(n)), total, page, pageSize };
+    return { items: items.map((n) => this.present(actor, n, tree)), total, page, pageSize };
   }
 
   async decide(actor: Actor, id: string, input: DecisionInput): Promise<NominationView> {
@@ -166,7 +167,7 @@ export class NominationsService {
     const onBehalfOf = await this.authority(actor, record, input.level, tree);
     const command = { ...input, requestId: input.requestId ?? randomUUID(), reviewer: actor.username, onBehalfOf };
     await this.commands.send(record.workflowId, decideUpdate, actor.username, command, () => precheck(record, (s) => checkDecide(s, input)));
-    return this.reread(id);
+    return this.reread(actor, id);
   }
 
   /**
@@ -183,13 +184,20 @@ export class NominationsService {
     throw ApiError.forbidden(`${actor.username} does not review level ${level} of this nomination`);
   }
 
-  /** The delegations in force today that make the actor a deputy on this nomination's route. */
+  /**
+   * The delegations in force today that make the actor a deputy on this nomination's route. One counts
+   * only while the delegator still reviews that level of it and the deputy is still staff there: a
+   * reviewer who moved on, or a deputy who became a clerk, leaves a delegation that grants nothing.
+   */
   private async delegatedToday(actor: Actor, record: NominationRecord, tree: OrgTree) {
     const today = hanoiDay(new Date());
     const found = await Promise.all(
-      record.route.map((level) => {
+      record.route.map(async (level) => {
         const org = tree.reviewingOrg(record.unitCode, level);
-        return org ? this.delegations.activeFor(actor.username, level, org.code, today) : null;
+        if (!org || !isStaffOf(actor, org.code)) return null;
+        const delegation = await this.delegations.activeFor(actor.username, level, org.code, today);
+        const delegator = delegation && (await this.orgs.findUser(delegation.delegator));
+        return delegator && reviewsLevel(delegator, level, record, tree) ? delegation : null;
       }),
     );
     return found.filter((d) => d !== null);
@@ -199,14 +207,14 @@ export class NominationsService {
     const record = await this.ownRecord(actor, id);
     const command = { ...input, requestId: input.requestId ?? randomUUID(), actor: actor.username };
     await this.commands.send(record.workflowId, resubmitUpdate, actor.username, command, () => precheck(record, checkResubmit));
-    return this.reread(id);
+    return this.reread(actor, id);
   }
 
   async withdraw(actor: Actor, id: string, input: WithdrawInput): Promise<NominationView> {
     const record = await this.ownRecord(actor, id);
     const command = { ...input, requestId: input.requestId ?? randomUUID(), actor: actor.username };
     await this.commands.send(record.workflowId, withdrawUpdate, actor.username, command, () => precheck(record, checkWithdraw));
-    return this.reread(id);
+    return this.reread(actor, id);
   }
 
   async visible(actor: Actor, id: string): Promise<NominationRecord> {
@@ -225,14 +233,18 @@ export class NominationsService {
   }
 
   /** The nomination after a command the caller was already allowed to send: the row the command committed. */
-  async reread(id: string): Promise<NominationView> {
+  async reread(actor: Actor, id: string): Promise<NominationView> {
     const record = await this.nominations.findById(id);
     if (!record) throw ApiError.notFound();
-    return this.view(record);
+    return this.view(actor, record);
   }
 
-  view(record: NominationRecord): NominationView {
-    return nominationView(record, this.config);
+  async view(actor: Actor, record: NominationRecord): Promise<NominationView> {
+    return this.present(actor, record, await this.orgs.tree());
+  }
+
+  private present(actor: Actor, record: NominationRecord, tree: OrgTree): NominationView {
+    return nominationView(record, this.config, seesHoldReasons(actor, record, tree));
   }
 }
 

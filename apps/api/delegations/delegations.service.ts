@@ -1,0 +1,65 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../../../libs/config/config';
+import { DelegationRepository } from '../../../libs/db/delegation.repository';
+import { OrgRepository } from '../../../libs/db/org.repository';
+import { reviewerLevel, type Actor } from '../../../libs/domain/access-policy';
+import { delegationProblems } from '../../../libs/domain/delegation-rules';
+import { hanoiDay } from '../../../libs/domain/hanoi-time';
+import type { DelegationInput } from '../../../libs/domain/schemas';
+import { ApiError } from '../common/api-error';
+
+type DelegationRow = Awaited<ReturnType<DelegationRepository['create']>>;
+
+const view = (d: DelegationRow) => ({
+  id: d.id,
+  delegator: d.delegator,
+  deputy: d.deputy,
+  level: d.level,
+  orgCode: d.orgCode,
+  from: d.fromDay,
+  to: d.toDay,
+  createdAt: d.createdAt.toISOString(),
+});
+
+/** Ủy quyền: a reviewer hands their level to a deputy between two dates (inclusive, Hà Nội days). */
+@Injectable()
+export class DelegationsService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly delegations: DelegationRepository,
+    private readonly orgs: OrgRepository,
+  ) {}
+
+  async create(actor: Actor, input: DelegationInput) {
+    const level = reviewerLevel(actor, await this.orgs.tree());
+    if (level !== input.level) throw ApiError.forbidden(`${actor.username} does not review level ${input.level}`);
+    const deputy = input.deputy === actor.username ? actor : await this.orgs.findUser(input.deputy);
+    const problems = delegationProblems(input, actor, deputy, hanoiDay(new Date()), this.config.DELEGATION_MAX_DAYS);
+    if (problems.length > 0) throw new ApiError('VALIDATION_FAILED', 'The delegation is not allowed', problems);
+    const created = await this.delegations.create({
+      delegator: actor.username,
+      deputy: input.deputy,
+      level: input.level,
+      orgCode: actor.orgCode,
+      fromDay: input.from,
+      toDay: input.to,
+    });
+    return view(created);
+  }
+
+  async list(actor: Actor) {
+    const { given, received } = await this.delegations.of(actor.username);
+    return { given: given.map(view), received: received.map(view) };
+  }
+
+  /** The delegator or an admin revokes; the deputy may see it but not revoke it; to anyone else it does not exist. */
+  async revoke(actor: Actor, id: string): Promise<void> {
+    const found = await this.delegations.findById(id);
+    if (!found) throw ApiError.notFound('Delegation');
+    if (actor.role !== 'ADMIN' && found.delegator !== actor.username) {
+      if (found.deputy === actor.username) throw ApiError.forbidden('Only the delegator or an admin revokes a delegation');
+      throw ApiError.notFound('Delegation');
+    }
+    await this.delegations.remove(id);
+  }
+}
