@@ -140,7 +140,7 @@ describe('what admins see of stuck work: metrics, request and activity logs', ()
   });
 
   const scrape = async () => {
-    const res = await request(sut.app.getHttpServer()).get('/api/metrics');
+    const res = await request(sut.app.getHttpServer()).get('/api/metrics').set('Authorization', `Bearer ${METRICS_TOKEN}`);
     expect(res.status).toBe(200);
     return new Map(
       res.text

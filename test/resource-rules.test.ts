@@ -166,7 +166,8 @@ describe('resource rules: who sees a campaign’s nominees, who may deputise or 
       expect((await sut.get('u3.clerk', '/api/delegations')).body).toEqual({ given: [], received: [] });
 
       expect((await del('dept-a.deputy', `/api/delegations/${id}`)).status).toBe(403);
-      expect((await del('u3.clerk', `/api/delegations/${id}`)).status).toBe(404);
+      // A clerk never delegates: refused by the route's declaration before the delegation is looked up.
+      expect((await del('u3.clerk', `/api/delegations/${id}`)).status).toBe(403);
       expect((await del('dept-b.reviewer', `/api/delegations/${id}`)).status).toBe(404);
       expect((await del('dept-a.reviewer', '/api/delegations/not-a-uuid')).status).toBe(404);
       expect(await sut.prisma.delegation.count({ where: { id } })).toBe(1);

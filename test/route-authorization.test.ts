@@ -134,7 +134,14 @@ describe('who may call what is declared on every route', () => {
   it('only health and the dev sign-in are public', () => {
     const open = declaredRoutes(sut).filter((r) => r.access?.public);
 
-    expect(open.map((r) => `${r.method} ${r.path}`).sort()).toEqual(['GET /api/health', 'POST /api/auth/dev-token']);
+    // The codec server is declared public because the dev server's UI sends no token; it lets in admins only (and, in dev mode, this machine).
+    expect(open.map((r) => `${r.method} ${r.path}`).sort()).toEqual([
+      'GET /api/health',
+      'OPTIONS /api/temporal-codec/:namespace/:operation',
+      'POST /api/auth/dev-token',
+      'POST /api/temporal-codec/:namespace/decode',
+      'POST /api/temporal-codec/:namespace/encode',
+    ]);
   });
 
   it('each mutation declares exactly the roles that may call it', () => {
