@@ -1,3 +1,4 @@
+import type { DocumentType } from './document-types';
 import type { Level } from './levels';
 
 export type NomineeKind = 'INDIVIDUAL' | 'COLLECTIVE';
@@ -27,6 +28,15 @@ export interface AwardDefinition {
   quota?: QuotaRule;
   /** The deciding authority whose draft decision lists this award (quyết định khen thưởng). */
   authority: 'GIAM_DOC_SO' | 'CHU_TICH_UBND_TP';
+  /** The papers a submission must carry ("hồ sơ không đầy đủ" otherwise), and those it may. */
+  requiredDocuments: readonly DocumentType[];
+  optionalDocuments: readonly DocumentType[];
+  /** An award the city only proposes: its last level forwards it to this authority instead of deciding it. */
+  forwardTo?: 'THU_TUONG';
+  /** Working days the list is posted publicly (công khai) before the council level considers it. */
+  publicPostingWorkingDays?: number;
+  /** Agencies consulted in parallel (hiệp y) at the city level, each within these working days. */
+  consultation?: { agencies: readonly string[]; workingDays: number };
 }
 
 export interface CatalogueVersion {
@@ -40,6 +50,11 @@ export interface CatalogueVersion {
 }
 
 const UP_TO_SO: readonly Level[] = ['UNIT', 'DEPARTMENT', 'SO'];
+/** The unit's proposal and its ranking meeting's minutes; the achievement report for the higher forms. */
+const BASIC = { requiredDocuments: ['TO_TRINH', 'BIEN_BAN_HOP'], optionalDocuments: ['BAO_CAO_THANH_TICH', 'KHAC'] } as const;
+const WITH_REPORT = { requiredDocuments: ['TO_TRINH', 'BAO_CAO_THANH_TICH', 'BIEN_BAN_HOP'], optionalDocuments: ['XAC_NHAN_SANG_KIEN', 'KHAC'] } as const;
+/** A Chiến sĩ thi đua also needs its initiative or research certified. */
+const WITH_INITIATIVE = { requiredDocuments: ['TO_TRINH', 'BAO_CAO_THANH_TICH', 'BIEN_BAN_HOP', 'XAC_NHAN_SANG_KIEN'], optionalDocuments: ['KHAC'] } as const;
 const UP_TO_CITY: readonly Level[] = ['UNIT', 'DEPARTMENT', 'SO', 'CITY'];
 
 /**
@@ -54,20 +69,22 @@ export const CATALOGUE: readonly CatalogueVersion[] = [
     // Placeholders from DOMAIN.md, not settled law; each can be overridden by configuration.
     levelLimitWorkingDays: { UNIT: 5, DEPARTMENT: 7, SO: 10, CITY: 20 },
     awards: [
-      { code: 'LAO_DONG_TIEN_TIEN', nameVi: 'Danh hiệu Lao động tiên tiến', nomineeKinds: ['INDIVIDUAL'], route: UP_TO_SO, authority: 'GIAM_DOC_SO' },
-      { code: 'TAP_THE_LAO_DONG_TIEN_TIEN', nameVi: 'Tập thể lao động tiên tiến', nomineeKinds: ['COLLECTIVE'], route: UP_TO_SO, authority: 'GIAM_DOC_SO' },
-      { code: 'CSTD_CO_SO', nameVi: 'Chiến sĩ thi đua cơ sở', nomineeKinds: ['INDIVIDUAL'], route: UP_TO_SO, authority: 'GIAM_DOC_SO',
+      { code: 'LAO_DONG_TIEN_TIEN', nameVi: 'Danh hiệu Lao động tiên tiến', nomineeKinds: ['INDIVIDUAL'], route: UP_TO_SO, authority: 'GIAM_DOC_SO', ...BASIC },
+      { code: 'TAP_THE_LAO_DONG_TIEN_TIEN', nameVi: 'Tập thể lao động tiên tiến', nomineeKinds: ['COLLECTIVE'], route: UP_TO_SO, authority: 'GIAM_DOC_SO', ...BASIC },
+      { code: 'CSTD_CO_SO', nameVi: 'Chiến sĩ thi đua cơ sở', nomineeKinds: ['INDIVIDUAL'], route: UP_TO_SO, authority: 'GIAM_DOC_SO', ...WITH_INITIATIVE,
         councils: { SO: { threshold: 0.5, strict: true } },
         quota: { of: 'LAO_DONG_TIEN_TIEN', fraction: 0.15 },
       },
-      { code: 'GIAY_KHEN_GIAM_DOC_SO', nameVi: 'Giấy khen của Giám đốc Sở', nomineeKinds: ['INDIVIDUAL', 'COLLECTIVE'], route: UP_TO_SO, authority: 'GIAM_DOC_SO' },
-      { code: 'CSTD_THANH_PHO', nameVi: 'Chiến sĩ thi đua thành phố', nomineeKinds: ['INDIVIDUAL'], route: UP_TO_CITY, authority: 'CHU_TICH_UBND_TP',
+      { code: 'GIAY_KHEN_GIAM_DOC_SO', nameVi: 'Giấy khen của Giám đốc Sở', nomineeKinds: ['INDIVIDUAL', 'COLLECTIVE'], route: UP_TO_SO, authority: 'GIAM_DOC_SO', ...BASIC },
+      { code: 'CSTD_THANH_PHO', nameVi: 'Chiến sĩ thi đua thành phố', nomineeKinds: ['INDIVIDUAL'], route: UP_TO_CITY, authority: 'CHU_TICH_UBND_TP', ...WITH_INITIATIVE,
         councils: { CITY: { threshold: 0.9, strict: false } },
       },
-      { code: 'TAP_THE_LAO_DONG_XUAT_SAC', nameVi: 'Tập thể lao động xuất sắc', nomineeKinds: ['COLLECTIVE'], route: UP_TO_CITY, authority: 'CHU_TICH_UBND_TP' },
-      { code: 'BANG_KHEN_UBND_TP', nameVi: 'Bằng khen của Chủ tịch UBND thành phố', nomineeKinds: ['INDIVIDUAL', 'COLLECTIVE'], route: UP_TO_CITY, authority: 'CHU_TICH_UBND_TP' },
-      { code: 'CO_THI_DUA_UBND_TP', nameVi: 'Cờ thi đua của UBND thành phố', nomineeKinds: ['COLLECTIVE'], route: UP_TO_CITY, authority: 'CHU_TICH_UBND_TP' },
-      { code: 'BANG_KHEN_THU_TUONG', nameVi: 'Bằng khen của Thủ tướng Chính phủ', nomineeKinds: ['INDIVIDUAL', 'COLLECTIVE'], route: UP_TO_CITY, authority: 'CHU_TICH_UBND_TP' },
+      { code: 'TAP_THE_LAO_DONG_XUAT_SAC', nameVi: 'Tập thể lao động xuất sắc', nomineeKinds: ['COLLECTIVE'], route: UP_TO_CITY, authority: 'CHU_TICH_UBND_TP', ...WITH_REPORT },
+      { code: 'BANG_KHEN_UBND_TP', nameVi: 'Bằng khen của Chủ tịch UBND thành phố', nomineeKinds: ['INDIVIDUAL', 'COLLECTIVE'], route: UP_TO_CITY, authority: 'CHU_TICH_UBND_TP', ...WITH_REPORT },
+      { code: 'CO_THI_DUA_UBND_TP', nameVi: 'Cờ thi đua của UBND thành phố', nomineeKinds: ['COLLECTIVE'], route: UP_TO_CITY, authority: 'CHU_TICH_UBND_TP', ...WITH_REPORT },
+      { code: 'BANG_KHEN_THU_TUONG', nameVi: 'Bằng khen của Thủ tướng Chính phủ', nomineeKinds: ['INDIVIDUAL', 'COLLECTIVE'], route: UP_TO_CITY, authority: 'CHU_TICH_UBND_TP', ...WITH_REPORT,
+        forwardTo: 'THU_TUONG', publicPostingWorkingDays: 10, consultation: { agencies: ['SNV', 'CATP'], workingDays: 5 },
+      },
     ],
   },
 ];
