@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { parseAwardHistoryCsv } from './award-history-csv';
+import { AWARD_HISTORY_MAX_REPORTED, AWARD_HISTORY_MAX_ROWS, parseAwardHistoryCsv } from './award-history-csv';
 
 const HEADER = 'fullName,unitCode,awardCode,year,decisionRef';
 const lan = { fullName: 'Nguyễn Thị Lan', unitCode: 'U1', awardCode: 'CSTD_CO_SO', year: 2025, decisionRef: 'QĐ 123/QĐ-SCT ngày 15/12/2025' };
@@ -110,5 +110,22 @@ describe('parseAwardHistoryCsv', () => {
 
   it('keeps a tab inside a cell', () => {
     expect(parseAwardHistoryCsv(`${HEADER}\nLê Văn Nam,U1,CSTD_CO_SO,2025,QĐ\t1\n`).rows[0]?.decisionRef).toBe('QĐ\t1');
+  });
+});
+
+describe('parseAwardHistoryCsv bounds', () => {
+  const header = HEADER;
+  it('reports at most a bounded number of bad lines, then how many more', () => {
+    const bad = Array.from({ length: AWARD_HISTORY_MAX_REPORTED + 25 }, (_, i) => `Người ${i},U1,KHONG_CO,2025,QĐ ${i}`);
+    const { errors } = parseAwardHistoryCsv([header, ...bad].join('\n'));
+    expect(errors).toHaveLength(AWARD_HISTORY_MAX_REPORTED + 1);
+    expect(errors.at(-1)).toEqual({ path: 'file', message: 'và 25 lỗi khác' });
+  });
+
+  it('refuses a file of more rows than one import takes, importing nothing', () => {
+    const many = Array.from({ length: AWARD_HISTORY_MAX_ROWS + 1 }, (_, i) => `Người ${i},U1,CSTD_CO_SO,2025,QĐ ${i}`);
+    const { rows, errors } = parseAwardHistoryCsv([header, ...many].join('\n'));
+    expect(rows).toEqual([]);
+    expect(errors).toHaveLength(1);
   });
 });

@@ -38,6 +38,11 @@ const rowSchema = z.object({
 });
 export type AwardHistoryRow = z.infer<typeof rowSchema>;
 
+/** One import holds at most a year-end round's history; a bigger file is split by the admin. */
+export const AWARD_HISTORY_MAX_ROWS = 20_000;
+/** Enough bad lines to fix a file by, without an answer as long as the file itself. */
+export const AWARD_HISTORY_MAX_REPORTED = 100;
+
 export interface ParsedAwardHistory {
   rows: AwardHistoryRow[];
   errors: ErrorDetail[];
@@ -111,6 +116,9 @@ export function parseAwardHistoryCsv(text: string): ParsedAwardHistory {
     return { rows: [], errors: [{ path: 'line:1', message: `dòng tiêu đề phải đúng là ${AWARD_HISTORY_HEADER.join(',')}` }, ...errors] };
   }
 
+  if (body.length > AWARD_HISTORY_MAX_ROWS) {
+    return { rows: [], errors: [{ path: `line:${AWARD_HISTORY_MAX_ROWS + 2}`, message: `tệp có ${body.length} dòng; mỗi lần nhập tối đa ${AWARD_HISTORY_MAX_ROWS} dòng` }] };
+  }
   const rows: AwardHistoryRow[] = [];
   const firstLineOf = new Map<string, number>();
   for (const { line, fields } of body) {
@@ -136,7 +144,9 @@ export function parseAwardHistoryCsv(text: string): ParsedAwardHistory {
     rows.push(row);
   }
   errors.sort((a, b) => lineOf(a) - lineOf(b));
-  return { rows, errors };
+  if (errors.length <= AWARD_HISTORY_MAX_REPORTED) return { rows, errors };
+  const more = errors.length - AWARD_HISTORY_MAX_REPORTED;
+  return { rows, errors: [...errors.slice(0, AWARD_HISTORY_MAX_REPORTED), { path: 'file', message: `và ${more} lỗi khác` }] };
 }
 
 const lineOf = (detail: ErrorDetail) => Number(detail.path.slice('line:'.length));
