@@ -47,6 +47,14 @@ export function createReviewRuleActivities({ nominations, campaigns, orgs, calen
       return (await planner(nomination?.catalogueVersion, nomination?.campaignId)).level(input.level, new Date(input.enteredAt), override);
     },
 
+    /** The end of a nomination's posting or consultation period, counted from `from` (catalogue working days, or configuration). */
+    async planPeriod(input: { nominationId: string; kind: 'posting' | 'consultation'; from: string }): Promise<string> {
+      const nomination = await nominations.findById(input.nominationId);
+      const award = (catalogueVersion(nomination?.catalogueVersion ?? '') ?? CATALOGUE[0]!).awards.find((a) => a.code === nomination?.awardCode);
+      const days = input.kind === 'posting' ? award?.publicPostingWorkingDays : award?.consultation?.workingDays;
+      return (await planner(nomination?.catalogueVersion, nomination?.campaignId)).period(input.kind, new Date(input.from), days ?? 0);
+    },
+
     async planReturn(input: { returnedAt: string }): Promise<string> {
       return (await planner()).returnDeadline(new Date(input.returnedAt));
     },

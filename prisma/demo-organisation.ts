@@ -9,6 +9,9 @@ export const DEMO_ORGS: { code: string; name: string; kind: OrgKind; parentCode:
   { code: 'U1', name: 'Trung tâm Khuyến công và Tư vấn phát triển công nghiệp', kind: 'UNIT', parentCode: 'DEPT-A' },
   { code: 'U2', name: 'Trung tâm Phát triển công nghiệp hỗ trợ', kind: 'UNIT', parentCode: 'DEPT-A' },
   { code: 'U3', name: 'Trung tâm Xúc tiến thương mại', kind: 'UNIT', parentCode: 'DEPT-B' },
+  // Consulted (hiệp y) on state-level awards.
+  { code: 'SNV', name: 'Sở Nội vụ Hà Nội', kind: 'AGENCY', parentCode: 'HN' },
+  { code: 'CATP', name: 'Công an thành phố Hà Nội', kind: 'AGENCY', parentCode: 'HN' },
 ];
 
 export const DEMO_USERS: { username: string; displayName: string; role: Role; orgCode: string; councilSeat?: 'CHAIR' | 'MEMBER' }[] = [
@@ -32,6 +35,8 @@ export const DEMO_USERS: { username: string; displayName: string; role: Role; or
   { username: 'city.member3', displayName: 'Tạ Quốc Bảo', role: 'COUNCIL_MEMBER', orgCode: 'HN', councilSeat: 'MEMBER' },
   { username: 'city.member4', displayName: 'Chu Thị Yến', role: 'COUNCIL_MEMBER', orgCode: 'HN', councilSeat: 'MEMBER' },
   { username: 'admin', displayName: 'Quản trị hệ thống', role: 'ADMIN', orgCode: 'SCT' },
+  { username: 'snv.officer', displayName: 'Nguyễn Văn Bình', role: 'STAFF', orgCode: 'SNV' },
+  { username: 'catp.officer', displayName: 'Trần Quốc Cường', role: 'STAFF', orgCode: 'CATP' },
 ];
 
 export const demoEmail = (username: string) => `${username}@demo.tdkt.hanoi.gov.vn`;

@@ -1,7 +1,9 @@
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import request from 'supertest';
 import { APPROVERS_U1, Harness } from './support/harness';
+import { until } from './support/until';
 
 /**
  * Records the histories that test/replay.test.ts replays against the current workflow code.
@@ -10,14 +12,15 @@ import { APPROVERS_U1, Harness } from './support/harness';
  * A recorded file is a contract with the workflows already running in production: never overwrite
  * one after the workflow changed; record under a new version prefix instead (see the README there).
  */
-const VERSION = 'v4';
+const VERSION = 'v5';
 const DIR = join(__dirname, 'fixtures', 'histories');
 const recording = process.env.RECORD_HISTORIES === '1';
 
 (recording ? describe : describe.skip)('record nomination workflow histories', () => {
   let sut: Harness;
   beforeAll(async () => {
-    sut = await Harness.start();
+    // Short periods, so the posting and the consultation recorded below end within the run.
+    sut = await Harness.start({ PUBLIC_POSTING_PERIOD: '3s', CONSULTATION_PERIOD: '5s' });
     mkdirSync(DIR, { recursive: true });
   });
   afterAll(async () => {
@@ -103,5 +106,46 @@ const recording = process.env.RECORD_HISTORIES === '1';
     }
     await ok(await sut.post('so.council', `/api/nominations/${n.id}/votes/close`, { requestId: 'council-vote-close' }), 'close');
     await save('council-vote', n.workflowId, 'APPROVED');
+  });
+
+  it('posting, consultation (one agency answering, one timing out), forwarding of BANG_KHEN_THU_TUONG', async () => {
+    const team = 'Phòng Kỹ thuật Thử nghiệm';
+    await sut.prisma.awardHistory.upsert({
+      where: { fullName_unitCode_awardCode_year: { fullName: team, unitCode: 'U1', awardCode: 'BANG_KHEN_UBND_TP', year: 2020 } },
+      create: { fullName: team, unitCode: 'U1', awardCode: 'BANG_KHEN_UBND_TP', year: 2020, decisionRef: 'QĐ 100/QĐ-UBND', source: 'SEED' },
+      update: {},
+    });
+    const n = await sut.submit('u1.clerk', {
+      awardCode: 'BANG_KHEN_THU_TUONG',
+      nominee: { kind: 'COLLECTIVE', name: team },
+      declarations: { rating: 'HTXS' },
+      requestId: 'record-posting-consultation-forwarding',
+    });
+    for (const [reviewer, level] of [['u1.head', 'UNIT'], ['dept-a.reviewer', 'DEPARTMENT'], ['so.council', 'SO']] as const) {
+      await ok(await sut.decide(reviewer, n.id, { level, decision: 'APPROVE', comment: 'Đồng ý', requestId: `forwarding-${level}` }), `approve ${level}`);
+    }
+    await ok(await sut.post('snv.officer', `/api/nominations/${n.id}/opinions`, { answer: 'AGREE', comment: 'Thống nhất', requestId: 'forwarding-opinion-SNV' }), 'opinion');
+    await sut.waitForRow(n.id, () => true);
+    await until(async () => (await sut.prisma.nomination.findUniqueOrThrow({ where: { id: n.id } })).consultationOpen === false || undefined, 'consultation closed', 30_000);
+    await ok(await sut.decide('city.board', n.id, { level: 'CITY', decision: 'APPROVE', comment: 'Trình Thủ tướng', requestId: 'forwarding-CITY' }), 'forward');
+    await save('posting-consultation-forwarding', n.workflowId, 'FORWARDED');
+  });
+
+  it('a hold suspending the department level, lifted, then approvals of GIAY_KHEN_GIAM_DOC_SO', async () => {
+    const person = 'Lê Văn Tạm';
+    const n = await sut.submit('u1.clerk', {
+      awardCode: 'GIAY_KHEN_GIAM_DOC_SO',
+      nominee: { kind: 'INDIVIDUAL', fullName: person },
+      declarations: { rating: 'HTT' },
+      requestId: 'record-hold-resume',
+    });
+    await ok(await sut.decide('u1.head', n.id, { level: 'UNIT', decision: 'APPROVE', requestId: 'hold-resume-UNIT' }), 'approve UNIT');
+    const hold = await sut.post('admin', '/api/admin/holds', { fullName: person, unitCode: 'U1', reason: 'Đang bị thanh tra', until: '2099-12-31' });
+    await until(async () => (await sut.prisma.nomination.findUniqueOrThrow({ where: { id: n.id } })).suspendedSince || undefined, 'suspended');
+    await request(sut.app.getHttpServer()).delete(`/api/admin/holds/${(hold.body as { id: string }).id}`).set('Authorization', `Bearer ${await sut.token('admin')}`).expect(204);
+    await until(async () => ((await sut.prisma.nomination.findUniqueOrThrow({ where: { id: n.id } })).suspendedSince === null ? true : undefined), 'resumed');
+    await ok(await sut.decide('dept-a.reviewer', n.id, { level: 'DEPARTMENT', decision: 'APPROVE', requestId: 'hold-resume-DEPARTMENT' }), 'approve DEPARTMENT');
+    await ok(await sut.decide('so.council', n.id, { level: 'SO', decision: 'APPROVE', requestId: 'hold-resume-SO' }), 'approve SO');
+    await save('hold-resume', n.workflowId, 'APPROVED');
   });
 });

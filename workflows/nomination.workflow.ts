@@ -25,19 +25,29 @@ import {
   adminCommandSchema,
   closeVoteCommandSchema,
   decideCommandSchema,
+  liftHoldCommandSchema,
+  opinionCommandSchema,
   reassignCommandSchema,
   resubmitCommandSchema,
   setDeadlineCommandSchema,
+  suspendCommandSchema,
   withdrawCommandSchema,
 } from '../libs/domain/nomination-commands';
 import {
   changeDeadline,
   checkDecide,
+  checkGates,
+  checkLiftHold,
+  checkOpinion,
   checkResubmit,
   checkWithdraw,
   decide,
+  endConsultation,
+  endPosting,
   escalate,
   expire,
+  giveOpinion,
+  liftHold,
   isDuplicate,
   markOverdue,
   nudge,
@@ -45,20 +55,29 @@ import {
   redrive,
   remind,
   resubmit,
+  resumedDeadline,
   submit,
+  suspend,
   withdraw,
+  type Entering,
+  type LiftHoldCommand,
   type NominationState,
+  type OpinionCommand,
+  type SuspendCommand,
   type Planner,
   type Step,
 } from '../libs/domain/nomination-machine';
 import {
   closeVoteUpdate,
   decideUpdate,
+  liftHoldUpdate,
   nudgeUpdate,
+  opinionUpdate,
   reassignUpdate,
   resubmitUpdate,
   setDeadlineUpdate,
   stateQuery,
+  suspendUpdate,
   withdrawUpdate,
   type NominationWorkflowInput,
 } from '../libs/domain/nomination-messages';
@@ -74,6 +93,14 @@ import { nominationWorkflowV3 } from './nomination-v3.workflow';
 export const DURABLE_WRITE_PATCH = 'durable-write-v4';
 
 /**
+ * v5: the steps the law adds. An award the city only proposes ends FORWARDED; one with public posting
+ * waits out its posting period before its council level decides; one with a consultation asks the
+ * agencies in parallel at the city level, each answer an update, the deadline a timer; a hold recorded
+ * during review suspends the level, and its lifting or end resumes it with the deadline moved.
+ */
+export const LAW_STEPS_PATCH = 'law-steps-v5';
+
+/**
  * Local activities: no server round trip per call. Transient database trouble is retried for up to
  * ten minutes (the API has long answered 503 by then, and a retry with the same request id attaches
  * to this very execution); a write no retry will fix fails at once and the command is refused.
@@ -85,7 +112,7 @@ const local: LocalActivityOptions = {
   retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '10 seconds', nonRetryableErrorTypes: [PERSISTENCE_FAILED] },
 };
 const { commitTransition } = proxyLocalActivities<NominationActivities>(local);
-const { planLevel, planReturn, closeBallot } = proxyLocalActivities<ReviewRuleActivities>(local);
+const { planLevel, planReturn, planPeriod, closeBallot } = proxyLocalActivities<ReviewRuleActivities>(local);
 
 /** How many recent commands a run remembers by request id; older ones are found in the database's request log. */
 const RECENT_REQUESTS = 50;
@@ -115,11 +142,15 @@ const NOT_WRITTEN: DomainError = { code: 'INTERNAL', message: 'Thao tác không 
  */
 export async function nominationWorkflow(input: NominationWorkflowInput): Promise<NominationState> {
   if (!patched(DURABLE_WRITE_PATCH)) return nominationWorkflowV3(input);
+  const lawSteps = patched(LAW_STEPS_PATCH);
 
   const award = catalogueVersion(input.catalogueVersion ?? '')?.awards.find((a) => a.code === input.awardCode);
   const isCouncil = (level: Level) => award?.councils?.[level] !== undefined;
   const isLast = (level: Level) => input.route[input.route.length - 1] === level;
   const historyLimit = input.historyLimit ?? DEFAULT_HISTORY_LIMIT;
+  // The posting comes before the level a council decides, or else before the last (deciding) level.
+  const postingLevel = lawSteps && award?.publicPostingWorkingDays ? (input.route.find(isCouncil) ?? input.route[input.route.length - 1]) : undefined;
+  const consultationLevel = lawSteps && award?.consultation && input.route.includes('CITY') ? 'CITY' : undefined;
 
   const opening: Step | null = input.carry
     ? null
@@ -210,15 +241,38 @@ export async function nominationWorkflow(input: NominationWorkflowInput): Promis
     );
   }
 
-  /** What a decision leads to: the next level and its plan, or the return window. */
-  const after = async (level: Level, decision: string, now: Date): Promise<{ planner: Planner; plan: LevelPlan | null }> => {
+  type Law = { forward?: boolean; entering?: Entering };
+
+  /** What a decision leads to: the next level and its plan (with the periods the law starts there), or the return window. */
+  const after = async (level: Level, decision: string, now: Date): Promise<{ planner: Planner; plan: LevelPlan | null; law: Law }> => {
     const next = input.route[input.route.indexOf(level) + 1];
     if (decision === 'APPROVE' && next) {
       const nextPlan = await planLevel({ nominationId: input.nominationId, level: next, enteredAt: now.toISOString() });
-      return { planner: planned(nextPlan.dueAt), plan: nextPlan };
+      return { planner: planned(nextPlan.dueAt), plan: nextPlan, law: { entering: await entering(next, now) } };
     }
-    if (decision === 'RETURN') return { planner: planned(null, await planReturn({ returnedAt: now.toISOString() })), plan: null };
-    return { planner: planned(null), plan: null };
+    if (decision === 'RETURN') return { planner: planned(null, await planReturn({ returnedAt: now.toISOString() })), plan: null, law: {} };
+    return { planner: planned(null), plan: null, law: { forward: lawSteps && decision === 'APPROVE' && !!award?.forwardTo } };
+  };
+
+  /** The posting and the consultation that start, in parallel, as `level` is entered the first time. */
+  const entering = async (level: Level, now: Date): Promise<Entering | undefined> => {
+    if (!lawSteps) return undefined;
+    const from = now.toISOString();
+    const law: Entering = {};
+    if (level === postingLevel && !state.posting) law.postingEndsAt = await planPeriod({ nominationId: input.nominationId, kind: 'posting', from });
+    if (level === consultationLevel && !state.consultation) {
+      law.consultation = { dueAt: await planPeriod({ nominationId: input.nominationId, kind: 'consultation', from }), agencies: [...award!.consultation!.agencies] };
+    }
+    return law;
+  };
+
+  /** Lifting a hold: when it was the last, the level resumes with its deadline moved by the time suspended. */
+  const resumed = async (holdId: string, now: Date, cmd?: LiftHoldCommand): Promise<Planned> => {
+    const last = (state.holds ?? []).every((h) => h.holdId === holdId);
+    if (!last || !state.dueAt) return { step: liftHold(state, holdId, now, state.dueAt, cmd) };
+    const dueAt = resumedDeadline(state, now)!;
+    const levelPlan = await planLevel({ nominationId: input.nominationId, level: state.currentLevel!, enteredAt: state.levelEnteredAt ?? input.submittedAt, dueOverride: dueAt });
+    return { step: liftHold(state, holdId, now, dueAt, cmd), plan: levelPlan };
   };
 
   const notCouncil = (level: Level): DomainError | null =>
@@ -234,10 +288,10 @@ export async function nominationWorkflow(input: NominationWorkflowInput): Promis
     decideUpdate,
     decideCommandSchema,
     (cmd) => cmd.reviewer,
-    (cmd) => checkDecide(state, cmd) ?? notCouncil(cmd.level),
+    (cmd) => checkDecide(state, cmd) ?? checkGates(state) ?? notCouncil(cmd.level),
     async (cmd, now) => {
-      const { planner, plan: nextPlan } = await after(cmd.level, cmd.decision, now);
-      return { step: decide(state, cmd, now, planner), plan: nextPlan, claimQuota: cmd.decision === 'APPROVE' && isLast(cmd.level) && !!award?.quota };
+      const { planner, plan: nextPlan, law } = await after(cmd.level, cmd.decision, now);
+      return { step: decide(state, cmd, now, planner, law), plan: nextPlan, claimQuota: cmd.decision === 'APPROVE' && isLast(cmd.level) && !!award?.quota };
     },
   );
 
@@ -245,13 +299,13 @@ export async function nominationWorkflow(input: NominationWorkflowInput): Promis
     closeVoteUpdate,
     closeVoteCommandSchema,
     (cmd) => cmd.actor,
-    (cmd) => checkDecide(state, cmd) ?? council(cmd.level),
+    (cmd) => checkDecide(state, cmd) ?? checkGates(state) ?? council(cmd.level),
     async (cmd, now) => {
       // Closing, counting and (when it passes at the deciding level) taking a quota place happen in one transaction.
       const ballot = await closeBallot({ nominationId: input.nominationId, level: cmd.level, closedBy: cmd.actor });
       reject(ballot.error);
       const decision = ballot.passed ? 'APPROVE' : 'REJECT';
-      const { planner, plan: nextPlan } = await after(cmd.level, decision, now);
+      const { planner, plan: nextPlan, law } = await after(cmd.level, decision, now);
       const step = decide(
         state,
         {
@@ -266,6 +320,7 @@ export async function nominationWorkflow(input: NominationWorkflowInput): Promis
         },
         now,
         planner,
+        law,
       );
       return { step, plan: nextPlan };
     },
@@ -318,6 +373,26 @@ export async function nominationWorkflow(input: NominationWorkflowInput): Promis
     async (cmd, now) => ({ step: reassign(state, cmd.reviewer, now, cmd.actor, cmd.reason) }),
   );
 
+  if (lawSteps) {
+    command<OpinionCommand>(
+      opinionUpdate,
+      opinionCommandSchema,
+      (cmd) => cmd.actor,
+      (cmd) => inReview() ?? checkOpinion(state, cmd.agency),
+      async (cmd, now) => ({ step: giveOpinion(state, cmd, now) }),
+    );
+
+    command<SuspendCommand>(suspendUpdate, suspendCommandSchema, (cmd) => cmd.actor, inReview, async (cmd, now) => ({ step: suspend(state, cmd, now) }));
+
+    command<LiftHoldCommand>(
+      liftHoldUpdate,
+      liftHoldCommandSchema,
+      (cmd) => cmd.actor,
+      (cmd) => checkLiftHold(state, cmd.holdId),
+      (cmd, now) => resumed(cmd.holdId, now, cmd),
+    );
+  }
+
   if (opening) {
     // Until the opening transition is written nothing else may be: retried until the database takes it.
     while (await commitOpening(opening)) await sleep(SYSTEM_RETRY);
@@ -337,6 +412,10 @@ export async function nominationWorkflow(input: NominationWorkflowInput): Promis
     }
     if (state.status !== 'IN_REVIEW') {
       await condition(changed);
+      continue;
+    }
+    if (state.holds?.length) {
+      await watchHolds(changed);
       continue;
     }
     await watchLevel(changed);
@@ -361,6 +440,22 @@ export async function nominationWorkflow(input: NominationWorkflowInput): Promis
     if (refused) await sleep(SYSTEM_RETRY);
   }
 
+  /** While suspended no alert fires; the earliest hold to end by itself resumes the level when it does. */
+  async function watchHolds(changed: () => boolean): Promise<void> {
+    const first = [...state.holds!].sort((a, b) => a.endsAt.localeCompare(b.endsAt))[0]!;
+    if (Date.parse(first.endsAt) > Date.now() && (await condition(changed, untilMs(first.endsAt)))) return;
+    const next = await resumed(first.holdId, new Date());
+    await system(() => (changed() ? null : next));
+  }
+
+  /** The posting's end or the consultation's deadline, whichever comes first, while either is running. */
+  function nextGate(): { at: string; fire: () => Step } | null {
+    const gates: { at: string; fire: () => Step }[] = [];
+    if (state.posting && !state.posting.ended) gates.push({ at: state.posting.endsAt, fire: () => endPosting(state, new Date()) });
+    if (state.consultation && !state.consultation.closed) gates.push({ at: state.consultation.dueAt, fire: () => endConsultation(state, new Date()) });
+    return gates.sort((a, b) => a.at.localeCompare(b.at))[0] ?? null;
+  }
+
   /**
    * Waits at the current level until something changes or its next alert falls due: the reminder,
    * the deadline (overdue), the second escalation. The plan is read again before an alert fires, so
@@ -383,6 +478,13 @@ export async function nominationWorkflow(input: NominationWorkflowInput): Promis
       : !state.escalated
         ? { at: current.escalateAt, fire: () => escalate(state, new Date()) }
         : null;
+    // The law's periods run beside the level's own clock; the earlier of the two wakes the workflow.
+    const gate = lawSteps ? nextGate() : null;
+    if (gate && (!alert || Date.parse(gate.at) <= Date.parse(alert.at))) {
+      if (Date.parse(gate.at) > Date.now() && (await condition(changed, untilMs(gate.at)))) return;
+      await system(() => (changed() ? null : { step: gate.fire() }));
+      return;
+    }
     if (!alert) {
       await condition(changed);
       return;

@@ -9,6 +9,8 @@ import { AdminNominationsController } from './admin/admin-nominations.controller
 import { DeliveriesController } from './admin/deliveries.controller';
 import { DeliveriesService } from './admin/deliveries.service';
 import { EligibilityApiModule } from './admin/eligibility-api.module';
+import { HoldSuspensions } from './admin/hold-suspensions';
+import { HoldsController } from './admin/holds.controller';
 import { SchedulesController } from './admin/schedules.controller';
 import { SchedulesService } from './admin/schedules.service';
 import { StuckService } from './admin/stuck.service';
@@ -26,6 +28,8 @@ import { HealthController } from './health/health.controller';
 import { MetricsModule } from './metrics/metrics.module';
 import { CouncilController } from './nominations/council.controller';
 import { CouncilService } from './nominations/council.service';
+import { LawStepsController } from './nominations/law-steps.controller';
+import { LawStepsService } from './nominations/law-steps.service';
 import { NominationsController } from './nominations/nominations.controller';
 import { NominationCommands } from './nominations/nomination-commands';
 import { NominationsService } from './nominations/nominations.service';
@@ -56,6 +60,9 @@ export class AppModule {
         ...(config.AUTH_MODE === 'dev' ? [AuthController] : []),
         NominationsController,
         CouncilController,
+        LawStepsController,
+        // Here rather than with award history: recording or lifting a hold tells the workflows it suspends.
+        HoldsController,
         DelegationsController,
         AdminNominationsController,
         DeliveriesController,
@@ -67,6 +74,8 @@ export class AppModule {
         CodecServerController,
       ],
       providers: [
+        LawStepsService,
+        HoldSuspensions,
         AuthService,
         NominationsService,
         CouncilService,

@@ -27,7 +27,7 @@ export class CampaignResultService {
     });
     return computeCampaignResult({
       campaign: { code: campaign.code, name: campaign.name, year: campaign.year },
-      approved: nominations.filter((n) => n.status === 'APPROVED').map(toItem),
+      approved: nominations.filter((n) => n.status === 'APPROVED' || n.status === 'FORWARDED').map(toItem),
       pending: nominations.filter((n) => !isFinal(n.status)).map(toItem),
       baseSalary: this.config.BASE_SALARY_VND,
     });

@@ -107,6 +107,6 @@ describe('scopeCampaignResult', () => {
 
   it('returns everything, totals unchanged, when all is visible, and nothing when none is', () => {
     expect(scopeCampaignResult(full, () => true)).toEqual(full);
-    expect(scopeCampaignResult(full, () => false)).toEqual({ baseSalary: full.baseSalary, decisions: [], pending: [] });
+    expect(scopeCampaignResult(full, () => false)).toEqual({ baseSalary: full.baseSalary, decisions: [], proposals: [], pending: [] });
   });
 });

@@ -50,7 +50,7 @@ export interface CampaignNomination {
 
 export interface CampaignResultInput {
   campaign: CampaignRef;
-  /** Nominations finally approved by the decision deadline. */
+  /** Nominations finally approved (or, for awards the city only proposes, forwarded) by the decision deadline. */
   approved: readonly CampaignNomination[];
   /** Nominations still not final by the decision deadline: listed, not awarded. */
   pending: readonly CampaignNomination[];
@@ -80,9 +80,17 @@ export interface AuthorityDecision {
   total: number;
 }
 
+/** An award the city only proposes (tờ trình đề nghị): listed apart, in no decision of the city's, without cash. */
+export interface ProposalItem extends CampaignNomination {
+  awardName: string;
+  forwardTo: NonNullable<AwardDefinition['forwardTo']>;
+}
+
 export interface CampaignResult {
   baseSalary: number;
   decisions: AuthorityDecision[];
+  /** Absent from results stored before forwarding existed. */
+  proposals?: ProposalItem[];
   pending: PendingItem[];
 }
 
@@ -107,7 +115,13 @@ export function computeCampaignResult(input: CampaignResultInput): CampaignResul
   const awards = awardsOfYear(input.campaign.year);
   const order = awardOrder(awards);
 
-  const items = input.approved.map((n) => {
+  const proposals = input.approved
+    .flatMap((n): ProposalItem[] => {
+      const award = resolveAward(awards, n.awardCode);
+      return award.forwardTo ? [{ ...n, awardName: award.nameVi, forwardTo: award.forwardTo }] : [];
+    })
+    .sort(byAwardUnitName(order));
+  const items = input.approved.filter((n) => !resolveAward(awards, n.awardCode).forwardTo).map((n) => {
     const award = resolveAward(awards, n.awardCode);
     const multiple = multiples[n.awardCode];
     if (multiple === undefined || !Number.isFinite(multiple) || multiple < 0) {
@@ -129,7 +143,7 @@ export function computeCampaignResult(input: CampaignResultInput): CampaignResul
     })
     .sort(byAwardUnitName(order));
 
-  return { baseSalary, decisions, pending };
+  return { baseSalary, decisions, proposals, pending };
 }
 
 /**
@@ -191,5 +205,5 @@ export function scopeCampaignResult(result: CampaignResult, visible: (item: Camp
       return { ...d, items, total: items.reduce((sum, i) => sum + i.amount, 0) };
     })
     .filter((d) => d.items.length > 0);
-  return { baseSalary: result.baseSalary, decisions, pending: result.pending.filter(visible) };
+  return { baseSalary: result.baseSalary, decisions, proposals: (result.proposals ?? []).filter(visible), pending: result.pending.filter(visible) };
 }

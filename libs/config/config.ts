@@ -64,6 +64,9 @@ const envSchema = z
     DEADLINE_SO: deadlineSpecSchema.optional(),
     DEADLINE_CITY: deadlineSpecSchema.optional(),
     RETURN_WINDOW: deadlineSpecSchema.prefault('5wd'),
+    /** The public posting (công khai) and the consultation (hiệp y) periods; unset, the catalogue's working days. */
+    PUBLIC_POSTING_PERIOD: deadlineSpecSchema.optional(),
+    CONSULTATION_PERIOD: deadlineSpecSchema.optional(),
     /** How long before a level's deadline its reviewers are reminded. */
     REMINDER_BEFORE: deadlineSpecSchema.prefault('1wd'),
     /** How long after the deadline an overdue level is escalated a second time, one level up. */
@@ -137,6 +140,8 @@ export interface DeadlineRules {
   returnWindow: DeadlineSpec;
   reminderBefore: DeadlineSpec;
   escalateAfter: DeadlineSpec;
+  posting?: DeadlineSpec;
+  consultation?: DeadlineSpec;
 }
 
 export function deadlineRulesFrom(config: AppConfig): DeadlineRules {
@@ -145,6 +150,8 @@ export function deadlineRulesFrom(config: AppConfig): DeadlineRules {
     returnWindow: config.RETURN_WINDOW,
     reminderBefore: config.REMINDER_BEFORE,
     escalateAfter: config.ESCALATE_AFTER,
+    posting: config.PUBLIC_POSTING_PERIOD,
+    consultation: config.CONSULTATION_PERIOD,
   };
 }
 

@@ -24,6 +24,18 @@ export class HoldRepository {
     return toView(await this.prisma.hold.create({ data: { ...hold, until: toDate(hold.until) } }));
   }
 
+  async list(): Promise<HoldView[]> {
+    return (await this.prisma.hold.findMany({ orderBy: [{ until: 'asc' }, { createdAt: 'asc' }], take: 1000 })).map(toView);
+  }
+
+  /** Removes a hold; the hold as it was, or null when there was none. */
+  async remove(id: string): Promise<HoldView | null> {
+    const hold = await this.prisma.hold.findUnique({ where: { id } });
+    if (!hold) return null;
+    await this.prisma.hold.delete({ where: { id } });
+    return toView(hold);
+  }
+
   /** Holds in force on `day` (YYYY-MM-DD, Hà Nội), the last day included. */
   async active(fullName: string, unitCode: string, day: string): Promise<HoldView[]> {
     const holds = await this.prisma.hold.findMany({

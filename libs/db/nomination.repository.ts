@@ -15,7 +15,11 @@ import { Prisma } from './generated/client';
 import { PrismaService } from './prisma.service';
 import { QuotaRepository } from './quota.repository';
 
-const withDecisions = { decisions: { orderBy: { seq: 'asc' } } } satisfies Prisma.NominationInclude;
+const withDecisions = {
+  decisions: { orderBy: { seq: 'asc' } },
+  objections: { orderBy: { createdAt: 'asc' } },
+  opinions: { orderBy: { agency: 'asc' } },
+} satisfies Prisma.NominationInclude;
 export type NominationRecord = Prisma.NominationGetPayload<{ include: typeof withDecisions }>;
 
 export interface NominationFilter {
@@ -174,6 +178,31 @@ export class NominationRepository {
     });
   }
 
+  /** The nominations now posted publicly (công khai), the soonest to end first. */
+  posted(now: Date) {
+    return this.prisma.nomination.findMany({
+      where: { status: 'IN_REVIEW', postingOpen: true, postingEndsAt: { gt: now } },
+      orderBy: [{ postingEndsAt: 'asc' }, { createdAt: 'asc' }],
+      take: 500,
+    });
+  }
+
+  addObjection(nominationId: string, author: string, text: string) {
+    return this.prisma.objection.create({ data: { nominationId, author, text } });
+  }
+
+  /** The nominations of a nominee (by name and unit) in review now: those a hold recorded today suspends. */
+  inReviewFor(fullName: string, unitCode: string) {
+    return this.prisma.nomination.findMany({
+      where: {
+        unitCode,
+        status: 'IN_REVIEW',
+        OR: [{ nominee: { path: ['fullName'], equals: fullName } }, { nominee: { path: ['name'], equals: fullName } }],
+      },
+      select: { id: true, workflowId: true },
+    });
+  }
+
   /** The command a caller's request id named, if it was ever committed. */
   findRequest(actor: string, requestId: string) {
     return this.prisma.commandRequest.findUnique({ where: { actor_requestId: { actor, requestId } } });
@@ -198,7 +227,14 @@ export class NominationRepository {
       });
       await recordDecisionLatency(tx, { nominationId: t.nominationId, seq: t.seq, level: decision.level, decidedAt: new Date(decidedAt) });
     }
-    if (t.state.status === 'APPROVED') await this.addToHistory(tx, nomination, t.at);
+    if (t.state.status === 'APPROVED') await this.addToHistory(tx, nomination, t.at, t.externalDecision?.decisionRef);
+    if (t.consultation) {
+      await tx.opinion.createMany({ data: t.consultation.agencies.map((agency) => ({ nominationId: t.nominationId, agency })), skipDuplicates: true });
+    }
+    if (t.opinion) {
+      const { agency, answeredAt, ...answer } = t.opinion;
+      await tx.opinion.update({ where: { nominationId_agency: { nominationId: t.nominationId, agency } }, data: { ...answer, answeredAt: new Date(answeredAt) } });
+    }
     if (t.assignee) {
       const data = { reviewer: t.assignee.reviewer, assignedBy: t.actor ?? 'system', reason: t.comment ?? '' };
       await tx.levelAssignment.upsert({
@@ -219,13 +255,21 @@ export class NominationRepository {
         returnCount: t.state.returnCount,
         version: t.seq,
         ...(t.achievements && { achievements: t.achievements }),
+        ...(t.gates && {
+          postingEndsAt: t.gates.postingEndsAt ? new Date(t.gates.postingEndsAt) : null,
+          postingOpen: t.gates.postingOpen,
+          consultationDueAt: t.gates.consultationDueAt ? new Date(t.gates.consultationDueAt) : null,
+          consultationOpen: t.gates.consultationOpen,
+          suspendedSince: t.gates.suspendedSince ? new Date(t.gates.suspendedSince) : null,
+        }),
+        ...(t.externalDecision && { externalDecisionRef: t.externalDecision.decisionRef, externalDecidedOn: t.externalDecision.decidedOn }),
       },
     });
     await this.notify(tx, t, nomination);
   }
 
   /** A final approval becomes award history, which later nominations' eligibility is judged by. */
-  private async addToHistory(tx: Tx, n: { id: string; unitCode: string; awardCode: string; year: number; nominee: unknown }, at: string) {
+  private async addToHistory(tx: Tx, n: { id: string; unitCode: string; awardCode: string; year: number; nominee: unknown }, at: string, decisionRef?: string) {
     const nominee = n.nominee as Nominee;
     const day = hanoiDay(new Date(at)).split('-').reverse().join('/');
     await tx.awardHistory.createMany({
@@ -235,7 +279,7 @@ export class NominationRepository {
           unitCode: n.unitCode,
           awardCode: n.awardCode,
           year: n.year,
-          decisionRef: `Hồ sơ ${n.id.slice(0, 8)}, phê duyệt ngày ${day}`,
+          decisionRef: decisionRef ?? `Hồ sơ ${n.id.slice(0, 8)}, phê duyệt ngày ${day}`,
           source: 'NOMINATION',
           nominationId: n.id,
         },

@@ -52,6 +52,16 @@ export class StuckRepository {
     return { ...this.match(filter), status: { in: [...OPEN] } };
   }
 
+  /** Nominations a hold suspends at their level (index on suspended_since), the longest suspended first. */
+  suspended(filter: OpenNominationFilter, limit: number) {
+    return this.prisma.nomination.findMany({
+      where: { ...this.match(filter), status: 'IN_REVIEW', suspendedSince: { not: null } },
+      select: { ...stuckRow, nominee: true, suspendedSince: true },
+      orderBy: { suspendedSince: 'asc' },
+      take: limit,
+    });
+  }
+
   private overdueWhere(filter: OpenNominationFilter): Prisma.NominationWhereInput {
     return {
       ...this.match(filter),

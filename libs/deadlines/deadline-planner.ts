@@ -39,6 +39,11 @@ export class DeadlinePlanner {
     return this.after(returnedAt, this.rules.returnWindow).toISOString();
   }
 
+  /** The end of a period the law adds (công khai, hiệp y): configuration wins over the catalogue's working days. */
+  period(kind: 'posting' | 'consultation', from: Date, catalogueWorkingDays: number): string {
+    return this.after(from, this.rules[kind] ?? { workingDays: catalogueWorkingDays }).toISOString();
+  }
+
   private after(from: Date, spec: DeadlineSpec): Date {
     return 'ms' in spec ? new Date(from.getTime() + spec.ms) : this.calendar.deadlineAfter(from, spec.workingDays);
   }

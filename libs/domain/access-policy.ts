@@ -5,7 +5,8 @@ import type { Level } from './levels';
  * a reviewer reviews the level named by the kind of their organisation, for the units beneath it.
  */
 
-export type OrgKind = 'CITY' | 'SO' | 'DEPARTMENT' | 'UNIT';
+/** AGENCY: a city agency consulted on state-level awards (hiệp y); it reviews no level. */
+export type OrgKind = 'CITY' | 'SO' | 'DEPARTMENT' | 'UNIT' | 'AGENCY';
 export type Role = 'CLERK' | 'REVIEWER' | 'COUNCIL_MEMBER' | 'STAFF' | 'ADMIN';
 
 export interface OrgNode {
@@ -87,13 +88,16 @@ export function canSee(actor: Actor, nomination: Reviewable, tree: OrgTree): boo
 /** The level an actor reviews, if any: the kind of their organisation. */
 export function reviewerLevel(actor: Actor, tree: OrgTree): Level | null {
   if (actor.role !== 'REVIEWER') return null;
-  return tree.get(actor.orgCode)?.kind ?? null;
+  return levelOf(tree.get(actor.orgCode)?.kind);
 }
+
+/** The level an organisation of this kind reviews; agencies review none. */
+const levelOf = (kind: OrgKind | undefined): Level | null => (kind && kind !== 'AGENCY' ? kind : null);
 
 /** The level whose nominations an actor looks at: as a reviewer or as a council member. */
 export function watchedLevel(actor: Actor, tree: OrgTree): Level | null {
   if (actor.role !== 'REVIEWER' && !actor.councilSeat) return null;
-  return tree.get(actor.orgCode)?.kind ?? null;
+  return levelOf(tree.get(actor.orgCode)?.kind);
 }
 
 /** What an actor may see, as (units, level on the route) pairs; `null` means everything. */

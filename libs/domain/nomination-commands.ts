@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { levelSchema } from './levels';
+import { OPINION_ANSWERS } from './nomination-machine';
 import { decisionSchema } from './schemas';
 import { requestId as requestIdOf, text, username } from './text';
 
@@ -29,3 +30,8 @@ const admin = { requestId, actor, reason: text(1, 2000) };
 export const adminCommandSchema = z.strictObject(admin);
 export const setDeadlineCommandSchema = z.strictObject({ ...admin, dueAt: z.iso.datetime({ offset: true }) });
 export const reassignCommandSchema = z.strictObject({ ...admin, level: levelSchema, reviewer: actor });
+
+const agencyCode = z.string().regex(/^[A-Z0-9-]{1,32}$/);
+export const opinionCommandSchema = z.strictObject({ agency: agencyCode, answer: z.enum(OPINION_ANSWERS), comment: text(1, 5000).optional(), actor, requestId });
+export const suspendCommandSchema = z.strictObject({ holdId: z.uuid(), endsAt: z.iso.datetime({ offset: true }), actor, requestId });
+export const liftHoldCommandSchema = z.strictObject({ holdId: z.uuid(), actor, requestId });

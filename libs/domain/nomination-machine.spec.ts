@@ -2,14 +2,21 @@ import { CATALOGUE, catalogueAt, type AwardDefinition, type CatalogueVersion } f
 import type { Level } from './levels';
 import {
   checkDecide,
+  checkGates,
+  checkOpinion,
   checkResubmit,
   checkWithdraw,
   decide,
+  endPosting,
   expire,
+  giveOpinion,
   isDuplicate,
+  liftHold,
   markOverdue,
   resubmit,
+  resumedDeadline,
   submit,
+  suspend,
   timingPlanner,
   validateRoute,
   withdraw,
@@ -99,6 +106,8 @@ function finalState(status: NominationStatus): NominationState {
       return withdraw(state, { requestId: 'w', actor: 'u1.clerk', reason: 'Rút hồ sơ' }, at(60)).state;
     case 'EXPIRED':
       return expire(returnedAt('UNIT'), at(60)).state;
+    case 'FORWARDED':
+      return decide(reach('SO', THREE_LEVELS), approve('SO'), at(60), timing, { forward: true }).state;
     default:
       throw new Error(`${status} is not final`);
   }
@@ -521,5 +530,41 @@ describe('nomination machine', () => {
         }
       }
     });
+  });
+});
+
+describe('the law’s steps (v5)', () => {
+  const t0 = new Date('2026-11-02T02:00:00Z');
+  const later = (ms: number) => new Date(t0.getTime() + ms);
+  const planner = { levelDue: () => '2026-11-20T10:00:00.000Z', returnDeadline: () => null };
+  const base = submit('n', ['SO', 'CITY'], t0, planner).state;
+  const atCity = decide(base, { level: 'SO', decision: 'APPROVE', requestId: 'so', reviewer: 'so.council' }, t0, planner, {
+    entering: { postingEndsAt: later(1000).toISOString(), consultation: { dueAt: later(2000).toISOString(), agencies: ['SNV', 'CATP'] } },
+  });
+
+  it('entering the level starts the posting and asks the agencies', () => {
+    expect(atCity.transition.consultation).toEqual({ dueAt: later(2000).toISOString(), agencies: ['SNV', 'CATP'] });
+    expect(atCity.transition.gates).toMatchObject({ postingOpen: true, consultationOpen: true });
+    expect(checkGates(atCity.state)?.code).toBe('INVALID_STATE');
+  });
+
+  it('the level may decide once the posting ended and every agency answered', () => {
+    const posted = endPosting(atCity.state, later(1000)).state;
+    const one = giveOpinion(posted, { agency: 'SNV', answer: 'AGREE', actor: 'snv.officer', requestId: 'o1' }, later(1100));
+    expect(checkGates(one.state)?.code).toBe('INVALID_STATE');
+    expect(checkOpinion(one.state, 'SNV')?.code).toBe('INVALID_STATE');
+    const both = giveOpinion(one.state, { agency: 'CATP', answer: 'DISAGREE', comment: 'Cần xác minh', actor: 'catp.officer', requestId: 'o2' }, later(1200));
+    expect(both.state.consultation?.closed).toBe(true);
+    expect(checkGates(both.state)).toBeNull();
+    expect(both.transition.notify).toEqual([{ kind: 'REVIEW_REQUESTED', audience: 'LEVEL_REVIEWERS', level: 'CITY' }]);
+  });
+
+  it('a hold suspends the level and its lifting moves the deadline by the time suspended', () => {
+    const held = suspend(atCity.state, { holdId: 'h', endsAt: '2099-12-31T17:00:00.000Z', actor: 'admin', requestId: 'hold' }, t0);
+    expect(checkGates(held.state)?.code).toBe('ON_HOLD');
+    const due = resumedDeadline(held.state, later(3_600_000));
+    expect(due).toBe('2026-11-20T11:00:00.000Z');
+    const resumed = liftHold(held.state, 'h', later(3_600_000), due);
+    expect(resumed.state).toMatchObject({ holds: [], suspendedSince: null, dueAt: due, dueOverride: due });
   });
 });

@@ -75,6 +75,67 @@ export interface NominationState {
   dueOverride?: string | null;
   /** The latest commands applied, by caller and request id, with what each was (a bounded window). */
   recent?: RecentRequest[];
+  /** The public posting (công khai) before the council level of an award that has one. */
+  posting?: Posting | null;
+  /** The agencies consulted in parallel (hiệp y) at the city level. */
+  consultation?: Consultation | null;
+  /** Holds (discipline, investigation) recorded while in review: the level is suspended while any is in force. */
+  holds?: HeldBy[];
+  suspendedSince?: string | null;
+}
+
+export interface Posting {
+  endsAt: string;
+  ended: boolean;
+}
+
+export interface Consultation {
+  dueAt: string;
+  agencies: string[];
+  answered: string[];
+  closed: boolean;
+}
+
+export interface HeldBy {
+  holdId: string;
+  /** The instant the hold ends by itself (the end of its last day, Hà Nội time). */
+  endsAt: string;
+}
+
+/** What the law adds when the nomination enters a level: its posting period, its consultation. */
+export interface Entering {
+  postingEndsAt?: string;
+  consultation?: { dueAt: string; agencies: string[] };
+}
+
+export const OPINION_ANSWERS = ['AGREE', 'DISAGREE'] as const;
+export type OpinionAnswer = (typeof OPINION_ANSWERS)[number];
+
+export interface OpinionCommand {
+  agency: string;
+  answer: OpinionAnswer;
+  comment?: string;
+  actor: string;
+  requestId: string;
+}
+
+export interface SuspendCommand {
+  holdId: string;
+  endsAt: string;
+  actor: string;
+  requestId: string;
+}
+
+export interface LiftHoldCommand {
+  holdId: string;
+  actor: string;
+  requestId: string;
+}
+
+export interface ExternalDecision {
+  decisionRef: string;
+  decidedOn: string;
+  outcome: 'APPROVED' | 'REJECTED';
 }
 
 export interface RecentRequest {
@@ -116,7 +177,8 @@ export type NotificationKind =
   | 'OVERDUE'
   | 'ESCALATED'
   | 'WITHDRAWN'
-  | 'EXPIRED';
+  | 'EXPIRED'
+  | 'SUSPENDED';
 /** LEVEL_REVIEWERS of `level`; SUPERVISORS are the reviewers of the level above it (the city's for the top). */
 export type Audience = 'LEVEL_REVIEWERS' | 'SUPERVISORS' | 'CLERKS' | 'ADMINS';
 
@@ -140,7 +202,22 @@ export type TransitionKind =
   | 'DEADLINE_CHANGED'
   | 'NUDGED'
   | 'REASSIGNED'
-  | 'REDRIVEN';
+  | 'REDRIVEN'
+  | 'POSTING_ENDED'
+  | 'OPINION_GIVEN'
+  | 'CONSULTATION_ENDED'
+  | 'SUSPENDED'
+  | 'RESUMED'
+  | 'EXTERNAL_DECIDED';
+
+/** The columns the law's steps keep on the nomination row, written with every transition of a workflow that has them. */
+export interface Gates {
+  postingEndsAt: string | null;
+  postingOpen: boolean;
+  consultationDueAt: string | null;
+  consultationOpen: boolean;
+  suspendedSince: string | null;
+}
 
 /** Everything one transition changes, handed to the persisting activity. */
 export interface Transition {
@@ -156,6 +233,11 @@ export interface Transition {
   /** The reviewer an admin handed the current level to. */
   assignee?: { level: Level; reviewer: string };
   notify: NotifyIntent[];
+  gates?: Gates;
+  /** The agencies asked for their opinion, as the consultation starts. */
+  consultation?: { dueAt: string; agencies: string[] };
+  opinion?: { agency: string; answer: OpinionAnswer; comment: string | null; answeredBy: string; answeredAt: string };
+  externalDecision?: ExternalDecision;
 }
 
 export interface Step {
@@ -168,6 +250,7 @@ const plus = (now: Date, ms: number) => new Date(now.getTime() + ms).toISOString
 function step(prev: NominationState, next: NominationState, kind: TransitionKind, now: Date, extra: Partial<Transition>): Step {
   const state = { ...next, seq: prev.seq + 1 };
   const { status, currentLevel, dueAt, overdue, returnDeadline, returnCount } = state;
+  const gates = gatesOf(state);
   return {
     state,
     transition: {
@@ -178,8 +261,21 @@ function step(prev: NominationState, next: NominationState, kind: TransitionKind
       actor: null,
       state: { status, currentLevel, dueAt, overdue, returnDeadline, returnCount },
       notify: [],
+      ...(gates && { gates }),
       ...extra,
     },
+  };
+}
+
+/** Only the states of workflows that run the law's steps carry them (older transitions keep their shape). */
+function gatesOf(state: NominationState): Gates | undefined {
+  if (state.posting === undefined && state.consultation === undefined && state.holds === undefined) return undefined;
+  return {
+    postingEndsAt: state.posting?.endsAt ?? null,
+    postingOpen: !!state.posting && !state.posting.ended,
+    consultationDueAt: state.consultation?.dueAt ?? null,
+    consultationOpen: !!state.consultation && !state.consultation.closed,
+    suspendedSince: state.suspendedSince ?? null,
   };
 }
 
@@ -231,7 +327,11 @@ export function checkDecide(state: NominationState, cmd: Pick<DecideCommand, 'le
   return null;
 }
 
-export function decide(state: NominationState, cmd: DecideCommand, now: Date, planner: Planner): Step {
+/**
+ * `forward`: the last level proposes the award to the central level instead of granting it (FORWARDED).
+ * `entering`: the posting period and the consultation that begin as the next level is entered.
+ */
+export function decide(state: NominationState, cmd: DecideCommand, now: Date, planner: Planner, law: { forward?: boolean; entering?: Entering } = {}): Step {
   const error = checkDecide(state, cmd);
   if (error) throw new Error(error.message);
   const level = cmd.level;
@@ -260,18 +360,152 @@ export function decide(state: NominationState, cmd: DecideCommand, now: Date, pl
   }
   const next = state.route[state.route.indexOf(level) + 1];
   if (cmd.decision === 'REJECT' || next === undefined) {
+    const outcome = cmd.decision === 'REJECT' ? 'REJECTED' : law.forward ? 'FORWARDED' : 'APPROVED';
     return step(
       state,
-      { ...decided, status: cmd.decision === 'REJECT' ? 'REJECTED' : 'APPROVED', currentLevel: null, dueAt: null },
+      { ...decided, status: outcome, currentLevel: null, dueAt: null },
       'DECIDED',
       now,
       { ...extra, notify: [{ kind: 'DECIDED', audience: 'CLERKS' }] },
     );
   }
-  return step(state, { ...decided, currentLevel: next, dueAt: planner.levelDue(next, now) }, 'DECIDED', now, {
-    ...extra,
-    notify: [{ kind: 'REVIEW_REQUESTED', audience: 'LEVEL_REVIEWERS', level: next }],
+  const entering = law.entering ?? {};
+  const consultation = entering.consultation;
+  return step(
+    state,
+    {
+      ...decided,
+      currentLevel: next,
+      dueAt: planner.levelDue(next, now),
+      ...(entering.postingEndsAt && { posting: { endsAt: entering.postingEndsAt, ended: false } }),
+      ...(consultation && { consultation: { dueAt: consultation.dueAt, agencies: [...consultation.agencies], answered: [], closed: false } }),
+    },
+    'DECIDED',
+    now,
+    {
+      ...extra,
+      notify: [{ kind: 'REVIEW_REQUESTED', audience: 'LEVEL_REVIEWERS', level: next }],
+      ...(consultation && { consultation: { dueAt: consultation.dueAt, agencies: [...consultation.agencies] } }),
+    },
+  );
+}
+
+/**
+ * What keeps the current level from deciding although it is in review: a hold in force (ON_HOLD),
+ * the public posting not yet over, the consultation neither answered by all nor past its deadline.
+ */
+export function checkGates(state: NominationState): DomainError | null {
+  if (state.holds?.length) {
+    return { code: 'ON_HOLD', message: 'Hồ sơ đang tạm dừng xét do người được đề nghị đang trong thời gian không xét khen thưởng' };
+  }
+  if (state.posting && !state.posting.ended) {
+    return { code: 'INVALID_STATE', message: `Hồ sơ đang được công khai đến ${state.posting.endsAt}; chưa thể xét` };
+  }
+  if (state.consultation && !state.consultation.closed) {
+    return { code: 'INVALID_STATE', message: `Đang lấy ý kiến hiệp y đến ${state.consultation.dueAt}; chưa thể xét` };
+  }
+  return null;
+}
+
+const gatesOpenAfter = (state: NominationState): NotifyIntent[] =>
+  checkGates(state) === null ? [{ kind: 'REVIEW_REQUESTED', audience: 'LEVEL_REVIEWERS', level: state.currentLevel! }] : [];
+
+/** The posting period is over: the level may decide (once the consultation is closed too). */
+export function endPosting(state: NominationState, now: Date): Step {
+  const next = { ...state, posting: { ...state.posting!, ended: true } };
+  return step(state, next, 'POSTING_ENDED', now, { notify: gatesOpenAfter(next) });
+}
+
+export function checkOpinion(state: NominationState, agency: string): DomainError | null {
+  const consultation = state.consultation;
+  if (!consultation || consultation.closed) return { code: 'INVALID_STATE', message: 'Hồ sơ không trong thời gian lấy ý kiến hiệp y' };
+  if (!consultation.agencies.includes(agency)) return { code: 'FORBIDDEN', message: `Cơ quan ${agency} không được hỏi ý kiến về hồ sơ này` };
+  if (consultation.answered.includes(agency)) return { code: 'INVALID_STATE', message: `Cơ quan ${agency} đã cho ý kiến` };
+  return null;
+}
+
+/** One agency's opinion; the consultation closes when every agency asked has answered. */
+export function giveOpinion(state: NominationState, cmd: OpinionCommand, now: Date): Step {
+  const error = checkOpinion(state, cmd.agency);
+  if (error) throw new Error(error.message);
+  const answered = [...state.consultation!.answered, cmd.agency];
+  const closed = state.consultation!.agencies.every((a) => answered.includes(a));
+  const next = { ...state, consultation: { ...state.consultation!, answered, closed }, requestIds: [...state.requestIds, cmd.requestId] };
+  return step(state, next, 'OPINION_GIVEN', now, {
+    actor: cmd.actor,
+    opinion: { agency: cmd.agency, answer: cmd.answer, comment: cmd.comment ?? null, answeredBy: cmd.actor, answeredAt: now.toISOString() },
+    notify: closed ? gatesOpenAfter(next) : [],
   });
+}
+
+/** The consultation's deadline passed: the reviewer decides, seeing who did not answer. */
+export function endConsultation(state: NominationState, now: Date): Step {
+  const next = { ...state, consultation: { ...state.consultation!, closed: true } };
+  return step(state, next, 'CONSULTATION_ENDED', now, { notify: gatesOpenAfter(next) });
+}
+
+/** A hold recorded while in review suspends the level; its clock stops from now. */
+export function suspend(state: NominationState, cmd: SuspendCommand, now: Date): Step {
+  const holds = [...(state.holds ?? []).filter((h) => h.holdId !== cmd.holdId), { holdId: cmd.holdId, endsAt: cmd.endsAt }];
+  return step(
+    state,
+    { ...state, holds, suspendedSince: state.suspendedSince ?? now.toISOString(), requestIds: [...state.requestIds, cmd.requestId] },
+    'SUSPENDED',
+    now,
+    { actor: cmd.actor, notify: [{ kind: 'SUSPENDED', audience: 'LEVEL_REVIEWERS', level: state.currentLevel! }] },
+  );
+}
+
+/** The level's deadline once the suspension ends now: moved by the time it was suspended. */
+export function resumedDeadline(state: NominationState, now: Date): string | null {
+  if (!state.dueAt || !state.suspendedSince) return state.dueAt;
+  return new Date(Date.parse(state.dueAt) + Math.max(0, now.getTime() - Date.parse(state.suspendedSince))).toISOString();
+}
+
+/**
+ * A hold lifted (or ended): the last one resumes the level with its deadline moved by the time
+ * suspended (`dueAt`, from resumedDeadline), its alerts re-armed.
+ */
+export function liftHold(state: NominationState, holdId: string, now: Date, dueAt: string | null, cmd?: { actor: string; requestId: string }): Step {
+  const holds = (state.holds ?? []).filter((h) => h.holdId !== holdId);
+  const requestIds = cmd ? [...state.requestIds, cmd.requestId] : state.requestIds;
+  if (holds.length > 0) return step(state, { ...state, holds, requestIds }, 'RESUMED', now, { actor: cmd?.actor ?? null });
+  const overdue = !!dueAt && Date.parse(dueAt) <= now.getTime() && state.overdue;
+  return step(
+    state,
+    { ...state, holds, suspendedSince: null, requestIds, dueAt, dueOverride: dueAt, overdue, reminded: false, escalated: overdue && !!state.escalated },
+    'RESUMED',
+    now,
+    { actor: cmd?.actor ?? null, notify: [{ kind: 'REVIEW_REQUESTED', audience: 'LEVEL_REVIEWERS', level: state.currentLevel! }] },
+  );
+}
+
+export function checkLiftHold(state: NominationState, holdId: string): DomainError | null {
+  return state.holds?.some((h) => h.holdId === holdId) ? null : { code: 'INVALID_STATE', message: 'Hồ sơ không bị tạm dừng bởi lệnh này' };
+}
+
+export function checkExternalDecision(status: NominationStatus): DomainError | null {
+  return status === 'FORWARDED' ? null : { code: 'INVALID_STATE', message: `Chỉ ghi quyết định của cấp trên cho hồ sơ đã trình (FORWARDED); hồ sơ đang ở trạng thái ${status}` };
+}
+
+/**
+ * The central level's decision on a forwarded award, recorded by an admin after the workflow ended:
+ * the row's transition counter continues, and an approval enters the award history with its reference.
+ */
+export function recordExternalDecision(row: { id: string; version: number; returnCount: number; status: NominationStatus }, decision: ExternalDecision, now: Date, actor: string): Transition {
+  const error = checkExternalDecision(row.status);
+  if (error) throw new Error(error.message);
+  return {
+    nominationId: row.id,
+    seq: row.version + 1,
+    kind: 'EXTERNAL_DECIDED',
+    at: now.toISOString(),
+    actor,
+    state: { status: decision.outcome, currentLevel: null, dueAt: null, overdue: false, returnDeadline: null, returnCount: row.returnCount },
+    comment: decision.decisionRef,
+    externalDecision: decision,
+    notify: [{ kind: 'DECIDED', audience: 'CLERKS' }],
+  };
 }
 
 export function checkResubmit(state: NominationState): DomainError | null {

@@ -1,7 +1,7 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { LevelPlan } from '../deadlines/deadline-planner';
 import type { Level } from './levels';
-import type { DecideCommand, NominationState, ResubmitCommand, Timing, WithdrawCommand } from './nomination-machine';
+import type { DecideCommand, LiftHoldCommand, NominationState, OpinionCommand, ResubmitCommand, SuspendCommand, Timing, WithdrawCommand } from './nomination-machine';
 
 /** Task queue and workflow naming shared by the API, the worker and the tests. */
 export const NOMINATIONS_TASK_QUEUE = 'nominations';
@@ -49,4 +49,7 @@ export const closeVoteUpdate = defineUpdate<NominationState, [CloseVoteCommand]>
 export const nudgeUpdate = defineUpdate<NominationState, [AdminCommand]>('nudge');
 export const setDeadlineUpdate = defineUpdate<NominationState, [AdminCommand & { dueAt: string }]>('setDeadline');
 export const reassignUpdate = defineUpdate<NominationState, [AdminCommand & { level: Level; reviewer: string }]>('reassign');
+export const opinionUpdate = defineUpdate<NominationState, [OpinionCommand]>('giveOpinion');
+export const suspendUpdate = defineUpdate<NominationState, [SuspendCommand]>('suspend');
+export const liftHoldUpdate = defineUpdate<NominationState, [LiftHoldCommand]>('liftHold');
 export const stateQuery = defineQuery<NominationState>('state');

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 
-export const NOMINATION_STATUSES = ['IN_REVIEW', 'RETURNED', 'APPROVED', 'REJECTED', 'WITHDRAWN', 'EXPIRED'] as const;
+export const NOMINATION_STATUSES = ['IN_REVIEW', 'RETURNED', 'APPROVED', 'REJECTED', 'WITHDRAWN', 'EXPIRED', 'FORWARDED'] as const;
 export const nominationStatusSchema = z.enum(NOMINATION_STATUSES);
 export type NominationStatus = z.infer<typeof nominationStatusSchema>;
 
-export const FINAL_STATUSES: readonly NominationStatus[] = ['APPROVED', 'REJECTED', 'WITHDRAWN', 'EXPIRED'];
+/** FORWARDED is final here: the central level decides, and an admin records that decision afterwards. */
+export const FINAL_STATUSES: readonly NominationStatus[] = ['APPROVED', 'REJECTED', 'WITHDRAWN', 'EXPIRED', 'FORWARDED'];
 
 export function isFinal(status: NominationStatus): boolean {
   return FINAL_STATUSES.includes(status);

@@ -30,7 +30,8 @@ export function notificationText(kind: NotificationKind, ctx: NotificationContex
         body: `Hồ sơ đề nghị ${subject} đang chờ cấp ${level} xem xét. Hạn xử lý: ${dateVi(t.state.dueAt)}.${comment}`,
       };
     case 'DECIDED': {
-      const outcome = t.state.status === 'APPROVED' ? 'đã được phê duyệt' : 'không được chấp thuận';
+      const outcome =
+        t.state.status === 'APPROVED' ? 'đã được phê duyệt' : t.state.status === 'FORWARDED' ? 'đã được thành phố trình cấp trên xem xét, quyết định' : 'không được chấp thuận';
       const ground = t.decision?.ground ? `\nLý do: ${GROUND_NAMES_VI[t.decision.ground]}.` : '';
       return { title: `Kết quả xét duyệt: ${subject}`, body: `Hồ sơ đề nghị ${subject} ${outcome}.${ground}${comment}` };
     }
@@ -56,6 +57,11 @@ export function notificationText(kind: NotificationKind, ctx: NotificationContex
       };
     case 'WITHDRAWN':
       return { title: `Hồ sơ đã được rút: ${subject}`, body: `Đơn vị đã rút hồ sơ đề nghị ${subject}.${comment}` };
+    case 'SUSPENDED':
+      return {
+        title: `Hồ sơ tạm dừng xét: ${subject}`,
+        body: `Hồ sơ đề nghị ${subject} tạm dừng xét ở cấp ${level} cho đến khi hết thời gian không xét khen thưởng.`,
+      };
     case 'EXPIRED':
       return {
         title: `Hồ sơ hết hạn bổ sung: ${subject}`,

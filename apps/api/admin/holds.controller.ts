@@ -1,4 +1,4 @@
-import { Body, Controller, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HoldRepository, type HoldView } from '../../../libs/db/hold.repository';
 import { OrgRepository } from '../../../libs/db/org.repository';
@@ -9,6 +9,9 @@ import { Authenticated, CurrentActor } from '../auth/auth.guard';
 import { ApiError } from '../common/api-error';
 import { ZodBody } from '../common/openapi';
 import { ZodPipe } from '../common/zod.pipe';
+import { HoldSuspensions } from './hold-suspensions';
+
+const holdId = new ParseUUIDPipe({ exceptionFactory: () => ApiError.notFound('Hold') });
 
 @ApiTags('review rules')
 @Controller('admin/holds')
@@ -16,7 +19,14 @@ export class HoldsController {
   constructor(
     private readonly holds: HoldRepository,
     private readonly orgs: OrgRepository,
+    private readonly suspensions: HoldSuspensions,
   ) {}
+
+  @Authenticated({ roles: ['ADMIN'] })
+  @Get()
+  async list(): Promise<{ items: HoldView[] }> {
+    return { items: await this.holds.list() };
+  }
 
   @Authenticated({ roles: ['ADMIN'] })
   @Post()
@@ -29,6 +39,17 @@ export class HoldsController {
     if (body.until < hanoiDay(new Date())) {
       throw new ApiError('VALIDATION_FAILED', 'The hold would already be over', [{ path: 'until', message: 'must be today or later' }]);
     }
-    return this.holds.create({ ...body, createdBy: actor.username });
+    const hold = await this.holds.create({ ...body, createdBy: actor.username });
+    await this.suspensions.suspend(hold, actor.username);
+    return hold;
+  }
+
+  @Authenticated({ roles: ['ADMIN'] })
+  @Delete(':id')
+  @HttpCode(204)
+  async lift(@CurrentActor() actor: Actor, @Param('id', holdId) id: string): Promise<void> {
+    const hold = await this.holds.remove(id);
+    if (!hold) throw ApiError.notFound('Hold');
+    await this.suspensions.lift(hold, actor.username);
   }
 }

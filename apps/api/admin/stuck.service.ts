@@ -4,17 +4,20 @@ import { APP_CONFIG, deadlineRulesFrom, type AppConfig } from '../../../libs/con
 import { CalendarService } from '../../../libs/calendar/calendar.service';
 import type { WorkingCalendar } from '../../../libs/calendar/working-calendar';
 import { ActivityFailureRepository } from '../../../libs/db/activity-failure.repository';
+import { HoldRepository } from '../../../libs/db/hold.repository';
 import { OrgRepository } from '../../../libs/db/org.repository';
 import { StuckRepository, type OpenNominationFilter, type StuckRow } from '../../../libs/db/stuck.repository';
 import { DeadlinePlanner } from '../../../libs/deadlines/deadline-planner';
 import { catalogueVersion, CATALOGUE } from '../../../libs/domain/award-catalogue';
 import type { StuckFilter, StuckQuery } from '../../../libs/domain/admin-schemas';
+import { hanoiDay } from '../../../libs/domain/hanoi-time';
+import type { Nominee } from '../../../libs/domain/schemas';
 import { LEVEL_NAMES_VI } from '../../../libs/domain/levels';
 import { temporalUiUrl } from '../temporal/temporal-ui-url';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 import { ENDED, nominationQuery, OPEN_IN_WORKFLOW, RUNNING, TASK_PROBLEMS, workflowIdIn } from './visibility-query';
 
-export type StuckKind = 'OVERDUE' | 'WORKFLOW_TASK_FAILING' | 'ACTIVITY_RETRYING' | 'STATE_MISMATCH' | 'DELIVERY_FAILING';
+export type StuckKind = 'OVERDUE' | 'WORKFLOW_TASK_FAILING' | 'ACTIVITY_RETRYING' | 'STATE_MISMATCH' | 'DELIVERY_FAILING' | 'ON_HOLD';
 
 export interface StuckItem {
   /** Null for mail that belongs to no nomination. */
@@ -68,6 +71,7 @@ export class StuckService {
     private readonly activityFailures: ActivityFailureRepository,
     private readonly orgs: OrgRepository,
     private readonly calendar: CalendarService,
+    private readonly holds: HoldRepository,
   ) {}
 
   async list(query: StuckQuery): Promise<StuckPage> {
@@ -85,13 +89,14 @@ export class StuckService {
   }
 
   private async problems(filter: StuckFilter, where: OpenNominationFilter): Promise<Problem[]> {
-    const [failing, retrying, mismatched, deliveries] = await Promise.all([
+    const [failing, retrying, mismatched, deliveries, held] = await Promise.all([
       this.taskFailures(where),
       this.activitiesRetrying(where),
       this.mismatches(where),
       this.deliveriesFailing(filter, where),
+      this.onHold(where),
     ]);
-    return [...failing, ...retrying, ...mismatched, ...deliveries];
+    return [...failing, ...retrying, ...mismatched, ...deliveries, ...held];
   }
 
   private async visible(query: string, limit = PROBLEM_LIMIT): Promise<WorkflowExecutionInfo[]> {
@@ -230,6 +235,20 @@ export class StuckService {
         },
       ];
     });
+  }
+
+  /** Nominations a hold suspends, with the hold's reason (admins only read this view). */
+  private async onHold(where: OpenNominationFilter): Promise<Problem[]> {
+    const rows = await this.rows.suspended(where, PROBLEM_LIMIT);
+    const today = hanoiDay(new Date());
+    return Promise.all(
+      rows.map(async ({ nominee, suspendedSince, ...row }): Promise<Problem> => {
+        const person = nominee as Nominee;
+        const holds = await this.holds.active(person.kind === 'INDIVIDUAL' ? person.fullName : person.name, row.unitCode, today);
+        const why = holds.map((h) => `${h.reason} (đến hết ngày ${h.until})`).join('; ') || 'lệnh không xét khen thưởng';
+        return { ...this.base(row), kind: 'ON_HOLD', reason: `Tạm dừng xét ở cấp ${LEVEL_NAMES_VI[row.currentLevel!]}: ${why}.`, since: suspendedSince!.toISOString() };
+      }),
+    );
   }
 
   private overdueProblem(row: StuckRow, calendar: WorkingCalendar): Problem {

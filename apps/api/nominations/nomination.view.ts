@@ -38,6 +38,18 @@ export function nominationView(n: NominationRecord, config: Pick<AppConfig, 'TEM
       decidedAt: d.decidedAt.toISOString(),
       ...(d.tally !== null && { tally: d.tally, minutes: d.minutes }),
     })),
+    posting: n.postingEndsAt ? { endsAt: n.postingEndsAt.toISOString(), open: n.postingOpen } : null,
+    // Objections name people and what is said of them: shown to those who judge the nomination.
+    ...(holdReasons && { objections: n.objections.map((o) => ({ id: o.id, author: o.author, text: o.text, createdAt: o.createdAt.toISOString() })) }),
+    consultation: n.consultationDueAt
+      ? {
+          dueAt: n.consultationDueAt.toISOString(),
+          open: n.consultationOpen,
+          opinions: n.opinions.map((o) => ({ agency: o.agency, answer: o.answer, comment: o.comment, answeredAt: o.answeredAt?.toISOString() ?? null })),
+        }
+      : null,
+    suspended: n.suspendedSince !== null,
+    externalDecision: n.externalDecisionRef ? { decisionRef: n.externalDecisionRef, decidedOn: n.externalDecidedOn } : null,
     submittedBy: n.submittedBy,
     workflowId: n.workflowId,
     temporalUiUrl: temporalUiUrl(config, n.workflowId),

@@ -222,6 +222,8 @@ export class NominationsService {
     if (!record) throw ApiError.notFound();
     const tree = await this.orgs.tree();
     if (canSee(actor, record, tree) || (await this.nominations.isAssignee(id, actor.username))) return record;
+    // A consulted agency sees the dossier it is asked about.
+    if (record.opinions.some((o) => o.agency === actor.orgCode)) return record;
     if ((await this.delegatedToday(actor, record, tree)).length === 0) throw ApiError.notFound();
     return record;
   }

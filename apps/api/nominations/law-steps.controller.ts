@@ -1,0 +1,55 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../../../libs/domain/access-policy';
+import {
+  externalDecisionSchema,
+  objectionSchema,
+  opinionSchema,
+  type ExternalDecisionInput,
+  type ObjectionInput,
+  type OpinionInput,
+} from '../../../libs/domain/law-schemas';
+import { Authenticated, CurrentActor } from '../auth/auth.guard';
+import { ApiError } from '../common/api-error';
+import { ZodBody } from '../common/openapi';
+import { ZodPipe } from '../common/zod.pipe';
+import { LawStepsService } from './law-steps.service';
+
+const nominationId = new ParseUUIDPipe({ exceptionFactory: () => ApiError.notFound() });
+
+@ApiTags('law steps')
+@Controller()
+export class LawStepsController {
+  constructor(private readonly law: LawStepsService) {}
+
+  @Authenticated()
+  @Get('postings')
+  postings() {
+    return this.law.postings();
+  }
+
+  @Authenticated()
+  @Post('nominations/:id/objections')
+  @HttpCode(201)
+  @ZodBody(objectionSchema)
+  objection(@CurrentActor() actor: Actor, @Param('id', nominationId) id: string, @Body(new ZodPipe(objectionSchema)) body: ObjectionInput) {
+    return this.law.objection(actor, id, body);
+  }
+
+  // Agencies' officers are staff of their agency; the service checks the agency is consulted on this nomination.
+  @Authenticated({ roles: ['STAFF'] })
+  @Post('nominations/:id/opinions')
+  @HttpCode(200)
+  @ZodBody(opinionSchema)
+  opinion(@CurrentActor() actor: Actor, @Param('id', nominationId) id: string, @Body(new ZodPipe(opinionSchema)) body: OpinionInput) {
+    return this.law.opinion(actor, id, body);
+  }
+
+  @Authenticated({ roles: ['ADMIN'] })
+  @Post('nominations/:id/external-decision')
+  @HttpCode(200)
+  @ZodBody(externalDecisionSchema)
+  externalDecision(@CurrentActor() actor: Actor, @Param('id', nominationId) id: string, @Body(new ZodPipe(externalDecisionSchema)) body: ExternalDecisionInput) {
+    return this.law.externalDecision(actor, id, body);
+  }
+}

@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { NominationRepository } from '../../../libs/db/nomination.repository';
+import { OrgRepository } from '../../../libs/db/org.repository';
+import type { Actor } from '../../../libs/domain/access-policy';
+import { findAward } from '../../../libs/domain/award-catalogue';
+import { commandFingerprint } from '../../../libs/domain/command-fingerprint';
+import { hanoiDay } from '../../../libs/domain/hanoi-time';
+import type { ExternalDecisionInput, ObjectionInput, OpinionInput } from '../../../libs/domain/law-schemas';
+import { checkExternalDecision, recordExternalDecision } from '../../../libs/domain/nomination-machine';
+import { opinionUpdate } from '../../../libs/domain/nomination-messages';
+import { ApiError } from '../common/api-error';
+import { NominationCommands } from './nomination-commands';
+import { NominationsService } from './nominations.service';
+import type { NominationView } from './nomination.view';
+
+/** The steps the law adds around the review: public posting and objections, consultation, the central decision. */
+@Injectable()
+export class LawStepsService {
+  constructor(
+    private readonly nominations: NominationRepository,
+    private readonly orgs: OrgRepository,
+    private readonly commands: NominationCommands,
+    private readonly views: NominationsService,
+  ) {}
+
+  /** What is posted publicly now: shown to everyone in the organisation, which is the point of posting it. */
+  async postings() {
+    const [rows, tree] = await Promise.all([this.nominations.posted(new Date()), this.orgs.tree()]);
+    return {
+      items: rows.map((n) => ({
+        nominationId: n.id,
+        nominee: n.nominee,
+        awardCode: n.awardCode,
+        awardName: findAward(n.awardCode, hanoiDay(n.createdAt))?.nameVi ?? n.awardCode,
+        unitCode: n.unitCode,
+        unitName: tree.get(n.unitCode)?.name ?? n.unitCode,
+        year: n.year,
+        postingEndsAt: n.postingEndsAt!.toISOString(),
+      })),
+    };
+  }
+
+  async objection(actor: Actor, id: string, input: ObjectionInput) {
+    const record = await this.nominations.findById(id);
+    if (!record) throw ApiError.notFound();
+    if (record.status !== 'IN_REVIEW' || !record.postingOpen || !record.postingEndsAt || record.postingEndsAt <= new Date()) {
+      throw new ApiError('INVALID_STATE', 'Hồ sơ không trong thời gian công khai lấy ý kiến');
+    }
+    const objection = await this.nominations.addObjection(id, actor.username, input.text);
+    return { id: objection.id, nominationId: id, author: objection.author, text: objection.text, createdAt: objection.createdAt.toISOString() };
+  }
+
+  async opinion(actor: Actor, id: string, input: OpinionInput): Promise<NominationView> {
+    const record = await this.nominations.findById(id);
+    if (!record) throw ApiError.notFound();
+    const org = (await this.orgs.tree()).get(actor.orgCode);
+    if (org?.kind !== 'AGENCY' || !record.opinions.some((o) => o.agency === org.code)) {
+      throw ApiError.forbidden(`${actor.username} is not in an agency consulted on this nomination`);
+    }
+    const command = { agency: org.code, answer: input.answer, comment: input.comment, actor: actor.username, requestId: input.requestId ?? randomUUID() };
+    // Fails fast on what the row shows; the workflow decides against its own state (checkOpinion).
+    await this.commands.send(record.workflowId, opinionUpdate, actor.username, command, () => {
+      if (record.status !== 'IN_REVIEW' || !record.consultationOpen) throw new ApiError('INVALID_STATE', 'Hồ sơ không trong thời gian lấy ý kiến hiệp y');
+      if (record.opinions.find((o) => o.agency === org.code)?.answer) throw new ApiError('INVALID_STATE', `Cơ quan ${org.code} đã cho ý kiến`);
+    });
+    return this.views.reread(actor, id);
+  }
+
+  /** An admin records the central level's decision on a forwarded award; an approval enters the award history. */
+  async externalDecision(actor: Actor, id: string, input: ExternalDecisionInput): Promise<NominationView> {
+    const record = await this.nominations.findById(id);
+    if (!record) throw ApiError.notFound();
+    const refused = checkExternalDecision(record.status);
+    if (refused) throw ApiError.from(refused);
+    const transition = recordExternalDecision(record, input, new Date(), actor.username);
+    const operation = 'externalDecision';
+    const request = { actor: actor.username, requestId: `external-decision:${id}`, fingerprint: commandFingerprint(operation, input), operation };
+    const error = await this.nominations.commit(transition, { request });
+    if (error) throw ApiError.from(error);
+    return this.views.reread(actor, id);
+  }
+}
