@@ -204,7 +204,7 @@ async function runSchemathesis(binary: string, config: string, apiUrl: string, r
       'run',
       `${apiUrl}/api/docs-json`,
       '--checks',
-      'not_a_server_error',
+      'not_a_server_error,response_schema_conformance',
       '--header',
       `Authorization: Bearer ${token}`,
       '--max-time',

@@ -1,13 +1,14 @@
 import type { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../../libs/config/config';
 import { createLogger } from '../../libs/logging/logger';
 import { NestPinoLogger } from '../../libs/logging/nest-logger';
 import { AppModule } from './app.module';
 import { ErrorFilter } from './common/error.filter';
+import { withResponseComponents } from './common/openapi';
 import { CorrelationInterceptor } from './logging/correlation.interceptor';
 import { requestLogging } from './logging/request-logging';
 
@@ -31,15 +32,25 @@ export async function createApiApp(
   app.useGlobalFilters(new ErrorFilter());
   app.useGlobalInterceptors(new CorrelationInterceptor());
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Thi đua - Khen thưởng: nomination workflow API')
-      .setDescription('Nominations for titles and commendations of Sở Công Thương Hà Nội, reviewed level by level.')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = openApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   return app;
+}
+
+/**
+ * The OpenAPI document of the application's routes, as served at /api/docs-json and committed as
+ * openapi/openapi.json (`npm run openapi`).
+ */
+export function openApiDocument(app: INestApplication): OpenAPIObject {
+  return withResponseComponents(
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Thi đua - Khen thưởng: nomination workflow API')
+        .setDescription('Nominations for titles and commendations of Sở Công Thương Hà Nội, reviewed level by level.')
+        .setVersion('1')
+        .addBearerAuth()
+        .build(),
+    ),
+  );
 }

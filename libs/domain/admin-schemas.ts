@@ -55,5 +55,6 @@ export const awardHistoryQuerySchema = z.strictObject({
 export type AwardHistoryQuery = z.infer<typeof awardHistoryQuerySchema>;
 
 /** Why an admin paused or resumed a schedule, kept as the schedule's note. */
-export const scheduleNoteSchema = z.strictObject({ reason: text(1, 2000).optional() });
+// Temporal refuses a schedule note over 1,000 bytes; 300 characters stay below it in any script (UTF-8: at most 3 bytes each).
+export const scheduleNoteSchema = z.strictObject({ reason: text(1, 300).optional() });
 export type ScheduleNoteInput = z.infer<typeof scheduleNoteSchema>;

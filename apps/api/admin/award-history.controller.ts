@@ -1,12 +1,13 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { AwardHistoryRepository } from '../../../libs/db/award-history.repository';
 import type { Actor } from '../../../libs/domain/access-policy';
+import { awardHistoryImportResponse, awardHistoryPageResponse } from '../../../libs/domain/admin-responses';
 import { awardHistoryQuerySchema, type AwardHistoryQuery } from '../../../libs/domain/admin-schemas';
 import { AWARD_HISTORY_HEADER, parseAwardHistoryCsv } from '../../../libs/eligibility/award-history-csv';
 import { Authenticated, CurrentActor } from '../auth/auth.guard';
 import { ApiError } from '../common/api-error';
-import { ZodQuery } from '../common/openapi';
+import { ApiRoute } from '../common/openapi';
 import { ZodPipe } from '../common/zod.pipe';
 
 @ApiTags('review rules')
@@ -17,8 +18,11 @@ export class AwardHistoryController {
   @Authenticated({ roles: ['ADMIN'] })
   @Post('import')
   @HttpCode(200)
-  @ApiConsumes('text/csv')
-  @ApiBody({ schema: { type: 'string', example: `${AWARD_HISTORY_HEADER.join(',')}\nNguyễn Thị Lan,U1,CSTD_CO_SO,2025,QĐ 123/QĐ-SCT ngày 15/12/2025` } })
+  @ApiRoute({
+    bodyFile: { mediaType: 'text/csv', example: `${AWARD_HISTORY_HEADER.join(',')}\nNguyễn Thị Lan,U1,CSTD_CO_SO,2025,QĐ 123/QĐ-SCT ngày 15/12/2025` },
+    response: awardHistoryImportResponse,
+    errors: [403],
+  })
   async import(@CurrentActor() actor: Actor, @Body() body: unknown): Promise<{ imported: number }> {
     // Any other content type leaves the body parsed as an object, or not at all.
     if (typeof body !== 'string' || body.trim() === '') {
@@ -32,7 +36,7 @@ export class AwardHistoryController {
   /** Answers "has this person been CSTĐ cơ sở three years running?" without a database client. */
   @Authenticated({ roles: ['ADMIN'] })
   @Get()
-  @ZodQuery(awardHistoryQuerySchema)
+  @ApiRoute({ query: awardHistoryQuerySchema, response: awardHistoryPageResponse, errors: [403] })
   async list(@Query(new ZodPipe(awardHistoryQuerySchema)) query: AwardHistoryQuery) {
     const { page, pageSize, ...filter } = query;
     const { items, total } = await this.history.list(filter, { skip: (page - 1) * pageSize, take: pageSize });

@@ -2,7 +2,9 @@ import { Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common
 import { ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../../libs/domain/access-policy';
 import { Authenticated, CurrentActor } from '../auth/auth.guard';
+import { deliveryResponse } from '../../../libs/domain/admin-responses';
 import { ApiError } from '../common/api-error';
+import { ApiRoute, uuidParams } from '../common/openapi';
 import { DeliveriesService } from './deliveries.service';
 
 const deliveryId = new ParseUUIDPipe({ exceptionFactory: () => ApiError.notFound('Delivery') });
@@ -15,6 +17,7 @@ export class DeliveriesController {
   @Authenticated({ roles: ['ADMIN'] })
   @Post(':id/retry')
   @HttpCode(200)
+  @ApiRoute({ params: uuidParams, response: deliveryResponse, errors: [403, 404, 409] })
   retry(@CurrentActor() actor: Actor, @Param('id', deliveryId) id: string) {
     return this.deliveries.retry(actor, id);
   }

@@ -3,11 +3,12 @@ import { ApiTags } from '@nestjs/swagger';
 import { HoldRepository, type HoldView } from '../../../libs/db/hold.repository';
 import { OrgRepository } from '../../../libs/db/org.repository';
 import type { Actor } from '../../../libs/domain/access-policy';
+import { holdResponse } from '../../../libs/domain/admin-responses';
 import { holdSchema, type HoldInput } from '../../../libs/domain/admin-schemas';
 import { hanoiDay } from '../../../libs/domain/hanoi-time';
 import { Authenticated, CurrentActor } from '../auth/auth.guard';
 import { ApiError } from '../common/api-error';
-import { ZodBody } from '../common/openapi';
+import { ApiRoute } from '../common/openapi';
 import { ZodPipe } from '../common/zod.pipe';
 import { HoldSuspensions } from './hold-suspensions';
 
@@ -30,7 +31,7 @@ export class HoldsController {
 
   @Authenticated({ roles: ['ADMIN'] })
   @Post()
-  @ZodBody(holdSchema)
+  @ApiRoute({ body: holdSchema, status: 201, response: holdResponse, errors: [403] })
   async create(@CurrentActor() actor: Actor, @Body(new ZodPipe(holdSchema)) body: HoldInput): Promise<HoldView> {
     // A hold under a mistyped unit or an elapsed date would silently hold no one.
     if ((await this.orgs.tree()).get(body.unitCode)?.kind !== 'UNIT') {

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { scheduleListResponse, scheduleResponse } from '../../../libs/domain/admin-responses';
 import { scheduleNoteSchema, type ScheduleNoteInput } from '../../../libs/domain/admin-schemas';
 import { Authenticated } from '../auth/auth.guard';
-import { ZodBody } from '../common/openapi';
+import { ApiRoute } from '../common/openapi';
 import { ZodPipe } from '../common/zod.pipe';
 import { SchedulesService } from './schedules.service';
 
@@ -13,6 +14,7 @@ export class SchedulesController {
 
   @Authenticated({ roles: ['ADMIN'] })
   @Get()
+  @ApiRoute({ response: scheduleListResponse, errors: [403] })
   list() {
     return this.schedules.list();
   }
@@ -20,7 +22,7 @@ export class SchedulesController {
   @Authenticated({ roles: ['ADMIN'] })
   @Post(':id/pause')
   @HttpCode(200)
-  @ZodBody(scheduleNoteSchema)
+  @ApiRoute({ body: scheduleNoteSchema, response: scheduleResponse, errors: [403, 404] })
   pause(@Param('id') id: string, @Body(new ZodPipe(scheduleNoteSchema)) body: ScheduleNoteInput) {
     return this.schedules.pause(id, body.reason);
   }
@@ -28,7 +30,7 @@ export class SchedulesController {
   @Authenticated({ roles: ['ADMIN'] })
   @Post(':id/resume')
   @HttpCode(200)
-  @ZodBody(scheduleNoteSchema)
+  @ApiRoute({ body: scheduleNoteSchema, response: scheduleResponse, errors: [403, 404] })
   resume(@Param('id') id: string, @Body(new ZodPipe(scheduleNoteSchema)) body: ScheduleNoteInput) {
     return this.schedules.resume(id, body.reason);
   }
@@ -36,6 +38,7 @@ export class SchedulesController {
   @Authenticated({ roles: ['ADMIN'] })
   @Post(':id/trigger')
   @HttpCode(200)
+  @ApiRoute({ response: scheduleResponse, errors: [403, 404] })
   trigger(@Param('id') id: string) {
     return this.schedules.trigger(id);
   }

@@ -1,7 +1,8 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { devTokenResponse } from '../../../libs/domain/api-responses';
 import { devTokenSchema } from '../../../libs/domain/schemas';
-import { ZodBody } from '../common/openapi';
+import { ApiRoute } from '../common/openapi';
 import { ZodPipe } from '../common/zod.pipe';
 import { Public } from './auth.guard';
 import { AuthService } from './auth.service';
@@ -15,7 +16,7 @@ export class AuthController {
   @Public()
   @Post('dev-token')
   @HttpCode(200)
-  @ZodBody(devTokenSchema)
+  @ApiRoute({ summary: 'Dev sign-in (AUTH_MODE=dev only): a token for a seeded user', body: devTokenSchema, response: devTokenResponse, errors: [401], anonymous: true })
   async devToken(@Body(new ZodPipe(devTokenSchema)) body: { username: string }): Promise<{ token: string }> {
     return { token: await this.auth.devToken(body.username) };
   }

@@ -8,9 +8,10 @@ import {
   type WorkingDaysQuery,
 } from '../../../libs/calendar/calendar.schemas';
 import { CalendarService } from '../../../libs/calendar/calendar.service';
+import { calendarYearResponse, workingDaysResponse } from '../../../libs/domain/admin-responses';
 import type { Actor } from '../../../libs/domain/access-policy';
 import { Authenticated, CurrentActor } from '../auth/auth.guard';
-import { ZodBody, ZodParams, ZodQuery } from '../common/openapi';
+import { ApiRoute } from '../common/openapi';
 import { ZodPipe } from '../common/zod.pipe';
 
 const yearParams = new ZodPipe(calendarYearParamsSchema);
@@ -22,16 +23,15 @@ export class CalendarController {
 
   @Authenticated({ roles: ['ADMIN'] })
   @Get('admin/calendar/:year')
-  @ZodParams(calendarYearParamsSchema)
+  @ApiRoute({ params: calendarYearParamsSchema, response: calendarYearResponse, errors: [403] })
   year(@Param(yearParams) { year }: CalendarYearParams) {
     return this.calendar.year(year);
   }
 
   @Authenticated({ roles: ['ADMIN'] })
   @Put('admin/calendar/:year')
-  @ZodParams(calendarYearParamsSchema)
   // The year only narrows which values pass; the documented shape is the same for every year.
-  @ZodBody(calendarOverridesSchema(2026))
+  @ApiRoute({ params: calendarYearParamsSchema, body: calendarOverridesSchema(2026), response: calendarYearResponse, errors: [403] })
   save(@CurrentActor() actor: Actor, @Param(yearParams) { year }: CalendarYearParams, @Body() body: unknown) {
     // Validated here rather than by a body pipe: the rules depend on the year in the path.
     const overrides = new ZodPipe(calendarOverridesSchema(year)).transform(body);
@@ -40,7 +40,7 @@ export class CalendarController {
 
   @Authenticated()
   @Get('calendar/working-days')
-  @ZodQuery(workingDaysQuerySchema)
+  @ApiRoute({ query: workingDaysQuerySchema, response: workingDaysResponse })
   async workingDays(@Query(new ZodPipe(workingDaysQuerySchema)) { from, days }: WorkingDaysQuery) {
     return { from, days, date: await this.calendar.workingDaysAfter(from, days) };
   }

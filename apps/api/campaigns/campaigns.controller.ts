@@ -4,10 +4,11 @@ import type { Response } from 'express';
 import { resultToCsv } from '../../../libs/campaigns/result-csv';
 import { certificatesToPdf, resultToPdf } from '../../../libs/campaigns/result-pdf';
 import type { Actor } from '../../../libs/domain/access-policy';
+import { campaignListResponse, campaignResponse, campaignResultResponse } from '../../../libs/domain/campaign-responses';
 import { createCampaignSchema, type CreateCampaignInput } from '../../../libs/domain/campaign-schemas';
 import { Authenticated, CurrentActor } from '../auth/auth.guard';
 import { ApiError } from '../common/api-error';
-import { ZodBody } from '../common/openapi';
+import { ApiRoute, uuidParams } from '../common/openapi';
 import { ZodPipe } from '../common/zod.pipe';
 import { CampaignsService } from './campaigns.service';
 
@@ -26,31 +27,35 @@ export class CampaignsController {
 
   @Authenticated({ roles: ['ADMIN'] })
   @Post()
-  @ZodBody(createCampaignSchema)
+  @ApiRoute({ body: createCampaignSchema, status: 201, response: campaignResponse, errors: [403, 409] })
   create(@CurrentActor() actor: Actor, @Body(new ZodPipe(createCampaignSchema)) body: CreateCampaignInput) {
     return this.campaigns.create(actor, body);
   }
 
   @Authenticated()
   @Get()
+  @ApiRoute({ response: campaignListResponse })
   async list(@CurrentActor() actor: Actor) {
     return { items: await this.campaigns.list(actor) };
   }
 
   @Authenticated()
   @Get(':id')
+  @ApiRoute({ params: uuidParams, response: campaignResponse, errors: [404] })
   get(@CurrentActor() actor: Actor, @Param('id', campaignId) id: string) {
     return this.campaigns.view(actor, id);
   }
 
   @Authenticated()
   @Get(':id/result')
+  @ApiRoute({ params: uuidParams, response: campaignResultResponse, errors: [404] })
   async result(@CurrentActor() actor: Actor, @Param('id', campaignId) id: string) {
     return (await this.campaigns.result(actor, id)).result;
   }
 
   @Authenticated()
   @Get(':id/result.csv')
+  @ApiRoute({ params: uuidParams, file: 'text/csv', errors: [404] })
   @Header('Cache-Control', 'no-store')
   async csv(@CurrentActor() actor: Actor, @Param('id', campaignId) id: string, @Res({ passthrough: true }) res: Response) {
     const { campaign, result } = await this.campaigns.result(actor, id);
@@ -59,6 +64,7 @@ export class CampaignsController {
 
   @Authenticated()
   @Get(':id/result.pdf')
+  @ApiRoute({ params: uuidParams, file: 'application/pdf', errors: [404] })
   async pdf(@CurrentActor() actor: Actor, @Param('id', campaignId) id: string, @Res({ passthrough: true }) res: Response) {
     const { campaign, result } = await this.campaigns.result(actor, id);
     return download(res, 'application/pdf', `du-thao-quyet-dinh-${campaign.code}.pdf`, await resultToPdf(result, campaign));
@@ -66,6 +72,7 @@ export class CampaignsController {
 
   @Authenticated()
   @Get(':id/certificates.pdf')
+  @ApiRoute({ params: uuidParams, file: 'application/pdf', errors: [404] })
   async certificates(@CurrentActor() actor: Actor, @Param('id', campaignId) id: string, @Res({ passthrough: true }) res: Response) {
     const { campaign, result } = await this.campaigns.result(actor, id);
     return download(res, 'application/pdf', `bang-khen-${campaign.code}.pdf`, await certificatesToPdf(result, campaign));

@@ -1,9 +1,35 @@
-import { ApiBody, ApiParam, ApiQuery } from '@nestjs/swagger';
-import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import { ApiBody, ApiConsumes, ApiOperation, ApiParam, ApiQuery, ApiResponse, type OpenAPIObject } from '@nestjs/swagger';
+import type { ResponseObject, SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { z } from 'zod';
+import { ERROR_STATUS, type ErrorCode } from '../../../libs/domain/errors';
+import { errorResponse } from '../../../libs/domain/api-responses';
 
 // The served document is OpenAPI 3.0, whose schemas are a dialect of draft 4: no `$schema`, `const` or type arrays.
 const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'openapi-3.0' }) as SchemaObject;
+
+const componentRef = (name: string) => `#/components/schemas/${name}`;
+
+/**
+ * Every named response schema (`.meta({ id })`, the files libs/domain/*-responses.ts) as OpenAPI
+ * components, each referring to the others by `$ref`: what a client generator turns into its types.
+ */
+export function responseComponents(): Record<string, SchemaObject> {
+  const { schemas } = z.toJSONSchema(z.globalRegistry, { io: 'output', unrepresentable: 'any', target: 'openapi-3.0', uri: componentRef });
+  // `$id` is no keyword of OpenAPI 3.0's schemas; the component's name already says it.
+  return Object.fromEntries(Object.entries(schemas).map(([name, { $id: _id, ...schema }]) => [name, schema as SchemaObject]));
+}
+
+/** Adds the components the routes' `$ref`s name; the app factory and the generator both call it. */
+export function withResponseComponents(document: OpenAPIObject): OpenAPIObject {
+  document.components = { ...document.components, schemas: { ...document.components?.schemas, ...responseComponents() } };
+  return document;
+}
+
+function nameOf(schema: z.ZodType): string {
+  const id = z.globalRegistry.get(schema)?.id;
+  if (!id) throw new Error('A response schema needs a name: declare it with .meta({ id }) in a *-responses.ts file');
+  return id;
+}
 
 /** Documents a body in OpenAPI from the same zod schema that validates it. */
 export const ZodBody = (schema: z.ZodType) => ApiBody({ schema: jsonSchema(schema) });
@@ -25,3 +51,93 @@ export const ZodQuery = (schema: z.ZodObject): MethodDecorator =>
 /** Path parameters validated as one object (`@Param(pipe)`), which Nest's scanner cannot see. */
 export const ZodParams = (schema: z.ZodObject): MethodDecorator =>
   all(propertiesOf(schema).map(([name, property]) => ApiParam({ name, required: true, schema: property })));
+
+/** A path `:id` that only a UUID can match (`ParseUUIDPipe`; any other answers 404). */
+export const uuidParams = z.strictObject({ id: z.uuid() });
+
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503;
+
+const CODES_BY_STATUS = Object.entries(ERROR_STATUS).reduce<Record<number, ErrorCode[]>>((byStatus, [code, status]) => {
+  (byStatus[status] ??= []).push(code as ErrorCode);
+  return byStatus;
+}, {});
+
+const ERROR_MEANING: Record<ErrorStatus, string> = {
+  400: 'The request is not valid (malformed JSON, a field or parameter refused): `details` names each field',
+  401: 'No valid bearer token',
+  403: 'The caller may not do this (role, unit, level or council)',
+  404: 'No such resource, or not one the caller may see',
+  409: 'The resource is not in a state that allows this (already decided, another level, campaign closed)',
+  413: 'The body is too large',
+  415: 'The body is in an unsupported media type or charset',
+  422: 'A rule refuses it (eligibility, quota, a request id reused for another command)',
+  429: 'Too many requests from this caller; wait the `Retry-After` seconds',
+  503: 'A part the request needs (Temporal, the worker, the database) is down or too slow; retry after `Retry-After` seconds with the same requestId',
+};
+
+const retryAfter = { 'Retry-After': { description: 'Seconds to wait before trying again', schema: { type: 'integer' } } } as const;
+
+const errorResponseOf = (status: ErrorStatus): ResponseObject => ({
+  description: `${ERROR_MEANING[status]} (${CODES_BY_STATUS[status]!.join(', ')})`,
+  content: { 'application/json': { schema: { $ref: componentRef(nameOf(errorResponse)) } } },
+  ...((status === 429 || status === 503) && { headers: retryAfter }),
+});
+
+export interface RouteDoc {
+  summary?: string;
+  /** The JSON body's schema: the one its `ZodPipe` validates with. */
+  body?: z.ZodType;
+  /** A body sent as a file of this media type (its schema a string), instead of JSON. */
+  bodyFile?: { mediaType: string; example?: string };
+  query?: z.ZodObject;
+  params?: z.ZodObject;
+  /** The success answer's schema, named (`.meta({ id })`); absent with `file` or status 204. */
+  response?: z.ZodType;
+  /** A download: the success answer is a file of this media type. */
+  file?: string;
+  /** The success status; 200 unless given. */
+  status?: 200 | 201 | 204;
+  /** Other statuses answered with the success schema (health: 503 while a part is down). */
+  alsoWith?: number[];
+  /** What the route itself refuses; 400 (with any input), 401, 413 and 415 (with a body), 429 and 503 come with it. */
+  errors?: ErrorStatus[];
+  /** `@Public()`: no 401. */
+  anonymous?: boolean;
+  /** `@SkipThrottle()`: no 429. */
+  unthrottled?: boolean;
+}
+
+/**
+ * One declaration per route of everything the OpenAPI document says about it: its inputs from the
+ * zod schemas that validate them, the success answer, and every error status it can give, each in
+ * the one `Error` shape. See README "Adding a route".
+ */
+export function ApiRoute(doc: RouteDoc): MethodDecorator {
+  const hasBody = doc.body !== undefined || doc.bodyFile !== undefined;
+  const implied: ErrorStatus[] = [
+    ...(hasBody || doc.query || doc.params ? [400 as const] : []),
+    ...(doc.anonymous ? [] : [401 as const]),
+    ...(hasBody ? [413 as const, 415 as const] : []),
+    ...(doc.unthrottled ? [] : [429 as const]),
+    503,
+  ];
+  const errors = [...new Set([...implied, ...(doc.errors ?? [])])].sort((a, b) => a - b);
+  const status = doc.status ?? 200;
+  const success: ResponseObject = doc.file
+    ? { description: `The file (${doc.file})`, content: { [doc.file]: { schema: { type: 'string', format: 'binary' } } } }
+    : doc.response
+      ? { description: 'Done', content: { 'application/json': { schema: { $ref: componentRef(nameOf(doc.response)) } } } }
+      : { description: 'Done; no body' };
+  return all([
+    ...(doc.summary ? [ApiOperation({ summary: doc.summary })] : []),
+    ...(doc.body ? [ZodBody(doc.body)] : []),
+    ...(doc.bodyFile
+      ? [ApiConsumes(doc.bodyFile.mediaType), ApiBody({ schema: { type: 'string', ...(doc.bodyFile.example && { example: doc.bodyFile.example }) } })]
+      : []),
+    ...(doc.query ? [ZodQuery(doc.query)] : []),
+    ...(doc.params ? [ZodParams(doc.params)] : []),
+    ApiResponse({ status, ...success }),
+    ...(doc.alsoWith ?? []).map((also) => ApiResponse({ status: also, ...success, description: 'The same shape' })),
+    ...errors.filter((e) => !(doc.alsoWith ?? []).includes(e)).map((e) => ApiResponse({ status: e, ...errorResponseOf(e) })),
+  ]);
+}

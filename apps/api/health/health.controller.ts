@@ -7,7 +7,9 @@ import { temporal as proto } from '@temporalio/proto';
 import type { Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '../../../libs/config/config';
 import { PrismaService } from '../../../libs/db/prisma.service';
+import { healthResponse } from '../../../libs/domain/api-responses';
 import { Public } from '../auth/auth.guard';
+import { ApiRoute } from '../common/openapi';
 import { withinDeadline } from '../temporal/command-deadline';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 
@@ -39,6 +41,7 @@ export class HealthController {
   // Load balancers and orchestrators probe it as often as they like.
   @SkipThrottle()
   @Get()
+  @ApiRoute({ response: healthResponse, alsoWith: [503], anonymous: true, unthrottled: true })
   async health(@Res({ passthrough: true }) res: Response) {
     const [database, temporal, worker] = await Promise.all([
       probe(() => this.prisma.$queryRaw`SELECT 1`.then(() => true)),

@@ -1,7 +1,8 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Authenticated } from '../auth/auth.guard';
+import { ApiRoute } from '../common/openapi';
 import { MetricsService } from './metrics.service';
 
 /**
@@ -15,7 +16,7 @@ export class MetricsController {
 
   @Authenticated({ roles: ['ADMIN'], serviceToken: 'METRICS_TOKEN' })
   @Get()
-  @ApiProduces('text/plain')
+  @ApiRoute({ summary: 'Prometheus text exposition', file: 'text/plain', errors: [403] })
   async scrape(@Res({ passthrough: true }) res: Response): Promise<string> {
     const body = await this.metrics.scrape();
     res.type(this.metrics.contentType);

@@ -15,9 +15,10 @@ import {
   type SubmitNominationInput,
   type WithdrawInput,
 } from '../../../libs/domain/schemas';
+import { nominationPageResponse, nominationResponse } from '../../../libs/domain/nomination-responses';
 import { Authenticated, CurrentActor } from '../auth/auth.guard';
 import { ApiError } from '../common/api-error';
-import { ZodBody, ZodQuery } from '../common/openapi';
+import { ApiRoute, uuidParams } from '../common/openapi';
 import { ZodPipe } from '../common/zod.pipe';
 import { NominationsService } from './nominations.service';
 
@@ -30,20 +31,21 @@ export class NominationsController {
 
   @Authenticated({ roles: ['CLERK'] })
   @Post('nominations')
-  @ZodBody(submitNominationSchema)
+  @ApiRoute({ body: submitNominationSchema, status: 201, response: nominationResponse, errors: [403, 404, 409, 422] })
   submit(@CurrentActor() actor: Actor, @Body(new ZodPipe(submitNominationSchema)) body: SubmitNominationInput) {
     return this.nominations.submit(actor, body);
   }
 
   @Authenticated()
   @Get('nominations')
-  @ZodQuery(listNominationsQuerySchema)
+  @ApiRoute({ query: listNominationsQuerySchema, response: nominationPageResponse })
   list(@CurrentActor() actor: Actor, @Query(new ZodPipe(listNominationsQuerySchema)) query: ListNominationsQuery) {
     return this.nominations.list(actor, query);
   }
 
   @Authenticated()
   @Get('nominations/:id')
+  @ApiRoute({ params: uuidParams, response: nominationResponse, errors: [404] })
   get(@CurrentActor() actor: Actor, @Param('id', nominationId) id: string) {
     return this.nominations.get(actor, id);
   }
@@ -52,7 +54,7 @@ export class NominationsController {
   @Authenticated({ roles: ['REVIEWER', 'STAFF', 'COUNCIL_MEMBER'] })
   @Post('nominations/:id/decisions')
   @HttpCode(200)
-  @ZodBody(decisionSchema)
+  @ApiRoute({ params: uuidParams, body: decisionSchema, response: nominationResponse, errors: [403, 404, 409, 422] })
   decide(@CurrentActor() actor: Actor, @Param('id', nominationId) id: string, @Body(new ZodPipe(decisionSchema)) body: DecisionInput) {
     return this.nominations.decide(actor, id, body);
   }
@@ -60,7 +62,7 @@ export class NominationsController {
   @Authenticated({ roles: ['CLERK'] })
   @Post('nominations/:id/resubmit')
   @HttpCode(200)
-  @ZodBody(resubmitSchema)
+  @ApiRoute({ params: uuidParams, body: resubmitSchema, response: nominationResponse, errors: [403, 404, 409, 422] })
   resubmit(@CurrentActor() actor: Actor, @Param('id', nominationId) id: string, @Body(new ZodPipe(resubmitSchema)) body: ResubmitInput) {
     return this.nominations.resubmit(actor, id, body);
   }
@@ -68,14 +70,14 @@ export class NominationsController {
   @Authenticated({ roles: ['CLERK'] })
   @Post('nominations/:id/withdraw')
   @HttpCode(200)
-  @ZodBody(withdrawSchema)
+  @ApiRoute({ params: uuidParams, body: withdrawSchema, response: nominationResponse, errors: [403, 404, 409, 422] })
   withdraw(@CurrentActor() actor: Actor, @Param('id', nominationId) id: string, @Body(new ZodPipe(withdrawSchema)) body: WithdrawInput) {
     return this.nominations.withdraw(actor, id, body);
   }
 
   @Authenticated()
   @Get('inbox')
-  @ZodQuery(inboxQuerySchema)
+  @ApiRoute({ query: inboxQuerySchema, response: nominationPageResponse })
   inbox(@CurrentActor() actor: Actor, @Query(new ZodPipe(inboxQuerySchema)) query: InboxQuery) {
     return this.nominations.inbox(actor, query);
   }

@@ -3,7 +3,9 @@ import { ApiTags } from '@nestjs/swagger';
 import { NotificationRepository } from '../../../libs/db/notification.repository';
 import type { Actor } from '../../../libs/domain/access-policy';
 import { Authenticated, CurrentActor } from '../auth/auth.guard';
+import { notificationListResponse } from '../../../libs/domain/api-responses';
 import { ApiError } from '../common/api-error';
+import { ApiRoute, uuidParams } from '../common/openapi';
 
 @ApiTags('notifications')
 @Controller('notifications')
@@ -12,6 +14,7 @@ export class NotificationsController {
 
   @Authenticated()
   @Get()
+  @ApiRoute({ response: notificationListResponse })
   async list(@CurrentActor() actor: Actor) {
     const rows = await this.notifications.listFor(actor.username);
     return {
@@ -30,6 +33,7 @@ export class NotificationsController {
   @Authenticated()
   @Post(':id/read')
   @HttpCode(204)
+  @ApiRoute({ params: uuidParams, status: 204, errors: [404] })
   async markRead(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe({ exceptionFactory: () => ApiError.notFound('Notification') })) id: string) {
     if (!(await this.notifications.markRead(actor.username, id))) throw ApiError.notFound('Notification');
   }

@@ -2,7 +2,9 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { OrgNode } from '../../../libs/domain/access-policy';
 import { OrgRepository } from '../../../libs/db/org.repository';
+import { orgUnitsResponse } from '../../../libs/domain/api-responses';
 import { Authenticated } from '../auth/auth.guard';
+import { ApiRoute } from '../common/openapi';
 
 interface OrgTreeNode extends Omit<OrgNode, 'parentCode'> {
   parentCode: string | null;
@@ -16,6 +18,7 @@ export class OrgController {
 
   @Authenticated()
   @Get('units')
+  @ApiRoute({ response: orgUnitsResponse })
   async units(): Promise<{ items: OrgTreeNode[] }> {
     const tree = await this.orgs.tree();
     const build = (node: OrgNode): OrgTreeNode => ({

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { ERROR_STATUS, type ErrorCode } from './errors';
+import { LEVELS } from './levels';
+
+// Response schemas of the remaining routes, and the one error shape (see nomination-responses.ts).
+
+const instant = z.iso.datetime();
+
+export const errorResponse = z
+  .object({
+    error: z.object({
+      code: z.enum(Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]]),
+      message: z.string(),
+      details: z.array(z.object({ path: z.string().describe('The field, dot-separated; empty for the whole body'), message: z.string() })),
+    }),
+  })
+  .meta({ id: 'Error', description: 'Every error the API answers, whatever its status' });
+
+const part = z.enum(['up', 'down']);
+export const healthResponse = z
+  .object({ status: z.enum(['ok', 'degraded']), database: part, temporal: part, worker: part })
+  .meta({ id: 'Health' });
+
+export const devTokenResponse = z.object({ token: z.string() }).meta({ id: 'DevToken' });
+
+interface OrgUnit {
+  code: string;
+  name: string;
+  kind: 'CITY' | 'SO' | 'DEPARTMENT' | 'UNIT';
+  parentCode: string | null;
+  children: OrgUnit[];
+}
+export const orgUnitResponse: z.ZodType<OrgUnit> = z
+  .object({
+    code: z.string(),
+    name: z.string(),
+    kind: z.enum(['CITY', 'SO', 'DEPARTMENT', 'UNIT']),
+    parentCode: z.string().nullable(),
+    get children() {
+      return z.array(orgUnitResponse);
+    },
+  })
+  .meta({ id: 'OrgUnit' });
+
+export const orgUnitsResponse = z.object({ items: z.array(orgUnitResponse) }).meta({ id: 'OrgUnits' });
+
+export const notificationListResponse = z
+  .object({
+    items: z.array(
+      z.object({
+        id: z.uuid(),
+        kind: z.string(),
+        nominationId: z.uuid().nullable(),
+        title: z.string(),
+        body: z.string(),
+        createdAt: instant,
+        readAt: instant.nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'NotificationList' });
+
+export const delegationResponse = z
+  .object({
+    id: z.uuid(),
+    delegator: z.string(),
+    deputy: z.string(),
+    level: z.enum(LEVELS),
+    orgCode: z.string(),
+    from: z.iso.date(),
+    to: z.iso.date(),
+    createdAt: instant,
+  })
+  .meta({ id: 'Delegation' });
+
+export const delegationListResponse = z
+  .object({ given: z.array(delegationResponse), received: z.array(delegationResponse) })
+  .meta({ id: 'DelegationList' });

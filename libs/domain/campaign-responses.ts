@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { LEVELS } from './levels';
+import { nomineeSchema } from './schemas';
+
+// Response schemas of the campaigns (see nomination-responses.ts).
+
+const instant = z.iso.datetime();
+const counts = z.record(z.string(), z.number().int());
+
+export const campaignResponse = z
+  .object({
+    id: z.uuid(),
+    code: z.string(),
+    name: z.string(),
+    year: z.number().int(),
+    kind: z.enum(['REGULAR', 'THEMED']),
+    awardCodes: z.array(z.string()),
+    opensAt: instant,
+    closesAt: instant,
+    decisionDeadline: instant,
+    levelDeadlines: z.partialRecord(z.enum(LEVELS), z.string()),
+    status: z.enum(['SCHEDULED', 'OPEN', 'CLOSED', 'FINISHED']),
+    closedAt: instant.nullable(),
+    workflowId: z.string(),
+    temporalUiUrl: z.string(),
+    counts: z.object({ byStatus: counts, byLevel: counts }).describe('Over the nominations the caller may see'),
+    createdAt: instant,
+  })
+  .meta({ id: 'Campaign' });
+
+export const campaignListResponse = z.object({ items: z.array(campaignResponse) }).meta({ id: 'CampaignList' });
+
+const authority = z.enum(['GIAM_DOC_SO', 'CHU_TICH_UBND_TP']);
+const campaignNomination = {
+  nominationId: z.uuid(),
+  nominee: nomineeSchema,
+  unitCode: z.string(),
+  unitName: z.string(),
+  awardCode: z.string(),
+  awardName: z.string(),
+};
+
+export const campaignResultResponse = z
+  .object({
+    baseSalary: z.number().int().describe('Mức lương cơ sở, VND'),
+    decisions: z.array(
+      z.object({
+        authority,
+        authorityName: z.string(),
+        items: z.array(z.object({ ...campaignNomination, cashMultiple: z.number(), amount: z.number().int().describe('VND, rounded to the nearest 1,000') })),
+        total: z.number().int(),
+      }),
+    ),
+    pending: z.array(z.object({ ...campaignNomination, authority }).describe('Not final by the decision deadline: listed, not awarded')),
+  })
+  .meta({ id: 'CampaignResult' });

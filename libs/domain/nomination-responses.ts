@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { LEVELS } from './levels';
+import { DECISIONS, NOMINATION_STATUSES, REJECT_GROUNDS } from './nomination-status';
+import { declarationsSchema, nomineeSchema } from './schemas';
+
+// Response schemas: what the API answers, for the OpenAPI document (README "Adding a route"). Each
+// named one (`meta({ id })`) becomes a component of that name; they describe, they do not validate.
+
+const level = z.enum(LEVELS);
+const instant = z.iso.datetime();
+
+export const criterionResponse = z.object({
+  code: z.string(),
+  message: z.string(),
+  status: z.enum(['MET', 'NOT_MET', 'DECLARED']),
+  reason: z.string().optional().describe('Of an ON_HOLD criterion: the hold reason, shown only to the route reviewers and admins'),
+});
+
+export const eligibilityResponse = z.object({ passed: z.boolean(), criteria: z.array(criterionResponse) }).meta({ id: 'Eligibility' });
+
+export const tallyResponse = z.object({
+  for: z.number().int(),
+  against: z.number().int(),
+  membersTotal: z.number().int(),
+  threshold: z.number(),
+});
+
+export const decisionResponse = z.object({
+  level,
+  decision: z.enum(DECISIONS),
+  reviewer: z.string(),
+  onBehalfOf: z.string().nullable().describe('The delegating reviewer when a deputy decided'),
+  comment: z.string().nullable(),
+  ground: z.enum(REJECT_GROUNDS).nullable(),
+  decidedAt: instant,
+  tally: tallyResponse.optional().describe("A council's count"),
+  minutes: z.string().nullable().optional().describe("The council's minutes (biên bản)"),
+});
+
+export const nominationResponse = z
+  .object({
+    id: z.uuid(),
+    awardCode: z.string(),
+    catalogueVersion: z.string(),
+    year: z.number().int(),
+    unitCode: z.string(),
+    nominee: nomineeSchema,
+    achievements: z.string(),
+    declarations: declarationsSchema.optional(),
+    eligibility: eligibilityResponse.nullable(),
+    campaignId: z.string().nullable(),
+    status: z.enum(NOMINATION_STATUSES),
+    currentLevel: level.nullable(),
+    route: z.array(level),
+    dueAt: instant.nullable(),
+    overdue: z.boolean(),
+    returnDeadline: instant.nullable(),
+    returnCount: z.number().int(),
+    decisions: z.array(decisionResponse),
+    submittedBy: z.string(),
+    workflowId: z.string(),
+    temporalUiUrl: z.string(),
+    createdAt: instant,
+    updatedAt: instant,
+  })
+  .meta({ id: 'Nomination' });
+
+/** The paging fields every list answer adds to its items. */
+export const pageFields = { total: z.number().int(), page: z.number().int(), pageSize: z.number().int() };
+
+export const nominationPageResponse = z.object({ items: z.array(nominationResponse), ...pageFields }).meta({ id: 'NominationPage' });
+
+export const ballotStatusResponse = z
+  .object({ level, membersTotal: z.number().int(), votesCast: z.number().int(), closed: z.boolean() })
+  .meta({ id: 'BallotStatus' });
+
+export const bulkDeadlineResponse = z
+  .object({ updated: z.number().int().describe('Nominations matched; their deadlines are moved asynchronously') })
+  .meta({ id: 'BulkDeadlineResult' });
