@@ -71,6 +71,8 @@ export const holdResponse = z
   })
   .meta({ id: 'Hold' });
 
+export const holdListResponse = z.object({ items: z.array(holdResponse) }).meta({ id: 'HoldList' });
+
 export const awardHistoryPageResponse = z
   .object({
     items: z.array(

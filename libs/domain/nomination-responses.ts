@@ -37,6 +37,27 @@ export const decisionResponse = z.object({
   minutes: z.string().nullable().optional().describe("The council's minutes (biên bản)"),
 });
 
+export const objectionResponse = z
+  .object({ id: z.uuid(), nominationId: z.uuid().optional(), author: z.string(), text: z.string(), createdAt: instant })
+  .meta({ id: 'Objection' });
+
+export const postingsResponse = z
+  .object({
+    items: z.array(
+      z.object({
+        nominationId: z.uuid(),
+        nominee: nomineeSchema,
+        awardCode: z.string(),
+        awardName: z.string(),
+        unitCode: z.string(),
+        unitName: z.string(),
+        year: z.number().int(),
+        postingEndsAt: instant,
+      }),
+    ),
+  })
+  .meta({ id: 'Postings' });
+
 export const nominationResponse = z
   .object({
     id: z.uuid(),
@@ -57,6 +78,19 @@ export const nominationResponse = z
     returnDeadline: instant.nullable(),
     returnCount: z.number().int(),
     decisions: z.array(decisionResponse),
+    posting: z.object({ endsAt: instant, open: z.boolean() }).nullable().optional().describe('The public posting period (công khai), if the award has one'),
+    objections: z.array(objectionResponse).optional().describe("Objections to the posted nomination, shown to those who judge it"),
+    consultation: z
+      .object({
+        dueAt: instant,
+        open: z.boolean(),
+        opinions: z.array(z.object({ agency: z.string(), answer: z.enum(['AGREE', 'DISAGREE']).nullable(), comment: z.string().nullable(), answeredAt: instant.nullable() })),
+      })
+      .nullable()
+      .optional()
+      .describe('The consultation of agencies (hiệp y), if the award has one'),
+    suspended: z.boolean().optional().describe('Whether a hold on the nominee suspends the review'),
+    externalDecision: z.object({ decisionRef: z.string(), decidedOn: z.string().nullable() }).nullable().optional().describe("The central level's decision on a forwarded award"),
     submittedBy: z.string(),
     workflowId: z.string(),
     temporalUiUrl: z.string(),

@@ -3,12 +3,12 @@ import { ApiTags } from '@nestjs/swagger';
 import { HoldRepository, type HoldView } from '../../../libs/db/hold.repository';
 import { OrgRepository } from '../../../libs/db/org.repository';
 import type { Actor } from '../../../libs/domain/access-policy';
-import { holdResponse } from '../../../libs/domain/admin-responses';
+import { holdListResponse, holdResponse } from '../../../libs/domain/admin-responses';
 import { holdSchema, type HoldInput } from '../../../libs/domain/admin-schemas';
 import { hanoiDay } from '../../../libs/domain/hanoi-time';
 import { Authenticated, CurrentActor } from '../auth/auth.guard';
 import { ApiError } from '../common/api-error';
-import { ApiRoute } from '../common/openapi';
+import { ApiRoute, uuidParams } from '../common/openapi';
 import { ZodPipe } from '../common/zod.pipe';
 import { HoldSuspensions } from './hold-suspensions';
 
@@ -25,6 +25,7 @@ export class HoldsController {
 
   @Authenticated({ roles: ['ADMIN'] })
   @Get()
+  @ApiRoute({ response: holdListResponse, errors: [403] })
   async list(): Promise<{ items: HoldView[] }> {
     return { items: await this.holds.list() };
   }
@@ -48,6 +49,7 @@ export class HoldsController {
   @Authenticated({ roles: ['ADMIN'] })
   @Delete(':id')
   @HttpCode(204)
+  @ApiRoute({ params: uuidParams, status: 204, errors: [403, 404] })
   async lift(@CurrentActor() actor: Actor, @Param('id', holdId) id: string): Promise<void> {
     const hold = await this.holds.remove(id);
     if (!hold) throw ApiError.notFound('Hold');

@@ -9,9 +9,10 @@ import {
   type ObjectionInput,
   type OpinionInput,
 } from '../../../libs/domain/law-schemas';
+import { nominationResponse, objectionResponse, postingsResponse } from '../../../libs/domain/nomination-responses';
 import { Authenticated, CurrentActor } from '../auth/auth.guard';
 import { ApiError } from '../common/api-error';
-import { ZodBody } from '../common/openapi';
+import { ApiRoute, uuidParams } from '../common/openapi';
 import { ZodPipe } from '../common/zod.pipe';
 import { LawStepsService } from './law-steps.service';
 
@@ -24,6 +25,7 @@ export class LawStepsController {
 
   @Authenticated()
   @Get('postings')
+  @ApiRoute({ response: postingsResponse })
   postings() {
     return this.law.postings();
   }
@@ -31,7 +33,7 @@ export class LawStepsController {
   @Authenticated()
   @Post('nominations/:id/objections')
   @HttpCode(201)
-  @ZodBody(objectionSchema)
+  @ApiRoute({ params: uuidParams, body: objectionSchema, status: 201, response: objectionResponse, errors: [404, 409] })
   objection(@CurrentActor() actor: Actor, @Param('id', nominationId) id: string, @Body(new ZodPipe(objectionSchema)) body: ObjectionInput) {
     return this.law.objection(actor, id, body);
   }
@@ -40,7 +42,7 @@ export class LawStepsController {
   @Authenticated({ roles: ['STAFF'] })
   @Post('nominations/:id/opinions')
   @HttpCode(200)
-  @ZodBody(opinionSchema)
+  @ApiRoute({ params: uuidParams, body: opinionSchema, response: nominationResponse, errors: [403, 404, 409] })
   opinion(@CurrentActor() actor: Actor, @Param('id', nominationId) id: string, @Body(new ZodPipe(opinionSchema)) body: OpinionInput) {
     return this.law.opinion(actor, id, body);
   }
@@ -48,7 +50,7 @@ export class LawStepsController {
   @Authenticated({ roles: ['ADMIN'] })
   @Post('nominations/:id/external-decision')
   @HttpCode(200)
-  @ZodBody(externalDecisionSchema)
+  @ApiRoute({ params: uuidParams, body: externalDecisionSchema, response: nominationResponse, errors: [403, 404, 409] })
   externalDecision(@CurrentActor() actor: Actor, @Param('id', nominationId) id: string, @Body(new ZodPipe(externalDecisionSchema)) body: ExternalDecisionInput) {
     return this.law.externalDecision(actor, id, body);
   }
