@@ -35,7 +35,11 @@ describe('docker-compose.yml, read as Compose reads it', () => {
       const { [name as keyof typeof OPERATOR_ENV]: _left, ...rest } = OPERATOR_ENV;
       expect(() => serviceEnvironment(services.api!, rest)).toThrow(name);
     }
-    expect(interpolatedVariables().filter((v) => !(v in OPERATOR_ENV) && !/^(POSTGRES_PASSWORD|TEMPORAL_DB_PASSWORD|TEMPORAL_NAMESPACE|TEMPORAL_CODEC_.*|OTEL_.*)$/.test(v))).toEqual([]);
+    expect(
+      interpolatedVariables().filter(
+        (v) => !(v in OPERATOR_ENV) && !/^(POSTGRES_PASSWORD|TEMPORAL_DB_PASSWORD|TEMPORAL_NAMESPACE|TEMPORAL_CODEC_.*|OTEL_.*)$/.test(v),
+      ),
+    ).toEqual([]);
   });
 
   it('points API and worker at services that exist, and starts them only once those are ready', () => {
@@ -68,9 +72,12 @@ describe('docker-compose.yml, read as Compose reads it', () => {
   it('builds Temporal from the server image, and registers the namespace and every search attribute the workflows set', () => {
     expect(services.temporal!.image).toMatch(/^temporalio\/server:/);
     expect(Object.values(services).some((s) => s.image?.startsWith('temporalio/auto-setup'))).toBe(false);
-    for (const job of ['temporal-schema', 'temporal-namespace', 'temporal-search-attributes']) expect(services[job]!.image).toMatch(/^temporalio\/admin-tools:/);
+    for (const job of ['temporal-schema', 'temporal-namespace', 'temporal-search-attributes'])
+      expect(services[job]!.image).toMatch(/^temporalio\/admin-tools:/);
 
-    const registered = serviceEnvironment(services['temporal-search-attributes']!, OPERATOR_ENV).SEARCH_ATTRIBUTES!.split(/\s+/).map((pair) => pair.split('='));
+    const registered = serviceEnvironment(services['temporal-search-attributes']!, OPERATOR_ENV)
+      .SEARCH_ATTRIBUTES!.split(/\s+/)
+      .map((pair) => pair.split('='));
     expect(Object.fromEntries(registered)).toEqual(SEARCH_ATTRIBUTE_TYPES);
     for (const job of ['temporal-namespace', 'temporal-search-attributes']) {
       const script = services[job]!.command![0]!.replace('/scripts/', 'deploy/temporal/');

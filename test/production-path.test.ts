@@ -1,7 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { SignJWT } from 'jose';
@@ -131,15 +131,15 @@ const { services } = loadCompose();
   });
 
   it('migrates, registers the namespace and search attributes, starts worker and API healthy, and takes a nomination through the four levels', async () => {
-    await Promise.all([
-      runJob('migrate'),
-      runJob('temporal-namespace').then(() => runJob('temporal-search-attributes')),
-    ]);
+    await Promise.all([runJob('migrate'), runJob('temporal-namespace').then(() => runJob('temporal-search-attributes'))]);
     // The organisation's units and users (here the demo's); production loads its own.
     await seedDemo(addresses.DATABASE_URL!);
 
     startService('worker', {});
     await healthy('worker', {});
+    // Started from the bundle `npm run build` wrote: a worker bundling workflows/ itself logs that it did.
+    expect(existsSync(join(PROJECT_ROOT, 'dist', 'workflow-bundle.js'))).toBe(true);
+    expect(log.filter((line) => line.startsWith('[worker]') && line.includes('Workflow bundle created'))).toEqual([]);
     startService('api', {});
     await healthy('api', {});
 
@@ -161,7 +161,11 @@ const { services } = loadCompose();
     }
     expect((await call('u1.clerk', 'GET', `/api/nominations/${id}`)).body).toMatchObject({ status: 'APPROVED', currentLevel: null });
 
-    const client = new Client({ connection: await Connection.connect({ address: temporal.address }), namespace, dataConverter: payloadDataConverterFrom(OPERATOR_ENV.PAYLOAD_KEYS) });
+    const client = new Client({
+      connection: await Connection.connect({ address: temporal.address }),
+      namespace,
+      dataConverter: payloadDataConverterFrom(OPERATOR_ENV.PAYLOAD_KEYS),
+    });
     try {
       const description = await client.workflow.getHandle(created.body.workflowId as string).describe();
       expect(description.status.name).toBe('COMPLETED');

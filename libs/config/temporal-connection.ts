@@ -36,6 +36,6 @@ function readPem(variable: string, path: string): Buffer {
   try {
     return readFileSync(path);
   } catch (error) {
-    throw new Error(`${variable}=${path} cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`${variable}=${path} cannot be read: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
 }
