@@ -4,10 +4,11 @@ import { Client, Connection } from '@temporalio/client';
 import { payloadDataConverter } from '../libs/codec/data-converter';
 import { syncSchedules } from '../libs/campaigns/schedules';
 import { loadConfig } from '../libs/config/config';
+import { temporalConnectionOptions } from '../libs/config/temporal-connection';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+  const connection = await Connection.connect(temporalConnectionOptions(config));
   try {
     const outcomes = await syncSchedules(new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: payloadDataConverter(config.PAYLOAD_KEYS) }), config);
     for (const { scheduleId, outcome } of outcomes) console.log(`${scheduleId}: ${outcome}`);

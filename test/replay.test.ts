@@ -15,6 +15,7 @@ import { TEST_PAYLOAD_KEYS } from './support/payload-keys';
  */
 const DIR = join(__dirname, 'fixtures', 'histories');
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a recorded history's events, edited by hand below
 type Json = { events: Record<string, any>[] };
 
 const files = readdirSync(DIR)

@@ -121,8 +121,7 @@ describe('who may call what is declared on every route', () => {
       .replace(':id', randomUUID());
 
   const call = async (username: string, method: string, path: string, body: object) =>
-    request(sut.app.getHttpServer())
-      [method.toLowerCase() as 'post' | 'put' | 'delete'](concrete(path))
+    request(sut.app.getHttpServer())[method.toLowerCase() as 'post' | 'put' | 'delete'](concrete(path))
       .set('Authorization', `Bearer ${await sut.token(username)}`)
       .send(body);
 

@@ -6,6 +6,7 @@ import { Runtime } from '@temporalio/worker';
 import { payloadDataConverter } from '../../libs/codec/data-converter';
 import { syncSchedules } from '../../libs/campaigns/schedules';
 import { loadConfig } from '../../libs/config/config';
+import { temporalConnectionOptions } from '../../libs/config/temporal-connection';
 import { createLogger } from '../../libs/logging/logger';
 import { NestPinoLogger } from '../../libs/logging/nest-logger';
 import { OutboxDispatcher } from '../../libs/outbox/outbox-dispatcher';
@@ -28,10 +29,10 @@ async function main(): Promise<void> {
   const context = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
     logger: new NestPinoLogger(logger, ['error', 'warn', 'log']),
   });
-  const { worker, connection } = await createNominationWorker(context, { logger });
+  const { worker, connection, tracing } = await createNominationWorker(context, { logger });
   if (config.SCHEDULES_ENABLED) {
     // After the worker exists, so a schedule firing right away finds a poller for its launcher.
-    const scheduleConnection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+    const scheduleConnection = await Connection.connect(temporalConnectionOptions(config));
     try {
       const outcomes = await syncSchedules(new Client({
           connection: scheduleConnection,
@@ -51,6 +52,7 @@ async function main(): Promise<void> {
   // The SDK shuts the worker down on SIGINT/SIGTERM; run() resolves once in-flight tasks are done.
   await worker.run();
   await dispatcher?.stop();
+  await tracing.shutdown();
   await connection.close();
   await context.close();
 }

@@ -12,6 +12,7 @@ import { CampaignResultService } from '../../libs/campaigns/campaign-result.serv
 import { CampaignRepository } from '../../libs/db/campaign.repository';
 import { CalendarService } from '../../libs/calendar/calendar.service';
 import { APP_CONFIG, deadlineRulesFrom, type AppConfig } from '../../libs/config/config';
+import { temporalConnectionOptions } from '../../libs/config/temporal-connection';
 import { ActivityFailureRepository } from '../../libs/db/activity-failure.repository';
 import { BallotRepository } from '../../libs/db/ballot.repository';
 import { OrgRepository } from '../../libs/db/org.repository';
@@ -22,10 +23,15 @@ import { createLogger } from '../../libs/logging/logger';
 import { MailerService } from '../../libs/mail/mailer.service';
 import { activityFailureTracking } from './activity-failures.interceptor';
 import { activityLogging } from './logging.interceptor';
-import { WORKFLOW_INTERCEPTOR_MODULES } from './workflow-interceptor-modules';
+import { workerTracing } from './tracing';
+import { builtWorkflowBundle } from './workflow-bundle';
+import { BUILT_BUNDLE_INTERCEPTOR_MODULES } from './workflow-interceptor-modules';
 
 export interface NominationWorkerOptions {
-  /** A prebuilt bundle (tests build one per run); without it the worker bundles `workflows/` itself. */
+  /**
+   * A prebuilt bundle (tests build one per run); without it the one `npm run build` wrote (dist/workflow-bundle.js),
+   * and without that the worker bundles `workflows/` itself.
+   */
   workflowBundle?: WorkerOptions['workflowBundle'];
   connection?: NativeConnection;
   /** Where the activity log lines go; by default JSON on stdout at the configured level. */
@@ -34,7 +40,7 @@ export interface NominationWorkerOptions {
 
 export async function createNominationWorker(context: INestApplicationContext, options: NominationWorkerOptions = {}) {
   const config = context.get<AppConfig>(APP_CONFIG);
-  const connection = options.connection ?? (await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS }));
+  const connection = options.connection ?? (await NativeConnection.connect(temporalConnectionOptions(config)));
   const nominations = context.get(NominationRepository);
   const dataConverter = payloadDataConverter(config.PAYLOAD_KEYS);
   const activities = {
@@ -57,6 +63,9 @@ export async function createNominationWorker(context: INestApplicationContext, o
     ...createBulkDeadlineActivities({ rows: context.get(StuckRepository), temporal: new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter }) }),
   };
   const logger = options.logger ?? createLogger(config, 'worker');
+  const builtBundle = builtWorkflowBundle();
+  const workflowBundle = options.workflowBundle ?? (builtBundle ? { codePath: builtBundle } : undefined);
+  const tracing = workerTracing(config);
   const worker = await Worker.create({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
@@ -66,12 +75,19 @@ export async function createNominationWorker(context: INestApplicationContext, o
     dataConverter,
     // Bounds the worker's memory whatever the number of open nominations; an evicted workflow replays on its next task.
     maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
-    ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: require.resolve('../../workflows') }),
+    ...(workflowBundle ? { workflowBundle } : { workflowsPath: require.resolve('../../workflows') }),
+    // Below the container's stop timeout, so a stopping worker cancels its last activities itself rather than being killed.
+    shutdownGraceTime: config.WORKER_SHUTDOWN_GRACE_TIME,
+    sinks: tracing.sinks,
     interceptors: {
-      activity: [activityLogging(logger), activityFailureTracking(context.get(ActivityFailureRepository), config.ACTIVITY_RETRY_ALERT_ATTEMPTS, logger)],
+      activity: [
+        ...tracing.activityInterceptors,
+        activityLogging(logger),
+        activityFailureTracking(context.get(ActivityFailureRepository), config.ACTIVITY_RETRY_ALERT_ATTEMPTS, logger),
+      ],
       // A prebuilt bundle has its workflow interceptors built in (the SDK ignores these with one, and warns).
-      ...(!options.workflowBundle && { workflowModules: WORKFLOW_INTERCEPTOR_MODULES }),
+      ...(!workflowBundle && { workflowModules: BUILT_BUNDLE_INTERCEPTOR_MODULES }),
     },
   });
-  return { worker, connection };
+  return { worker, connection, tracing };
 }

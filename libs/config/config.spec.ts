@@ -142,7 +142,7 @@ describe('loadConfig', () => {
     });
 
     it('refuses to start with NODE_ENV=production, naming AUTH_MODE', () => {
-      expect(configError({ ...dev, NODE_ENV: 'production' }).message).toMatch(/^  AUTH_MODE: .*production/m);
+      expect(configError({ ...dev, NODE_ENV: 'production' }).message).toMatch(/^ {2}AUTH_MODE: .*production/m);
     });
 
     it('draws a fresh signing secret on each start unless one is configured', () => {

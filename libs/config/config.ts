@@ -20,6 +20,19 @@ const envSchema = z
     TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
     TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
     TEMPORAL_TASK_QUEUE: z.string().min(1).default('nominations'),
+    /**
+     * TLS to a Temporal cluster (a self-hosted one behind TLS, or Temporal Cloud): files in PEM. A client
+     * certificate and its key go together (mTLS); the CA only when the server's certificate is not signed by a
+     * public one. Any of them, or TEMPORAL_TLS=true alone, turns TLS on.
+     */
+    TEMPORAL_TLS: z.stringbool().optional(),
+    TEMPORAL_TLS_CERT: z.string().min(1).optional(),
+    TEMPORAL_TLS_KEY: z.string().min(1).optional(),
+    TEMPORAL_TLS_CA: z.string().min(1).optional(),
+    /** The name the server's certificate is checked against, when it differs from TEMPORAL_ADDRESS's host. */
+    TEMPORAL_TLS_SERVER_NAME: z.string().min(1).optional(),
+    /** Temporal Cloud's API key (sent as a bearer on every call; TLS is on with it). */
+    TEMPORAL_API_KEY: z.string().min(1).optional(),
     TEMPORAL_UI_URL: z.url().default('http://localhost:8233'),
     /** How long the API waits on Temporal for a command's result (or any other call) before answering 503 UNAVAILABLE. */
     COMMAND_TIMEOUT: durationSchema.prefault('10s'),
@@ -98,6 +111,14 @@ const envSchema = z
      * cached workflow holds about 0.9 MB.
      */
     WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(100),
+    /**
+     * How long a stopping worker lets its running activities finish before cancelling them. Keep it below the
+     * container's stop timeout (docker-compose.yml's `stop_grace_period`, 30 s) so the worker ends on its own.
+     */
+    WORKER_SHUTDOWN_GRACE_TIME: durationSchema.prefault('20s'),
+    /** Where the worker sends its OpenTelemetry traces (OTLP over HTTP, e.g. http://collector:4318); unset, none. */
+    OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
+    OTEL_SERVICE_NAME: z.string().min(1).default('tdkt-worker'),
     /** Requests one signed-in user (or, on routes without a token, one IP address) may make per minute. */
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
     /** A bearer that may read /api/metrics without being a user (Prometheus's `authorization` credentials). */
@@ -106,6 +127,12 @@ const envSchema = z
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.PAYLOAD_KEYS) {
       ctx.addIssue({ code: 'custom', path: ['PAYLOAD_KEYS'], message: 'production needs PAYLOAD_KEYS: Temporal payloads hold personal data' });
+    }
+    if (!env.TEMPORAL_TLS_CERT !== !env.TEMPORAL_TLS_KEY) {
+      ctx.addIssue({ code: 'custom', path: [env.TEMPORAL_TLS_CERT ? 'TEMPORAL_TLS_KEY' : 'TEMPORAL_TLS_CERT'], message: 'TEMPORAL_TLS_CERT and TEMPORAL_TLS_KEY go together' });
+    }
+    if (env.TEMPORAL_TLS === false && (env.TEMPORAL_TLS_CERT || env.TEMPORAL_TLS_CA || env.TEMPORAL_API_KEY)) {
+      ctx.addIssue({ code: 'custom', path: ['TEMPORAL_TLS'], message: 'TEMPORAL_TLS=false contradicts the TLS files or the API key that are set' });
     }
     if (env.AUTH_MODE === 'jwt' && !env.AUTH_JWT_SECRET && !env.AUTH_JWKS_URL) {
       ctx.addIssue({ code: 'custom', path: ['AUTH_JWT_SECRET'], message: 'AUTH_MODE=jwt needs AUTH_JWT_SECRET or AUTH_JWKS_URL' });
@@ -156,3 +183,6 @@ export function deadlineRulesFrom(config: AppConfig): DeadlineRules {
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
+
+/** Every variable the configuration reads: anything else a deployment sets is a typo or a leftover. */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(envSchema.shape);

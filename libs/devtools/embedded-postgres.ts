@@ -48,7 +48,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     } catch (error) {
       if (Date.now() > deadline) {
         await server.stop();
-        throw new Error(`pglite-server on port ${port} not ready after ${READY_TIMEOUT_MS / 1000} s: ${String(error)}`);
+        throw new Error(`pglite-server on port ${port} not ready after ${READY_TIMEOUT_MS / 1000} s: ${String(error)}`, { cause: error });
       }
       await new Promise((resolve) => setTimeout(resolve, 250));
     } finally {

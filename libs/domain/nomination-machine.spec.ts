@@ -1,3 +1,4 @@
+import type * as AwardCatalogue from './award-catalogue';
 import { CATALOGUE, catalogueAt, type AwardDefinition, type CatalogueVersion } from './award-catalogue';
 import type { Level } from './levels';
 import {
@@ -430,8 +431,9 @@ describe('nomination machine', () => {
 
     it('picks the latest version in force on the day, wherever it sits in the list', () => {
       // A private copy of the module, so the versions added here do not leak into other tests.
-      let mod!: typeof import('./award-catalogue');
+      let mod!: typeof AwardCatalogue;
       jest.isolateModules(() => {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- isolateModules hands a fresh copy to require() only
         mod = require('./award-catalogue');
       });
       const base = mod.CATALOGUE[0]!;

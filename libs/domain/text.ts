@@ -6,6 +6,7 @@ import { z } from 'zod';
  * encode) corrupt what is stored, mailed or printed: refused at the edge, they never jam a
  * transition later.
  */
+// eslint-disable-next-line no-control-regex -- refusing control characters is this expression's purpose
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 // In unicode mode a surrogate range matches only a surrogate that is not half of a pair.
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;

@@ -2,6 +2,7 @@ import { Global, Inject, Module, type OnModuleDestroy } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { EncryptionCodec } from '../../../libs/codec/encryption-codec';
 import { APP_CONFIG, type AppConfig } from '../../../libs/config/config';
+import { temporalConnectionOptions } from '../../../libs/config/temporal-connection';
 import { CorrelationClientInterceptor } from './correlation.client-interceptor';
 
 export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
@@ -22,7 +23,7 @@ export const PAYLOAD_CODEC = Symbol('PAYLOAD_CODEC');
       // Lazy: the API starts (and reports Temporal as down in /api/health) even while the server is away.
       useFactory: (config: AppConfig, codec: EncryptionCodec | null) =>
         new Client({
-          connection: Connection.lazy({ address: config.TEMPORAL_ADDRESS }),
+          connection: Connection.lazy(temporalConnectionOptions(config)),
           namespace: config.TEMPORAL_NAMESPACE,
           // Inputs, update arguments, memo and the UI's summary leave the API encrypted: they hold personal data.
           dataConverter: codec ? { payloadCodecs: [codec] } : {},

@@ -1,0 +1,184 @@
+import { Client, Connection } from '@temporalio/client';
+import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { SignJWT } from 'jose';
+import { payloadDataConverterFrom } from '../libs/codec/data-converter';
+import { findFreePort } from '../libs/devtools/free-port';
+import { createDatabase, databaseUrl, dropDatabase } from '../libs/devtools/migrate';
+import { spawnService, type ServiceProcess } from '../libs/devtools/service-process';
+import { resolveTemporalCli } from '../libs/devtools/temporal-cli';
+import { startTemporalDevServer, type TemporalDevServer } from '../libs/devtools/temporal-dev-server';
+import { SEARCH_ATTRIBUTE_TYPES } from '../libs/domain/search-attributes';
+import { seedDemo } from '../prisma/seed';
+import { PROJECT_ROOT } from './setup/paths';
+import { loadCompose, serviceEnvironment, type ComposeService } from './support/compose';
+import { APPROVERS_U1 } from './support/harness';
+import { TEST_PAYLOAD_KEYS } from './support/payload-keys';
+
+// The operator's .env.
+const OPERATOR_ENV = {
+  AUTH_JWT_SECRET: `idp-secret-${randomUUID()}`,
+  AUTH_JWT_ISSUER: 'https://sso.hanoi.gov.vn',
+  AUTH_JWT_AUDIENCE: 'tdkt-api',
+  PAYLOAD_KEYS: TEST_PAYLOAD_KEYS,
+  METRICS_TOKEN: `metrics-${randomUUID()}`,
+};
+const server = process.env.TEST_DATABASE_URL;
+const { services } = loadCompose();
+
+/**
+ * The compose stack without Docker: the commands its services run, with their environment as Compose gives it,
+ * against a separately started Temporal server (no search attributes of its own: the registration job adds
+ * them) and a fresh database on this machine's PostgreSQL. Only the addresses differ from the containers'.
+ */
+(server ? describe : describe.skip)('the production path, as docker-compose.yml runs it', () => {
+  const namespace = `prod-path-${Date.now()}`;
+  const database = `tdkt_prodpath_${Date.now()}_${process.pid}`;
+  const started: ServiceProcess[] = [];
+  const log: string[] = [];
+  let temporal: TemporalDevServer;
+  let cliDir: string;
+  let addresses: Record<string, string>;
+  let api: string;
+
+  const envFor = (service: ComposeService, extra: Record<string, string> = {}) => ({
+    PATH: `${cliDir}${delimiter}${process.env.PATH}`,
+    HOME: process.env.HOME,
+    ...serviceEnvironment(service, { ...OPERATOR_ENV, TEMPORAL_NAMESPACE: namespace }),
+    ...addresses,
+    ...extra,
+  });
+  // The admin-tools jobs mount deploy/temporal at /scripts.
+  const hostPath = (arg: string) => arg.replace(/^\/scripts\//, join(PROJECT_ROOT, 'deploy', 'temporal') + '/');
+  const argv = (service: ComposeService) => [...(service.entrypoint ?? []), ...service.command!].map(hostPath);
+  const node = (args: string[]) => (args[0] === 'node' ? [process.execPath, ...args.slice(1)] : args);
+
+  async function runJob(name: string, extra: Record<string, string> = {}): Promise<void> {
+    const [command, ...args] = node(argv(services[name]!));
+    const job = spawnService(command!, args, { cwd: PROJECT_ROOT, env: envFor(services[name]!, extra), log: (line) => log.push(`[${name}] ${line}`) });
+    const { code } = await job.exited;
+    if (code !== 0) throw new Error(`${name} exited with ${code}:\n${job.outputTail()}`);
+  }
+
+  function startService(name: string, extra: Record<string, string>): void {
+    const [command, ...args] = node(services[name]!.command!);
+    started.push(spawnService(command!, args, { cwd: PROJECT_ROOT, env: envFor(services[name]!, extra), log: (line) => log.push(`[${name}] ${line}`) }));
+  }
+
+  /** Runs the service's compose healthcheck (`CMD …`) until it passes, as Docker does before a dependant starts. */
+  async function healthy(name: string, extra: Record<string, string>): Promise<void> {
+    const [kind, ...test] = services[name]!.healthcheck!.test;
+    expect(kind).toBe('CMD');
+    const [command, ...args] = node(test);
+    const deadline = Date.now() + 40_000;
+    for (;;) {
+      const probe = spawnSync(command!, args, { cwd: PROJECT_ROOT, env: envFor(services[name]!, extra), encoding: 'utf8' });
+      if (probe.status === 0) return;
+      if (Date.now() > deadline) throw new Error(`${name} not healthy: ${probe.stderr}\n${log.slice(-30).join('\n')}`);
+      await new Promise((wait) => setTimeout(wait, 500));
+    }
+  }
+
+  const sign = (username: string) =>
+    new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(username)
+      .setIssuer(OPERATOR_ENV.AUTH_JWT_ISSUER)
+      .setAudience(OPERATOR_ENV.AUTH_JWT_AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime('5m')
+      .sign(new TextEncoder().encode(OPERATOR_ENV.AUTH_JWT_SECRET));
+  const call = async (username: string, method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${api}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${await sign(username)}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  };
+
+  beforeAll(async () => {
+    // The image's build step: dist/ with the workflow bundle.
+    const build = spawnSync('npm', ['run', 'build'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+    if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}\n${build.stderr}`);
+    const cli = await resolveTemporalCli(PROJECT_ROOT, () => undefined);
+    if (cli.kind !== 'path') throw new Error('the admin-tools jobs need the Temporal CLI (TEMPORAL_CLI_PATH)');
+    cliDir = mkdtempSync(join(tmpdir(), 'tdkt-cli-'));
+    symlinkSync(cli.path, join(cliDir, 'temporal'));
+    [temporal] = await Promise.all([
+      startTemporalDevServer({ projectRoot: PROJECT_ROOT, headless: true, dynamicConfig: { 'matching.longPollExpirationInterval': '5s' } }),
+      createDatabase(server!, database),
+    ]);
+    const [apiPort, metricsPort] = [await findFreePort(), await findFreePort()];
+    api = `http://127.0.0.1:${apiPort}`;
+    addresses = {
+      DATABASE_URL: databaseUrl(server!, database),
+      TEMPORAL_ADDRESS: temporal.address,
+      WORKER_METRICS_PORT: String(metricsPort),
+      WORKER_METRICS_URL: `http://127.0.0.1:${metricsPort}/metrics`,
+      PORT: String(apiPort),
+    };
+  }, 90_000);
+
+  afterAll(async () => {
+    for (const service of started.reverse()) await service.stop();
+    await temporal?.stop();
+    await dropDatabase(server!, database);
+    if (cliDir) rmSync(cliDir, { recursive: true, force: true });
+  });
+
+  it('migrates, registers the namespace and search attributes, starts worker and API healthy, and takes a nomination through the four levels', async () => {
+    await Promise.all([runJob('migrate'), runJob('temporal-namespace').then(() => runJob('temporal-search-attributes'))]);
+    // The organisation's units and users (here the demo's); production loads its own.
+    await seedDemo(addresses.DATABASE_URL!);
+
+    startService('worker', {});
+    await healthy('worker', {});
+    // Started from the bundle `npm run build` wrote: a worker bundling workflows/ itself logs that it did.
+    expect(existsSync(join(PROJECT_ROOT, 'dist', 'workflow-bundle.js'))).toBe(true);
+    expect(log.filter((line) => line.startsWith('[worker]') && line.includes('Workflow bundle created'))).toEqual([]);
+    startService('api', {});
+    await healthy('api', {});
+
+    const health = await fetch(`${api}/api/health`);
+    expect([health.status, await health.json()]).toEqual([200, { status: 'ok', database: 'up', temporal: 'up', worker: 'up' }]);
+
+    const created = await call('u1.clerk', 'POST', '/api/nominations', {
+      awardCode: 'BANG_KHEN_UBND_TP',
+      year: 2026,
+      nominee: { kind: 'INDIVIDUAL', fullName: 'Nguyễn Thị Lan', position: 'Chuyên viên' },
+      achievements: 'Hoàn thành xuất sắc nhiệm vụ, có hai sáng kiến được công nhận cấp cơ sở.',
+      declarations: { rating: 'HTXS', initiatives: ['Số hóa quy trình cấp phép', 'Bản đồ cụm công nghiệp'] },
+    });
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    for (const [reviewer, level] of APPROVERS_U1) {
+      const decided = await call(reviewer, 'POST', `/api/nominations/${id}/decisions`, { requestId: randomUUID(), level, decision: 'APPROVE' });
+      expect([level, decided.status]).toEqual([level, 200]);
+    }
+    expect((await call('u1.clerk', 'GET', `/api/nominations/${id}`)).body).toMatchObject({ status: 'APPROVED', currentLevel: null });
+
+    const client = new Client({
+      connection: await Connection.connect({ address: temporal.address }),
+      namespace,
+      dataConverter: payloadDataConverterFrom(OPERATOR_ENV.PAYLOAD_KEYS),
+    });
+    try {
+      const description = await client.workflow.getHandle(created.body.workflowId as string).describe();
+      expect(description.status.name).toBe('COMPLETED');
+      expect(description.searchAttributes).toMatchObject({ NominationStatus: ['APPROVED'], AwardCode: ['BANG_KHEN_UBND_TP'] });
+      const registered = await client.connection.operatorService.listSearchAttributes({ namespace });
+      expect(Object.keys(registered.customAttributes ?? {})).toEqual(expect.arrayContaining(Object.keys(SEARCH_ATTRIBUTE_TYPES)));
+    } finally {
+      await client.connection.close();
+    }
+
+    const metrics = await fetch(`${api}/api/metrics`, { headers: { authorization: `Bearer ${OPERATOR_ENV.METRICS_TOKEN}` } });
+    expect(metrics.status).toBe(200);
+    const workerMetrics = await fetch(addresses.WORKER_METRICS_URL!);
+    expect(workerMetrics.status).toBe(200);
+  }, 120_000);
+});
