@@ -51,6 +51,10 @@ export const campaignResultResponse = z
         total: z.number().int(),
       }),
     ),
+    proposals: z
+      .array(z.object({ ...campaignNomination, forwardTo: z.enum(['THU_TUONG']) }))
+      .optional()
+      .describe('Awards the city proposes to the central level (forwarded): no cash, not in the city’s decision'),
     pending: z.array(z.object({ ...campaignNomination, authority }).describe('Not final by the decision deadline: listed, not awarded')),
   })
   .meta({ id: 'CampaignResult' });
