@@ -26,7 +26,7 @@ export const devTokenResponse = z.object({ token: z.string() }).meta({ id: 'DevT
 interface OrgUnit {
   code: string;
   name: string;
-  kind: 'CITY' | 'SO' | 'DEPARTMENT' | 'UNIT';
+  kind: 'CITY' | 'SO' | 'DEPARTMENT' | 'UNIT' | 'AGENCY';
   parentCode: string | null;
   children: OrgUnit[];
 }
@@ -34,7 +34,7 @@ export const orgUnitResponse: z.ZodType<OrgUnit> = z
   .object({
     code: z.string(),
     name: z.string(),
-    kind: z.enum(['CITY', 'SO', 'DEPARTMENT', 'UNIT']),
+    kind: z.enum(['CITY', 'SO', 'DEPARTMENT', 'UNIT', 'AGENCY']).describe('AGENCY: an agency consulted on state-level awards (hiệp y)'),
     parentCode: z.string().nullable(),
     get children() {
       return z.array(orgUnitResponse);
