@@ -105,6 +105,8 @@ const envSchema = z
     DOCUMENT_MAX_BYTES: z.coerce.number().int().min(1).default(20 * 1024 * 1024),
     /** The most documents one nomination may hold, all versions counted. */
     DOCUMENT_MAX_PER_NOMINATION: z.coerce.number().int().min(1).default(30),
+    /** The most uploads one user may have waiting, not yet attached to any nomination. */
+    DOCUMENT_MAX_WAITING: z.coerce.number().int().min(1).default(200),
     /** An upload never attached to a nomination within this time is deleted. */
     DOCUMENT_ORPHAN_TTL: durationSchema.prefault('24h'),
     /** How often the worker looks for such orphans. */

@@ -56,6 +56,8 @@ export class Harness {
       PAYLOAD_KEYS: TEST_PAYLOAD_KEYS,
       // Tests send bursts no user would; test/rate-limit.test.ts sets a low limit of its own.
       RATE_LIMIT_PER_MINUTE: '1000000',
+      // Uploads left unattached by refused submissions pile up over a run's test files.
+      DOCUMENT_MAX_WAITING: '1000000',
       // Each harness its own directory of dossier files, removed when it closes.
       DOCUMENT_STORE: join(tmpdir(), 'tdkt-test-documents', randomUUID()),
       ...process.env,

@@ -29,8 +29,10 @@ export class DocumentsService {
 
   /** A clerk's upload, waiting to be named in a submission or resubmission. */
   async upload(actor: Actor, req: IncomingMessage): Promise<DocumentView> {
-    if ((await this.documents.countWaiting(actor.username)) >= this.config.DOCUMENT_MAX_PER_NOMINATION) {
-      throw this.tooMany('Đã có quá nhiều tài liệu tải lên chưa gắn với hồ sơ nào');
+    if ((await this.documents.countWaiting(actor.username)) >= this.config.DOCUMENT_MAX_WAITING) {
+      throw new ApiError('PAYLOAD_TOO_LARGE', 'Đã có quá nhiều tài liệu tải lên chưa gắn với hồ sơ nào', [
+        { path: 'file', message: `at most ${this.config.DOCUMENT_MAX_WAITING} uploads waiting to be attached` },
+      ]);
     }
     return documentView(await this.receive(actor, req));
   }
