@@ -14,6 +14,7 @@ import { startEmbeddedPostgres } from '../libs/devtools/embedded-postgres';
 import { findFreePort } from '../libs/devtools/free-port';
 import { createDatabase, databaseUrl, dropDatabase, migrateDatabase } from '../libs/devtools/migrate';
 import { installPythonTool } from '../libs/devtools/python-tools';
+import { uploadRequiredDocuments } from '../libs/devtools/sample-documents';
 import { spawnService, type ServiceProcess } from '../libs/devtools/service-process';
 import { startTemporalDevServer } from '../libs/devtools/temporal-dev-server';
 import { SEARCH_ATTRIBUTE_TYPES } from '../libs/domain/search-attributes';
@@ -160,8 +161,9 @@ async function existingIds(apiUrl: string, tokens: Record<string, string>): Prom
     if (!res.ok) throw new Error(`${method} ${path} as ${role}: ${res.status} ${await res.text()}`);
     return (await res.json()) as Record<string, unknown> & { id: string };
   };
-  const submit = () =>
+  const submit = async () =>
     call('u1.clerk', 'POST', '/api/nominations', {
+      documents: await uploadRequiredDocuments(apiUrl, tokens['u1.clerk']!, 'BANG_KHEN_UBND_TP'),
       awardCode: 'BANG_KHEN_UBND_TP',
       year: 2026,
       nominee: { kind: 'INDIVIDUAL', fullName: 'Nguyễn Thị Lan', position: 'Chuyên viên' },

@@ -51,8 +51,9 @@ describe('campaigns: a window that opens and closes on time, and a result drawn 
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => done(null, Buffer.concat(chunks)));
       });
-  const submitTo = (campaignId: string, overrides: Record<string, unknown> = {}, clerk = 'u1.clerk') =>
+  const submitTo = async (campaignId: string, overrides: Record<string, unknown> = {}, clerk = 'u1.clerk') =>
     sut.post(clerk, '/api/nominations', {
+      documents: await sut.requiredDocuments(clerk, (overrides.awardCode as string | undefined) ?? 'GIAY_KHEN_GIAM_DOC_SO'),
       awardCode: 'GIAY_KHEN_GIAM_DOC_SO',
       year: 2026,
       nominee: { kind: 'INDIVIDUAL', fullName: 'Nguyễn Thị Lan', position: 'Chuyên viên' },

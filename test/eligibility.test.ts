@@ -24,8 +24,9 @@ describe('award history, holds and eligibility at submission', () => {
 
   const stored = (fullName: string) => sut.prisma.awardHistory.findMany({ where: { fullName, unitCode: 'U3' }, orderBy: [{ year: 'asc' }, { awardCode: 'asc' }] });
 
-  const submitU3 = (fullName: string, awardCode: string, declarations: Record<string, unknown>) =>
+  const submitU3 = async (fullName: string, awardCode: string, declarations: Record<string, unknown>) =>
     sut.post('u3.clerk', '/api/nominations', {
+      documents: await sut.requiredDocuments('u3.clerk', awardCode),
       awardCode,
       year: 2026,
       nominee: { kind: 'INDIVIDUAL', fullName, position: 'Chuyên viên' },

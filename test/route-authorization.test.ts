@@ -55,6 +55,8 @@ const MAY_CALL: Record<string, readonly Role[] | 'ANY'> = {
   'POST /api/nominations/:id/decisions': ['REVIEWER', 'STAFF', 'COUNCIL_MEMBER'],
   'POST /api/nominations/:id/resubmit': ['CLERK'],
   'POST /api/nominations/:id/withdraw': ['CLERK'],
+  'POST /api/documents': ['CLERK'],
+  'POST /api/nominations/:id/documents': ['CLERK', 'REVIEWER', 'STAFF', 'COUNCIL_MEMBER'],
   'POST /api/nominations/:id/votes': ['REVIEWER', 'COUNCIL_MEMBER'],
   'POST /api/nominations/:id/votes/close': ['REVIEWER', 'COUNCIL_MEMBER'],
   'POST /api/delegations': ['REVIEWER'],
@@ -180,6 +182,8 @@ describe('who may call what is declared on every route', () => {
     const attempts = [
       ['u2.clerk', 'POST', '/api/nominations/:id/withdraw', { reason: 'Rút hồ sơ của đơn vị khác' }],
       ['u2.clerk', 'POST', '/api/nominations/:id/resubmit', { comment: 'Bổ sung hồ sơ của đơn vị khác' }],
+      ['u2.clerk', 'POST', '/api/nominations/:id/documents', {}],
+      ['dept-b.reviewer', 'POST', '/api/nominations/:id/documents', {}],
       ['u2.head', 'POST', '/api/nominations/:id/decisions', { level: 'UNIT', decision: 'APPROVE', requestId: randomUUID() }],
       ['dept-b.reviewer', 'POST', '/api/nominations/:id/decisions', { level: 'DEPARTMENT', decision: 'APPROVE', requestId: randomUUID() }],
       ['dept-a.deputy', 'POST', '/api/nominations/:id/decisions', { level: 'DEPARTMENT', decision: 'APPROVE', requestId: randomUUID() }],

@@ -4,6 +4,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import type { AppConfig } from '../../libs/config/config';
 import { ConfigModule } from '../../libs/config/config.module';
 import { DbModule } from '../../libs/db/db.module';
+import { documentStoreProvider } from '../../libs/documents/document-store.factory';
 import { AdminActionsService } from './admin/admin-actions.service';
 import { AdminNominationsController } from './admin/admin-nominations.controller';
 import { DeliveriesController } from './admin/deliveries.controller';
@@ -19,11 +20,14 @@ import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
 import { RateLimitGuard } from './auth/rate-limit.guard';
 import { CalendarApiModule } from './calendar/calendar-api.module';
+import { CatalogueController } from './catalogue/catalogue.controller';
 import { CampaignsController } from './campaigns/campaigns.controller';
 import { CampaignsService } from './campaigns/campaigns.service';
 import { CampaignResultService } from '../../libs/campaigns/campaign-result.service';
 import { DelegationsController } from './delegations/delegations.controller';
 import { DelegationsService } from './delegations/delegations.service';
+import { DocumentsController } from './documents/documents.controller';
+import { DocumentsService } from './documents/documents.service';
 import { HealthController } from './health/health.controller';
 import { MetricsModule } from './metrics/metrics.module';
 import { CouncilController } from './nominations/council.controller';
@@ -63,6 +67,8 @@ export class AppModule {
         LawStepsController,
         // Here rather than with award history: recording or lifting a hold tells the workflows it suspends.
         HoldsController,
+        DocumentsController,
+        CatalogueController,
         DelegationsController,
         AdminNominationsController,
         DeliveriesController,
@@ -79,6 +85,8 @@ export class AppModule {
         AuthService,
         NominationsService,
         CouncilService,
+        DocumentsService,
+        documentStoreProvider,
         DelegationsService,
         NominationWorkflows,
         NominationCommands,

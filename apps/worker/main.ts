@@ -9,6 +9,7 @@ import { loadConfig } from '../../libs/config/config';
 import { temporalConnectionOptions } from '../../libs/config/temporal-connection';
 import { createLogger } from '../../libs/logging/logger';
 import { NestPinoLogger } from '../../libs/logging/nest-logger';
+import { OrphanSweeper } from '../../libs/documents/orphan-sweeper';
 import { OutboxDispatcher } from '../../libs/outbox/outbox-dispatcher';
 import { WorkerModule } from './worker.module';
 import { createNominationWorker } from './nomination-worker';
@@ -47,11 +48,14 @@ async function main(): Promise<void> {
   // Emails are queued only when SMTP_URL is set: without it there is nothing to dispatch.
   const dispatcher = config.SMTP_URL ? context.get(OutboxDispatcher) : null;
   dispatcher?.start();
+  const sweeper = context.get(OrphanSweeper);
+  sweeper.start();
   Logger.log(`worker polling task queue "${config.TEMPORAL_TASK_QUEUE}" at ${config.TEMPORAL_ADDRESS}`, 'Worker');
   Logger.log(`Temporal SDK metrics on http://localhost:${config.WORKER_METRICS_PORT}/metrics`, 'Worker');
   // The SDK shuts the worker down on SIGINT/SIGTERM; run() resolves once in-flight tasks are done.
   await worker.run();
   await dispatcher?.stop();
+  await sweeper.stop();
   await tracing.shutdown();
   await connection.close();
   await context.close();

@@ -123,6 +123,23 @@ const envSchema = z
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
     /** A bearer that may read /api/metrics without being a user (Prometheus's `authorization` credentials). */
     METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
+    /** Where dossier files live: a directory (the embedded default) or `s3://bucket` (S3_* below). */
+    DOCUMENT_STORE: z.string().min(1).default('.data/documents'),
+    /** The largest file one upload may carry, in bytes (20 MB). */
+    DOCUMENT_MAX_BYTES: z.coerce.number().int().min(1).default(20 * 1024 * 1024),
+    /** The most documents one nomination may hold, all versions counted. */
+    DOCUMENT_MAX_PER_NOMINATION: z.coerce.number().int().min(1).default(30),
+    /** The most uploads one user may have waiting, not yet attached to any nomination. */
+    DOCUMENT_MAX_WAITING: z.coerce.number().int().min(1).default(200),
+    /** An upload never attached to a nomination within this time is deleted. */
+    DOCUMENT_ORPHAN_TTL: durationSchema.prefault('24h'),
+    /** How often the worker looks for such orphans. */
+    DOCUMENT_SWEEP_INTERVAL: durationSchema.prefault('1h'),
+    /** The S3-compatible endpoint (MinIO: http://minio:9000); unset, AWS's own for S3_REGION. */
+    S3_ENDPOINT: z.url().optional(),
+    S3_REGION: z.string().min(1).default('us-east-1'),
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.PAYLOAD_KEYS) {
@@ -141,6 +158,12 @@ const envSchema = z
       for (const name of ['AUTH_JWT_ISSUER', 'AUTH_JWT_AUDIENCE'] as const) {
         if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: `AUTH_MODE=jwt needs ${name} (every token is checked against it)` });
       }
+    }
+    if (env.DOCUMENT_STORE.startsWith('s3://') && !/^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]\/?$/.test(env.DOCUMENT_STORE)) {
+      ctx.addIssue({ code: 'custom', path: ['DOCUMENT_STORE'], message: 'expected s3://bucket (a valid bucket name) or a directory' });
+    }
+    if (!env.S3_ACCESS_KEY_ID !== !env.S3_SECRET_ACCESS_KEY) {
+      ctx.addIssue({ code: 'custom', path: ['S3_SECRET_ACCESS_KEY'], message: 'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together' });
     }
     if (env.AUTH_MODE === 'dev' && env.NODE_ENV === 'production') {
       ctx.addIssue({ code: 'custom', path: ['AUTH_MODE'], message: 'AUTH_MODE=dev lets anyone sign in as anyone: not allowed with NODE_ENV=production' });

@@ -5,6 +5,7 @@ import { BallotRepository } from './ballot.repository';
 import { CalendarRepository } from './calendar.repository';
 import { CampaignRepository } from './campaign.repository';
 import { DeliveryRepository } from '../outbox/delivery.repository';
+import { DocumentRepository } from './document.repository';
 import { DelegationRepository } from './delegation.repository';
 import { HoldRepository } from './hold.repository';
 import { NominationRepository } from './nomination.repository';
@@ -23,6 +24,7 @@ const providers = [
   CampaignRepository,
   DelegationRepository,
   DeliveryRepository,
+  DocumentRepository,
   HoldRepository,
   NominationRepository,
   NotificationRepository,

@@ -19,6 +19,7 @@ const withDecisions = {
   decisions: { orderBy: { seq: 'asc' } },
   objections: { orderBy: { createdAt: 'asc' } },
   opinions: { orderBy: { agency: 'asc' } },
+  documents: { orderBy: [{ attachedAt: 'asc' }, { version: 'asc' }] },
 } satisfies Prisma.NominationInclude;
 export type NominationRecord = Prisma.NominationGetPayload<{ include: typeof withDecisions }>;
 
@@ -105,12 +106,13 @@ export class NominationRepository {
     return (await this.prisma.levelAssignment.count({ where: { nominationId, reviewer } })) > 0;
   }
 
-  /** The nomination and the caller's request that created it, together. */
-  async create(data: Prisma.NominationUncheckedCreateInput, request: CommandRef, tx?: Tx): Promise<NominationRecord> {
+  /** The nomination, the caller's request that created it and whatever `alsoWrite` adds (its documents), together. */
+  async create(data: Prisma.NominationUncheckedCreateInput, request: CommandRef, tx?: Tx, alsoWrite?: (t: Tx) => Promise<void>): Promise<NominationRecord> {
     const write = async (t: Tx) => {
-      const record = await t.nomination.create({ data, include: withDecisions });
-      await t.commandRequest.create({ data: { ...request, nominationId: record.id } });
-      return record;
+      const created = await t.nomination.create({ data });
+      await t.commandRequest.create({ data: { ...request, nominationId: created.id } });
+      await alsoWrite?.(t);
+      return t.nomination.findUniqueOrThrow({ where: { id: created.id }, include: withDecisions });
     };
     return tx ? write(tx) : this.prisma.$transaction(write);
   }
@@ -221,9 +223,16 @@ export class NominationRepository {
       },
     });
     if (t.decision) {
-      const { decidedAt, tally, ...decision } = t.decision;
+      const { decidedAt, tally, documents, ...decision } = t.decision;
       await tx.decision.create({
-        data: { ...decision, tally: tally ? { ...tally } : undefined, nominationId: t.nominationId, seq: t.seq, decidedAt: new Date(decidedAt) },
+        data: {
+          ...decision,
+          tally: tally ? { ...tally } : undefined,
+          documents: documents ? documents.map((d) => ({ id: d.id, sha256: d.sha256 })) : undefined,
+          nominationId: t.nominationId,
+          seq: t.seq,
+          decidedAt: new Date(decidedAt),
+        },
       });
       await recordDecisionLatency(tx, { nominationId: t.nominationId, seq: t.seq, level: decision.level, decidedAt: new Date(decidedAt) });
     }

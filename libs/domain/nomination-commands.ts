@@ -11,8 +11,11 @@ import { requestId as requestIdOf, text, username } from './text';
 const actor = username();
 const requestId = requestIdOf();
 
+/** The document versions in front of the reviewer (ids and hashes only); absent from older commands. */
+const documentRefs = z.array(z.strictObject({ id: z.uuid(), sha256: z.string().length(64).regex(/^[0-9a-f]+$/) })).max(1000);
+
 export const decideCommandSchema = decisionSchema.and(
-  z.object({ requestId, reviewer: actor, onBehalfOf: actor.nullable().optional() }),
+  z.object({ requestId, reviewer: actor, onBehalfOf: actor.nullable().optional(), documents: documentRefs.optional() }),
 );
 
 export const resubmitCommandSchema = z.strictObject({

@@ -50,6 +50,14 @@ export interface DecisionRecord {
   tally?: Tally | null;
   /** The minutes (biên bản) of a council vote. */
   minutes?: string | null;
+  /** The dossier's document versions current when the decision was made; absent in older histories. */
+  documents?: DocumentRef[];
+}
+
+/** A document version as the workflow carries it: never the bytes. */
+export interface DocumentRef {
+  id: string;
+  sha256: string;
 }
 
 export interface NominationState {
@@ -154,6 +162,7 @@ export interface DecideCommand {
   onBehalfOf?: string | null;
   tally?: Tally;
   minutes?: string;
+  documents?: DocumentRef[];
 }
 
 export interface ResubmitCommand {
@@ -345,6 +354,7 @@ export function decide(state: NominationState, cmd: DecideCommand, now: Date, pl
     requestId: cmd.requestId,
     decidedAt: now.toISOString(),
     ...(cmd.tally && { tally: cmd.tally, minutes: cmd.minutes ?? null }),
+    ...(cmd.documents && { documents: cmd.documents }),
   };
   const decided = { ...state, decisions: [...state.decisions, decision], ...freshLevel(now) };
   const extra = { actor: cmd.reviewer, decision, comment: cmd.comment };

@@ -20,6 +20,9 @@ export const declarationsSchema = z.strictObject({
   ...collectiveDeclarationFields,
 });
 
+// Bounded well above DOCUMENT_MAX_PER_NOMINATION, which the service enforces with 413.
+const documentIds = z.array(z.uuid()).max(200);
+
 export const submitNominationSchema = z.strictObject({
   awardCode: z.enum(AWARD_CODES as [string, ...string[]]),
   year: z.number().int().min(2000).max(2100),
@@ -28,6 +31,8 @@ export const submitNominationSchema = z.strictObject({
   achievements: text(20, 20000),
   declarations: declarationsSchema.optional(),
   campaignId: code(100).optional(),
+  /** Uploads (POST /api/documents) that make up the dossier. */
+  documents: documentIds.optional(),
   requestId: requestId.optional(),
 });
 export type SubmitNominationInput = z.infer<typeof submitNominationSchema>;
@@ -56,6 +61,8 @@ export type DecisionInput = z.infer<typeof decisionSchema>;
 export const resubmitSchema = z.strictObject({
   achievements: text(20, 20000).optional(),
   comment: text(1, 5000),
+  /** New uploads; one of a type already in the dossier becomes its new version. */
+  documents: documentIds.optional(),
   requestId: requestId.optional(),
 });
 export type ResubmitInput = z.infer<typeof resubmitSchema>;

@@ -103,7 +103,7 @@ const INPUTS: [string, z.ZodType, Record<string, unknown>][] = [
   ['calendar overrides', calendarOverridesSchema(2026), { holidays: ['2026-01-02'], workingWeekends: ['2026-01-10'] }],
   ['calendar year', calendarYearParamsSchema, { year: '2026' }],
   ['working days query', workingDaysQuerySchema, { from: '2026-01-05', days: '3' }],
-  ['decide command', decideCommandSchema, { level: 'UNIT', decision: 'RETURN', comment: 'Bổ sung hồ sơ', requestId, reviewer: 'dept-a.deputy', onBehalfOf: 'dept-a.reviewer' }],
+  ['decide command', decideCommandSchema, { level: 'UNIT', decision: 'RETURN', comment: 'Bổ sung hồ sơ', requestId, reviewer: 'dept-a.deputy', onBehalfOf: 'dept-a.reviewer', documents: [{ id: '0b8f3c52-6d1e-4c4a-9d8e-2f1a7b6c5d4e', sha256: 'a'.repeat(64) }] }],
   ['resubmit command', resubmitCommandSchema, { requestId, actor: 'u1.clerk', comment: 'Đã bổ sung', achievements: 'Bổ sung thành tích năm 2025 đầy đủ.' }],
   ['withdraw command', withdrawCommandSchema, { requestId, actor: 'u1.clerk', reason: 'Đơn vị rút hồ sơ' }],
   ['close vote command', closeVoteCommandSchema, { level: 'SO', requestId, actor: 'so.council' }],

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { requiredDocumentTypes, samplePdf } from '../../libs/devtools/sample-documents';
 import type { ApiClient } from './http';
 import type { Flow, Level } from './round';
 
@@ -24,14 +25,29 @@ export const SUBMISSION = {
   declarations: { rating: 'HTXS', initiatives: ['Số hóa quy trình cấp phép', 'Bản đồ cụm công nghiệp'] },
 };
 
-export function submitNomination(api: ApiClient): Promise<Opened> {
-  return api.post<Opened>(CLERK, '/api/nominations', { ...SUBMISSION, requestId: randomUUID() }, 201);
+/** One generated PDF per document type the award requires, uploaded as the clerk; their ids. */
+export async function uploadDossier(api: ApiClient): Promise<string[]> {
+  const types = requiredDocumentTypes(SUBMISSION.awardCode);
+  return Promise.all(types.map((type) => api.upload(CLERK, type, samplePdf(type), `${type}.pdf`)));
+}
+
+export async function submitNomination(api: ApiClient, documents?: string[]): Promise<Opened> {
+  const dossier = documents ?? (await uploadDossier(api));
+  return api.post<Opened>(CLERK, '/api/nominations', { ...SUBMISSION, documents: dossier, requestId: randomUUID() }, 201);
 }
 
 export function fullFlow(api: ApiClient): Flow<Opened> {
+  const prepared = new Map<number, string[]>();
   return {
     name: 'full',
-    submit: () => submitNomination(api),
+    async prepare(index) {
+      prepared.set(index, await uploadDossier(api));
+    },
+    submit(index) {
+      const documents = prepared.get(index);
+      prepared.delete(index);
+      return submitNomination(api, documents);
+    },
     async decide(opened, level) {
       const body = { level, decision: 'APPROVE', comment: 'Đồng ý', requestId: randomUUID() };
       await api.post(REVIEWERS[level], `/api/nominations/${opened.id}/decisions`, body, 200);

@@ -22,6 +22,17 @@ export class ApiClient {
     return this.call<T>('POST', path, { token: await this.token(username), body, expect });
   }
 
+  /** `POST /api/documents` (multipart): one file of a dossier; resolves to its id. */
+  async upload(username: string, type: string, bytes: Buffer, fileName: string): Promise<string> {
+    const form = new FormData();
+    form.set('type', type);
+    form.set('file', new Blob([bytes], { type: 'application/pdf' }), fileName);
+    const res = await fetch(`${this.baseUrl}/api/documents`, { method: 'POST', headers: { authorization: `Bearer ${await this.token(username)}` }, body: form });
+    const text = await res.text();
+    if (res.status !== 201) throw new Error(`POST /api/documents: ${res.status} ${text.slice(0, 500)}`);
+    return (JSON.parse(text) as { id: string }).id;
+  }
+
   private async call<T>(method: string, path: string, opts: { token?: string; body?: unknown; expect: number }): Promise<T> {
     const res = await fetch(`${this.baseUrl}${path}`, {
       method,

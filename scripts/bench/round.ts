@@ -6,6 +6,8 @@ export type Level = (typeof LEVELS)[number];
 /** One way of carrying a nomination through its four levels: the bare workflow, or the product over HTTP. */
 export interface Flow<Opened> {
   readonly name: 'bare' | 'full';
+  /** What a submission needs beforehand (the dossier's uploads), outside the measured submission. */
+  prepare?(index: number): Promise<void>;
   submit(index: number): Promise<Opened>;
   decide(opened: Opened, level: Level): Promise<void>;
   workflowId(opened: Opened): string;
@@ -40,6 +42,7 @@ export async function runRound<Opened>(flow: Flow<Opened>, n: number, concurrenc
   const client = async () => {
     while (next < n) {
       const index = offset + next++;
+      await flow.prepare?.(index);
       const opened = await timed(submitMs, () => flow.submit(index));
       workflowIds.push(flow.workflowId(opened));
       for (const level of LEVELS) await timed(decisionMs, () => flow.decide(opened, level));

@@ -3,6 +3,9 @@ import { NestFactory } from '@nestjs/core';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { DestinationStream } from 'pino';
 import request from 'supertest';
 import { createApiApp } from '../../apps/api/app.factory';
@@ -10,6 +13,8 @@ import { createNominationWorker } from '../../apps/worker/nomination-worker';
 import { WorkerModule } from '../../apps/worker/worker.module';
 import { payloadDataConverter } from '../../libs/codec/data-converter';
 import { loadConfig, type AppConfig } from '../../libs/config/config';
+import { requiredDocumentTypes, samplePdf } from '../../libs/devtools/sample-documents';
+import { OrphanSweeper } from '../../libs/documents/orphan-sweeper';
 import { PrismaService } from '../../libs/db/prisma.service';
 import { createLogger } from '../../libs/logging/logger';
 import { OutboxDispatcher } from '../../libs/outbox/outbox-dispatcher';
@@ -31,6 +36,7 @@ export interface HarnessOptions {
 export class Harness {
   private worker: { worker: Worker; running: Promise<void>; connection: NativeConnection } | null = null;
   private readonly tokens = new Map<string, string>();
+  private readonly dossiers = new Map<string, Promise<string[]>>();
 
   private constructor(
     readonly config: AppConfig,
@@ -50,6 +56,10 @@ export class Harness {
       PAYLOAD_KEYS: TEST_PAYLOAD_KEYS,
       // Tests send bursts no user would; test/rate-limit.test.ts sets a low limit of its own.
       RATE_LIMIT_PER_MINUTE: '1000000',
+      // Uploads left unattached by refused submissions pile up over a run's test files.
+      DOCUMENT_MAX_WAITING: '1000000',
+      // Each harness its own directory of dossier files, removed when it closes.
+      DOCUMENT_STORE: join(tmpdir(), 'tdkt-test-documents', randomUUID()),
       ...process.env,
       AUTH_MODE: 'dev',
       TEMPORAL_TASK_QUEUE: `test-${randomUUID()}`,
@@ -115,8 +125,44 @@ export class Harness {
     return request(this.app.getHttpServer()).post(path).set('Authorization', `Bearer ${await this.token(username)}`).send(body);
   }
 
+  /** The worker's orphan sweep, for a test to run one pass. */
+  get sweeper(): OrphanSweeper {
+    return this.workerContext.get(OrphanSweeper);
+  }
+
+  /** `POST /api/documents` with `file` (a generated PDF unless given) as a multipart upload. */
+  async upload(username: string, type: string, file: Buffer = samplePdf(type), fileName = `${type}.pdf`, path = '/api/documents') {
+    return request(this.app.getHttpServer())
+      .post(path)
+      .set('Authorization', `Bearer ${await this.token(username)}`)
+      .field('type', type)
+      .attach('file', file, fileName);
+  }
+
+  /** Uploads a generated PDF for every document type the award requires; the ids, for a submission. */
+  async requiredDocuments(username: string, awardCode: string): Promise<string[]> {
+    const ids: string[] = [];
+    for (const type of requiredDocumentTypes(awardCode)) {
+      const res = await this.upload(username, type);
+      if (res.status !== 201) throw new Error(`upload of ${type} failed: ${res.status} ${JSON.stringify(res.body)}`);
+      ids.push((res.body as { id: string }).id);
+    }
+    return ids;
+  }
+
+  /** Submits with the award's required documents uploaded first, unless `overrides` names the documents. */
   async submit(username = 'u1.clerk', overrides: Body = {}) {
+    const awardCode = (overrides.awardCode as string | undefined) ?? 'BANG_KHEN_UBND_TP';
+    // The same request sent again names the same documents, as a client retrying it would.
+    const key = typeof overrides.requestId === 'string' ? `${username}:${overrides.requestId}` : null;
+    let uploads = key ? this.dossiers.get(key) : undefined;
+    if (!overrides.documents && !uploads) {
+      uploads = this.requiredDocuments(username, awardCode);
+      if (key) this.dossiers.set(key, uploads);
+    }
+    const documents = overrides.documents ?? (await uploads);
     const res = await this.post(username, '/api/nominations', {
+      documents,
       awardCode: 'BANG_KHEN_UBND_TP',
       year: 2026,
       nominee: { kind: 'INDIVIDUAL', fullName: 'Nguyễn Thị Lan', position: 'Chuyên viên' },
@@ -148,6 +194,7 @@ export class Harness {
     await this.app.close();
     await this.workerContext.close();
     await this.temporal.connection.close();
+    if (this.config.DOCUMENT_STORE.includes('tdkt-test-documents')) await rm(this.config.DOCUMENT_STORE, { recursive: true, force: true });
   }
 }
 

@@ -1,5 +1,9 @@
 import type { AppConfig } from '../../../libs/config/config';
 import type { NominationRecord } from '../../../libs/db/nomination.repository';
+import type { DocumentType } from '../../../libs/domain/document-types';
+import { dossierOf } from '../../../libs/domain/dossier';
+import type { DocumentRef } from '../../../libs/domain/nomination-machine';
+import { dossierDocumentView } from '../documents/document.view';
 import type { Eligibility } from '../../../libs/eligibility/eligibility';
 import { withoutHoldReasons } from '../../../libs/eligibility/hold-reasons';
 import { temporalUiUrl } from '../temporal/temporal-ui-url';
@@ -8,7 +12,12 @@ import { temporalUiUrl } from '../temporal/temporal-ui-url';
  * The nomination exactly as API.md describes it, the same from every endpoint; hold reasons only for
  * those the access policy lets see them (`seesHoldReasons`).
  */
-export function nominationView(n: NominationRecord, config: Pick<AppConfig, 'TEMPORAL_UI_URL' | 'TEMPORAL_NAMESPACE'>, holdReasons: boolean) {
+export function nominationView(
+  n: NominationRecord,
+  config: Pick<AppConfig, 'TEMPORAL_UI_URL' | 'TEMPORAL_NAMESPACE'>,
+  holdReasons: boolean,
+  requiredDocuments: readonly DocumentType[],
+) {
   const eligibility = n.eligibility as Eligibility | null;
   return {
     id: n.id,
@@ -37,6 +46,7 @@ export function nominationView(n: NominationRecord, config: Pick<AppConfig, 'TEM
       ground: d.ground,
       decidedAt: d.decidedAt.toISOString(),
       ...(d.tally !== null && { tally: d.tally, minutes: d.minutes }),
+      documents: (d.documents as DocumentRef[] | null) ?? [],
     })),
     posting: n.postingEndsAt ? { endsAt: n.postingEndsAt.toISOString(), open: n.postingOpen } : null,
     // Objections name people and what is said of them: shown to those who judge the nomination.
@@ -50,6 +60,8 @@ export function nominationView(n: NominationRecord, config: Pick<AppConfig, 'TEM
       : null,
     suspended: n.suspendedSince !== null,
     externalDecision: n.externalDecisionRef ? { decisionRef: n.externalDecisionRef, decidedOn: n.externalDecidedOn } : null,
+    documents: n.documents.map(dossierDocumentView),
+    dossier: dossierOf(requiredDocuments, n.documents),
     submittedBy: n.submittedBy,
     workflowId: n.workflowId,
     temporalUiUrl: temporalUiUrl(config, n.workflowId),

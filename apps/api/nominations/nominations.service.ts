@@ -5,11 +5,13 @@ import { CalendarService } from '../../../libs/calendar/calendar.service';
 import type { Prisma } from '../../../libs/db/generated/client';
 import { CampaignRepository } from '../../../libs/db/campaign.repository';
 import { DelegationRepository } from '../../../libs/db/delegation.repository';
+import { AttachRefused, DocumentRepository } from '../../../libs/db/document.repository';
 import { NominationRepository, isUniqueViolation, type NominationRecord } from '../../../libs/db/nomination.repository';
 import { OrgRepository } from '../../../libs/db/org.repository';
 import { DeadlinePlanner } from '../../../libs/deadlines/deadline-planner';
 import { canSee, isClerkOf, isStaffOf, reviewsLevel, seesHoldReasons, visibleScopes, watchedLevel, type Actor, type OrgTree } from '../../../libs/domain/access-policy';
-import { catalogueAt } from '../../../libs/domain/award-catalogue';
+import { catalogueAt, catalogueVersion, findAward, type AwardDefinition } from '../../../libs/domain/award-catalogue';
+import { dossierIncomplete, missingDocuments, type DossierDocument } from '../../../libs/domain/dossier';
 import { commandFingerprint, requestIdReused, type CommandRef } from '../../../libs/domain/command-fingerprint';
 import { hanoiDay } from '../../../libs/domain/hanoi-time';
 import type { Level } from '../../../libs/domain/levels';
@@ -38,6 +40,7 @@ export class NominationsService {
     private readonly eligibility: EligibilityService,
     private readonly delegations: DelegationRepository,
     private readonly campaigns: CampaignRepository,
+    private readonly documents: DocumentRepository,
   ) {}
 
   async submit(actor: Actor, input: SubmitNominationInput): Promise<NominationView> {
@@ -69,6 +72,8 @@ export class NominationsService {
         eligibility.criteria.filter((c) => c.status === 'NOT_MET').map((c) => ({ path: c.code, message: c.message })),
       );
     }
+    const documentIds = input.documents ?? [];
+    await this.checkDossier(actor, award, [], documentIds);
 
     const id = randomUUID();
     const route = [...award.route];
@@ -96,17 +101,35 @@ export class NominationsService {
       createdAt: now,
     };
     try {
+      const attach = (tx: Prisma.TransactionClient) => this.documents.attach(tx, id, actor.username, documentIds, now);
       const record = input.campaignId
-        ? await this.campaigns.whileAccepting(input.campaignId, award.code, (tx) => this.nominations.create(data, request, tx))
-        : await this.nominations.create(data, request);
+        ? await this.campaigns.whileAccepting(input.campaignId, award.code, (tx) => this.nominations.create(data, request, tx, attach))
+        : await this.nominations.create(data, request, undefined, attach);
       if (!('decisions' in record)) throw ApiError.from(record);
       return this.started(actor, record);
     } catch (error) {
+      if (error instanceof AttachRefused) throw ApiError.from(error.refusal);
       // Two identical requests at once: the loser returns the winner's nomination.
       const winner = isUniqueViolation(error) ? await this.nominations.findByRequest(actor.username, requestId) : null;
       if (!winner) throw error;
       return this.started(actor, await this.sameRequest(request, winner));
     }
+  }
+
+  /**
+   * The uploads named in a submission or resubmission are the caller's own and still unattached, they
+   * fit the nomination's limit, and with the current documents they cover every type the award requires.
+   */
+  private async checkDossier(actor: Actor, award: AwardDefinition, current: readonly DossierDocument[], ids: readonly string[]): Promise<void> {
+    if (current.length + ids.length > this.config.DOCUMENT_MAX_PER_NOMINATION) {
+      throw new ApiError('PAYLOAD_TOO_LARGE', `Một hồ sơ có tối đa ${this.config.DOCUMENT_MAX_PER_NOMINATION} tài liệu`, [
+        { path: 'documents', message: `at most ${this.config.DOCUMENT_MAX_PER_NOMINATION} documents` },
+      ]);
+    }
+    const uploads = await this.documents.waiting(actor.username, ids);
+    if (!Array.isArray(uploads)) throw ApiError.from(uploads);
+    const incomplete = dossierIncomplete(missingDocuments(award.requiredDocuments, [...current, ...uploads.map((u) => ({ type: u.type, current: true }))]));
+    if (incomplete) throw ApiError.from(incomplete);
   }
 
   /** A submission's request id sent again: the same nomination, unless it now names another one (422). */
@@ -165,7 +188,9 @@ export class NominationsService {
     if (!record) throw ApiError.notFound();
     const tree = await this.orgs.tree();
     const onBehalfOf = await this.authority(actor, record, input.level, tree);
-    const command = { ...input, requestId: input.requestId ?? randomUUID(), reviewer: actor.username, onBehalfOf };
+    // What the reviewer has in front of them: the workflow and the decision row keep ids and hashes.
+    const documents = record.documents.filter((d) => d.current).map((d) => ({ id: d.id, sha256: d.sha256 }));
+    const command = { ...input, requestId: input.requestId ?? randomUUID(), reviewer: actor.username, onBehalfOf, ...(documents.length > 0 && { documents }) };
     await this.commands.send(record.workflowId, decideUpdate, actor.username, command, () => precheck(record, (s) => checkDecide(s, input)));
     return this.reread(actor, id);
   }
@@ -205,9 +230,48 @@ export class NominationsService {
 
   async resubmit(actor: Actor, id: string, input: ResubmitInput): Promise<NominationView> {
     const record = await this.ownRecord(actor, id);
-    const command = { ...input, requestId: input.requestId ?? randomUUID(), actor: actor.username };
+    const { documents: documentIds = [], ...rest } = input;
+    const command = { ...rest, requestId: input.requestId ?? randomUUID(), actor: actor.username };
+    // Documents are attached by the API before the workflow is asked, once per request id: a repeated
+    // request finds them attached already and is answered from the request log.
+    if (documentIds.length > 0 && !(await this.nominations.findRequest(actor.username, command.requestId))) {
+      precheck(record, checkResubmit);
+      await this.checkDossier(actor, this.awardOf(record), record.documents, documentIds);
+      try {
+        await this.documents.attachNow(record.id, actor.username, documentIds);
+      } catch (error) {
+        if (error instanceof AttachRefused) throw ApiError.from(error.refusal);
+        throw error;
+      }
+    }
     await this.commands.send(record.workflowId, resubmitUpdate, actor.username, command, () => precheck(record, checkResubmit));
     return this.reread(actor, id);
+  }
+
+  /**
+   * Who may add a document to a nomination under way: the reviewer of its current level (or the
+   * reviewer an admin assigned it to, or a deputy for it today), or its unit's clerk while it is returned.
+   */
+  async checkMayAddDocument(actor: Actor, record: NominationRecord): Promise<void> {
+    if (isClerkOf(actor, record.unitCode)) {
+      if (record.status !== 'RETURNED') throw new ApiError('INVALID_STATE', 'Đơn vị chỉ bổ sung tài liệu khi hồ sơ bị trả lại');
+      return;
+    }
+    const level = record.status === 'IN_REVIEW' ? record.currentLevel : null;
+    if (!level) throw new ApiError('INVALID_STATE', 'Hồ sơ không còn đang được xét');
+    const tree = await this.orgs.tree();
+    if (reviewsLevel(actor, level, record, tree)) return;
+    if ((await this.nominations.assignment(record.id, level))?.reviewer === actor.username) return;
+    if ((await this.delegatedToday(actor, record, tree)).some((d) => d.level === level)) return;
+    throw ApiError.forbidden(`${actor.username} does not review the current level of this nomination`);
+  }
+
+  /** The award as the catalogue version the nomination was judged by defines it. */
+  awardOf(record: Pick<NominationRecord, 'awardCode' | 'catalogueVersion' | 'createdAt'>): AwardDefinition {
+    const award =
+      catalogueVersion(record.catalogueVersion)?.awards.find((a) => a.code === record.awardCode) ?? findAward(record.awardCode, hanoiDay(record.createdAt));
+    if (!award) throw new Error(`award ${record.awardCode} is in no catalogue`);
+    return award;
   }
 
   async withdraw(actor: Actor, id: string, input: WithdrawInput): Promise<NominationView> {
@@ -246,7 +310,7 @@ export class NominationsService {
   }
 
   private present(actor: Actor, record: NominationRecord, tree: OrgTree): NominationView {
-    return nominationView(record, this.config, seesHoldReasons(actor, record, tree));
+    return nominationView(record, this.config, seesHoldReasons(actor, record, tree), this.awardOf(record).requiredDocuments);
   }
 }
 

@@ -1,0 +1,57 @@
+import { Controller, Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { contentDisposition } from '../../../libs/documents/file-name';
+import type { Actor } from '../../../libs/domain/access-policy';
+import { DOCUMENT_TYPE_CODES } from '../../../libs/domain/document-types';
+import { Authenticated, CurrentActor } from '../auth/auth.guard';
+import { ApiError } from '../common/api-error';
+import { DocumentsService } from './documents.service';
+
+const documentId = new ParseUUIDPipe({ exceptionFactory: () => ApiError.notFound('Document') });
+const nominationId = new ParseUUIDPipe({ exceptionFactory: () => ApiError.notFound() });
+
+const UploadBody = () =>
+  ApiBody({
+    schema: {
+      type: 'object',
+      required: ['type', 'file'],
+      properties: { type: { type: 'string', enum: [...DOCUMENT_TYPE_CODES] }, file: { type: 'string', format: 'binary' } },
+    },
+  });
+
+@ApiTags('dossiers')
+@Controller()
+export class DocumentsController {
+  constructor(private readonly documents: DocumentsService) {}
+
+  @Authenticated({ roles: ['CLERK'] })
+  @Post('documents')
+  @ApiConsumes('multipart/form-data')
+  @UploadBody()
+  upload(@CurrentActor() actor: Actor, @Req() req: Request) {
+    return this.documents.upload(actor, req);
+  }
+
+  // The reviewer of the current level (or a deputy or assignee of it), or the clerk while the nomination is returned.
+  @Authenticated({ roles: ['CLERK', 'REVIEWER', 'STAFF', 'COUNCIL_MEMBER'] })
+  @Post('nominations/:id/documents')
+  @ApiConsumes('multipart/form-data')
+  @UploadBody()
+  addTo(@CurrentActor() actor: Actor, @Param('id', nominationId) id: string, @Req() req: Request) {
+    return this.documents.addTo(actor, id, req);
+  }
+
+  @Authenticated()
+  @Get('documents/:id/content')
+  async content(@CurrentActor() actor: Actor, @Param('id', documentId) id: string, @Res() res: Response): Promise<void> {
+    const { row, body } = await this.documents.content(actor, id);
+    res.status(200);
+    res.setHeader('Content-Type', row.mediaType);
+    res.setHeader('Content-Length', String(row.size));
+    res.setHeader('Content-Disposition', contentDisposition(row.fileName));
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    body.on('error', () => res.destroy());
+    body.pipe(res);
+  }
+}

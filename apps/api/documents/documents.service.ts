@@ -1,0 +1,122 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { Readable } from 'node:stream';
+import { APP_CONFIG, type AppConfig } from '../../../libs/config/config';
+import { AttachRefused, DocumentRepository, type DocumentRow } from '../../../libs/db/document.repository';
+import { DOCUMENT_STORE, type DocumentStore } from '../../../libs/documents/document-store';
+import { displayFileName } from '../../../libs/documents/file-name';
+import { acceptedKind, MEDIA_TYPES } from '../../../libs/documents/media-type';
+import type { Actor } from '../../../libs/domain/access-policy';
+import { DOCUMENT_TYPE_CODES, type DocumentType } from '../../../libs/domain/document-types';
+import { ApiError } from '../common/api-error';
+import { NominationsService } from '../nominations/nominations.service';
+import { documentView, type DocumentView } from './document.view';
+import { receiveUpload } from './multipart-upload';
+
+/**
+ * Dossier files: received as a stream, judged by their bytes, stored before the row that points to
+ * them is committed (a crash in between leaves a file the sweep removes, never a row without a file).
+ */
+@Injectable()
+export class DocumentsService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(DOCUMENT_STORE) private readonly store: DocumentStore,
+    private readonly documents: DocumentRepository,
+    private readonly nominations: NominationsService,
+  ) {}
+
+  /** A clerk's upload, waiting to be named in a submission or resubmission. */
+  async upload(actor: Actor, req: IncomingMessage): Promise<DocumentView> {
+    if ((await this.documents.countWaiting(actor.username)) >= this.config.DOCUMENT_MAX_WAITING) {
+      throw new ApiError('PAYLOAD_TOO_LARGE', 'Đã có quá nhiều tài liệu tải lên chưa gắn với hồ sơ nào', [
+        { path: 'file', message: `at most ${this.config.DOCUMENT_MAX_WAITING} uploads waiting to be attached` },
+      ]);
+    }
+    return documentView(await this.receive(actor, req));
+  }
+
+  /** A document added to a nomination under way: by the reviewer of its current level, or its clerk while it is returned. */
+  async addTo(actor: Actor, nominationId: string, req: IncomingMessage): Promise<DocumentView> {
+    const record = await this.nominations.visible(actor, nominationId);
+    await this.nominations.checkMayAddDocument(actor, record);
+    if ((await this.documents.countForNomination(record.id)) >= this.config.DOCUMENT_MAX_PER_NOMINATION) {
+      throw this.tooMany(`Hồ sơ đã có ${this.config.DOCUMENT_MAX_PER_NOMINATION} tài liệu, không thể thêm`);
+    }
+    const row = await this.receive(actor, req);
+    try {
+      await this.documents.attachNow(record.id, actor.username, [row.id]);
+    } catch (error) {
+      if (error instanceof AttachRefused) throw ApiError.from(error.refusal);
+      throw error;
+    }
+    const attached = await this.documents.findById(row.id);
+    return documentView(attached ?? row);
+  }
+
+  /** The bytes of a document the caller may see; 404 for everyone else, whatever the id. */
+  async content(actor: Actor, id: string): Promise<{ row: DocumentRow; body: Readable }> {
+    const row = await this.documents.findById(id);
+    if (!row) throw ApiError.notFound('Document');
+    if (row.nominationId) {
+      await this.nominations.visible(actor, row.nominationId).catch(() => {
+        throw ApiError.notFound('Document');
+      });
+    } else if (row.uploadedBy !== actor.username) {
+      throw ApiError.notFound('Document');
+    }
+    const body = await this.store.get(row.id);
+    if (!body) throw new ApiError('INTERNAL', 'The document’s file is missing from the store');
+    return { row, body };
+  }
+
+  private async receive(actor: Actor, req: IncomingMessage): Promise<DocumentRow> {
+    const upload = await receiveUpload(req, this.config.DOCUMENT_MAX_BYTES);
+    const { file } = upload;
+    try {
+      if (file.tooLarge) {
+        throw new ApiError('PAYLOAD_TOO_LARGE', `Tệp vượt quá ${this.config.DOCUMENT_MAX_BYTES} byte`, [
+          { path: 'file', message: `at most ${this.config.DOCUMENT_MAX_BYTES} bytes` },
+        ]);
+      }
+      const type = upload.fields.type;
+      if (!type || !(DOCUMENT_TYPE_CODES as readonly string[]).includes(type)) {
+        throw new ApiError('VALIDATION_FAILED', 'Unknown document type', [{ path: 'type', message: `one of ${DOCUMENT_TYPE_CODES.join(', ')}` }]);
+      }
+      if (file.size === 0) throw new ApiError('VALIDATION_FAILED', 'Empty file', [{ path: 'file', message: 'the file is empty' }]);
+      const fileName = displayFileName(upload.fileName);
+      const kind = acceptedKind(file.head, fileName, upload.mimeType);
+      if (!kind) {
+        throw new ApiError('UNSUPPORTED_MEDIA_TYPE', 'Chỉ nhận tệp PDF, DOCX, XLSX, JPEG hoặc PNG, đúng với nội dung của tệp', [
+          { path: 'file', message: 'the content is not an accepted type, or contradicts the declared one' },
+        ]);
+      }
+      const id = randomUUID();
+      const mediaType = MEDIA_TYPES[kind];
+      await this.store.put(id, file.path, file.size, mediaType);
+      try {
+        return await this.documents.create({
+          id,
+          type: type as DocumentType,
+          fileName,
+          mediaType,
+          size: file.size,
+          sha256: file.sha256,
+          uploadedBy: actor.username,
+          uploaderOrg: actor.orgCode,
+        });
+      } catch (error) {
+        // Best effort: should this delete fail too, the sweep finds a file no row points to.
+        await this.store.delete(id).catch(() => undefined);
+        throw error;
+      }
+    } finally {
+      await file.discard();
+    }
+  }
+
+  private tooMany(message: string): ApiError {
+    return new ApiError('PAYLOAD_TOO_LARGE', message, [{ path: 'file', message: `at most ${this.config.DOCUMENT_MAX_PER_NOMINATION} documents` }]);
+  }
+}

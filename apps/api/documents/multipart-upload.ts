@@ -1,0 +1,69 @@
+import busboy from 'busboy';
+import type { IncomingMessage } from 'node:http';
+import { spoolUpload, type SpooledFile } from '../../../libs/documents/upload-spool';
+import { ApiError } from '../common/api-error';
+
+export interface ReceivedUpload {
+  fields: Record<string, string>;
+  file: SpooledFile;
+  /** As the client named it (busboy decodes the RFC 5987 and UTF-8 forms); for display only. */
+  fileName: string;
+  mimeType: string;
+}
+
+const invalid = (message: string, path = 'file') => new ApiError('VALIDATION_FAILED', message, [{ path, message }]);
+
+/** Reads a `multipart/form-data` body with one part named `file` and a few short fields, streaming the file to a spool. */
+export function receiveUpload(req: IncomingMessage, maxBytes: number): Promise<ReceivedUpload> {
+  return new Promise((resolve, reject) => {
+    let parser: busboy.Busboy;
+    try {
+      parser = busboy({ headers: req.headers, defParamCharset: 'utf8', limits: { files: 1, fields: 10, fieldSize: 1000, parts: 12 } });
+    } catch {
+      reject(invalid('Expected a multipart/form-data body', 'body'));
+      return;
+    }
+    const fields: Record<string, string> = {};
+    let failure: ApiError | null = null;
+    let upload: Promise<Omit<ReceivedUpload, 'fields'>> | null = null;
+
+    parser.on('field', (name, value) => (fields[name] = value));
+    parser.on('file', (name, stream, info) => {
+      if (name !== 'file') {
+        failure ??= invalid(`Unexpected file part "${name}"; the file goes in the part named "file"`, name);
+        stream.resume();
+        return;
+      }
+      const spooled = spoolUpload(stream, maxBytes).then((file) => ({ file, fileName: info.filename ?? '', mimeType: info.mimeType }));
+      // Settled here too, so that a spool failure is never an unhandled rejection.
+      spooled.catch(() => undefined);
+      upload = spooled;
+    });
+    parser.on('filesLimit', () => (failure ??= invalid('One file per upload')));
+    parser.on('partsLimit', () => (failure ??= invalid('Too many parts', 'body')));
+    parser.on('fieldsLimit', () => (failure ??= invalid('Too many fields', 'body')));
+    let finished = false;
+    const finish = () => {
+      if (finished) return;
+      finished = true;
+      void (async () => {
+        const received = await upload?.catch((error: unknown) => {
+          failure ??= invalid(`Upload interrupted: ${(error as Error).message}`);
+          return null;
+        });
+        if (failure || !received) {
+          await received?.file.discard();
+          reject(failure ?? invalid('No file in the part named "file"'));
+          return;
+        }
+        resolve({ ...received, fields });
+      })();
+    };
+    parser.on('error', () => {
+      failure ??= invalid('Malformed multipart body', 'body');
+      finish();
+    });
+    parser.on('close', finish);
+    req.pipe(parser);
+  });
+}

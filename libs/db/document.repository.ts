@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import type { DomainError } from '../domain/errors';
+import { versionChain } from '../domain/dossier';
+import type { Prisma } from './generated/client';
+import { PrismaService } from './prisma.service';
+
+type Tx = Prisma.TransactionClient;
+
+export type DocumentRow = Prisma.DocumentGetPayload<object>;
+
+export type NewDocument = Pick<DocumentRow, 'id' | 'type' | 'fileName' | 'mediaType' | 'size' | 'sha256' | 'uploadedBy' | 'uploaderOrg'>;
+
+const unusable = (index: number): DomainError => ({
+  code: 'VALIDATION_FAILED',
+  message: 'A document cannot be attached',
+  details: [{ path: `documents.${index}`, message: 'no such document of yours waiting to be attached' }],
+});
+
+@Injectable()
+export class DocumentRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  create(data: NewDocument): Promise<DocumentRow> {
+    return this.prisma.document.create({ data });
+  }
+
+  findById(id: string): Promise<DocumentRow | null> {
+    return this.prisma.document.findUnique({ where: { id } });
+  }
+
+  countForNomination(nominationId: string): Promise<number> {
+    return this.prisma.document.count({ where: { nominationId } });
+  }
+
+  countWaiting(uploadedBy: string): Promise<number> {
+    return this.prisma.document.count({ where: { uploadedBy, nominationId: null } });
+  }
+
+  /** The caller's unattached uploads among `ids`, in the order given; a refusal names the first unusable one. */
+  async waiting(uploadedBy: string, ids: readonly string[]): Promise<DocumentRow[] | DomainError> {
+    const rows = await this.prisma.document.findMany({ where: { id: { in: [...ids] }, uploadedBy, nominationId: null } });
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const ordered: DocumentRow[] = [];
+    for (const [index, id] of ids.entries()) {
+      const row = byId.get(id);
+      if (!row || ordered.includes(row)) return unusable(index);
+      ordered.push(row);
+    }
+    return ordered;
+  }
+
+  /**
+   * Attaches uploads to a nomination inside the caller's transaction, each as the next version of its
+   * paper (the version it supersedes stays, no longer current). An upload attached meanwhile by another
+   * request makes the whole transaction fail.
+   */
+  async attach(tx: Tx, nominationId: string, uploadedBy: string, ids: readonly string[], at = new Date()): Promise<void> {
+    for (const [index, id] of ids.entries()) {
+      const row = await tx.document.findFirst({ where: { id, uploadedBy, nominationId: null } });
+      if (!row) throw new AttachRefused(unusable(index));
+      const chain = versionChain(row.type, row.uploaderOrg, row.id);
+      const latest = await tx.document.findFirst({ where: { nominationId, chain }, orderBy: { version: 'desc' } });
+      if (latest) await tx.document.updateMany({ where: { nominationId, chain, current: true }, data: { current: false } });
+      const claimed = await tx.document.updateMany({
+        where: { id, nominationId: null },
+        data: { nominationId, chain, version: (latest?.version ?? 0) + 1, current: true, attachedAt: at },
+      });
+      if (claimed.count !== 1) throw new AttachRefused(unusable(index));
+    }
+  }
+
+  /** Attaches in a transaction of its own (a document added to a nomination under way). */
+  attachNow(nominationId: string, uploadedBy: string, ids: readonly string[]): Promise<void> {
+    return this.prisma.$transaction((tx) => this.attach(tx, nominationId, uploadedBy, ids));
+  }
+
+  forNomination(nominationId: string): Promise<DocumentRow[]> {
+    return this.prisma.document.findMany({ where: { nominationId }, orderBy: [{ attachedAt: 'asc' }, { version: 'asc' }] });
+  }
+
+  /** Uploads never attached, older than `before`: the orphan sweep's work. */
+  orphans(before: Date, take = 500): Promise<{ id: string }[]> {
+    return this.prisma.document.findMany({ where: { nominationId: null, uploadedAt: { lt: before } }, select: { id: true }, take });
+  }
+
+  /** Deletes the row if it is still unattached; false when a submission took it first. */
+  async deleteOrphan(id: string): Promise<boolean> {
+    return (await this.prisma.document.deleteMany({ where: { id, nominationId: null } })).count === 1;
+  }
+
+  /** Which of `ids` have a row. */
+  async existing(ids: readonly string[]): Promise<Set<string>> {
+    const rows = await this.prisma.document.findMany({ where: { id: { in: [...ids] } }, select: { id: true } });
+    return new Set(rows.map((r) => r.id));
+  }
+}
+
+/** Thrown inside a transaction so that everything it wrote is rolled back; carries the refusal. */
+export class AttachRefused extends Error {
+  constructor(readonly refusal: DomainError) {
+    super(refusal.message);
+  }
+}

@@ -1,0 +1,36 @@
+import { DOCUMENT_TYPES, type DocumentType } from './document-types';
+import type { DomainError } from './errors';
+
+export interface DossierDocument {
+  type: string;
+  current: boolean;
+}
+
+/** The required types no current document covers, in the catalogue's order. */
+export function missingDocuments(required: readonly DocumentType[], documents: readonly DossierDocument[]): DocumentType[] {
+  return required.filter((type) => !documents.some((d) => d.current && d.type === type));
+}
+
+export function dossierOf(required: readonly DocumentType[], documents: readonly DossierDocument[]) {
+  const missing = missingDocuments(required, documents);
+  return { complete: missing.length === 0, missing };
+}
+
+/** 422 DOSSIER_INCOMPLETE, one detail per missing type, or null when nothing is missing. */
+export function dossierIncomplete(missing: readonly DocumentType[]): DomainError | null {
+  if (missing.length === 0) return null;
+  return {
+    code: 'DOSSIER_INCOMPLETE',
+    message: `Hồ sơ chưa đầy đủ: còn thiếu ${missing.map((t) => DOCUMENT_TYPES[t]).join(', ')}`,
+    details: missing.map((type) => ({ path: type, message: `Thiếu ${DOCUMENT_TYPES[type].toLocaleLowerCase('vi')}` })),
+  };
+}
+
+/**
+ * The versions of one paper: the same type from the same organisation, so that a unit's new minutes
+ * supersede its old ones while the Sở's council minutes stand beside them. Every "other" document
+ * stands alone.
+ */
+export function versionChain(type: string, uploaderOrg: string, documentId: string): string {
+  return type === 'KHAC' ? `KHAC:${documentId}` : `${type}:${uploaderOrg}`;
+}
