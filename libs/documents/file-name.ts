@@ -8,6 +8,7 @@ const MAX_NAME = 200;
 export function displayFileName(raw: string | undefined): string {
   const base = (raw ?? '').normalize('NFC').split(/[\\/]/).pop() ?? '';
   // Control characters (C0, DEL, C1) and the bidirectional overrides that disguise an extension.
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   const clean = base.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '').trim();
   const name = clean === '.' || clean === '..' ? '' : clean;
   return Array.from(name || 'tai-lieu').slice(-MAX_NAME).join('');

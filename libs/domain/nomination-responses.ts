@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LEVELS } from './levels';
+import { DOCUMENT_TYPE_CODES } from './document-types';
 import { DECISIONS, NOMINATION_STATUSES, REJECT_GROUNDS } from './nomination-status';
 import { declarationsSchema, nomineeSchema } from './schemas';
 
@@ -25,6 +26,38 @@ export const tallyResponse = z.object({
   threshold: z.number(),
 });
 
+const documentFields = {
+  id: z.uuid(),
+  type: z.enum(DOCUMENT_TYPE_CODES),
+  fileName: z.string().describe('For display only; NFC, no path parts'),
+  mediaType: z.string().describe('Decided from the content'),
+  size: z.number().int(),
+  sha256: z.string(),
+  uploadedBy: z.string(),
+  uploadedAt: instant,
+};
+
+export const documentResponse = z.object(documentFields).meta({ id: 'Document' });
+
+export const dossierDocumentResponse = z
+  .object({ ...documentFields, version: z.number().int(), current: z.boolean().describe('False once a newer version of its type was added') })
+  .meta({ id: 'DossierDocument' });
+
+export const documentTypesResponse = z.array(z.object({ code: z.enum(DOCUMENT_TYPE_CODES), name: z.string() })).meta({ id: 'DocumentTypes' });
+
+export const awardsResponse = z
+  .array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      route: z.array(level),
+      nomineeKinds: z.array(z.enum(['INDIVIDUAL', 'COLLECTIVE'])),
+      requiredDocuments: z.array(z.enum(DOCUMENT_TYPE_CODES)),
+      optionalDocuments: z.array(z.enum(DOCUMENT_TYPE_CODES)),
+    }),
+  )
+  .meta({ id: 'Awards' });
+
 export const decisionResponse = z.object({
   level,
   decision: z.enum(DECISIONS),
@@ -35,6 +68,7 @@ export const decisionResponse = z.object({
   decidedAt: instant,
   tally: tallyResponse.optional().describe("A council's count"),
   minutes: z.string().nullable().optional().describe("The council's minutes (biên bản)"),
+  documents: z.array(z.object({ id: z.uuid(), sha256: z.string() })).describe('The document versions current when the decision was made'),
 });
 
 export const objectionResponse = z
@@ -89,6 +123,8 @@ export const nominationResponse = z
       .nullable()
       .optional()
       .describe('The consultation of agencies (hiệp y), if the award has one'),
+    documents: z.array(dossierDocumentResponse),
+    dossier: z.object({ complete: z.boolean(), missing: z.array(z.enum(DOCUMENT_TYPE_CODES)) }),
     suspended: z.boolean().optional().describe('Whether a hold on the nominee suspends the review'),
     externalDecision: z.object({ decisionRef: z.string(), decidedOn: z.string().nullable() }).nullable().optional().describe("The central level's decision on a forwarded award"),
     submittedBy: z.string(),

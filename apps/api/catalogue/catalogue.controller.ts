@@ -3,13 +3,16 @@ import { ApiTags } from '@nestjs/swagger';
 import { catalogueAt } from '../../../libs/domain/award-catalogue';
 import { DOCUMENT_TYPES } from '../../../libs/domain/document-types';
 import { hanoiDay } from '../../../libs/domain/hanoi-time';
+import { awardsResponse, documentTypesResponse } from '../../../libs/domain/nomination-responses';
 import { Authenticated } from '../auth/auth.guard';
+import { ApiRoute } from '../common/openapi';
 
 @ApiTags('dossiers')
 @Controller()
 export class CatalogueController {
   @Authenticated()
   @Get('document-types')
+  @ApiRoute({ response: documentTypesResponse })
   documentTypes() {
     return Object.entries(DOCUMENT_TYPES).map(([code, name]) => ({ code, name }));
   }
@@ -17,6 +20,7 @@ export class CatalogueController {
   /** The awards of the catalogue in force today, with the papers each dossier must and may hold. */
   @Authenticated()
   @Get('awards')
+  @ApiRoute({ response: awardsResponse })
   awards() {
     return catalogueAt(hanoiDay(new Date())).awards.map((a) => ({
       code: a.code,

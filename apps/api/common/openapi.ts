@@ -89,6 +89,8 @@ export interface RouteDoc {
   body?: z.ZodType;
   /** A body sent as a file of this media type (its schema a string), instead of JSON. */
   bodyFile?: { mediaType: string; example?: string };
+  /** A form body (multipart upload) of this media type and schema, instead of JSON. */
+  bodyForm?: { mediaType: string; schema: SchemaObject };
   query?: z.ZodObject;
   params?: z.ZodObject;
   /** The success answer's schema, named (`.meta({ id })`); absent with `file` or status 204. */
@@ -113,7 +115,7 @@ export interface RouteDoc {
  * the one `Error` shape. See README "Adding a route".
  */
 export function ApiRoute(doc: RouteDoc): MethodDecorator {
-  const hasBody = doc.body !== undefined || doc.bodyFile !== undefined;
+  const hasBody = doc.body !== undefined || doc.bodyFile !== undefined || doc.bodyForm !== undefined;
   const implied: ErrorStatus[] = [
     ...(hasBody || doc.query || doc.params ? [400 as const] : []),
     ...(doc.anonymous ? [] : [401 as const]),
@@ -134,6 +136,7 @@ export function ApiRoute(doc: RouteDoc): MethodDecorator {
     ...(doc.bodyFile
       ? [ApiConsumes(doc.bodyFile.mediaType), ApiBody({ schema: { type: 'string', ...(doc.bodyFile.example && { example: doc.bodyFile.example }) } })]
       : []),
+    ...(doc.bodyForm ? [ApiConsumes(doc.bodyForm.mediaType), ApiBody({ schema: doc.bodyForm.schema })] : []),
     ...(doc.query ? [ZodQuery(doc.query)] : []),
     ...(doc.params ? [ZodParams(doc.params)] : []),
     ApiResponse({ status, ...success }),

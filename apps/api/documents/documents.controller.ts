@@ -1,24 +1,26 @@
 import { Controller, Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { contentDisposition } from '../../../libs/documents/file-name';
 import type { Actor } from '../../../libs/domain/access-policy';
 import { DOCUMENT_TYPE_CODES } from '../../../libs/domain/document-types';
 import { Authenticated, CurrentActor } from '../auth/auth.guard';
+import { documentResponse, dossierDocumentResponse } from '../../../libs/domain/nomination-responses';
 import { ApiError } from '../common/api-error';
+import { ApiRoute, uuidParams, type RouteDoc } from '../common/openapi';
 import { DocumentsService } from './documents.service';
 
 const documentId = new ParseUUIDPipe({ exceptionFactory: () => ApiError.notFound('Document') });
 const nominationId = new ParseUUIDPipe({ exceptionFactory: () => ApiError.notFound() });
 
-const UploadBody = () =>
-  ApiBody({
-    schema: {
-      type: 'object',
-      required: ['type', 'file'],
-      properties: { type: { type: 'string', enum: [...DOCUMENT_TYPE_CODES] }, file: { type: 'string', format: 'binary' } },
-    },
-  });
+const UPLOAD: RouteDoc['bodyForm'] = {
+  mediaType: 'multipart/form-data',
+  schema: {
+    type: 'object',
+    required: ['type', 'file'],
+    properties: { type: { type: 'string', enum: [...DOCUMENT_TYPE_CODES] }, file: { type: 'string', format: 'binary' } },
+  },
+};
 
 @ApiTags('dossiers')
 @Controller()
@@ -27,8 +29,7 @@ export class DocumentsController {
 
   @Authenticated({ roles: ['CLERK'] })
   @Post('documents')
-  @ApiConsumes('multipart/form-data')
-  @UploadBody()
+  @ApiRoute({ bodyForm: UPLOAD, status: 201, response: documentResponse, errors: [403] })
   upload(@CurrentActor() actor: Actor, @Req() req: Request) {
     return this.documents.upload(actor, req);
   }
@@ -36,14 +37,14 @@ export class DocumentsController {
   // The reviewer of the current level (or a deputy or assignee of it), or the clerk while the nomination is returned.
   @Authenticated({ roles: ['CLERK', 'REVIEWER', 'STAFF', 'COUNCIL_MEMBER'] })
   @Post('nominations/:id/documents')
-  @ApiConsumes('multipart/form-data')
-  @UploadBody()
+  @ApiRoute({ params: uuidParams, bodyForm: UPLOAD, status: 201, response: dossierDocumentResponse, errors: [403, 404, 409] })
   addTo(@CurrentActor() actor: Actor, @Param('id', nominationId) id: string, @Req() req: Request) {
     return this.documents.addTo(actor, id, req);
   }
 
   @Authenticated()
   @Get('documents/:id/content')
+  @ApiRoute({ params: uuidParams, file: 'application/octet-stream', errors: [404] })
   async content(@CurrentActor() actor: Actor, @Param('id', documentId) id: string, @Res() res: Response): Promise<void> {
     const { row, body } = await this.documents.content(actor, id);
     res.status(200);
