@@ -38,7 +38,9 @@ describe('docker-compose.yml, read as Compose reads it', () => {
     expect(
       interpolatedVariables().filter(
         // Those with a trial-run default in the file (passwords an operator should still set).
-        (v) => !(v in OPERATOR_ENV) && !/^(POSTGRES_PASSWORD|TEMPORAL_DB_PASSWORD|MINIO_ROOT_USER|MINIO_ROOT_PASSWORD|TEMPORAL_NAMESPACE|TEMPORAL_CODEC_.*|OTEL_.*)$/.test(v),
+        (v) =>
+          !(v in OPERATOR_ENV) &&
+          !/^(POSTGRES_PASSWORD|TEMPORAL_DB_PASSWORD|MINIO_ROOT_USER|MINIO_ROOT_PASSWORD|TEMPORAL_NAMESPACE|TEMPORAL_CODEC_.*|OTEL_.*)$/.test(v),
       ),
     ).toEqual([]);
   });
