@@ -17,6 +17,8 @@ import { PROJECT_ROOT } from './setup/paths';
 import { loadCompose, serviceEnvironment, type ComposeService } from './support/compose';
 import { APPROVERS_U1 } from './support/harness';
 import { TEST_PAYLOAD_KEYS } from './support/payload-keys';
+import { startMotoServer, type MotoServer } from '../libs/devtools/moto-server';
+import { uploadRequiredDocuments } from '../libs/devtools/sample-documents';
 
 // The operator's .env.
 const OPERATOR_ENV = {
@@ -42,6 +44,7 @@ const { services } = loadCompose();
   let temporal: TemporalDevServer;
   let cliDir: string;
   let addresses: Record<string, string>;
+  let moto: MotoServer | undefined;
   let api: string;
 
   const envFor = (service: ComposeService, extra: Record<string, string> = {}) => ({
@@ -108,8 +111,10 @@ const { services } = loadCompose();
     if (cli.kind !== 'path') throw new Error('the admin-tools jobs need the Temporal CLI (TEMPORAL_CLI_PATH)');
     cliDir = mkdtempSync(join(tmpdir(), 'tdkt-cli-'));
     symlinkSync(cli.path, join(cliDir, 'temporal'));
-    [temporal] = await Promise.all([
+    [temporal, moto] = await Promise.all([
       startTemporalDevServer({ projectRoot: PROJECT_ROOT, headless: true, dynamicConfig: { 'matching.longPollExpirationInterval': '5s' } }),
+      // Standing in for MinIO, the compose file's object store.
+      startMotoServer(PROJECT_ROOT),
       createDatabase(server!, database),
     ]);
     const [apiPort, metricsPort] = [await findFreePort(), await findFreePort()];
@@ -120,12 +125,14 @@ const { services } = loadCompose();
       WORKER_METRICS_PORT: String(metricsPort),
       WORKER_METRICS_URL: `http://127.0.0.1:${metricsPort}/metrics`,
       PORT: String(apiPort),
+      S3_ENDPOINT: moto.endpoint,
     };
   }, 90_000);
 
   afterAll(async () => {
     for (const service of started.reverse()) await service.stop();
     await temporal?.stop();
+    await moto?.stop();
     await dropDatabase(server!, database);
     if (cliDir) rmSync(cliDir, { recursive: true, force: true });
   });
@@ -146,7 +153,9 @@ const { services } = loadCompose();
     const health = await fetch(`${api}/api/health`);
     expect([health.status, await health.json()]).toEqual([200, { status: 'ok', database: 'up', temporal: 'up', worker: 'up' }]);
 
+    const documents = await uploadRequiredDocuments(api, await sign('u1.clerk'), 'BANG_KHEN_UBND_TP');
     const created = await call('u1.clerk', 'POST', '/api/nominations', {
+      documents,
       awardCode: 'BANG_KHEN_UBND_TP',
       year: 2026,
       nominee: { kind: 'INDIVIDUAL', fullName: 'Nguyễn Thị Lan', position: 'Chuyên viên' },
