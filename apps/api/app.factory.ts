@@ -10,6 +10,7 @@ import { AppModule } from './app.module';
 import { ErrorFilter } from './common/error.filter';
 import { CorrelationInterceptor } from './logging/correlation.interceptor';
 import { requestLogging } from './logging/request-logging';
+import { serveWebApp } from './web/web-app';
 
 /**
  * Builds the configured HTTP application; `main.ts` and the integration tests share it.
@@ -28,10 +29,18 @@ export async function createApiApp(
   app.useBodyParser('json', { limit: '1mb' });
   app.useBodyParser('text', { type: ['text/csv', 'text/plain'], limit: '5mb' });
   app.setGlobalPrefix('api');
+  serveWebApp(app);
   app.useGlobalFilters(new ErrorFilter());
   app.useGlobalInterceptors(new CorrelationInterceptor());
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
+  const document = openApiDocument(app);
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  return app;
+}
+
+/** The document served at /api/docs-json; `npm run web:client` types the web app's client from it. */
+export function openApiDocument(app: INestApplication) {
+  return SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Thi đua - Khen thưởng: nomination workflow API')
@@ -40,6 +49,4 @@ export async function createApiApp(
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
-  return app;
 }
