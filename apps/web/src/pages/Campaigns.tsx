@@ -14,7 +14,7 @@ const total = (c: CampaignInfo) => Object.values(c.counts?.byStatus ?? {}).reduc
 
 export function Campaigns() {
   const me = useMe();
-  const campaigns = useQuery({ queryKey: ['campaigns'], queryFn: () => unwrap<CampaignInfo[]>(api.GET('/api/campaigns')) });
+  const campaigns = useQuery({ queryKey: ['campaigns'], queryFn: async () => (await unwrap<{ items: CampaignInfo[] }>(api.GET('/api/campaigns'))).items });
   const [creating, setCreating] = useState(false);
   return (
     <>

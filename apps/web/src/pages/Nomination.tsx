@@ -175,10 +175,12 @@ function useRefresh(n: Nomination) {
 }
 
 function useCommand(n: Nomination) {
-  const { success, failure } = useAnnounce();
+  const { success, failure, clear } = useAnnounce();
   const refresh = useRefresh(n);
   const [busy, setBusy] = useState(false);
   const run = async (command: () => Promise<Nomination | undefined>, done: string): Promise<boolean> => {
+    // The previous outcome must not read as this command's.
+    clear();
     setBusy(true);
     try {
       await refresh(await command());
