@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { buildWebApp, DESKTOP, go, launchChromium, listen, PHONE, screenshots, seriousViolations, signIn } from './support/browser';
+import { buildWebApp, DESKTOP, type InPage, go, launchChromium, listen, PHONE, screenshots, seriousViolations, signIn } from './support/browser';
 import { Harness } from './support/harness';
 
 /**
@@ -50,7 +50,7 @@ describe('web app', () => {
     await screenshots(page, name);
     await page.setViewportSize(PHONE);
     // Nothing wider than a phone's screen: no sideways scrolling at 360 px.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    expect(await page.evaluate(() => (globalThis as unknown as InPage).document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     await page.setViewportSize(DESKTOP);
   };
 
@@ -93,7 +93,7 @@ describe('web app', () => {
     await clerk.locator('#name-error').waitFor();
     expect(await name.getAttribute('aria-describedby')).toBe('name-error');
     expect(await clerk.getByLabel('Thành tích', { exact: true }).getAttribute('aria-describedby')).toBe('achievements-error');
-    expect(await name.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await name.evaluate((el) => el === (globalThis as unknown as InPage).document.activeElement)).toBe(true);
     expect(await clerk.getByRole('alert').textContent()).not.toBe('');
     await accessible(clerk, 'create-nomination-errors');
 

@@ -12,6 +12,19 @@ export const SCREENSHOT_DIR = join(PROJECT_ROOT, '.data', 'test-output', 'web');
 export const DESKTOP = { width: 1280, height: 900 };
 export const PHONE = { width: 360, height: 740 };
 
+/**
+ * What the callbacks run inside the page use of the browser's globals: the tests are compiled
+ * without the DOM library, and a callback is sent to the page as source, so it may not close over
+ * anything of ours (it reads `globalThis` there).
+ */
+export interface InPage {
+  document: { documentElement: { scrollWidth: number }; activeElement: unknown };
+  history: { pushState(state: null, title: string, url: string): void };
+  dispatchEvent(event: unknown): void;
+  PopStateEvent: new (type: string) => unknown;
+  axe?: { run(context: unknown, options: object): Promise<{ violations: AxeViolation[] }> };
+}
+
 /** Builds the web app into dist/web (the API serves it from there), before the harness creates the API. */
 export function buildWebApp(): void {
   execFileSync(process.execPath, [join(PROJECT_ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'error'], {
@@ -44,8 +57,9 @@ export async function signIn(page: Page, base: string, username: string): Promis
 /** In-app navigation: a reload would drop the token, which lives in the page's memory only. */
 export async function go(page: Page, path: string): Promise<void> {
   await page.evaluate((to) => {
-    window.history.pushState(null, '', to);
-    window.dispatchEvent(new PopStateEvent('popstate'));
+    const w = globalThis as unknown as InPage;
+    w.history.pushState(null, '', to);
+    w.dispatchEvent(new w.PopStateEvent('popstate'));
   }, path);
 }
 
@@ -60,10 +74,10 @@ export interface AxeViolation {
 
 /** axe-core's WCAG 2.x A/AA rules on the page as it is now; the serious and critical violations. */
 export async function seriousViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.addScriptTag({ content: axeSource });
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
+    const w = globalThis as unknown as InPage;
+    const result = await w.axe!.run(w.document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
     return result.violations;
   });
   return violations
