@@ -179,6 +179,39 @@ describe('web app', () => {
     expect(final.decisions.map((d) => `${d.level}:${d.decision}`)).toEqual(['UNIT:APPROVE', 'DEPARTMENT:RETURN', 'DEPARTMENT:APPROVE', 'SO:APPROVE']);
   });
 
+  it('a council member votes in secret; the chair closes the ballot and sees the tally', async () => {
+    // A CSTĐ cơ sở is decided at the Sở by its council; the nominee holds LĐTT for 2026 in the seed.
+    const { id } = await sut.submit('u1.clerk', { awardCode: 'CSTD_CO_SO', nominee: { kind: 'INDIVIDUAL', fullName: 'Phạm Minh Tuấn' }, requestId: randomUUID() });
+    expect((await sut.decide('u1.head', id, { level: 'UNIT', decision: 'APPROVE' })).status).toBe(200);
+    expect((await sut.decide('dept-a.reviewer', id, { level: 'DEPARTMENT', decision: 'APPROVE' })).status).toBe(200);
+
+    const member = await pageFor('so.member1');
+    await member.getByRole('heading', { level: 1, name: 'Hộp việc', exact: true }).waitFor();
+    await member.getByRole('link', { name: 'Phạm Minh Tuấn', exact: true }).click();
+    await member.getByRole('button', { name: 'Tán thành', exact: true }).waitFor();
+    expect(await member.getByRole('button', { name: 'Đồng ý', exact: true }).count()).toBe(0);
+    expect(await member.getByRole('button', { name: 'Kết thúc bỏ phiếu', exact: true }).count()).toBe(0);
+    await accessible(member, 'council-vote');
+    await member.getByRole('button', { name: 'Tán thành', exact: true }).click();
+    await member.getByText('Đã bỏ phiếu', { exact: true }).waitFor();
+    expect(await member.getByRole('button', { name: 'Tán thành', exact: true }).count()).toBe(0);
+    for (const other of ['so.member2', 'so.member3', 'so.member4']) {
+      expect((await sut.post(other, `/api/nominations/${id}/votes`, { vote: 'FOR', requestId: randomUUID() })).status).toBe(200);
+    }
+    // Nobody's vote is shown before the close, not even the count of each side.
+    expect(await member.getByText(/tán thành, \d+ không tán thành/).count()).toBe(0);
+
+    const chair = await pageFor('so.council');
+    await go(chair, `/ho-so/${id}`);
+    await chair.getByRole('button', { name: 'Kết thúc bỏ phiếu', exact: true }).click();
+    await announced(chair, 'Đã kết thúc bỏ phiếu');
+    await statusOf(chair).getByText('Đã phê duyệt').waitFor();
+    await chair.getByText('Kết quả bỏ phiếu: 4 tán thành, 0 không tán thành, trên 5 thành viên').waitFor();
+    const closed = (await sut.get('admin', `/api/nominations/${id}`)).body as { status: string; decisions: { tally?: { for: number } }[] };
+    expect(closed.status).toBe('APPROVED');
+    expect(closed.decisions[2]!.tally).toMatchObject({ for: 4, against: 0, membersTotal: 5 });
+  });
+
   it('the inbox shows a nomination arriving elsewhere within 10 s, without a reload', async () => {
     const dept = await pageFor('dept-a.reviewer');
     await go(dept, '/hop-viec');

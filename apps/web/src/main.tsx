@@ -15,13 +15,13 @@ const queryClient = new QueryClient({
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <Router>
-        <AnnouncerProvider>
+      <AnnouncerProvider>
+        <Router>
           <SessionProvider>
             <App />
           </SessionProvider>
-        </AnnouncerProvider>
-      </Router>
+        </Router>
+      </AnnouncerProvider>
     </QueryClientProvider>
   </StrictMode>,
 );

@@ -1,3 +1,4 @@
+import { useAnnounce } from '../components/Announcer';
 import { createContext, useContext, useEffect, useState, type AnchorHTMLAttributes, type MouseEvent, type ReactNode } from 'react';
 
 /** A few pages need no router library: the History API and one context. */
@@ -5,12 +6,18 @@ const RouterContext = createContext<{ path: string; navigate: (to: string) => vo
 
 export function Router({ children }: { children: ReactNode }) {
   const [path, setPath] = useState(() => window.location.pathname + window.location.search);
+  // An outcome belongs to the page it happened on; one announced right after navigating stays.
+  const { clear } = useAnnounce();
   useEffect(() => {
-    const onPop = () => setPath(window.location.pathname + window.location.search);
+    const onPop = () => {
+      clear();
+      setPath(window.location.pathname + window.location.search);
+    };
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
-  }, []);
+  }, [clear]);
   const navigate = (to: string) => {
+    clear();
     if (to !== window.location.pathname + window.location.search) window.history.pushState(null, '', to);
     setPath(to);
     window.scrollTo(0, 0);
