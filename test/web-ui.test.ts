@@ -133,8 +133,17 @@ describe('web app', () => {
 
     const dept = await pageFor('dept-a.reviewer');
     await dept.getByRole('link', { name: 'Trần Thị Bích Ngọc', exact: true }).click();
-    await dept.getByRole('button', { name: 'Trả lại', exact: true }).click();
+    // By keyboard: the dialog takes focus, Escape closes it and gives focus back to its button.
+    const returnButton = dept.getByRole('button', { name: 'Trả lại', exact: true });
+    await returnButton.focus();
+    await dept.keyboard.press('Enter');
     const dialog = dept.getByRole('dialog');
+    await dialog.getByLabel('Ý kiến', { exact: true }).waitFor();
+    expect(await dialog.evaluate((el) => el.contains((globalThis as unknown as InPage).document.activeElement as never))).toBe(true);
+    await dept.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await returnButton.evaluate((el) => el === (globalThis as unknown as InPage).document.activeElement)).toBe(true);
+    await dept.keyboard.press('Enter');
     await dialog.getByLabel('Ý kiến', { exact: true }).waitFor();
     // The comment is required: confirming without it leaves the dialog open.
     await dialog.getByRole('button', { name: 'Xác nhận', exact: true }).click();
@@ -230,6 +239,8 @@ describe('web app', () => {
   it('an admin extends an overdue nomination’s deadline from the stuck view', async () => {
     const { id } = await sut.submit('u3.clerk', { awardCode: 'LAO_DONG_TIEN_TIEN', nominee: { kind: 'INDIVIDUAL', fullName: 'Phan Thị Chậm' }, declarations: { rating: 'HTT' }, requestId: randomUUID() });
     await sut.waitForRow(id, (row) => row.overdue);
+    const head = await pageFor('u3.head');
+    await head.getByRole('row').filter({ hasText: 'Phan Thị Chậm' }).getByText('Quá hạn').waitFor({ timeout: 10_000 });
     const admin = await pageFor('admin');
     await admin.getByRole('link', { name: 'Hồ sơ bị chậm', exact: true }).click();
     await admin.getByRole('heading', { level: 1, name: 'Hồ sơ bị chậm', exact: true }).waitFor();

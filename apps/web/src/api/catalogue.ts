@@ -4,6 +4,8 @@ import { ApiFailure } from '../lib/errors';
 import { request } from './client';
 import type { Award, DocumentType, Level } from './types';
 
+const today = () => new Date().toISOString().slice(0, 10);
+
 interface ServedAward {
   code: string;
   name?: string;
@@ -15,6 +17,12 @@ interface ServedAward {
   councils?: Partial<Record<Level, unknown>>;
 }
 
+/** Council levels by award, from the bundled catalogue, for a served award that does not list them. */
+const bundledCouncils = (code: string): Level[] => {
+  const award = catalogueAt(today()).awards.find((a) => a.code === code);
+  return Object.keys(award?.councils ?? {}) as Level[];
+};
+
 const toAward = (a: ServedAward): Award => ({
   code: a.code,
   name: a.name ?? a.nameVi ?? a.code,
@@ -22,10 +30,8 @@ const toAward = (a: ServedAward): Award => ({
   nomineeKinds: a.nomineeKinds,
   requiredDocuments: a.requiredDocuments ?? [],
   optionalDocuments: a.optionalDocuments ?? [],
-  councilLevels: Object.keys(a.councils ?? {}) as Level[],
+  councilLevels: a.councils ? (Object.keys(a.councils) as Level[]) : bundledCouncils(a.code),
 });
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 /**
  * The awards in force today, from `GET /api/awards`. Until that endpoint is served (it is being
