@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api, download, unwrap } from '../api/client';
 import { useAwards } from '../api/queries';
+import type { paths } from '../api/schema';
 import type { Campaign as CampaignInfo } from '../api/types';
 import { useAnnounce } from '../components/Announcer';
 import { Dialog } from '../components/Dialog';
@@ -9,6 +10,8 @@ import { errorMessage } from '../lib/errors';
 import { CAMPAIGN_STATUS_NAMES, LEVEL_NAMES, STATUS_NAMES, formatDate, nameOf } from '../lib/format';
 import { Link } from '../lib/router';
 import { useMe } from '../session';
+
+type CampaignBody = paths['/api/campaigns']['post']['requestBody']['content']['application/json'];
 
 const total = (c: CampaignInfo) => Object.values(c.counts?.byStatus ?? {}).reduce((a, b) => a + b, 0);
 
@@ -88,10 +91,10 @@ function CreateCampaign({ onClose }: { onClose: () => void }) {
             name,
             year: Number(opens.slice(0, 4)),
             kind,
-            awardCodes: chosen.length ? chosen : awards.map((a) => a.code),
+            awardCodes: (chosen.length ? chosen : awards.map((a) => a.code)) as CampaignBody['awardCodes'],
             opensAt: new Date(`${opens}T00:00:00+07:00`).toISOString(),
             closesAt: new Date(`${closes}T23:59:00+07:00`).toISOString(),
-          } as never,
+          },
         }),
       );
       await queryClient.invalidateQueries({ queryKey: ['campaigns'] });

@@ -3,12 +3,14 @@ import { useRef, useState, type FormEvent } from 'react';
 import { api, unwrap } from '../api/client';
 import { uploadDocuments } from '../api/documents';
 import { newRequestId, useAwards, useDocumentTypeName } from '../api/queries';
+import type { paths } from '../api/schema';
 import type { Nomination } from '../api/types';
 import { useAnnounce } from '../components/Announcer';
 import { errorMessage, fieldErrors } from '../lib/errors';
 import { useRouter } from '../lib/router';
 
 type Kind = 'INDIVIDUAL' | 'COLLECTIVE';
+type SubmitBody = paths['/api/nominations']['post']['requestBody']['content']['application/json'];
 
 /** The API paths each field answers for, in the order of the form (focus goes to the first refused). */
 const FIELD_PATHS = (documentTypes: string[]): Record<string, string[]> => ({
@@ -73,19 +75,16 @@ export function CreateNomination() {
       const documents = await uploadDocuments(files);
       const initiativeLines = initiatives.split('\n').map((l) => l.trim()).filter(Boolean);
       const declarations = { ...(rating && { rating: rating as 'HTXS' }), ...(initiativeLines.length > 0 && { initiatives: initiativeLines }) };
-      const created = await unwrap<Nomination>(
-        api.POST('/api/nominations', {
-          body: {
-            awardCode: award.code,
-            year: Number(year),
-            nominee: effectiveKind === 'INDIVIDUAL' ? { kind: 'INDIVIDUAL', fullName: name, ...(position && { position }) } : { kind: 'COLLECTIVE', name },
-            achievements,
-            ...(Object.keys(declarations).length > 0 && { declarations }),
-            ...(documents.length > 0 && { documents }),
-            requestId: requestId.current,
-          } as never,
-        }),
-      );
+      const body: SubmitBody = {
+        awardCode: award.code as SubmitBody['awardCode'],
+        year: Number(year),
+        nominee: effectiveKind === 'INDIVIDUAL' ? { kind: 'INDIVIDUAL', fullName: name, ...(position && { position }) } : { kind: 'COLLECTIVE', name },
+        achievements,
+        ...(Object.keys(declarations).length > 0 && { declarations }),
+        requestId: requestId.current,
+      };
+      // `documents` is API.md's (Dossiers); the served document gains it with the dossier endpoints.
+      const created = await unwrap<Nomination>(api.POST('/api/nominations', { body: documents.length > 0 ? ({ ...body, documents } as SubmitBody) : body }));
       void queryClient.invalidateQueries({ queryKey: ['nominations'] });
       navigate(`/ho-so/${created.id}`);
       success('Đã gửi hồ sơ đề nghị.');

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { api, download, unwrap } from '../api/client';
 import { uploadDocuments } from '../api/documents';
 import { newRequestId, useAwardName, useAwards, useDocumentTypeName, useDocumentTypes, useNomination } from '../api/queries';
+import type { paths } from '../api/schema';
 import type { Nomination, VoteReceipt } from '../api/types';
 import { useAnnounce } from '../components/Announcer';
 import { Dialog } from '../components/Dialog';
@@ -20,6 +21,8 @@ import {
   nomineeName,
 } from '../lib/format';
 import { useDisplayName, useMe } from '../session';
+
+type Ground = NonNullable<paths['/api/nominations/{id}/decisions']['post']['requestBody']['content']['application/json']['ground']>;
 
 const FINAL = ['APPROVED', 'REJECTED', 'WITHDRAWN', 'EXPIRED', 'FORWARDED'];
 
@@ -205,7 +208,7 @@ function Decide({ n }: { n: Nomination }) {
   const { busy, run } = useCommand(n);
   const [dialog, setDialog] = useState<'RETURN' | 'REJECT' | null>(null);
   const [comment, setComment] = useState('');
-  const [ground, setGround] = useState('CRITERIA_NOT_MET');
+  const [ground, setGround] = useState<Ground>('CRITERIA_NOT_MET');
   const level = n.currentLevel!;
   const decide = (decision: 'APPROVE' | 'RETURN' | 'REJECT') =>
     run(
@@ -218,7 +221,7 @@ function Decide({ n }: { n: Nomination }) {
               decision,
               requestId: newRequestId(),
               ...(decision !== 'APPROVE' && { comment }),
-              ...(decision === 'REJECT' && { ground: ground as 'CRITERIA_NOT_MET' }),
+              ...(decision === 'REJECT' && { ground }),
             },
           }),
         ),
@@ -249,7 +252,7 @@ function Decide({ n }: { n: Nomination }) {
         {dialog === 'REJECT' && (
           <p>
             <label htmlFor="ground">Lý do</label>
-            <select id="ground" value={ground} onChange={(e) => setGround(e.target.value)} required>
+            <select id="ground" value={ground} onChange={(e) => setGround(e.target.value as Ground)} required>
               {Object.entries(GROUND_NAMES).map(([code, name]) => (
                 <option key={code} value={code}>
                   {name}
@@ -348,7 +351,8 @@ function ClerkActions({ n }: { n: Nomination }) {
       return unwrap<Nomination>(
         api.POST('/api/nominations/{id}/resubmit', {
           params: { path: { id: n.id } },
-          body: { comment, requestId: newRequestId(), ...(documents.length > 0 && { documents }) } as { comment: string },
+          // `documents` is API.md's (Dossiers); the served document gains it with the dossier endpoints.
+          body: documents.length > 0 ? ({ comment, requestId: newRequestId(), documents } as { comment: string }) : { comment, requestId: newRequestId() },
         }),
       );
     }, 'Đã gửi lại hồ sơ.');
