@@ -85,7 +85,13 @@ describe('web app', () => {
     await clerk.getByRole('heading', { level: 1, name: 'Hồ sơ của đơn vị', exact: true }).waitFor();
     await accessible(clerk, 'unit-nominations');
     await clerk.getByRole('button', { name: 'Tạo hồ sơ đề nghị', exact: true }).click();
+    // A collective is named, not given a position; an award for individuals only offers no collective.
+    await clerk.getByLabel('Danh hiệu, hình thức khen thưởng', { exact: true }).selectOption('GIAY_KHEN_GIAM_DOC_SO');
+    await clerk.getByRole('radio', { name: 'Tập thể', exact: true }).check();
+    await clerk.getByLabel('Tên tập thể', { exact: true }).waitFor();
+    expect(await clerk.getByLabel('Chức vụ', { exact: true }).count()).toBe(0);
     await clerk.getByLabel('Danh hiệu, hình thức khen thưởng', { exact: true }).selectOption('LAO_DONG_TIEN_TIEN');
+    expect(await clerk.getByRole('radio', { name: 'Tập thể', exact: true }).isDisabled()).toBe(true);
     await clerk.getByLabel('Thành tích', { exact: true }).fill('Quá ngắn');
     await clerk.getByRole('button', { name: 'Gửi hồ sơ', exact: true }).click();
 
@@ -186,6 +192,32 @@ describe('web app', () => {
     const final = await apiStatus(nominationId);
     expect(final.status).toBe('APPROVED');
     expect(final.decisions.map((d) => `${d.level}:${d.decision}`)).toEqual(['UNIT:APPROVE', 'DEPARTMENT:RETURN', 'DEPARTMENT:APPROVE', 'SO:APPROVE']);
+  });
+
+  it('a reviewer refuses with a ground and a comment; a clerk withdraws with a reason', async () => {
+    const refused = await sut.submit('u1.clerk', { awardCode: 'LAO_DONG_TIEN_TIEN', nominee: { kind: 'INDIVIDUAL', fullName: 'Vũ Văn Từ Chối' }, declarations: { rating: 'HTT' }, requestId: randomUUID() });
+    const head = await pageFor('u1.head');
+    await go(head, `/ho-so/${refused.id}`);
+    await head.getByRole('button', { name: 'Không đồng ý', exact: true }).click();
+    const dialog = head.getByRole('dialog');
+    await dialog.getByLabel('Lý do', { exact: true }).selectOption({ label: 'Sai đối tượng' });
+    await dialog.getByLabel('Ý kiến', { exact: true }).fill('Người được đề nghị không thuộc biên chế của đơn vị.');
+    await accessible(head, 'reject-dialog');
+    await dialog.getByRole('button', { name: 'Xác nhận', exact: true }).click();
+    await statusOf(head).getByText('Không phê duyệt').waitFor();
+    await head.getByText('Lý do: Sai đối tượng').waitFor();
+    expect((await sut.get('admin', `/api/nominations/${refused.id}`)).body).toMatchObject({ status: 'REJECTED', decisions: [{ decision: 'REJECT', ground: 'WRONG_SUBJECT' }] });
+
+    const withdrawn = await sut.submit('u1.clerk', { awardCode: 'LAO_DONG_TIEN_TIEN', nominee: { kind: 'INDIVIDUAL', fullName: 'Đào Thị Rút' }, declarations: { rating: 'HTT' }, requestId: randomUUID() });
+    const clerk = await pageFor('u1.clerk');
+    await go(clerk, `/ho-so/${withdrawn.id}`);
+    await clerk.getByRole('button', { name: 'Rút hồ sơ', exact: true }).click();
+    await clerk.getByRole('dialog').getByLabel('Lý do rút', { exact: true }).fill('Cá nhân chuyển công tác.');
+    await clerk.getByRole('dialog').getByRole('button', { name: 'Xác nhận', exact: true }).click();
+    await announced(clerk, 'Đã rút hồ sơ.');
+    await statusOf(clerk).getByText('Đã rút').waitFor();
+    expect(await clerk.getByRole('button', { name: 'Rút hồ sơ', exact: true }).count()).toBe(0);
+    expect((await sut.get('admin', `/api/nominations/${withdrawn.id}`)).body).toMatchObject({ status: 'WITHDRAWN' });
   });
 
   it('a council member votes in secret; the chair closes the ballot and sees the tally', async () => {
