@@ -53,7 +53,8 @@ function Page({ path, me }: { path: string; me: Me }): ReactNode {
 
 function Landing({ to }: { to: string }) {
   const { navigate } = useRouter();
-  useEffect(() => navigate(to), [to]);
+  // Replaced, not pushed: Back must not return to a page that only redirects.
+  useEffect(() => navigate(to, { replace: true }), [to]);
   return null;
 }
 

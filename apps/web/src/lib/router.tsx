@@ -2,7 +2,7 @@ import { useAnnounce } from '../components/Announcer';
 import { createContext, useContext, useEffect, useState, type AnchorHTMLAttributes, type MouseEvent, type ReactNode } from 'react';
 
 /** A few pages need no router library: the History API and one context. */
-const RouterContext = createContext<{ path: string; navigate: (to: string) => void }>({ path: '/', navigate: () => undefined });
+const RouterContext = createContext<{ path: string; navigate: (to: string, options?: { replace?: boolean }) => void }>({ path: '/', navigate: () => undefined });
 
 export function Router({ children }: { children: ReactNode }) {
   const [path, setPath] = useState(() => window.location.pathname + window.location.search);
@@ -16,9 +16,10 @@ export function Router({ children }: { children: ReactNode }) {
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
   }, [clear]);
-  const navigate = (to: string) => {
+  const navigate = (to: string, { replace = false } = {}) => {
     clear();
-    if (to !== window.location.pathname + window.location.search) window.history.pushState(null, '', to);
+    if (replace) window.history.replaceState(null, '', to);
+    else if (to !== window.location.pathname + window.location.search) window.history.pushState(null, '', to);
     setPath(to);
     window.scrollTo(0, 0);
   };
