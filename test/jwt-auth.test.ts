@@ -33,9 +33,12 @@ describe('outside dev mode, tokens come from the identity provider', () => {
 
   const call = (token: string) => request(sut.app.getHttpServer()).get('/api/notifications').set('Authorization', `Bearer ${token}`);
 
-  it('has no dev sign-in and accepts a signed token for a known user', async () => {
+  it('has no dev sign-in (nor its user picker) and accepts a signed token for a known user', async () => {
     expect((await request(sut.app.getHttpServer()).post('/api/auth/dev-token').send({ username: 'u1.clerk' })).status).toBe(404);
+    expect((await request(sut.app.getHttpServer()).get('/api/auth/dev-users')).status).toBe(404);
     expect((await call(await sign())).status).toBe(200);
+    const me = await request(sut.app.getHttpServer()).get('/api/auth/me').set('Authorization', `Bearer ${await sign()}`);
+    expect(me.body).toMatchObject({ username: 'u1.clerk', role: 'CLERK', orgCode: 'U1', reviewsLevel: null });
   });
 
   it.each<[string, () => Promise<string>]>([

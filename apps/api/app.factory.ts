@@ -11,6 +11,7 @@ import { ErrorFilter } from './common/error.filter';
 import { withResponseComponents } from './common/openapi';
 import { CorrelationInterceptor } from './logging/correlation.interceptor';
 import { requestLogging } from './logging/request-logging';
+import { serveWebApp } from './web/web-app';
 
 /**
  * Builds the configured HTTP application; `main.ts` and the integration tests share it.
@@ -29,6 +30,7 @@ export async function createApiApp(
   app.useBodyParser('json', { limit: '1mb' });
   app.useBodyParser('text', { type: ['text/csv', 'text/plain'], limit: '5mb' });
   app.setGlobalPrefix('api');
+  serveWebApp(app);
   app.useGlobalFilters(new ErrorFilter());
   app.useGlobalInterceptors(new CorrelationInterceptor());
   app.enableShutdownHooks();

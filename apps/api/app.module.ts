@@ -18,6 +18,7 @@ import { StuckService } from './admin/stuck.service';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
+import { MeController } from './auth/me.controller';
 import { RateLimitGuard } from './auth/rate-limit.guard';
 import { CalendarApiModule } from './calendar/calendar-api.module';
 import { CatalogueController } from './catalogue/catalogue.controller';
@@ -62,6 +63,7 @@ export class AppModule {
       controllers: [
         // The dev sign-in does not exist at all outside AUTH_MODE=dev.
         ...(config.AUTH_MODE === 'dev' ? [AuthController] : []),
+        MeController,
         NominationsController,
         CouncilController,
         LawStepsController,

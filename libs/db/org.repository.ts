@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { OrgTree, type Actor } from '../domain/access-policy';
 import { PrismaService } from './prisma.service';
 
+export type DevUser = Pick<Actor, 'username' | 'displayName' | 'role'>;
+
 @Injectable()
 export class OrgRepository {
   constructor(private readonly prisma: PrismaService) {}
@@ -20,6 +22,10 @@ export class OrgRepository {
   async reviewersOf(orgCode: string): Promise<string[]> {
     const users = await this.prisma.user.findMany({ where: { orgCode, role: 'REVIEWER' }, select: { username: true }, orderBy: { username: 'asc' } });
     return users.map((u) => u.username);
+  }
+
+  async users(): Promise<DevUser[]> {
+    return this.prisma.user.findMany({ select: { username: true, displayName: true, role: true }, orderBy: { username: 'asc' } });
   }
 
   async findUser(username: string): Promise<Actor | null> {

@@ -76,3 +76,20 @@ export const delegationResponse = z
 export const delegationListResponse = z
   .object({ given: z.array(delegationResponse), received: z.array(delegationResponse) })
   .meta({ id: 'DelegationList' });
+
+const role = z.enum(['CLERK', 'REVIEWER', 'COUNCIL_MEMBER', 'STAFF', 'ADMIN']);
+
+export const devUsersResponse = z
+  .array(z.object({ username: z.string(), displayName: z.string(), role }))
+  .meta({ id: 'DevUsers' });
+
+export const meResponse = z
+  .object({
+    username: z.string(),
+    displayName: z.string(),
+    role,
+    orgCode: z.string(),
+    councilSeat: z.enum(['CHAIR', 'MEMBER']).nullable(),
+    reviewsLevel: z.enum(['UNIT', 'DEPARTMENT', 'SO', 'CITY']).nullable().describe('The level the user reviews or votes on, if any'),
+  })
+  .meta({ id: 'Me' });

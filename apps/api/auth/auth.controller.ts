@@ -1,7 +1,8 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { devTokenResponse } from '../../../libs/domain/api-responses';
+import { devTokenResponse, devUsersResponse } from '../../../libs/domain/api-responses';
 import { devTokenSchema } from '../../../libs/domain/schemas';
+import { OrgRepository, type DevUser } from '../../../libs/db/org.repository';
 import { ApiRoute } from '../common/openapi';
 import { ZodPipe } from '../common/zod.pipe';
 import { Public } from './auth.guard';
@@ -10,7 +11,18 @@ import { AuthService } from './auth.service';
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly orgs: OrgRepository,
+  ) {}
+
+  /** The web app's user picker: in dev mode anyone may sign in as anyone, so the list hides nothing more. */
+  @Public()
+  @Get('dev-users')
+  @ApiRoute({ summary: 'Dev mode only: the seeded users to sign in as', response: devUsersResponse, anonymous: true })
+  async devUsers(): Promise<DevUser[]> {
+    return this.orgs.users();
+  }
 
   /** Development sign-in; the module registers this controller only when AUTH_MODE=dev. */
   @Public()

@@ -1,0 +1,26 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { OrgRepository } from '../../../libs/db/org.repository';
+import { watchedLevel, type Actor } from '../../../libs/domain/access-policy';
+import type { Level } from '../../../libs/domain/levels';
+import { meResponse } from '../../../libs/domain/api-responses';
+import { ApiRoute } from '../common/openapi';
+import { Authenticated, CurrentActor } from './auth.guard';
+
+@ApiTags('auth')
+@Controller('auth')
+export class MeController {
+  constructor(private readonly orgs: OrgRepository) {}
+
+  /**
+   * Who the token names, and the level they review or vote on (null for none): the web app picks its
+   * navigation and the actions it offers from these; the API still decides every command itself.
+   */
+  @Authenticated()
+  @Get('me')
+  @ApiRoute({ response: meResponse })
+  async me(@CurrentActor() actor: Actor): Promise<Actor & { reviewsLevel: Level | null }> {
+    const reviewsLevel = watchedLevel(actor, await this.orgs.tree());
+    return { username: actor.username, displayName: actor.displayName, role: actor.role, orgCode: actor.orgCode, councilSeat: actor.councilSeat ?? null, reviewsLevel };
+  }
+}

@@ -1,0 +1,75 @@
+import createClient, { type Middleware } from 'openapi-fetch';
+import { ApiFailure, type ApiErrorBody } from '../lib/errors';
+import type { paths } from './schema';
+
+/**
+ * The bearer token lives in this module's memory only (the issue forbids localStorage and
+ * sessionStorage): a reload signs the user out, and no script of another page can read it.
+ */
+let token: string | null = null;
+let onUnauthenticated: () => void = () => undefined;
+
+export const setToken = (value: string | null) => {
+  token = value;
+};
+export const whenUnauthenticated = (handler: () => void) => {
+  onUnauthenticated = handler;
+};
+
+const auth: Middleware = {
+  onRequest({ request }) {
+    if (token) request.headers.set('Authorization', `Bearer ${token}`);
+    return request;
+  },
+  onResponse({ response }) {
+    if (response.status === 401 && token) onUnauthenticated();
+    return response;
+  },
+};
+
+/** Typed by schema.d.ts, generated from the API's own OpenAPI document (`npm run web:client`). */
+export const api = createClient<paths>({ baseUrl: window.location.origin });
+api.use(auth);
+
+type Result = { data?: unknown; error?: unknown; response: Response };
+
+/** The body of a 2xx, typed as the page expects it; anything else becomes an ApiFailure. */
+export async function unwrap<T>(call: Promise<Result>): Promise<T> {
+  const { data, error, response } = await call;
+  if (!response.ok) throw new ApiFailure(response.status, error as ApiErrorBody | undefined);
+  return data as T;
+}
+
+/**
+ * Endpoints the served document does not describe yet (the dossier's, the catalogue's): plain
+ * fetch with the same token. Moved to `api` once `npm run web:client` sees them.
+ */
+export async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
+  const headers = new Headers(init.headers);
+  if (token) headers.set('Authorization', `Bearer ${token}`);
+  const response = await fetch(path, { ...init, headers });
+  const body: unknown = response.status === 204 ? undefined : await response.json().catch(() => undefined);
+  if (!response.ok) {
+    if (response.status === 401 && token) onUnauthenticated();
+    throw new ApiFailure(response.status, body as ApiErrorBody | undefined);
+  }
+  return body as T;
+}
+
+/** A file the browser downloads with the token (a plain link could not carry it). */
+export async function download(path: string, fallbackName: string): Promise<void> {
+  const headers = new Headers();
+  if (token) headers.set('Authorization', `Bearer ${token}`);
+  const response = await fetch(path, { headers });
+  if (!response.ok) throw new ApiFailure(response.status, (await response.json().catch(() => undefined)) as ApiErrorBody | undefined);
+  const disposition = response.headers.get('Content-Disposition') ?? '';
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = encoded ? decodeURIComponent(encoded) : fallbackName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

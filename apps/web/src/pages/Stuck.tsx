@@ -1,0 +1,158 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { api, unwrap } from '../api/client';
+import { LIVE_INTERVAL_MS, newRequestId } from '../api/queries';
+import type { Level, Nomination, StuckItem } from '../api/types';
+import { useAnnounce } from '../components/Announcer';
+import { Dialog } from '../components/Dialog';
+import { errorMessage } from '../lib/errors';
+import { LEVEL_NAMES, STUCK_KIND_NAMES, endOfHanoiDay, formatDateTime, hanoiDay, nameOf } from '../lib/format';
+import { Link } from '../lib/router';
+import { useDevUsers, useDisplayName } from '../session';
+
+type Action = { kind: 'deadline' | 'reassign'; item: StuckItem } | null;
+
+export function Stuck() {
+  const stuck = useQuery({ queryKey: ['stuck'], queryFn: () => unwrap<{ items: StuckItem[] }>(api.GET('/api/admin/stuck', { params: { query: {} } })), refetchInterval: LIVE_INTERVAL_MS });
+  const displayName = useDisplayName();
+  const { success, failure } = useAnnounce();
+  const queryClient = useQueryClient();
+  const [action, setAction] = useState<Action>(null);
+  const [busy, setBusy] = useState(false);
+
+  const nudge = async (item: StuckItem) => {
+    try {
+      await unwrap(api.POST('/api/admin/nominations/{id}/nudge', { params: { path: { id: item.nominationId } }, body: { reason: 'Nhắc xử lý hồ sơ bị chậm', requestId: newRequestId() } }));
+      success(`Đã nhắc ${item.waitingOn.map(displayName).join(', ') || 'người xử lý'}.`);
+    } catch (error) {
+      failure(errorMessage(error));
+    }
+  };
+  const done = async (text: string) => {
+    setAction(null);
+    success(text);
+    await queryClient.invalidateQueries({ queryKey: ['stuck'] });
+  };
+
+  const items = stuck.data?.items ?? [];
+  return (
+    <>
+      <h1>Hồ sơ bị chậm</h1>
+      {stuck.isPending && <p>Đang tải…</p>}
+      {stuck.isError && <p className="error-text">{errorMessage(stuck.error)}</p>}
+      {stuck.data && items.length === 0 && <p>Không có hồ sơ nào bị chậm.</p>}
+      <ul className="cards">
+        {items.map((item) => (
+          <li key={`${item.nominationId}-${item.kind}`} className="card">
+            <h2>
+              <Link to={`/ho-so/${item.nominationId}`}>{nameOf(STUCK_KIND_NAMES, item.kind)}</Link>
+            </h2>
+            <p>{item.reason}</p>
+            <dl className="facts">
+              <dt>Chờ</dt>
+              <dd>{item.waitingOn.length ? item.waitingOn.map(displayName).join(', ') : '—'}</dd>
+              <dt>Từ</dt>
+              <dd>{formatDateTime(item.since)}</dd>
+            </dl>
+            <div className="actions">
+              <a href={item.temporalUiUrl} target="_blank" rel="noreferrer">
+                Mở trong Temporal
+              </a>
+              <button type="button" className="secondary" onClick={() => void nudge(item)}>
+                Nhắc
+              </button>
+              <button type="button" className="secondary" onClick={() => setAction({ kind: 'deadline', item })}>
+                Gia hạn
+              </button>
+              <button type="button" className="secondary" onClick={() => setAction({ kind: 'reassign', item })}>
+                Giao cho người khác
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
+      {action?.kind === 'deadline' && <ExtendDialog item={action.item} busy={busy} setBusy={setBusy} onClose={() => setAction(null)} onDone={done} />}
+      {action?.kind === 'reassign' && <ReassignDialog item={action.item} busy={busy} setBusy={setBusy} onClose={() => setAction(null)} onDone={done} />}
+    </>
+  );
+}
+
+interface ActionProps {
+  item: StuckItem;
+  busy: boolean;
+  setBusy: (busy: boolean) => void;
+  onClose: () => void;
+  onDone: (text: string) => Promise<void>;
+}
+
+function ExtendDialog({ item, busy, setBusy, onClose, onDone }: ActionProps) {
+  const { failure } = useAnnounce();
+  const [day, setDay] = useState(() => hanoiDay(new Date(Date.now() + 7 * 86_400_000).toISOString()));
+  const [reason, setReason] = useState('');
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    if (!event.currentTarget.reportValidity()) return;
+    setBusy(true);
+    try {
+      await unwrap(api.POST('/api/admin/nominations/{id}/deadline', { params: { path: { id: item.nominationId } }, body: { dueAt: endOfHanoiDay(day), reason, requestId: newRequestId() } }));
+      await onDone(`Đã gia hạn đến ${day.split('-').reverse().join('/')}.`);
+    } catch (error) {
+      failure(errorMessage(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Dialog title="Gia hạn xử lý" open onClose={onClose} onSubmit={submit} busy={busy}>
+      <p>
+        <label htmlFor="new-due">Hạn mới</label>
+        <input id="new-due" type="date" value={day} onChange={(e) => setDay(e.target.value)} required />
+      </p>
+      <p>
+        <label htmlFor="extend-reason">Lý do</label>
+        <textarea id="extend-reason" value={reason} onChange={(e) => setReason(e.target.value)} required rows={3} />
+      </p>
+    </Dialog>
+  );
+}
+
+function ReassignDialog({ item, busy, setBusy, onClose, onDone }: ActionProps) {
+  const { failure } = useAnnounce();
+  const users = useDevUsers().data ?? [];
+  const nomination = useQuery({ queryKey: ['nomination', item.nominationId], queryFn: () => unwrap<Nomination>(api.GET('/api/nominations/{id}', { params: { path: { id: item.nominationId } } })) });
+  const [reviewer, setReviewer] = useState('');
+  const [reason, setReason] = useState('');
+  const level = nomination.data?.currentLevel as Level | null | undefined;
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    if (!event.currentTarget.reportValidity() || !level) return;
+    setBusy(true);
+    try {
+      await unwrap(api.POST('/api/admin/nominations/{id}/reassign', { params: { path: { id: item.nominationId } }, body: { level, reviewer, reason, requestId: newRequestId() } }));
+      await onDone(`Đã giao cấp ${LEVEL_NAMES[level]} cho ${reviewer}.`);
+    } catch (error) {
+      failure(errorMessage(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Dialog title={`Giao cho người khác (cấp ${nameOf(LEVEL_NAMES, level)})`} open onClose={onClose} onSubmit={submit} busy={busy || !level}>
+      <p>
+        <label htmlFor="reassign-to">Người xử lý mới</label>
+        <input id="reassign-to" list="reassign-users" value={reviewer} onChange={(e) => setReviewer(e.target.value)} required autoComplete="off" />
+        <datalist id="reassign-users">
+          {users
+            .filter((u) => u.role === 'REVIEWER' || u.role === 'STAFF')
+            .map((u) => (
+              <option key={u.username} value={u.username}>
+                {u.displayName}
+              </option>
+            ))}
+        </datalist>
+      </p>
+      <p>
+        <label htmlFor="reassign-reason">Lý do</label>
+        <textarea id="reassign-reason" value={reason} onChange={(e) => setReason(e.target.value)} required rows={3} />
+      </p>
+    </Dialog>
+  );
+}

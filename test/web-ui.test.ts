@@ -1,0 +1,338 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { buildWebApp, DESKTOP, type InPage, go, launchChromium, listen, PHONE, screenshots, seriousViolations, signIn } from './support/browser';
+import { Harness } from './support/harness';
+
+/**
+ * The web app in Debian's Chromium against the real stack: the API serving the built app, a worker,
+ * the Temporal dev server and the database. Everything a user does goes through the page; the API
+ * is read back to check that the page said what really happened.
+ */
+describe('web app', () => {
+  let sut: Harness;
+  let base: string;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  /** The dossier endpoints are built on another branch; until they are served, the form sends no files. */
+  let dossiers = false;
+
+  beforeAll(async () => {
+    buildWebApp();
+    // A short unit deadline makes a nomination overdue (stuck) within the test.
+    [sut, browser] = await Promise.all([Harness.start({ DEADLINE_UNIT: '3s' }), launchChromium()]);
+    base = await listen(sut);
+    dossiers = (await request(sut.app.getHttpServer()).post('/api/documents')).status !== 404;
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await sut?.close();
+  });
+
+  const signedIn = new Map<string, Page>();
+
+  /** One browser context per user, signed in once and reused by later steps. */
+  async function pageFor(username: string): Promise<Page> {
+    const existing = signedIn.get(username);
+    if (existing) return existing;
+    const context = await browser.newContext({ viewport: DESKTOP, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    contexts.push(context);
+    const page = await context.newPage();
+    await signIn(page, base, username);
+    signedIn.set(username, page);
+    return page;
+  }
+
+  const accessible = async (page: Page, name: string) => {
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshots(page, name);
+    await page.setViewportSize(PHONE);
+    // Nothing wider than a phone's screen: no sideways scrolling at 360 px.
+    expect(await page.evaluate(() => (globalThis as unknown as InPage).document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await page.setViewportSize(DESKTOP);
+  };
+
+  /** Waits for the success message; a failure announced instead fails the test with the API's words. */
+  const announced = async (page: Page, text: string) => {
+    const alert = page.getByRole('alert');
+    // Both waits settle on their own (a timeout is an outcome), so the loser never rejects unhandled.
+    const outcome = await Promise.race([
+      page.getByRole('status').getByText(text).waitFor().then(() => 'done', () => 'timeout'),
+      alert.filter({ hasText: /./ }).waitFor().then(() => 'alert', () => 'timeout'),
+    ]);
+    if (outcome === 'alert') throw new Error(`alert instead of "${text}": ${await alert.textContent()}`);
+    if (outcome === 'timeout') throw new Error(`"${text}" was never announced`);
+  };
+
+  const statusOf = (page: Page) => page.getByTestId('status');
+  const apiStatus = async (id: string) => (await sut.get('admin', `/api/nominations/${id}`)).body as { status: string; currentLevel: string | null; decisions: { level: string; decision: string; comment: string | null }[] };
+
+  it('serves the app at / with a fallback for its paths, and keeps /api answering as before', async () => {
+    const http = request(sut.app.getHttpServer());
+    const index = await http.get('/').expect(200);
+    expect(index.text).toContain('<div id="root">');
+    expect((await http.get('/ho-so/anything').expect(200)).text).toContain('<div id="root">');
+    expect((await http.get('/api/no-such-route').expect(404)).body.error.code).toBe('NOT_FOUND');
+  });
+
+  let nominationId = '';
+
+  it('a clerk creates a nomination: field errors next to the fields, focus on the first, then it is submitted', async () => {
+    const clerk = await pageFor('u1.clerk');
+    await expect(clerk.getByText('Nguyễn Thị Hồng').isVisible()).resolves.toBe(true);
+    await clerk.getByRole('heading', { level: 1, name: 'Hồ sơ của đơn vị', exact: true }).waitFor();
+    await accessible(clerk, 'unit-nominations');
+    await clerk.getByRole('button', { name: 'Tạo hồ sơ đề nghị', exact: true }).click();
+    // A collective is named, not given a position; an award for individuals only offers no collective.
+    await clerk.getByLabel('Danh hiệu, hình thức khen thưởng', { exact: true }).selectOption('GIAY_KHEN_GIAM_DOC_SO');
+    await clerk.getByRole('radio', { name: 'Tập thể', exact: true }).check();
+    await clerk.getByLabel('Tên tập thể', { exact: true }).waitFor();
+    expect(await clerk.getByLabel('Chức vụ', { exact: true }).count()).toBe(0);
+    await clerk.getByLabel('Danh hiệu, hình thức khen thưởng', { exact: true }).selectOption('LAO_DONG_TIEN_TIEN');
+    expect(await clerk.getByRole('radio', { name: 'Tập thể', exact: true }).isDisabled()).toBe(true);
+    await clerk.getByLabel('Thành tích', { exact: true }).fill('Quá ngắn');
+    await clerk.getByRole('button', { name: 'Gửi hồ sơ', exact: true }).click();
+
+    const name = clerk.getByLabel('Họ và tên', { exact: true });
+    await clerk.locator('#name-error').waitFor();
+    expect(await name.getAttribute('aria-describedby')).toBe('name-error');
+    expect(await clerk.getByLabel('Thành tích', { exact: true }).getAttribute('aria-describedby')).toBe('achievements-error');
+    expect(await name.evaluate((el) => el === (globalThis as unknown as InPage).document.activeElement)).toBe(true);
+    expect(await clerk.getByRole('alert').textContent()).not.toBe('');
+    await accessible(clerk, 'create-nomination-errors');
+
+    await name.fill('Trần Thị Bích Ngọc');
+    await clerk.getByLabel('Chức vụ', { exact: true }).fill('Chuyên viên chính');
+    await clerk.getByLabel('Thành tích', { exact: true }).fill('Hoàn thành xuất sắc nhiệm vụ năm, chủ trì số hóa quy trình cấp phép của trung tâm.');
+    await clerk.getByLabel('Xếp loại', { exact: true }).selectOption({ label: 'Hoàn thành xuất sắc nhiệm vụ' });
+    await clerk.getByLabel('Sáng kiến', { exact: true }).fill('Số hóa quy trình cấp phép\nBản đồ cụm công nghiệp');
+    if (dossiers) {
+      for (const type of ['Tờ trình', 'Biên bản họp']) {
+        await clerk.getByLabel(type, { exact: true }).setInputFiles({ name: `${type}.pdf`, mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n') });
+      }
+    }
+    await clerk.getByRole('button', { name: 'Gửi hồ sơ', exact: true }).click();
+    await clerk.getByRole('heading', { level: 1, name: 'Trần Thị Bích Ngọc', exact: true }).waitFor();
+    nominationId = clerk.url().split('/').pop()!;
+    expect(await statusOf(clerk).textContent()).toBe('Đang xét duyệt');
+    for (const section of ['Thông tin đề nghị', 'Điều kiện', 'Hồ sơ đính kèm', 'Quá trình xét duyệt']) {
+      await clerk.getByRole('heading', { level: 2, name: section }).waitFor();
+    }
+    expect(await clerk.getByRole('heading', { level: 1 }).count()).toBe(1);
+
+    const created = await apiStatus(nominationId);
+    expect(created).toMatchObject({ status: 'IN_REVIEW', currentLevel: 'UNIT' });
+  });
+
+  it('the unit head approves from the inbox; the department returns it with a comment; the clerk resubmits', async () => {
+    const head = await pageFor('u1.head');
+    await head.getByRole('heading', { level: 1, name: 'Hộp việc', exact: true }).waitFor();
+    await accessible(head, 'inbox');
+    await head.getByRole('link', { name: 'Trần Thị Bích Ngọc', exact: true }).click();
+    await head.getByRole('heading', { level: 1, name: 'Trần Thị Bích Ngọc', exact: true }).waitFor();
+    await accessible(head, 'nomination');
+    await head.getByRole('button', { name: 'Đồng ý', exact: true }).click();
+    await announced(head, 'Đã ghi nhận: Đồng ý (cấp Đơn vị).');
+    expect((await apiStatus(nominationId)).currentLevel).toBe('DEPARTMENT');
+
+    const dept = await pageFor('dept-a.reviewer');
+    await dept.getByRole('link', { name: 'Trần Thị Bích Ngọc', exact: true }).click();
+    // By keyboard: the dialog takes focus, Escape closes it and gives focus back to its button.
+    const returnButton = dept.getByRole('button', { name: 'Trả lại', exact: true });
+    await returnButton.focus();
+    await dept.keyboard.press('Enter');
+    const dialog = dept.getByRole('dialog');
+    await dialog.getByLabel('Ý kiến', { exact: true }).waitFor();
+    expect(await dialog.evaluate((el) => el.contains((globalThis as unknown as InPage).document.activeElement as never))).toBe(true);
+    await dept.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await returnButton.evaluate((el) => el === (globalThis as unknown as InPage).document.activeElement)).toBe(true);
+    await dept.keyboard.press('Enter');
+    await dialog.getByLabel('Ý kiến', { exact: true }).waitFor();
+    // The comment is required: confirming without it leaves the dialog open.
+    await dialog.getByRole('button', { name: 'Xác nhận', exact: true }).click();
+    expect(await dialog.isVisible()).toBe(true);
+    await accessible(dept, 'return-dialog');
+    await dialog.getByLabel('Ý kiến', { exact: true }).fill('Bổ sung bản xác nhận sáng kiến của hội đồng cơ sở.');
+    await dialog.getByRole('button', { name: 'Xác nhận', exact: true }).click();
+    await statusOf(dept).getByText('Trả lại để bổ sung').waitFor();
+    expect(await apiStatus(nominationId)).toMatchObject({ status: 'RETURNED' });
+
+    const clerk = await pageFor('u1.clerk');
+    await statusOf(clerk).getByText('Trả lại để bổ sung').waitFor({ timeout: 10_000 });
+    await clerk.getByText('Bổ sung bản xác nhận sáng kiến của hội đồng cơ sở.').waitFor();
+    await clerk.getByRole('button', { name: 'Bổ sung và gửi lại', exact: true }).click();
+    await clerk.getByLabel('Nội dung bổ sung', { exact: true }).fill('Đã bổ sung bản xác nhận sáng kiến.');
+    await accessible(clerk, 'resubmit');
+    await clerk.getByRole('button', { name: 'Gửi lại', exact: true }).click();
+    await statusOf(clerk).getByText('Đang xét duyệt').waitFor();
+    expect(await apiStatus(nominationId)).toMatchObject({ status: 'IN_REVIEW', currentLevel: 'DEPARTMENT' });
+  });
+
+  it('the department and the Sở approve; a decision that lost a race says so and shows the new state', async () => {
+    const dept = await pageFor('dept-a.reviewer');
+    await dept.getByRole('button', { name: 'Đồng ý', exact: true }).waitFor({ timeout: 10_000 });
+    await dept.getByRole('button', { name: 'Đồng ý', exact: true }).click();
+    await announced(dept, 'Đã ghi nhận: Đồng ý (cấp Phòng).');
+    expect((await apiStatus(nominationId)).currentLevel).toBe('SO');
+
+    const so = await pageFor('so.council');
+    await so.getByRole('link', { name: 'Trần Thị Bích Ngọc', exact: true }).click();
+    await so.getByRole('button', { name: 'Đồng ý', exact: true }).waitFor();
+    // The same level decided elsewhere (another tab, a deputy) while this page still offers the buttons.
+    expect((await sut.decide('so.council', nominationId, { level: 'SO', decision: 'APPROVE' })).status).toBe(200);
+    await so.getByRole('button', { name: 'Đồng ý', exact: true }).click();
+    await so.getByRole('alert').getByText('Hồ sơ đã được người khác xử lý').waitFor();
+    await statusOf(so).getByText('Đã phê duyệt').waitFor();
+    expect(await so.getByRole('button', { name: 'Đồng ý', exact: true }).count()).toBe(0);
+    await accessible(so, 'nomination-approved');
+
+    const final = await apiStatus(nominationId);
+    expect(final.status).toBe('APPROVED');
+    expect(final.decisions.map((d) => `${d.level}:${d.decision}`)).toEqual(['UNIT:APPROVE', 'DEPARTMENT:RETURN', 'DEPARTMENT:APPROVE', 'SO:APPROVE']);
+  });
+
+  it('a reviewer refuses with a ground and a comment; a clerk withdraws with a reason', async () => {
+    const refused = await sut.submit('u1.clerk', { awardCode: 'LAO_DONG_TIEN_TIEN', nominee: { kind: 'INDIVIDUAL', fullName: 'Vũ Văn Từ Chối' }, declarations: { rating: 'HTT' }, requestId: randomUUID() });
+    const head = await pageFor('u1.head');
+    await go(head, `/ho-so/${refused.id}`);
+    await head.getByRole('button', { name: 'Không đồng ý', exact: true }).click();
+    const dialog = head.getByRole('dialog');
+    await dialog.getByLabel('Lý do', { exact: true }).selectOption({ label: 'Sai đối tượng' });
+    await dialog.getByLabel('Ý kiến', { exact: true }).fill('Người được đề nghị không thuộc biên chế của đơn vị.');
+    await accessible(head, 'reject-dialog');
+    await dialog.getByRole('button', { name: 'Xác nhận', exact: true }).click();
+    await statusOf(head).getByText('Không phê duyệt').waitFor();
+    await head.getByText('Lý do: Sai đối tượng').waitFor();
+    expect((await sut.get('admin', `/api/nominations/${refused.id}`)).body).toMatchObject({ status: 'REJECTED', decisions: [{ decision: 'REJECT', ground: 'WRONG_SUBJECT' }] });
+
+    const withdrawn = await sut.submit('u1.clerk', { awardCode: 'LAO_DONG_TIEN_TIEN', nominee: { kind: 'INDIVIDUAL', fullName: 'Đào Thị Rút' }, declarations: { rating: 'HTT' }, requestId: randomUUID() });
+    const clerk = await pageFor('u1.clerk');
+    await go(clerk, `/ho-so/${withdrawn.id}`);
+    await clerk.getByRole('button', { name: 'Rút hồ sơ', exact: true }).click();
+    await clerk.getByRole('dialog').getByLabel('Lý do rút', { exact: true }).fill('Cá nhân chuyển công tác.');
+    await clerk.getByRole('dialog').getByRole('button', { name: 'Xác nhận', exact: true }).click();
+    await announced(clerk, 'Đã rút hồ sơ.');
+    await statusOf(clerk).getByText('Đã rút').waitFor();
+    expect(await clerk.getByRole('button', { name: 'Rút hồ sơ', exact: true }).count()).toBe(0);
+    expect((await sut.get('admin', `/api/nominations/${withdrawn.id}`)).body).toMatchObject({ status: 'WITHDRAWN' });
+  });
+
+  it('a council member votes in secret; the chair closes the ballot and sees the tally', async () => {
+    // A CSTĐ cơ sở is decided at the Sở by its council; the nominee holds LĐTT for 2026 in the seed.
+    const { id } = await sut.submit('u1.clerk', { awardCode: 'CSTD_CO_SO', nominee: { kind: 'INDIVIDUAL', fullName: 'Phạm Minh Tuấn' }, requestId: randomUUID() });
+    expect((await sut.decide('u1.head', id, { level: 'UNIT', decision: 'APPROVE' })).status).toBe(200);
+    expect((await sut.decide('dept-a.reviewer', id, { level: 'DEPARTMENT', decision: 'APPROVE' })).status).toBe(200);
+
+    const member = await pageFor('so.member1');
+    await member.getByRole('heading', { level: 1, name: 'Hộp việc', exact: true }).waitFor();
+    await member.getByRole('link', { name: 'Phạm Minh Tuấn', exact: true }).click();
+    await member.getByRole('button', { name: 'Tán thành', exact: true }).waitFor();
+    expect(await member.getByRole('button', { name: 'Đồng ý', exact: true }).count()).toBe(0);
+    expect(await member.getByRole('button', { name: 'Kết thúc bỏ phiếu', exact: true }).count()).toBe(0);
+    await accessible(member, 'council-vote');
+    await member.getByRole('button', { name: 'Tán thành', exact: true }).click();
+    await member.getByText('Đã bỏ phiếu', { exact: true }).waitFor();
+    expect(await member.getByRole('button', { name: 'Tán thành', exact: true }).count()).toBe(0);
+    for (const other of ['so.member2', 'so.member3', 'so.member4']) {
+      expect((await sut.post(other, `/api/nominations/${id}/votes`, { vote: 'FOR', requestId: randomUUID() })).status).toBe(200);
+    }
+    // Nobody's vote is shown before the close, not even the count of each side.
+    expect(await member.getByText(/tán thành, \d+ không tán thành/).count()).toBe(0);
+
+    const chair = await pageFor('so.council');
+    await go(chair, `/ho-so/${id}`);
+    await chair.getByRole('button', { name: 'Kết thúc bỏ phiếu', exact: true }).click();
+    await announced(chair, 'Đã kết thúc bỏ phiếu');
+    await statusOf(chair).getByText('Đã phê duyệt').waitFor();
+    await chair.getByText('Kết quả bỏ phiếu: 4 tán thành, 0 không tán thành, trên 5 thành viên').waitFor();
+    const closed = (await sut.get('admin', `/api/nominations/${id}`)).body as { status: string; decisions: { tally?: { for: number } }[] };
+    expect(closed.status).toBe('APPROVED');
+    expect(closed.decisions[2]!.tally).toMatchObject({ for: 4, against: 0, membersTotal: 5 });
+  });
+
+  it('the inbox shows a nomination arriving elsewhere within 10 s, without a reload', async () => {
+    const dept = await pageFor('dept-a.reviewer');
+    await go(dept, '/hop-viec');
+    await dept.getByRole('heading', { level: 1, name: 'Hộp việc', exact: true }).waitFor();
+    const fullName = `Lê Văn Sống ${randomUUID().slice(0, 4)}`;
+    const { id } = await sut.submit('u2.clerk', { awardCode: 'LAO_DONG_TIEN_TIEN', nominee: { kind: 'INDIVIDUAL', fullName }, declarations: { rating: 'HTXS' }, requestId: randomUUID() });
+    expect((await sut.decide('u2.head', id, { level: 'UNIT', decision: 'APPROVE' })).status).toBe(200);
+    const started = Date.now();
+    await dept.getByRole('link', { name: fullName }).waitFor({ timeout: 10_000 });
+    expect(Date.now() - started).toBeLessThan(10_000);
+    // And it leaves again when decided elsewhere.
+    expect((await sut.decide('dept-a.reviewer', id, { level: 'DEPARTMENT', decision: 'APPROVE' })).status).toBe(200);
+    await dept.getByRole('link', { name: fullName }).waitFor({ state: 'detached', timeout: 10_000 });
+  });
+
+  it('an admin extends an overdue nomination’s deadline from the stuck view', async () => {
+    const { id } = await sut.submit('u3.clerk', { awardCode: 'LAO_DONG_TIEN_TIEN', nominee: { kind: 'INDIVIDUAL', fullName: 'Phan Thị Chậm' }, declarations: { rating: 'HTT' }, requestId: randomUUID() });
+    await sut.waitForRow(id, (row) => row.overdue);
+    const head = await pageFor('u3.head');
+    await head.getByRole('row').filter({ hasText: 'Phan Thị Chậm' }).getByText('Quá hạn').waitFor({ timeout: 10_000 });
+    const admin = await pageFor('admin');
+    await admin.getByRole('link', { name: 'Hồ sơ bị chậm', exact: true }).click();
+    await admin.getByRole('heading', { level: 1, name: 'Hồ sơ bị chậm', exact: true }).waitFor();
+    const item = admin.getByRole('listitem').filter({ has: admin.locator(`a[href="/ho-so/${id}"]`) });
+    await item.getByRole('link', { name: 'Mở trong Temporal', exact: true }).waitFor({ timeout: 10_000 });
+    await accessible(admin, 'stuck');
+    await item.getByRole('button', { name: 'Gia hạn', exact: true }).click();
+    const dialog = admin.getByRole('dialog');
+    await dialog.getByLabel('Hạn mới', { exact: true }).fill('2099-03-15');
+    await dialog.getByLabel('Lý do', { exact: true }).fill('Đơn vị xin thêm thời gian xác minh.');
+    await accessible(admin, 'extend-dialog');
+    await dialog.getByRole('button', { name: 'Xác nhận', exact: true }).click();
+    await announced(admin, 'Đã gia hạn đến 15/03/2099');
+    const after = (await sut.get('admin', `/api/nominations/${id}`)).body as { dueAt: string; overdue: boolean };
+    expect(after.dueAt).toBe('2099-03-15T16:59:00.000Z');
+    await sut.waitForRow(id, (row) => !row.overdue);
+
+    await go(admin, `/ho-so/${id}`);
+    await admin.getByText('15/03/2099').waitFor({ timeout: 10_000 });
+  });
+
+  it('notifications carry the unread count in the link’s name and can be marked read', async () => {
+    const clerk = await pageFor('u1.clerk');
+    const link = clerk.getByRole('link', { name: /^Thông báo \(\d+\)$/ });
+    await link.waitFor({ timeout: 10_000 });
+    const before = Number(/\((\d+)\)/.exec((await link.textContent())!)![1]);
+    await link.click();
+    await clerk.getByRole('heading', { level: 1, name: 'Thông báo', exact: true }).waitFor();
+    await accessible(clerk, 'notifications');
+    await clerk.getByRole('button', { name: 'Đánh dấu đã đọc', exact: true }).first().click();
+    await clerk.getByRole('link', { name: before > 1 ? `Thông báo (${before - 1})` : 'Thông báo' }).waitFor();
+  });
+
+  it('campaigns: an admin creates one and finds the result downloads on it; every other page passes axe', async () => {
+    const admin = await pageFor('admin');
+    await admin.getByRole('link', { name: 'Đợt thi đua', exact: true }).click();
+    await admin.getByRole('heading', { level: 1, name: 'Đợt thi đua', exact: true }).waitFor();
+    await admin.getByRole('button', { name: 'Tạo đợt thi đua', exact: true }).click();
+    const dialog = admin.getByRole('dialog');
+    await dialog.getByLabel('Mã đợt', { exact: true }).fill('WEB-2026');
+    await dialog.getByLabel('Tên đợt', { exact: true }).fill('Đợt thi đua thử nghiệm trên web');
+    await accessible(admin, 'create-campaign');
+    await dialog.getByRole('button', { name: 'Xác nhận', exact: true }).click();
+    await announced(admin, 'Đã tạo đợt thi đua');
+    await admin.getByRole('link', { name: 'Đợt thi đua thử nghiệm trên web', exact: true }).click();
+    await admin.getByRole('heading', { level: 1, name: 'Đợt thi đua thử nghiệm trên web', exact: true }).waitFor();
+    await admin.getByRole('link', { name: 'Tải kết quả (CSV)', exact: true }).waitFor();
+    await admin.getByRole('link', { name: 'Tải dự thảo quyết định (PDF)', exact: true }).waitFor();
+    const download = admin.waitForEvent('download');
+    await admin.getByRole('link', { name: 'Tải kết quả (CSV)', exact: true }).click();
+    expect((await download).suggestedFilename()).toMatch(/\.csv$/);
+    await accessible(admin, 'campaign');
+    await admin.getByRole('link', { name: 'Tất cả hồ sơ', exact: true }).click();
+    await admin.getByRole('heading', { level: 1, name: 'Tất cả hồ sơ', exact: true }).waitFor();
+    await accessible(admin, 'all-nominations');
+
+    const signedOut = await browser.newPage({ viewport: DESKTOP });
+    await signedOut.goto(`${base}/hop-viec`);
+    await signedOut.getByLabel('Tài khoản', { exact: true }).waitFor();
+    await accessible(signedOut, 'sign-in');
+    await signedOut.close();
+  });
+});
