@@ -179,6 +179,8 @@ describe('who may call what is declared on every route', () => {
   });
 
   it('the right role on someone else’s nomination is refused with 403 or 404, and nothing changes', async () => {
+    // Another file's delegation would make the deputy a reviewer of that level here.
+    await sut.prisma.delegation.deleteMany({ where: { deputy: 'dept-a.deputy' } });
     const before = await rowCounts();
     const attempts = [
       ['u2.clerk', 'POST', '/api/nominations/:id/withdraw', { reason: 'Rút hồ sơ của đơn vị khác' }],

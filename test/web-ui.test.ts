@@ -251,6 +251,9 @@ describe('web app', () => {
     const closed = (await sut.get('admin', `/api/nominations/${id}`)).body as { status: string; decisions: { tally?: { for: number } }[] };
     expect(closed.status).toBe('APPROVED');
     expect(closed.decisions[2]!.tally).toMatchObject({ for: 4, against: 0, membersTotal: 5 });
+    // The award and its quota place belong to this test only: the council tests count the same unit's year.
+    await sut.prisma.awardHistory.deleteMany({ where: { nominationId: id } });
+    await sut.prisma.quotaClaim.deleteMany({ where: { nominationId: id } });
   });
 
   it('the inbox shows a nomination arriving elsewhere within 10 s, without a reload', async () => {
