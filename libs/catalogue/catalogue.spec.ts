@@ -93,7 +93,7 @@ describe('award catalogue versions', () => {
         expect.arrayContaining([
           expect.stringMatching(/^awards\.0\.route\.1: /),
           expect.stringMatching(/^awards\.2\.councils\.CITY: /),
-          expect.stringMatching(/^awards\.3\.code: .*twice/),
+          expect.stringMatching(/^awards\.4\.code: .*twice/),
           expect.stringMatching(/^awards\.2: refers to NO_SUCH_AWARD/),
         ]),
       );
