@@ -17,6 +17,7 @@ import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
 import { RateLimitGuard } from './auth/rate-limit.guard';
 import { CalendarApiModule } from './calendar/calendar-api.module';
+import { CatalogueController } from './catalogue/catalogue.controller';
 import { CampaignsController } from './campaigns/campaigns.controller';
 import { CampaignsService } from './campaigns/campaigns.service';
 import { CampaignResultService } from '../../libs/campaigns/campaign-result.service';
@@ -64,6 +65,7 @@ export class AppModule {
         NotificationsController,
         HealthController,
         OrgController,
+        CatalogueController,
         CodecServerController,
       ],
       providers: [

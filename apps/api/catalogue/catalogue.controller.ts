@@ -1,0 +1,51 @@
+import { Body, Controller, Get, Put, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { BaseSalaryEntry } from '../../../libs/campaigns/campaign-result';
+import { awardsQuerySchema, baseSalaryBodySchema, type AwardsQuery, type BaseSalaryBody } from '../../../libs/catalogue/catalogue-api.schemas';
+import { awardView, catalogueView } from '../../../libs/catalogue/award-view';
+import { BaseSalaryRepository } from '../../../libs/db/base-salary.repository';
+import type { Actor } from '../../../libs/domain/access-policy';
+import { catalogueAt } from '../../../libs/domain/award-catalogue';
+import { hanoiDay } from '../../../libs/domain/hanoi-time';
+import { Authenticated, CurrentActor } from '../auth/auth.guard';
+import { ApiError } from '../common/api-error';
+import { ZodBody, ZodQuery } from '../common/openapi';
+import { ZodPipe } from '../common/zod.pipe';
+
+@ApiTags('catalogue')
+@Controller()
+export class CatalogueController {
+  constructor(private readonly baseSalaries: BaseSalaryRepository) {}
+
+  /**
+   * Without `at`: today's awards as a list (API.md, Dossiers). With `at`: the whole version in force
+   * that day, its rules and money (API.md, The law as data).
+   */
+  @Authenticated()
+  @Get('awards')
+  @ZodQuery(awardsQuerySchema)
+  awards(@Query(new ZodPipe(awardsQuerySchema)) { at }: AwardsQuery) {
+    if (at === undefined) return catalogueAt(hanoiDay(new Date())).awards.map(awardView);
+    return catalogueView(catalogueAt(at));
+  }
+
+  @Authenticated({ roles: ['ADMIN'] })
+  @Get('admin/base-salary')
+  listBaseSalaries(): Promise<BaseSalaryEntry[]> {
+    return this.baseSalaries.list();
+  }
+
+  /** Adds an amount from a day on; the whole table comes back, so the caller sees where it fits. */
+  @Authenticated({ roles: ['ADMIN'] })
+  @Put('admin/base-salary')
+  @ZodBody(baseSalaryBodySchema)
+  async addBaseSalary(@CurrentActor() actor: Actor, @Body(new ZodPipe(baseSalaryBodySchema)) body: BaseSalaryBody): Promise<BaseSalaryEntry[]> {
+    const outcome = await this.baseSalaries.add(body, actor.username);
+    if (typeof outcome === 'object') {
+      throw new ApiError('INVALID_STATE', 'A base salary from that day is already recorded; rewards were paid by it', [
+        { path: 'effectiveFrom', message: `${body.effectiveFrom} already has ${outcome.conflict} đồng` },
+      ]);
+    }
+    return this.baseSalaries.list();
+  }
+}
