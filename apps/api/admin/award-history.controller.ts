@@ -18,7 +18,7 @@ export class AwardHistoryController {
   @Post('import')
   @HttpCode(200)
   @ApiConsumes('text/csv')
-  @ApiBody({ schema: { type: 'string', example: `${AWARD_HISTORY_HEADER.join(',')}\nNguyễn Thị Lan,U1,CSTD_CO_SO,2025,QĐ 123/QĐ-SCT ngày 15/12/2025` } })
+  @ApiBody({ schema: { type: 'string', example: `${AWARD_HISTORY_HEADER.join(',')}\nNguyễn Thị Lan,U1,CSTD_CO_SO,2025,QĐ 123/QĐ-SCT ngày 15/12/2025,REGULAR` } })
   async import(@CurrentActor() actor: Actor, @Body() body: unknown): Promise<{ imported: number }> {
     // Any other content type leaves the body parsed as an object, or not at all.
     if (typeof body !== 'string' || body.trim() === '') {
