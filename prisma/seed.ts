@@ -1,4 +1,5 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import { OFFICIAL_CALENDARS } from '../libs/calendar/official-calendars';
 import { PrismaClient } from '../libs/db/generated/client';
 import { DEMO_AWARD_HISTORY } from './demo-award-history';
 import { DEMO_ORGS, DEMO_USERS, demoEmail } from './demo-organisation';
@@ -21,6 +22,10 @@ export async function seedDemo(databaseUrl: string): Promise<void> {
         create: { ...entry, source: 'SEED' },
         update: { decisionRef: entry.decisionRef },
       });
+    }
+    // Created once: a year an admin has since corrected is theirs, not the seed's.
+    for (const [year, { holidays, workingWeekends }] of OFFICIAL_CALENDARS) {
+      await prisma.calendarYear.createMany({ data: [{ year, holidays, workingWeekends, updatedBy: 'seed' }], skipDuplicates: true });
     }
   } finally {
     await prisma.$disconnect();

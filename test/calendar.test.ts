@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { OFFICIAL_CALENDARS } from '../libs/calendar/official-calendars';
 import { Harness } from './support/harness';
 
 // 2026 as the government fixed it (DOMAIN.md): off 1–4 January with Saturday 10 January worked, Tết off 14–22 February.
@@ -17,8 +18,9 @@ describe('the working calendar', () => {
     sut = await Harness.start();
   });
   afterAll(async () => {
-    // Other test files share the database: leave 2026 computed, as the seed has it.
-    await sut.prisma.calendarYear.deleteMany({ where: { year: 2026 } });
+    // Other test files share the database: leave 2026 as the seed loaded it.
+    const seeded = OFFICIAL_CALENDARS.get(2026)!;
+    await sut.prisma.calendarYear.update({ where: { year: 2026 }, data: { ...seeded, updatedBy: 'seed' } });
     await sut.close();
   });
 
@@ -28,6 +30,13 @@ describe('the working calendar', () => {
       .set('Authorization', `Bearer ${await sut.token(username)}`)
       .send(body as object);
   const workingDays = (username: string, query: string) => sut.get(username, `/api/calendar/working-days?${query}`);
+
+  it('the seed has loaded 2026 as the government published it', async () => {
+    const read = await sut.get('admin', '/api/admin/calendar/2026');
+
+    expect(read.body).toEqual({ year: 2026, ...year2026, source: 'loaded' });
+    expect(await sut.prisma.calendarYear.findUnique({ where: { year: 2026 } })).toEqual(expect.objectContaining({ updatedBy: 'seed' }));
+  });
 
   it('an admin loads 2026 and reads it back as loaded, sorted, with who loaded it', async () => {
     const shuffled = { holidays: [...year2026.holidays].reverse(), workingWeekends: year2026.workingWeekends };

@@ -103,9 +103,9 @@ describe('campaigns: a window that opens and closes on time, and a result drawn 
 
     const result = (await sut.get('admin', `/api/campaigns/${campaign.id}/result`)).body;
     expect(result.decisions).toHaveLength(1);
-    expect(result.decisions[0]).toMatchObject({ authority: 'GIAM_DOC_SO', total: 702_000 });
+    expect(result.decisions[0]).toMatchObject({ authority: 'GIAM_DOC_SO', total: 710_000 });
     expect(result.decisions[0].items).toEqual([
-      expect.objectContaining({ nominationId: accepted.body.id, unitCode: 'U1', awardCode: 'GIAY_KHEN_GIAM_DOC_SO', amount: 702_000 }),
+      expect.objectContaining({ nominationId: accepted.body.id, unitCode: 'U1', awardCode: 'GIAY_KHEN_GIAM_DOC_SO', amount: 710_000 }),
     ]);
     expect(result.pending).toEqual([]);
     expect((await status(campaign.id)).counts.byStatus).toEqual({ APPROVED: 1, REJECTED: 1 });
@@ -117,7 +117,7 @@ describe('campaigns: a window that opens and closes on time, and a result drawn 
     const text = bytes.subarray(3).toString('utf8');
     expect(text).toContain('Nguyễn Thị Lan');
     expect(text).toContain('Giấy khen của Giám đốc Sở');
-    expect(text).toContain('702000');
+    expect(text).toContain('710000');
 
     const pdf = await download(`/api/campaigns/${campaign.id}/result.pdf`, token);
     expect(pdf.headers['content-type']).toBe('application/pdf');
@@ -194,7 +194,7 @@ describe('campaigns: a window that opens and closes on time, and a result drawn 
     const so = result.decisions.find((d: { authority: string }) => d.authority === 'GIAM_DOC_SO');
     // Every tenth is a city Bằng khen, none of which fell among the rejected (i % 4 === 3).
     expect(so.items).toHaveLength(1300);
-    expect(so.total).toBe(1300 * 702_000);
+    expect(so.total).toBe(1300 * 710_000);
     const history = await sut.temporal.workflow.getHandle(campaignWorkflowId(campaign.code)).fetchHistory();
     expect(history.events!.length).toBeLessThan(200);
   });

@@ -107,10 +107,10 @@ describe('resource rules: who sees a campaign’s nominees, who may deputise or 
       await sut.prisma.campaign.update({ where: { id: campaignId }, data: { status: 'FINISHED', result: stored as unknown as Prisma.InputJsonObject } });
 
       const admin = (await sut.get('admin', `/api/campaigns/${campaignId}/result`)).body as Result;
-      expect(admin.decisions[0]).toMatchObject({ total: 1_404_000 });
+      expect(admin.decisions[0]).toMatchObject({ total: 1_420_000 });
       const clerk = (await sut.get('u3.clerk', `/api/campaigns/${campaignId}/result`)).body as Result;
       expect(ids(clerk)).toEqual([u3.id]);
-      expect(clerk.decisions[0]).toMatchObject({ total: 702_000 });
+      expect(clerk.decisions[0]).toMatchObject({ total: 710_000 });
 
       const csv = (await download('u3.clerk', `/api/campaigns/${campaignId}/result.csv`)).body.toString('utf8');
       expect(csv).not.toContain('Nguyễn Thị Lan');

@@ -79,6 +79,7 @@ const MAY_CALL: Record<string, readonly Role[] | 'ANY'> = {
   'POST /api/admin/schedules/:id/resume': ['ADMIN'],
   'POST /api/admin/schedules/:id/trigger': ['ADMIN'],
   'PUT /api/admin/calendar/:year': ['ADMIN'],
+  'PUT /api/admin/base-salary': ['ADMIN'],
 };
 
 /** README "Demo organisation": one user of each kind. */

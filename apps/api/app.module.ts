@@ -79,6 +79,7 @@ export class AppModule {
         NotificationsController,
         HealthController,
         OrgController,
+        CatalogueController,
         CodecServerController,
       ],
       providers: [

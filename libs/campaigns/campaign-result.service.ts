@@ -1,6 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '../config/config';
+import { Injectable } from '@nestjs/common';
+import { BaseSalaryRepository } from '../db/base-salary.repository';
 import { CampaignRepository } from '../db/campaign.repository';
+import { hanoiDay } from '../domain/hanoi-time';
 import { OrgRepository } from '../db/org.repository';
 import { isFinal } from '../domain/nomination-status';
 import { computeCampaignResult, type CampaignNomination, type CampaignResult } from './campaign-result';
@@ -9,27 +10,30 @@ import { computeCampaignResult, type CampaignNomination, type CampaignResult } f
 @Injectable()
 export class CampaignResultService {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly campaigns: CampaignRepository,
+    private readonly baseSalaries: BaseSalaryRepository,
     private readonly orgs: OrgRepository,
   ) {}
 
   async compute(campaignId: string): Promise<CampaignResult> {
     const campaign = await this.campaigns.findById(campaignId);
     if (!campaign) throw new Error(`campaign ${campaignId} not found`);
-    const [tree, nominations] = await Promise.all([this.orgs.tree(), this.campaigns.nominationsOf(campaignId)]);
+    const [tree, nominations, baseSalaries] = await Promise.all([this.orgs.tree(), this.campaigns.nominationsOf(campaignId), this.baseSalaries.list()]);
     const toItem = (n: (typeof nominations)[number]): CampaignNomination => ({
       nominationId: n.id,
       nominee: n.nominee as CampaignNomination['nominee'],
       unitCode: n.unitCode,
       unitName: tree.get(n.unitCode)?.name ?? n.unitCode,
       awardCode: n.awardCode,
+      catalogueVersion: n.catalogueVersion,
+      // The final approval is the decision; a row without one (repaired by hand) was decided when last written.
+      decidedOn: hanoiDay(n.decisions[0]?.decidedAt ?? n.updatedAt),
     });
     return computeCampaignResult({
       campaign: { code: campaign.code, name: campaign.name, year: campaign.year },
       approved: nominations.filter((n) => n.status === 'APPROVED' || n.status === 'FORWARDED').map(toItem),
       pending: nominations.filter((n) => !isFinal(n.status)).map(toItem),
-      baseSalary: this.config.BASE_SALARY_VND,
+      baseSalaries,
     });
   }
 }

@@ -1,5 +1,7 @@
-import { AWARD_CODES } from '../domain/award-catalogue';
-import { cashAmount, computeCampaignResult, DEFAULT_BASE_SALARY, DEFAULT_CASH_MULTIPLES, scopeCampaignResult, type CampaignNomination } from './campaign-result';
+import { CATALOGUE } from '../domain/award-catalogue';
+import { baseSalaryOn, cashAmount, computeCampaignResult, DEFAULT_BASE_SALARIES, scopeCampaignResult, type CampaignNomination } from './campaign-result';
+
+const UP_TO_10K = { direction: 'UP', unit: 10_000, legalBasis: 'test' } as const;
 
 const campaign = { code: 'REGULAR-2026', name: 'Phong trào thi đua thường xuyên', year: 2026 };
 
@@ -17,42 +19,90 @@ const hung: CampaignNomination = { ...lan, nominationId: 'n-hung', nominee: { ki
 const phong: CampaignNomination = { nominationId: 'n-phong', nominee: { kind: 'COLLECTIVE', name: 'Phòng Kế hoạch - Tài chính' }, unitCode: 'U3', unitName: 'Ban Quản lý chợ', awardCode: 'TAP_THE_LAO_DONG_XUAT_SAC' };
 
 describe('computeCampaignResult', () => {
-  it('rounds each amount to the nearest 1,000 đồng and totals the rounded amounts (worked by hand)', () => {
-    // Base 2,345,678: LĐTT 0.3 → 703,703.4 → 704,000; CSTĐ cơ sở 1.0 → 2,345,678 → 2,346,000;
-    // CSTĐ thành phố 3.0 → 7,037,034 → 7,037,000; TTLĐXS 1.5 → 3,518,517 → 3,519,000.
-    const result = computeCampaignResult({ campaign, baseSalary: 2_345_678, approved: [lan, binh, hung, phong], pending: [] });
+  it('rounds each amount up to the next 10,000 đồng and totals the rounded amounts (worked by hand)', () => {
+    // Base 2,345,678 from 2026-01-01: LĐTT 0.3 → 703,703.4 → 710,000; CSTĐ cơ sở 1.0 → 2,345,678 → 2,350,000;
+    // CSTĐ thành phố 3.0 → 7,037,034 → 7,040,000; TTLĐXS (a collective) 1.5 → 3,518,517 → 3,520,000.
+    const baseSalaries = [...DEFAULT_BASE_SALARIES, { amount: 2_345_678, effectiveFrom: '2026-01-01' }];
+    const result = computeCampaignResult({ campaign, baseSalaries, approved: [lan, binh, hung, phong], pending: [] });
 
     const [so, city] = result.decisions;
-    expect(so?.items.map((i) => [i.nominationId, i.amount])).toEqual([['n-binh', 704_000], ['n-lan', 2_346_000]]);
-    expect(so?.total).toBe(3_050_000);
-    expect(city?.items.map((i) => [i.nominationId, i.amount])).toEqual([['n-hung', 7_037_000], ['n-phong', 3_519_000]]);
-    expect(city?.total).toBe(10_556_000);
+    expect(so?.items.map((i) => [i.nominationId, i.amount])).toEqual([['n-binh', 710_000], ['n-lan', 2_350_000]]);
+    expect(so?.total).toBe(3_060_000);
+    expect(city?.items.map((i) => [i.nominationId, i.amount])).toEqual([['n-hung', 7_040_000], ['n-phong', 3_520_000]]);
+    expect(city?.total).toBe(10_560_000);
     expect(result.baseSalary).toBe(2_345_678);
   });
 
-  it('uses the configured base salary and DOMAIN.md multiples by default', () => {
+  it('uses the seeded base salary and the catalogue multiples by default', () => {
     const result = computeCampaignResult({ campaign, approved: [lan, binh, hung, phong], pending: [] });
-    expect(DEFAULT_BASE_SALARY).toBe(2_340_000);
+    expect(DEFAULT_BASE_SALARIES).toEqual([{ amount: 2_340_000, effectiveFrom: '2024-07-01' }]);
     expect(result.decisions.flatMap((d) => d.items.map((i) => [i.awardCode, i.cashMultiple, i.amount]))).toEqual([
-      ['LAO_DONG_TIEN_TIEN', 0.3, 702_000],
+      ['LAO_DONG_TIEN_TIEN', 0.3, 710_000],
       ['CSTD_CO_SO', 1, 2_340_000],
       ['CSTD_THANH_PHO', 3, 7_020_000],
       ['TAP_THE_LAO_DONG_XUAT_SAC', 1.5, 3_510_000],
     ]);
   });
 
-  it('lets configuration override a multiple, and every catalogue award has a default', () => {
-    const result = computeCampaignResult({ campaign, approved: [binh], pending: [], cashMultiples: { LAO_DONG_TIEN_TIEN: 0.5 } });
-    expect(result.decisions[0]?.items[0]?.amount).toBe(1_170_000);
-    expect(Object.keys(DEFAULT_CASH_MULTIPLES).sort()).toEqual([...AWARD_CODES].sort());
+  it('pays a collective its own multiple, above an individual, by the version the nomination was judged by', () => {
+    const thuTuong = (id: string, nominee: CampaignNomination['nominee'], catalogueVersion: string): CampaignNomination => ({
+      ...lan,
+      nominationId: id,
+      nominee,
+      awardCode: 'BANG_KHEN_THU_TUONG',
+      catalogueVersion,
+    });
+    const team = { kind: 'COLLECTIVE', name: 'Phòng Quản lý thương mại' } as const;
+    const approved = [
+      thuTuong('a-person-2025', lan.nominee, '2025.1'),
+      thuTuong('b-team-2025', team, '2025.1'),
+      thuTuong('c-person-2024', lan.nominee, '2024.1'),
+      thuTuong('d-team-2024', team, '2024.1'),
+      { ...lan, nominationId: 'e-giay-khen-team', nominee: team, awardCode: 'GIAY_KHEN_GIAM_DOC_SO' },
+    ];
+    const result = computeCampaignResult({ campaign, approved, pending: [] });
+    const items = result.decisions.flatMap((d) => d.items);
+    const priced = Object.fromEntries(items.map((i) => [i.nominationId, [i.cashMultiple, i.amount]]));
+    // 2,340,000 × 3.5 = 8,190,000; × 7 = 16,380,000; × 1.5 = 3,510,000; × 3 = 7,020,000; × 0.6 = 1,404,000 → 1,410,000.
+    expect(priced).toEqual({
+      'a-person-2025': [3.5, 8_190_000],
+      'b-team-2025': [7, 16_380_000],
+      'c-person-2024': [1.5, 3_510_000],
+      'd-team-2024': [3, 7_020_000],
+      'e-giay-khen-team': [0.6, 1_410_000],
+    });
   });
 
-  it('rounds half a thousand up and is not fooled by floating-point noise', () => {
-    expect(cashAmount(1_001_500, 1)).toBe(1_002_000);
-    expect(cashAmount(1_001_499, 1)).toBe(1_001_000);
-    expect(cashAmount(2_340_000, 0.3)).toBe(702_000);
-    // 1,315,000 × 0.7 is 920,500 exactly, but 920,499.9999999999 in floating point.
-    expect(cashAmount(1_315_000, 0.7)).toBe(921_000);
+  it('prices each item by the base salary in force on its decision date', () => {
+    const baseSalaries = [{ amount: 1_800_000, effectiveFrom: '2023-07-01' }, ...DEFAULT_BASE_SALARIES, { amount: 2_530_000, effectiveFrom: '2026-07-01' }];
+    const approved = [
+      { ...lan, nominationId: 'before', decidedOn: '2026-06-30' },
+      { ...lan, nominationId: 'on', decidedOn: '2026-07-01' },
+      { ...lan, nominationId: 'old', decidedOn: '2024-06-30' },
+    ];
+    const result = computeCampaignResult({ campaign, baseSalaries, approved, pending: [] });
+    const items = Object.fromEntries(result.decisions[0]!.items.map((i) => [i.nominationId, [i.baseSalary, i.amount]]));
+    expect(items).toEqual({ before: [2_340_000, 2_340_000], on: [2_530_000, 2_530_000], old: [1_800_000, 1_800_000] });
+    expect(result.baseSalary).toBe(2_530_000);
+    expect(baseSalaryOn(baseSalaries, '2024-07-01')).toBe(2_340_000);
+    expect(() => baseSalaryOn(baseSalaries, '2023-06-30')).toThrow(RangeError);
+  });
+
+  it('every award of every version has a multiple for each kind it is given to', () => {
+    for (const version of CATALOGUE) {
+      for (const award of version.awards) {
+        for (const kind of award.nomineeKinds) expect(award.cash[kind === 'INDIVIDUAL' ? 'individual' : 'collective']).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('rounds up to the next ten thousand, exact amounts untouched, and is not fooled by floating-point noise', () => {
+    expect(cashAmount(1_000_001, 1, UP_TO_10K)).toBe(1_010_000);
+    expect(cashAmount(1_010_000, 1, UP_TO_10K)).toBe(1_010_000);
+    expect(cashAmount(2_340_000, 0.3, UP_TO_10K)).toBe(710_000);
+    // 1,800,000 × 0.55 is 990,000 exactly, but 990,000.0000000001 in floating point: a bare ceiling would give 1,000,000.
+    expect(cashAmount(1_800_000, 0.55, UP_TO_10K)).toBe(990_000);
+    expect(cashAmount(1_315_000, 0.7, { direction: 'NEAREST', unit: 1_000, legalBasis: 'test' })).toBe(921_000);
   });
 
   it('makes one decision per authority that has items, the Sở first, with names for the documents', () => {
@@ -86,8 +136,8 @@ describe('computeCampaignResult', () => {
   it('refuses data it cannot price or that lists a nomination twice', () => {
     expect(() => computeCampaignResult({ campaign, approved: [{ ...lan, awardCode: 'NO_SUCH' }], pending: [] })).toThrow(/NO_SUCH/);
     expect(() => computeCampaignResult({ campaign, approved: [lan], pending: [lan] })).toThrow(/twice/);
-    expect(() => computeCampaignResult({ campaign, approved: [lan], pending: [], baseSalary: 0 })).toThrow(RangeError);
-    expect(() => computeCampaignResult({ campaign, approved: [lan], pending: [], cashMultiples: { CSTD_CO_SO: Number.NaN } })).toThrow(/CSTD_CO_SO/);
+    expect(() => computeCampaignResult({ campaign, approved: [lan], pending: [], baseSalaries: [{ amount: 0, effectiveFrom: '2024-07-01' }] })).toThrow(RangeError);
+    expect(() => computeCampaignResult({ campaign, approved: [{ ...lan, nominee: { kind: 'COLLECTIVE', name: 'Tổ 1' } }], pending: [] })).toThrow(/CSTD_CO_SO has no cash multiple for COLLECTIVE/);
   });
 });
 
@@ -96,7 +146,7 @@ describe('scopeCampaignResult', () => {
 
   it('keeps only the visible items, totals over them alone, and drops an authority left empty', () => {
     const u2 = scopeCampaignResult(full, (i) => i.unitCode === 'U2');
-    expect(u2.decisions).toEqual([expect.objectContaining({ authority: 'GIAM_DOC_SO', total: 702_000, items: [expect.objectContaining({ nominationId: 'n-anh' })] })]);
+    expect(u2.decisions).toEqual([expect.objectContaining({ authority: 'GIAM_DOC_SO', total: 710_000, items: [expect.objectContaining({ nominationId: 'n-anh' })] })]);
     expect(u2.pending).toEqual([]);
     expect(u2.baseSalary).toBe(full.baseSalary);
   });

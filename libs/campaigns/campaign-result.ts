@@ -1,4 +1,4 @@
-import { CATALOGUE, type AwardDefinition } from '../domain/award-catalogue';
+import { CATALOGUE, catalogueAt, catalogueVersion, type AwardDefinition, type CatalogueVersion } from '../domain/award-catalogue';
 
 export type Authority = AwardDefinition['authority'];
 
@@ -10,25 +10,24 @@ export const AUTHORITY_NAMES: Record<Authority, string> = {
   CHU_TICH_UBND_TP: 'Chủ tịch Ủy ban nhân dân thành phố Hà Nội',
 };
 
-/** Mức lương cơ sở since 1 July 2024 (Nghị định 73/2024/NĐ-CP); configuration overrides it when it changes. */
-export const DEFAULT_BASE_SALARY = 2_340_000;
+/** Mức lương cơ sở from a day on (YYYY-MM-DD). */
+export interface BaseSalaryEntry {
+  amount: number;
+  effectiveFrom: string;
+}
 
 /**
- * Cash reward of each award as a multiple of the base salary *(configurable)*. The first five are
- * DOMAIN.md's figures; GIAY_KHEN_GIAM_DOC_SO, TAP_THE_LAO_DONG_TIEN_TIEN, BANG_KHEN_UBND_TP and
- * BANG_KHEN_THU_TUONG are placeholders nobody has confirmed, to be replaced by configuration.
+ * Mức lương cơ sở 2,340,000 đồng from 1 July 2024 (Nghị định 73/2024/NĐ-CP): the row the migration
+ * seeds, used when no table is given.
  */
-export const DEFAULT_CASH_MULTIPLES: Readonly<Record<string, number>> = {
-  LAO_DONG_TIEN_TIEN: 0.3,
-  CSTD_CO_SO: 1.0,
-  CSTD_THANH_PHO: 3.0,
-  TAP_THE_LAO_DONG_XUAT_SAC: 1.5,
-  CO_THI_DUA_UBND_TP: 8.0,
-  GIAY_KHEN_GIAM_DOC_SO: 0.3,
-  TAP_THE_LAO_DONG_TIEN_TIEN: 0.8,
-  BANG_KHEN_UBND_TP: 1.0,
-  BANG_KHEN_THU_TUONG: 1.5,
-};
+export const DEFAULT_BASE_SALARIES: readonly BaseSalaryEntry[] = [{ amount: 2_340_000, effectiveFrom: '2024-07-01' }];
+
+/** The base salary in force on a day: the latest one that had started by then. */
+export function baseSalaryOn(table: readonly BaseSalaryEntry[], day: string): number {
+  const inForce = [...table].filter((e) => e.effectiveFrom <= day).sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom))[0];
+  if (!inForce) throw new RangeError(`no base salary in force on ${day}`);
+  return inForce.amount;
+}
 
 export type Nominee =
   | { kind: 'INDIVIDUAL'; fullName: string; position?: string }
@@ -46,6 +45,10 @@ export interface CampaignNomination {
   unitCode: string;
   unitName: string;
   awardCode: string;
+  /** The version the nomination was judged by; the one in force at the campaign year's end when absent. */
+  catalogueVersion?: string;
+  /** YYYY-MM-DD (Hà Nội) of the final approval; the campaign year's last day when absent. */
+  decidedOn?: string;
 }
 
 export interface CampaignResultInput {
@@ -54,10 +57,8 @@ export interface CampaignResultInput {
   approved: readonly CampaignNomination[];
   /** Nominations still not final by the decision deadline: listed, not awarded. */
   pending: readonly CampaignNomination[];
-  /** VND; DEFAULT_BASE_SALARY when absent. */
-  baseSalary?: number;
-  /** Merged over DEFAULT_CASH_MULTIPLES. */
-  cashMultiples?: Readonly<Record<string, number>>;
+  /** The dated base-salary table; DEFAULT_BASE_SALARIES when absent. */
+  baseSalaries?: readonly BaseSalaryEntry[];
 }
 
 export interface PendingItem extends CampaignNomination {
@@ -67,8 +68,11 @@ export interface PendingItem extends CampaignNomination {
 
 export interface ResultItem extends CampaignNomination {
   awardName: string;
+  /** The catalogue's multiple for this kind of nominee (individual or collective). */
   cashMultiple: number;
-  /** VND, rounded to the nearest 1,000. */
+  /** VND, in force on the decision date. */
+  baseSalary: number;
+  /** VND, base salary × multiple rounded as the catalogue says. */
   amount: number;
 }
 
@@ -87,6 +91,7 @@ export interface ProposalItem extends CampaignNomination {
 }
 
 export interface CampaignResult {
+  /** VND, in force on the latest decision date (the day the draft decisions are drawn up from). */
   baseSalary: number;
   decisions: AuthorityDecision[];
   /** Absent from results stored before forwarding existed. */
@@ -99,36 +104,42 @@ export function nomineeName(nominee: Nominee): string {
 }
 
 /**
- * Payroll pays rewards in whole thousands of đồng, as Vietnamese payrolls do. The product is first
- * taken to whole đồng so that binary noise (2,340,000 × 0.3 is not exactly 702,000 in floating point)
- * cannot tip a half-thousand the wrong way.
+ * Base salary × multiple, rounded to a whole `unit` of đồng as the catalogue version says (up, to ten
+ * thousand, under Nghị định 98/2023). The product is first taken to whole đồng so that binary noise
+ * (2,340,000 × 0.3 is not exactly 702,000 in floating point) cannot tip it over a boundary.
  */
-export function cashAmount(baseSalary: number, multiple: number): number {
-  return Math.round(Math.round(baseSalary * multiple) / 1000) * 1000;
+export function cashAmount(baseSalary: number, multiple: number, rounding: CatalogueVersion['cashRounding']): number {
+  const exact = Math.round(baseSalary * multiple) / rounding.unit;
+  return (rounding.direction === 'UP' ? Math.ceil(exact) : Math.round(exact)) * rounding.unit;
 }
 
 export function computeCampaignResult(input: CampaignResultInput): CampaignResult {
-  const baseSalary = input.baseSalary ?? DEFAULT_BASE_SALARY;
-  if (!Number.isFinite(baseSalary) || baseSalary <= 0) throw new RangeError(`base salary must be a positive amount, got ${baseSalary}`);
-  const multiples = { ...DEFAULT_CASH_MULTIPLES, ...input.cashMultiples };
+  const table = input.baseSalaries ?? DEFAULT_BASE_SALARIES;
+  for (const entry of table) {
+    if (!Number.isSafeInteger(entry.amount) || entry.amount <= 0) throw new RangeError(`base salary must be a positive amount, got ${entry.amount}`);
+  }
   assertUniqueIds([...input.approved, ...input.pending]);
+  const yearEnd = `${input.campaign.year}-12-31`;
   const awards = awardsOfYear(input.campaign.year);
   const order = awardOrder(awards);
 
+  const forwardedTo = (n: CampaignNomination & { catalogueVersion?: string | null }) =>
+    resolveAward(((n.catalogueVersion && catalogueVersion(n.catalogueVersion)) || catalogueAt(yearEnd)).awards, n.awardCode);
   const proposals = input.approved
     .flatMap((n): ProposalItem[] => {
-      const award = resolveAward(awards, n.awardCode);
+      const award = forwardedTo(n);
       return award.forwardTo ? [{ ...n, awardName: award.nameVi, forwardTo: award.forwardTo }] : [];
     })
     .sort(byAwardUnitName(order));
-  const items = input.approved.filter((n) => !resolveAward(awards, n.awardCode).forwardTo).map((n) => {
-    const award = resolveAward(awards, n.awardCode);
-    const multiple = multiples[n.awardCode];
-    if (multiple === undefined || !Number.isFinite(multiple) || multiple < 0) {
-      throw new RangeError(`no valid cash multiple configured for award ${n.awardCode}`);
-    }
-    const item: ResultItem = { ...n, awardName: award.nameVi, cashMultiple: multiple, amount: cashAmount(baseSalary, multiple) };
-    return { authority: award.authority, item };
+  const items = input.approved.filter((n) => !forwardedTo(n).forwardTo).map((n) => {
+    const version = (n.catalogueVersion && catalogueVersion(n.catalogueVersion)) || catalogueAt(yearEnd);
+    const award = resolveAward(version.awards, n.awardCode);
+    const multiple = n.nominee.kind === 'INDIVIDUAL' ? award.cash.individual : award.cash.collective;
+    if (multiple === undefined) throw new RangeError(`award ${n.awardCode} has no cash multiple for ${n.nominee.kind} nominees in ${version.version}`);
+    const decidedOn = n.decidedOn ?? yearEnd;
+    const baseSalary = baseSalaryOn(table, decidedOn);
+    const item: ResultItem = { ...n, awardName: award.nameVi, cashMultiple: multiple, baseSalary, amount: cashAmount(baseSalary, multiple, version.cashRounding) };
+    return { authority: award.authority, item, decidedOn };
   });
 
   const decisions = AUTHORITIES.map((authority): AuthorityDecision => {
@@ -143,7 +154,8 @@ export function computeCampaignResult(input: CampaignResultInput): CampaignResul
     })
     .sort(byAwardUnitName(order));
 
-  return { baseSalary, decisions, proposals, pending };
+  const lastDecision = items.map((i) => i.decidedOn).sort().at(-1) ?? yearEnd;
+  return { baseSalary: baseSalaryOn(table, lastDecision), decisions, proposals, pending };
 }
 
 /**

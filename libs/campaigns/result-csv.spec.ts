@@ -30,8 +30,8 @@ describe('resultToCsv', () => {
       'Thẩm quyền,Mã hồ sơ,Họ tên / Tập thể,Đơn vị,Hình thức khen thưởng,Số tiền (đồng)',
       'Giám đốc Sở Công Thương Hà Nội,n-lan,Nguyễn Thị Lan,Trung tâm Khuyến công,Chiến sĩ thi đua cơ sở,2340000',
       'Giám đốc Sở Công Thương Hà Nội,,Tổng cộng,,,2340000',
-      'Chủ tịch Ủy ban nhân dân thành phố Hà Nội,n-tap-the,"Tổ Kế hoạch, Tài chính ""Hoa Sen""",Công ty TNHH Một thành viên Điện cơ,Bằng khen của Chủ tịch UBND thành phố,2340000',
-      'Chủ tịch Ủy ban nhân dân thành phố Hà Nội,,Tổng cộng,,,2340000',
+      'Chủ tịch Ủy ban nhân dân thành phố Hà Nội,n-tap-the,"Tổ Kế hoạch, Tài chính ""Hoa Sen""",Công ty TNHH Một thành viên Điện cơ,Bằng khen của Chủ tịch UBND thành phố,7020000',
+      'Chủ tịch Ủy ban nhân dân thành phố Hà Nội,,Tổng cộng,,,7020000',
       '',
     ]);
     expect(text).not.toMatch(/[^\r]\n/);

@@ -51,6 +51,11 @@ export function resultToPdf(result: CampaignResult, campaign: CampaignRef): Prom
   });
 }
 
+function roundingVi({ direction, unit }: { direction: 'UP' | 'NEAREST'; unit: number }): string {
+  const to = unit === 10_000 ? 'hàng chục nghìn đồng' : unit === 1_000 ? 'hàng nghìn đồng' : `bội số của ${dong.format(unit)} đồng`;
+  return `${direction === 'UP' ? 'làm tròn lên' : 'làm tròn'} ${to}`;
+}
+
 function drawDecision(doc: Pdf, decision: AuthorityDecision, baseSalary: number, campaign: CampaignRef): void {
   const issuer = ISSUERS[decision.authority];
   doc.addPage();
@@ -97,7 +102,11 @@ function drawDecision(doc: Pdf, decision: AuthorityDecision, baseSalary: number,
   doc.font(BOLD).fontSize(12);
   paragraph(`Tổng số tiền thưởng: ${dong.format(decision.total)} đồng.`);
   doc.font(REGULAR);
-  paragraph(`(Mức tiền thưởng tính theo mức lương cơ sở ${dong.format(baseSalary)} đồng, làm tròn đến nghìn đồng.)`);
+  // Items decided on either side of a change of the base salary are priced by different amounts; a result
+  // stored before items carried their own base salary has only the one.
+  const salaries = [...new Set(decision.items.map((i) => i.baseSalary ?? baseSalary))].sort((a, b) => a - b);
+  const rounding = catalogueAt(`${campaign.year}-12-31`).cashRounding;
+  paragraph(`(Mức tiền thưởng tính theo mức lương cơ sở ${salaries.map((a) => `${dong.format(a)} đồng`).join(', ')} tại ngày quyết định, ${roundingVi(rounding)}.)`);
   paragraph('Điều 2. Tiền thưởng được chi theo quy định hiện hành về quỹ thi đua, khen thưởng.');
   paragraph('Điều 3. Thủ trưởng các cơ quan, đơn vị có liên quan và các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.');
 

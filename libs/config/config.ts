@@ -86,8 +86,6 @@ const envSchema = z
     ESCALATE_AFTER: deadlineSpecSchema.prefault('3wd'),
     /** The longest a reviewer may hand their level to a deputy in one delegation, in days (both ends counted). */
     DELEGATION_MAX_DAYS: z.coerce.number().int().min(1).default(90),
-    /** Mức lương cơ sở (VND): cash rewards are multiples of it. */
-    BASE_SALARY_VND: z.coerce.number().int().min(1).default(2_340_000),
     /** How long before a campaign closes the units that have not submitted are reminded. */
     CAMPAIGN_REMINDER_BEFORE_CLOSE: durationSchema.prefault('3d'),
     /** How often a closed campaign checks whether its nominations are all final. */

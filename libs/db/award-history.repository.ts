@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { historyBasisSchema, type HistoryBasis } from '../catalogue/catalogue.schema';
 import type { AwardHistoryRow } from '../eligibility/award-history-csv';
 import { PrismaService } from './prisma.service';
 
@@ -9,9 +10,10 @@ export interface AwardHistoryEntry {
   year: number;
   decisionRef: string;
   source: string;
+  basis: HistoryBasis;
 }
 
-const SELECT = { fullName: true, unitCode: true, awardCode: true, year: true, decisionRef: true, source: true } as const;
+const SELECT = { fullName: true, unitCode: true, awardCode: true, year: true, decisionRef: true, source: true, basis: true } as const;
 const ORDER = [{ unitCode: 'asc' }, { fullName: 'asc' }, { year: 'asc' }, { awardCode: 'asc' }] as const;
 
 @Injectable()
@@ -20,7 +22,9 @@ export class AwardHistoryRepository {
 
   /** `fullName` must already be NFC, as everything stored is. */
   async forNominee(fullName: string, unitCode: string): Promise<AwardHistoryEntry[]> {
-    return this.prisma.awardHistory.findMany({ where: { fullName, unitCode }, select: SELECT, orderBy: [...ORDER] });
+    const rows = await this.prisma.awardHistory.findMany({ where: { fullName, unitCode }, select: SELECT, orderBy: [...ORDER] });
+    // The column holds only what the CSV schema and the approval path write.
+    return rows.map((row) => ({ ...row, basis: historyBasisSchema.parse(row.basis) }));
   }
 
   async list(filter: { fullName?: string; unitCode?: string }, page: { skip: number; take: number }) {
@@ -38,11 +42,11 @@ export class AwardHistoryRepository {
    */
   async importRows(rows: readonly AwardHistoryRow[], source: string): Promise<number> {
     await this.prisma.$transaction(
-      rows.map(({ fullName, unitCode, awardCode, year, decisionRef }) =>
+      rows.map(({ fullName, unitCode, awardCode, year, decisionRef, basis }) =>
         this.prisma.awardHistory.upsert({
           where: { fullName_unitCode_awardCode_year: { fullName, unitCode, awardCode, year } },
-          create: { fullName, unitCode, awardCode, year, decisionRef, source },
-          update: { decisionRef, source },
+          create: { fullName, unitCode, awardCode, year, decisionRef, source, basis },
+          update: { decisionRef, source, basis },
         }),
       ),
     );

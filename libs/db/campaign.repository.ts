@@ -83,8 +83,13 @@ export class CampaignRepository {
     return this.prisma.nomination.findMany({ where: { campaignId }, select: { id: true, unitCode: true, route: true } });
   }
 
+  /** With each one's latest approval, whose day prices its reward. */
   nominationsOf(campaignId: string) {
-    return this.prisma.nomination.findMany({ where: { campaignId }, orderBy: { createdAt: 'asc' } });
+    return this.prisma.nomination.findMany({
+      where: { campaignId },
+      orderBy: { createdAt: 'asc' },
+      include: { decisions: { where: { decision: 'APPROVE' }, orderBy: { seq: 'desc' }, take: 1, select: { decidedAt: true } } },
+    });
   }
 
   async unitCodes(): Promise<string[]> {

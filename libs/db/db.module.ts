@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { ActivityFailureRepository } from './activity-failure.repository';
 import { AwardHistoryRepository } from './award-history.repository';
 import { BallotRepository } from './ballot.repository';
+import { BaseSalaryRepository } from './base-salary.repository';
 import { CalendarRepository } from './calendar.repository';
 import { CampaignRepository } from './campaign.repository';
 import { DeliveryRepository } from '../outbox/delivery.repository';
@@ -20,6 +21,7 @@ const providers = [
   ActivityFailureRepository,
   AwardHistoryRepository,
   BallotRepository,
+  BaseSalaryRepository,
   CalendarRepository,
   CampaignRepository,
   DelegationRepository,

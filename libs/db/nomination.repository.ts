@@ -278,9 +278,16 @@ export class NominationRepository {
   }
 
   /** A final approval becomes award history, which later nominations' eligibility is judged by. */
-  private async addToHistory(tx: Tx, n: { id: string; unitCode: string; awardCode: string; year: number; nominee: unknown }, at: string, decisionRef?: string) {
+  private async addToHistory(
+    tx: Tx,
+    n: { id: string; unitCode: string; awardCode: string; year: number; nominee: unknown; campaignId: string | null },
+    at: string,
+    decisionRef?: string,
+  ) {
     const nominee = n.nominee as Nominee;
     const day = hanoiDay(new Date(at)).split('-').reverse().join('/');
+    // A themed campaign's result is kept, but marked so that it never grounds a higher award.
+    const campaign = n.campaignId ? await tx.campaign.findUnique({ where: { id: n.campaignId }, select: { kind: true } }) : null;
     await tx.awardHistory.createMany({
       data: [
         {
@@ -290,6 +297,7 @@ export class NominationRepository {
           year: n.year,
           decisionRef: decisionRef ?? `Hồ sơ ${n.id.slice(0, 8)}, phê duyệt ngày ${day}`,
           source: 'NOMINATION',
+          basis: campaign?.kind ?? 'REGULAR',
           nominationId: n.id,
         },
       ],

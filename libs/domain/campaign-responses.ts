@@ -38,6 +38,8 @@ const campaignNomination = {
   unitName: z.string(),
   awardCode: z.string(),
   awardName: z.string(),
+  catalogueVersion: z.string().optional().describe('The catalogue version the nomination was judged by'),
+  decidedOn: z.string().optional().describe('Day (Hà Nội) of the final approval'),
 };
 
 export const campaignResultResponse = z
@@ -47,7 +49,14 @@ export const campaignResultResponse = z
       z.object({
         authority,
         authorityName: z.string(),
-        items: z.array(z.object({ ...campaignNomination, cashMultiple: z.number(), amount: z.number().int().describe('VND, rounded to the nearest 1,000') })),
+        items: z.array(
+          z.object({
+            ...campaignNomination,
+            cashMultiple: z.number().describe("The multiple for the nominee's kind (individual or collective)"),
+            baseSalary: z.number().int().describe('The base salary in force on the decision date, VND'),
+            amount: z.number().int().describe('VND, rounded as the catalogue version says (up, to 10,000)'),
+          }),
+        ),
         total: z.number().int(),
       }),
     ),

@@ -44,7 +44,8 @@ const T0 = Date.parse('2026-03-02T01:00:00.000Z');
 const at = (hoursAfterT0: number) => new Date(T0 + hoursAfterT0 * HOUR);
 const plus = (now: Date, ms: number) => new Date(now.getTime() + ms).toISOString();
 
-const AWARDS: AwardDefinition[] = CATALOGUE.flatMap((v) => [...v.awards]);
+// The version judging today's submissions; every version's routes are checked against DOMAIN.md below.
+const AWARDS: AwardDefinition[] = [...CATALOGUE[CATALOGUE.length - 1]!.awards];
 
 // The routes as DOMAIN.md states them, an independent source against which the catalogue is checked.
 const LAST_LEVEL_PER_DOMAIN: Record<string, Level> = {
@@ -123,7 +124,10 @@ describe('nomination machine', () => {
     });
 
     it('lists every award of DOMAIN.md', () => {
-      expect(AWARDS.map((a) => a.code).sort()).toEqual(Object.keys(LAST_LEVEL_PER_DOMAIN).sort());
+      for (const version of CATALOGUE) {
+        expect(version.awards.map((a) => a.code).sort()).toEqual(Object.keys(LAST_LEVEL_PER_DOMAIN).sort());
+        for (const award of version.awards) expect(award.route.at(-1)).toBe(LAST_LEVEL_PER_DOMAIN[award.code]);
+      }
     });
   });
 
@@ -418,11 +422,11 @@ describe('nomination machine', () => {
   });
 
   describe('catalogueAt', () => {
-    it('uses the first version on and after its effective date', () => {
-      const first = CATALOGUE[0]!;
-
-      expect(catalogueAt(first.effectiveFrom)).toBe(first);
-      expect(catalogueAt('2030-12-31T23:59:59.000Z')).toBe(first);
+    it('uses each version from its effective date until the next one', () => {
+      expect(catalogueAt('2024-01-01').version).toBe('2024.1');
+      expect(catalogueAt('2025-06-30').version).toBe('2024.1');
+      expect(catalogueAt('2025-07-01').version).toBe('2025.1');
+      expect(catalogueAt('2030-12-31T23:59:59.000Z').version).toBe('2025.1');
     });
 
     it('judges a submission dated before the first version by the oldest version', () => {
@@ -436,12 +440,12 @@ describe('nomination machine', () => {
         // eslint-disable-next-line @typescript-eslint/no-require-imports -- isolateModules hands a fresh copy to require() only
         mod = require('./award-catalogue');
       });
-      const base = mod.CATALOGUE[0]!;
+      const base = mod.CATALOGUE[mod.CATALOGUE.length - 1]!;
       const v2027: CatalogueVersion = { ...base, version: '2027.1', effectiveFrom: '2027-01-01' };
       const v2026: CatalogueVersion = { ...base, version: '2026.1', effectiveFrom: '2026-07-01' };
       (mod.CATALOGUE as CatalogueVersion[]).push(v2027, v2026);
 
-      expect(mod.catalogueAt('2024-01-01').version).toBe(base.version);
+      expect(mod.catalogueAt('2024-01-01').version).toBe('2024.1');
       expect(mod.catalogueAt('2026-06-30').version).toBe(base.version);
       expect(mod.catalogueAt('2026-07-01').version).toBe('2026.1');
       expect(mod.catalogueAt('2026-12-31T10:00:00.000Z').version).toBe('2026.1');

@@ -2,11 +2,26 @@ import fc from 'fast-check';
 import { AWARD_HISTORY_MAX_REPORTED, AWARD_HISTORY_MAX_ROWS, parseAwardHistoryCsv } from './award-history-csv';
 
 const HEADER = 'fullName,unitCode,awardCode,year,decisionRef';
-const lan = { fullName: 'Nguyễn Thị Lan', unitCode: 'U1', awardCode: 'CSTD_CO_SO', year: 2025, decisionRef: 'QĐ 123/QĐ-SCT ngày 15/12/2025' };
+const lan = { fullName: 'Nguyễn Thị Lan', unitCode: 'U1', awardCode: 'CSTD_CO_SO', year: 2025, decisionRef: 'QĐ 123/QĐ-SCT ngày 15/12/2025', basis: 'REGULAR' };
 
 const paths = (text: string) => parseAwardHistoryCsv(text).errors.map((e) => e.path);
 
 describe('parseAwardHistoryCsv', () => {
+  it('reads the basis column, blank meaning REGULAR, and refuses an unknown basis', () => {
+    const text = `${HEADER},basis\nNguyễn Thị Lan,U1,CSTD_CO_SO,2025,QĐ 123/QĐ-SCT ngày 15/12/2025,\nLê Văn Nam,U1,BANG_KHEN_UBND_TP,2025,QĐ 9, THEMED \nA,U1,CSTD_CO_SO,2024,QĐ 1,EXTRAORDINARY\nB,U1,CSTD_CO_SO,2024,QĐ 1,SPECIAL\n`;
+    const { rows, errors } = parseAwardHistoryCsv(text);
+    expect(rows.map((r) => [r.fullName, r.basis])).toEqual([
+      ['Nguyễn Thị Lan', 'REGULAR'],
+      ['Lê Văn Nam', 'THEMED'],
+      ['A', 'EXTRAORDINARY'],
+    ]);
+    expect(errors).toEqual([{ path: 'line:5', message: expect.stringMatching(/^basis: "SPECIAL"/) }]);
+  });
+
+  it('refuses a row of five fields under the six-column header', () => {
+    expect(paths(`${HEADER},basis\nNguyễn Thị Lan,U1,CSTD_CO_SO,2025,QĐ 1\n`)).toEqual(['line:2']);
+  });
+
   it('reads rows with LF line ends', () => {
     expect(parseAwardHistoryCsv(`${HEADER}\nNguyễn Thị Lan,U1,CSTD_CO_SO,2025,QĐ 123/QĐ-SCT ngày 15/12/2025\n`)).toEqual({ rows: [lan], errors: [] });
   });

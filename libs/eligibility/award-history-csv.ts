@@ -1,9 +1,12 @@
 import { z } from 'zod';
+import { historyBasisSchema } from '../catalogue/catalogue.schema';
 import { AWARD_CODES } from '../domain/award-catalogue';
 import type { ErrorDetail } from '../domain/errors';
 import { findUnsafeCharacter, text } from '../domain/text';
 
-export const AWARD_HISTORY_HEADER = ['fullName', 'unitCode', 'awardCode', 'year', 'decisionRef'] as const;
+export const AWARD_HISTORY_HEADER = ['fullName', 'unitCode', 'awardCode', 'year', 'decisionRef', 'basis'] as const;
+/** Files written before the basis was kept have no `basis` column: every row is then REGULAR. */
+const HEADER_WITHOUT_BASIS = AWARD_HISTORY_HEADER.slice(0, -1);
 
 /** A cell of free text, with the file's messages in Vietnamese, each naming its column. */
 const cell = (field: string, max: number) =>
@@ -35,6 +38,10 @@ const rowSchema = z.object({
     .transform(Number)
     .pipe(z.number().int().min(1990, { error: 'year: phải từ 1990 đến 2100' }).max(2100, { error: 'year: phải từ 1990 đến 2100' })),
   decisionRef: cell('decisionRef', 500),
+  // Whether the award was regular (thường xuyên), themed (chuyên đề) or extraordinary (đột xuất); blank is REGULAR.
+  basis: trimmedCell('basis')
+    .transform((value) => value || 'REGULAR')
+    .pipe(z.enum(historyBasisSchema.options, { error: (issue) => `basis: ${JSON.stringify(issue.input)} phải là REGULAR, THEMED hoặc EXTRAORDINARY` })),
 });
 export type AwardHistoryRow = z.infer<typeof rowSchema>;
 
@@ -112,8 +119,9 @@ const countNewlines = (s: string) => s.replace(/\r\n/g, '\n').split(/[\r\n]/).le
 export function parseAwardHistoryCsv(text: string): ParsedAwardHistory {
   const { records, errors } = parseCsv(text.replace(/^\uFEFF/, ''));
   const [header, ...body] = records;
-  if (!header || header.line !== 1 || header.fields.join(',') !== AWARD_HISTORY_HEADER.join(',')) {
-    return { rows: [], errors: [{ path: 'line:1', message: `dòng tiêu đề phải đúng là ${AWARD_HISTORY_HEADER.join(',')}` }, ...errors] };
+  const columns = [AWARD_HISTORY_HEADER, HEADER_WITHOUT_BASIS].find((h) => header?.fields.join(',') === h.join(','));
+  if (!header || header.line !== 1 || !columns) {
+    return { rows: [], errors: [{ path: 'line:1', message: `dòng tiêu đề phải đúng là ${AWARD_HISTORY_HEADER.join(',')} (cột basis có thể bỏ)` }, ...errors] };
   }
 
   if (body.length > AWARD_HISTORY_MAX_ROWS) {
@@ -123,11 +131,11 @@ export function parseAwardHistoryCsv(text: string): ParsedAwardHistory {
   const firstLineOf = new Map<string, number>();
   for (const { line, fields } of body) {
     const path = `line:${line}`;
-    if (fields.length !== AWARD_HISTORY_HEADER.length) {
-      errors.push({ path, message: `cần ${AWARD_HISTORY_HEADER.length} trường, có ${fields.length}` });
+    if (fields.length !== columns.length) {
+      errors.push({ path, message: `cần ${columns.length} trường, có ${fields.length}` });
       continue;
     }
-    const parsed = rowSchema.safeParse(Object.fromEntries(AWARD_HISTORY_HEADER.map((name, k) => [name, fields[k]])));
+    const parsed = rowSchema.safeParse({ basis: '', ...Object.fromEntries(columns.map((name, k) => [name, fields[k]])) });
     if (!parsed.success) {
       errors.push(...parsed.error.issues.map((issue) => ({ path, message: issue.message })));
       continue;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AwardHistoryRepository } from '../db/award-history.repository';
 import { HoldRepository } from '../db/hold.repository';
+import { catalogueAt } from '../domain/award-catalogue';
 import { hanoiDay } from '../domain/hanoi-time';
 import type { Nominee } from '../domain/schemas';
 import { evaluateEligibility, type Declarations, type Eligibility } from './eligibility';
@@ -15,13 +16,14 @@ export class EligibilityService {
     private readonly holds: HoldRepository,
   ) {}
 
-  /** Judged against the holds in force today in Hà Nội, whatever year the nomination is for. */
+  /**
+   * Judged today in Hà Nội, whatever year the nomination is for: by the holds in force and the
+   * catalogue version in force, which is the one the submission records.
+   */
   async evaluate(input: { awardCode: string; year: number; unitCode: string; nominee: Nominee; declarations?: Declarations }): Promise<Eligibility> {
     const name = nomineeName(input.nominee);
-    const [history, holds] = await Promise.all([
-      this.history.forNominee(name, input.unitCode),
-      this.holds.active(name, input.unitCode, hanoiDay(new Date())),
-    ]);
-    return evaluateEligibility({ ...input, history, holds });
+    const today = hanoiDay(new Date());
+    const [history, holds] = await Promise.all([this.history.forNominee(name, input.unitCode), this.holds.active(name, input.unitCode, today)]);
+    return evaluateEligibility({ ...input, history, holds, catalogue: catalogueAt(today) });
   }
 }

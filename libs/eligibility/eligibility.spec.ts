@@ -1,4 +1,4 @@
-import { AWARD_CODES } from '../domain/award-catalogue';
+import { AWARD_CODES, catalogueVersion, type CatalogueVersion } from '../domain/award-catalogue';
 import type { Nominee } from '../domain/schemas';
 import { evaluateEligibility, type AwardRecord, type Declarations, type EligibilityInput } from './eligibility';
 import { memberDeclarationsSchema } from './member-declarations';
@@ -294,5 +294,73 @@ describe('memberDeclarationsSchema', () => {
     { total: 10, completedTasks: 10, laoDongTienTien: 7, chienSiThiDuaCoSo: 1, names: [] },
   ])('refuses %j', (members) => {
     expect(memberDeclarationsSchema.safeParse(members).success).toBe(false);
+  });
+});
+
+describe('evaluateEligibility by catalogue version', () => {
+  const v2024 = catalogueVersion('2024.1')!;
+  const v2025 = catalogueVersion('2025.1')!;
+  const versions = [v2024, v2025];
+  const cstdCoSo = (...years: number[]) => history('CSTD_CO_SO', ...years);
+  const themed = (awardCode: string, ...years: number[]): AwardRecord[] => years.map((year) => ({ awardCode, year, basis: 'THEMED' }));
+
+  describe.each(versions.map((v) => [v.version, v] as const))('%s', (_version, catalogue) => {
+    it('has rules for every award it lists', () => {
+      for (const award of catalogue.awards) {
+        const kind = award.nomineeKinds[0]!;
+        expect(() => evaluate(award.code, { catalogue, nominee: kind === 'INDIVIDUAL' ? person : team })).not.toThrow();
+      }
+    });
+
+    it('CSTĐ thành phố accepts a recognised research project where an initiative is missing', () => {
+      const over = { catalogue, history: cstdCoSo(2024, 2025, 2026) };
+      expect(statusOf('CSTD_THANH_PHO', 'INITIATIVE_CITY_WIDE', { ...over, declarations: { research: ['Đề tài cấp thành phố 2025'] } })).toBe('DECLARED');
+      expect(criterion('CSTD_THANH_PHO', 'INITIATIVE_CITY_WIDE', { ...over, declarations: { research: ['Đề tài'] } }).message).toMatch(/1 đề tài nghiên cứu/);
+      expect(statusOf('CSTD_THANH_PHO', 'INITIATIVE_CITY_WIDE', over)).toBe('NOT_MET');
+    });
+
+    it('Bằng khen UBND TP counts research projects with initiatives toward the two achievements', () => {
+      const declarations: Declarations = { rating: 'HTXS', initiatives: ['Sáng kiến A'], research: ['Đề tài B'] };
+      expect(statusOf('BANG_KHEN_UBND_TP', 'CSTD_CO_SO_2_YEARS_OR_HTXS_2_INITIATIVES', { catalogue, declarations })).toBe('DECLARED');
+      expect(statusOf('BANG_KHEN_UBND_TP', 'HTXS_2_YEARS_2_INITIATIVES', { catalogue, nominee: team, declarations: { rating: 'HTXS', research: ['B', 'C'] } })).toBe('DECLARED');
+      expect(statusOf('BANG_KHEN_UBND_TP', 'HTXS_2_YEARS_2_INITIATIVES', { catalogue, nominee: team, declarations: { rating: 'HTXS', research: ['B'] } })).toBe('NOT_MET');
+    });
+
+    it('does not count themed or extraordinary results toward achievement-based awards', () => {
+      const cityBangKhen = [...themed('BANG_KHEN_UBND_TP', 2018)];
+      const over = { catalogue, history: [...cityBangKhen, ...cstdCoSo(2022, 2024, 2026)], declarations: { rating: 'HTT' as const } };
+      expect(statusOf('BANG_KHEN_THU_TUONG', 'CITY_BANG_KHEN_BEFORE_PERIOD', over)).toBe('NOT_MET');
+      expect(statusOf('BANG_KHEN_THU_TUONG', 'CITY_BANG_KHEN_BEFORE_PERIOD', { ...over, history: [...history('BANG_KHEN_UBND_TP', 2018), ...cstdCoSo(2022)] })).toBe('MET');
+
+      const extraordinary: AwardRecord[] = [2024, 2025, 2026].map((year) => ({ awardCode: 'CSTD_CO_SO', year, basis: 'EXTRAORDINARY' }));
+      expect(statusOf('CSTD_THANH_PHO', 'CSTD_CO_SO_3_CONSECUTIVE_YEARS', { catalogue, history: extraordinary })).toBe('NOT_MET');
+      expect(statusOf('CSTD_THANH_PHO', 'CSTD_CO_SO_3_CONSECUTIVE_YEARS', { catalogue, history: [...extraordinary.slice(0, 2), ...cstdCoSo(2026)] })).toBe('NOT_MET');
+      expect(statusOf('CSTD_CO_SO', 'LDTT_FOR_YEAR', { catalogue, history: themed('LAO_DONG_TIEN_TIEN', 2026) })).toBe('NOT_MET');
+      expect(statusOf('CSTD_CO_SO', 'LDTT_FOR_YEAR', { catalogue, history: history('LAO_DONG_TIEN_TIEN', 2026) })).toBe('MET');
+    });
+  });
+
+  it('takes every parameter from the version: a version without research, with other counts, judges by them', () => {
+    const edited = structuredClone(v2025) as CatalogueVersion;
+    const rule = (code: string) => edited.awards.find((a) => a.code === code)!.eligibility;
+    Object.assign(rule('CSTD_THANH_PHO'), { achievements: ['INITIATIVE'], consecutiveYears: 2 });
+    Object.assign(rule('CSTD_CO_SO'), { alternatives: ['INITIATIVE'] });
+    Object.assign(rule('TAP_THE_LAO_DONG_XUAT_SAC'), { ldttPercent: 80 });
+    Object.assign(rule('BANG_KHEN_THU_TUONG'), { cstdCoSoTimes: 2 });
+    const catalogue = edited;
+
+    expect(statusOf('CSTD_THANH_PHO', 'INITIATIVE_CITY_WIDE', { catalogue, declarations: { research: ['Đề tài'] } })).toBe('NOT_MET');
+    expect(statusOf('CSTD_THANH_PHO', 'CSTD_CO_SO_2_CONSECUTIVE_YEARS', { catalogue, history: cstdCoSo(2025, 2026) })).toBe('MET');
+    expect(statusOf('CSTD_CO_SO', 'HTXS_OR_INITIATIVE_OR_RESEARCH', { catalogue, declarations: { rating: 'HTXS' } })).toBe('NOT_MET');
+    const members = { total: 10, completedTasks: 10, laoDongTienTien: 7, chienSiThiDuaCoSo: 1 };
+    expect(statusOf('TAP_THE_LAO_DONG_XUAT_SAC', 'MEMBERS_80_PERCENT_LDTT', { catalogue, nominee: team, declarations: { rating: 'HTXS', members } })).toBe('NOT_MET');
+    expect(statusOf('TAP_THE_LAO_DONG_XUAT_SAC', 'MEMBERS_70_PERCENT_LDTT', { catalogue: v2025, nominee: team, declarations: { rating: 'HTXS', members } })).toBe('DECLARED');
+    const thuTuong = { catalogue, history: [...history('BANG_KHEN_UBND_TP', 2020), ...cstdCoSo(2023, 2025)], declarations: { rating: 'HTT' as const } };
+    expect(statusOf('BANG_KHEN_THU_TUONG', 'CSTD_CO_SO_2_TIMES_IN_5_YEARS', thuTuong)).toBe('MET');
+  });
+
+  it('cannot judge an award the version does not list', () => {
+    const catalogue = { ...v2025, awards: v2025.awards.filter((a) => a.code !== 'CSTD_CO_SO') };
+    expect(() => evaluate('CSTD_CO_SO', { catalogue })).toThrow(/not in catalogue 2025\.1/);
   });
 });

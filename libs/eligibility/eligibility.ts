@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import type { NomineeKind } from '../domain/award-catalogue';
+import type { EligibilityRuleData, HistoryBasis } from '../catalogue/catalogue.schema';
+import { CATALOGUE, type CatalogueVersion, type NomineeKind } from '../domain/award-catalogue';
 import type { declarationsSchema, Nominee } from '../domain/schemas';
 import type { MemberDeclarations } from './member-declarations';
 
@@ -26,6 +27,8 @@ export interface Eligibility {
 export interface AwardRecord {
   awardCode: string;
   year: number;
+  /** Why it was given; entries recorded before the basis was kept are REGULAR. */
+  basis?: HistoryBasis;
 }
 
 export interface ActiveHold {
@@ -46,13 +49,14 @@ export interface EligibilityInput {
   nominee: Nominee;
   declarations?: Declarations;
   /**
-   * The nominee's own award history. Only catalogue award codes are looked for, so anything else
-   * recorded never counts; history entries carry no campaign kind yet, so a themed (chuyên đề)
-   * result must not be recorded under a catalogue code.
+   * The nominee's own award history. Only catalogue award codes are looked for, and only entries
+   * of a basis the version counts (a themed or extraordinary result is no ground for a higher award).
    */
   history: readonly AwardRecord[];
   /** Holds still in force on the day of submission. */
   holds: readonly ActiveHold[];
+  /** The version in force when the nomination is submitted; the newest when absent. */
+  catalogue?: CatalogueVersion;
 }
 
 interface Facts {
@@ -60,6 +64,8 @@ interface Facts {
   kind: NomineeKind;
   declarations: Declarations;
   history: readonly AwardRecord[];
+  /** An award's name in the version judging the nomination. */
+  names: (awardCode: string) => string;
 }
 
 const RATING_VI = { HTXS: 'hoàn thành xuất sắc nhiệm vụ', HTT: 'hoàn thành tốt nhiệm vụ' } as const;
@@ -91,48 +97,59 @@ function ratingHtxs(f: Facts): Criterion {
   return notMet('RATING_HTXS', `${said} năm ${f.year}; cần ${RATING_VI.HTXS}`);
 }
 
-function awardForYear(f: Facts, code: string, awardCode: string, awardName: string): Criterion {
+function awardForYear(f: Facts, code: string, awardCode: string, awardName = f.names(awardCode)): Criterion {
   return holds(f, awardCode, f.year)
     ? met(code, `Đã đạt ${awardName} năm ${f.year}`)
     : notMet(code, `Chưa có ${awardName} năm ${f.year} trong lịch sử khen thưởng`);
 }
 
-function cstdCoSoEveryYear(f: Facts, code: string, years: readonly number[]): Criterion {
-  const missing = years.filter((y) => !holds(f, 'CSTD_CO_SO', y));
+function awardEveryYear(f: Facts, code: string, awardCode: string, years: readonly number[]): Criterion {
+  const missing = years.filter((y) => !holds(f, awardCode, y));
+  const name = f.names(awardCode);
   return missing.length === 0
-    ? met(code, `Đạt Chiến sĩ thi đua cơ sở ${years.length} năm liên tục ${span(years)}`)
-    : notMet(code, `Chưa đạt Chiến sĩ thi đua cơ sở ${years.length} năm liên tục ${span(years)}: thiếu năm ${missing.join(', ')}`);
+    ? met(code, `Đạt ${name} ${years.length} năm liên tục ${span(years)}`)
+    : notMet(code, `Chưa đạt ${name} ${years.length} năm liên tục ${span(years)}: thiếu năm ${missing.join(', ')}`);
 }
 
-function htxsOrInitiativeOrResearch(f: Facts): Criterion {
-  const { rating, initiatives = [], research = [] } = f.declarations;
-  const branches = [
-    ...(rating === 'HTXS' ? [RATING_VI.HTXS] : []),
-    ...(initiatives.length > 0 ? [`${initiatives.length} sáng kiến`] : []),
-    ...(research.length > 0 ? [`${research.length} đề tài nghiên cứu`] : []),
-  ];
+type Achievement = 'INITIATIVE' | 'RESEARCH';
+const ACHIEVEMENT_VI: Record<Achievement, { declared: (n: number) => string; needed: string }> = {
+  INITIATIVE: { declared: (n) => `${n} sáng kiến`, needed: 'sáng kiến được công nhận' },
+  RESEARCH: { declared: (n) => `${n} đề tài nghiên cứu`, needed: 'đề tài nghiên cứu được nghiệm thu' },
+};
+const achievementsOf = (f: Facts, kind: Achievement) => (kind === 'INITIATIVE' ? f.declarations.initiatives : f.declarations.research)?.length ?? 0;
+const declaredAchievements = (f: Facts, kinds: readonly Achievement[]) =>
+  kinds.filter((k) => achievementsOf(f, k) > 0).map((k) => ACHIEVEMENT_VI[k].declared(achievementsOf(f, k)));
+const neededAchievements = (kinds: readonly Achievement[]) => kinds.map((k) => ACHIEVEMENT_VI[k].needed).join(' hoặc ');
+
+function htxsOrAchievement(f: Facts, alternatives: readonly ('HTXS' | Achievement)[]): Criterion {
+  const achievements = alternatives.filter((a): a is Achievement => a !== 'HTXS');
+  const branches = [...(alternatives.includes('HTXS') && f.declarations.rating === 'HTXS' ? [RATING_VI.HTXS] : []), ...declaredAchievements(f, achievements)];
+  const options = [...(alternatives.includes('HTXS') ? [RATING_VI.HTXS] : []), ...achievements.map((k) => ACHIEVEMENT_VI[k].needed)];
   return branches.length > 0
     ? declared('HTXS_OR_INITIATIVE_OR_RESEARCH', `Đơn vị kê khai: ${branches.join('; ')}`)
-    : notMet(
-        'HTXS_OR_INITIATIVE_OR_RESEARCH',
-        `Cần một trong: ${RATING_VI.HTXS}, sáng kiến được công nhận, đề tài nghiên cứu được nghiệm thu; đơn vị chưa kê khai điều nào`,
-      );
+    : notMet('HTXS_OR_INITIATIVE_OR_RESEARCH', `Cần một trong: ${options.join(', ')}; đơn vị chưa kê khai điều nào`);
 }
 
-function initiativeCityWide(f: Facts): Criterion {
-  const count = f.declarations.initiatives?.length ?? 0;
-  return count > 0
-    ? declared('INITIATIVE_CITY_WIDE', `Đơn vị kê khai ${count} sáng kiến; phạm vi ảnh hưởng toàn thành phố do người xét duyệt xác nhận`)
-    : notMet('INITIATIVE_CITY_WIDE', 'Cần sáng kiến có phạm vi ảnh hưởng toàn thành phố; đơn vị chưa kê khai sáng kiến');
+function achievementCityWide(f: Facts, kinds: readonly Achievement[]): Criterion {
+  const found = declaredAchievements(f, kinds);
+  return found.length > 0
+    ? declared('INITIATIVE_CITY_WIDE', `Đơn vị kê khai ${found.join('; ')}; phạm vi ảnh hưởng toàn thành phố do người xét duyệt xác nhận`)
+    : notMet('INITIATIVE_CITY_WIDE', `Cần ${neededAchievements(kinds)} có phạm vi ảnh hưởng toàn thành phố; đơn vị chưa kê khai`);
 }
 
-function memberCriteria(f: Facts): Criterion[] {
+function memberCriteria(f: Facts, rule: Extract<EligibilityRuleData, { rule: 'TAP_THE_LAO_DONG_XUAT_SAC' }>): Criterion[] {
   const m = f.declarations.members;
+  const { ldttPercent: pct, minCstdCoSoMembers: minCstd } = rule;
   const checks: [code: string, ok: (m: MemberDeclarations) => boolean, says: (m: MemberDeclarations) => string, needs: string][] = [
     ['MEMBERS_ALL_COMPLETE_TASKS', (m) => m.completedTasks === m.total, (m) => `${m.completedTasks}/${m.total} thành viên hoàn thành nhiệm vụ`, '100% thành viên hoàn thành nhiệm vụ'],
-    // Integer arithmetic: 70% of a head count must not be lost to floating point.
-    ['MEMBERS_70_PERCENT_LDTT', (m) => m.laoDongTienTien * 10 >= m.total * 7, (m) => `${m.laoDongTienTien}/${m.total} thành viên đạt Lao động tiên tiến`, 'ít nhất 70% thành viên đạt Lao động tiên tiến'],
-    ['MEMBERS_AT_LEAST_ONE_CSTD_CO_SO', (m) => m.chienSiThiDuaCoSo >= 1, (m) => `${m.chienSiThiDuaCoSo} thành viên đạt Chiến sĩ thi đua cơ sở`, 'ít nhất một thành viên đạt Chiến sĩ thi đua cơ sở'],
+    // Integer arithmetic: a percentage of a head count must not be lost to floating point.
+    [`MEMBERS_${pct}_PERCENT_LDTT`, (m) => m.laoDongTienTien * 100 >= m.total * pct, (m) => `${m.laoDongTienTien}/${m.total} thành viên đạt Lao động tiên tiến`, `ít nhất ${pct}% thành viên đạt Lao động tiên tiến`],
+    [
+      minCstd === 1 ? 'MEMBERS_AT_LEAST_ONE_CSTD_CO_SO' : `MEMBERS_AT_LEAST_${minCstd}_CSTD_CO_SO`,
+      (m) => m.chienSiThiDuaCoSo >= minCstd,
+      (m) => `${m.chienSiThiDuaCoSo} thành viên đạt Chiến sĩ thi đua cơ sở`,
+      `ít nhất ${minCstd === 1 ? 'một' : minCstd} thành viên đạt Chiến sĩ thi đua cơ sở`,
+    ],
   ];
   return checks.map(([code, ok, says, needs]) => {
     if (!m) return notMet(code, `Cần ${needs}; đơn vị chưa kê khai số liệu thành viên`);
@@ -140,91 +157,117 @@ function memberCriteria(f: Facts): Criterion[] {
   });
 }
 
-/** HTXS in this year and the one before, with two recognised initiatives: only the unit can say so. */
-function htxsTwoYearsDeclared(f: Facts): string | undefined {
-  const count = f.declarations.initiatives?.length ?? 0;
-  if (f.declarations.rating !== 'HTXS' || count < 2) return undefined;
-  return `Đơn vị kê khai ${RATING_VI.HTXS} năm ${f.year} và ${count} sáng kiến; kết quả năm ${f.year - 1} do người xét duyệt xác nhận`;
-}
-const HTXS_TWO_YEARS_NEEDED = `${RATING_VI.HTXS} 2 năm liên tục và 2 sáng kiến được công nhận`;
+type BangKhenUbndTpRule = Extract<EligibilityRuleData, { rule: 'BANG_KHEN_UBND_TP' }>;
 
-function bangKhenUbndTp(f: Facts): Criterion[] {
-  const viaHtxs = htxsTwoYearsDeclared(f);
+/**
+ * HTXS in this year and the years before, with enough recognised initiatives or research projects
+ * together: only the unit can say so.
+ */
+function htxsYearsDeclared(f: Facts, rule: BangKhenUbndTpRule): string | undefined {
+  const count = rule.achievements.reduce((sum, kind) => sum + achievementsOf(f, kind), 0);
+  if (f.declarations.rating !== 'HTXS' || count < rule.achievementCount) return undefined;
+  const earlier = span(yearsBetween(f.year - rule.htxsYears + 1, f.year - 1));
+  return `Đơn vị kê khai ${RATING_VI.HTXS} năm ${f.year} và ${declaredAchievements(f, rule.achievements).join(', ')}; kết quả năm ${earlier} do người xét duyệt xác nhận`;
+}
+const htxsYearsNeeded = (rule: BangKhenUbndTpRule) =>
+  `${RATING_VI.HTXS} ${rule.htxsYears} năm liên tục và ${rule.achievementCount} ${neededAchievements(rule.achievements)}`;
+
+function bangKhenUbndTp(f: Facts, rule: BangKhenUbndTpRule): Criterion[] {
+  const viaHtxs = htxsYearsDeclared(f, rule);
   if (f.kind === 'COLLECTIVE') {
     const code = 'HTXS_2_YEARS_2_INITIATIVES';
-    return [viaHtxs ? declared(code, viaHtxs) : notMet(code, `Cần ${HTXS_TWO_YEARS_NEEDED}; đơn vị chưa kê khai đủ`)];
+    return [viaHtxs ? declared(code, viaHtxs) : notMet(code, `Cần ${htxsYearsNeeded(rule)}; đơn vị chưa kê khai đủ`)];
   }
   const code = 'CSTD_CO_SO_2_YEARS_OR_HTXS_2_INITIATIVES';
-  // The pair may end last year: this year's CSTĐ cơ sở is often decided in the same round.
-  const pairs = [yearsBetween(f.year - 1, f.year), yearsBetween(f.year - 2, f.year - 1)];
-  const pair = pairs.find((years) => years.every((y) => holds(f, 'CSTD_CO_SO', y)));
-  if (pair) return [met(code, `Đạt Chiến sĩ thi đua cơ sở 2 năm liên tục ${span(pair)}`)];
+  const n = rule.cstdCoSoConsecutiveYears;
+  // The run may end last year: this year's CSTĐ cơ sở is often decided in the same round.
+  const runs = [yearsBetween(f.year - n + 1, f.year), yearsBetween(f.year - n, f.year - 1)];
+  const run = runs.find((years) => years.every((y) => holds(f, 'CSTD_CO_SO', y)));
+  if (run) return [met(code, `Đạt Chiến sĩ thi đua cơ sở ${n} năm liên tục ${span(run)}`)];
   if (viaHtxs) return [declared(code, viaHtxs)];
   return [
-    notMet(
-      code,
-      `Chưa đạt Chiến sĩ thi đua cơ sở 2 năm liên tục (${pairs.map(span).join(' hoặc ')}), cũng chưa kê khai ${HTXS_TWO_YEARS_NEEDED}`,
-    ),
+    notMet(code, `Chưa đạt Chiến sĩ thi đua cơ sở ${n} năm liên tục (${runs.map(span).join(' hoặc ')}), cũng chưa kê khai ${htxsYearsNeeded(rule)}`),
   ];
 }
 
-function cityBangKhenBeforePeriod(f: Facts, periodStart: number): Criterion {
+function priorAwardBeforePeriod(f: Facts, awardCode: string, period: readonly number[]): Criterion {
   const code = 'CITY_BANG_KHEN_BEFORE_PERIOD';
-  const years = f.history.filter((h) => h.awardCode === 'BANG_KHEN_UBND_TP').map((h) => h.year);
+  const periodStart = period[0]!;
+  const name = f.names(awardCode);
+  const years = f.history.filter((h) => h.awardCode === awardCode).map((h) => h.year);
   const before = years.filter((y) => y < periodStart);
-  if (before.length > 0) return met(code, `Đã được tặng Bằng khen của Chủ tịch UBND thành phố năm ${Math.max(...before)}`);
-  const tooRecent = years.length > 0 ? ` (Bằng khen năm ${Math.min(...years)} chưa đủ 5 năm tiếp theo)` : '';
-  return notMet(code, `Cần Bằng khen của Chủ tịch UBND thành phố từ năm ${periodStart - 1} trở về trước${tooRecent}`);
+  if (before.length > 0) return met(code, `Đã được tặng ${name} năm ${Math.max(...before)}`);
+  const tooRecent = years.length > 0 ? ` (năm ${Math.min(...years)} chưa đủ ${period.length} năm tiếp theo)` : '';
+  return notMet(code, `Cần ${name} từ năm ${periodStart - 1} trở về trước${tooRecent}`);
 }
 
-function bangKhenThuTuong(f: Facts): Criterion[] {
-  const period = yearsBetween(f.year - 4, f.year);
+function bangKhenThuTuong(f: Facts, rule: Extract<EligibilityRuleData, { rule: 'BANG_KHEN_THU_TUONG' }>): Criterion[] {
+  const period = yearsBetween(f.year - rule.periodYears + 1, f.year);
   const rating = f.declarations.rating;
+  const htt = `HTT_${rule.periodYears}_CONSECUTIVE_YEARS`;
   const criteria = [
-    cityBangKhenBeforePeriod(f, period[0]!),
+    priorAwardBeforePeriod(f, rule.priorAward, period),
     rating
-      ? declared('HTT_5_CONSECUTIVE_YEARS', `Đơn vị kê khai mức ${RATING_VI[rating]} năm ${f.year}; các năm ${span(period.slice(0, -1))} do người xét duyệt xác nhận`)
-      : notMet('HTT_5_CONSECUTIVE_YEARS', `Cần ${RATING_VI.HTT} trở lên 5 năm liên tục ${span(period)}; đơn vị chưa kê khai mức xếp loại`),
+      ? declared(htt, `Đơn vị kê khai mức ${RATING_VI[rating]} năm ${f.year}; các năm ${span(period.slice(0, -1))} do người xét duyệt xác nhận`)
+      : notMet(htt, `Cần ${RATING_VI.HTT} trở lên ${rule.periodYears} năm liên tục ${span(period)}; đơn vị chưa kê khai mức xếp loại`),
   ];
   // DOMAIN.md states the CSTĐ cơ sở count for individuals only: a collective is never a Chiến sĩ thi đua.
   if (f.kind === 'COLLECTIVE') return criteria;
   const cstdYears = period.filter((y) => holds(f, 'CSTD_CO_SO', y));
-  const code = 'CSTD_CO_SO_3_TIMES_IN_5_YEARS';
+  const code = `CSTD_CO_SO_${rule.cstdCoSoTimes}_TIMES_IN_${rule.periodYears}_YEARS`;
   return [
     ...criteria,
-    cstdYears.length >= 3
+    cstdYears.length >= rule.cstdCoSoTimes
       ? met(code, `Đạt Chiến sĩ thi đua cơ sở ${cstdYears.length} lần trong ${span(period)} (${cstdYears.join(', ')})`)
-      : notMet(code, `Đạt Chiến sĩ thi đua cơ sở ${cstdYears.length} lần trong ${span(period)}; cần 3 lần`),
+      : notMet(code, `Đạt Chiến sĩ thi đua cơ sở ${cstdYears.length} lần trong ${span(period)}; cần ${rule.cstdCoSoTimes} lần`),
   ];
 }
 
-/** One rule set per award code of the catalogue: DOMAIN.md's "checks software can make". */
-const RULES: Readonly<Record<string, (f: Facts) => Criterion[]>> = {
-  LAO_DONG_TIEN_TIEN: (f) => [ratingAtLeastHtt(f)],
-  TAP_THE_LAO_DONG_TIEN_TIEN: (f) => [ratingAtLeastHtt(f)],
-  GIAY_KHEN_GIAM_DOC_SO: (f) => [ratingAtLeastHtt(f)],
-  CSTD_CO_SO: (f) => [awardForYear(f, 'LDTT_FOR_YEAR', 'LAO_DONG_TIEN_TIEN', 'Lao động tiên tiến'), htxsOrInitiativeOrResearch(f)],
-  CSTD_THANH_PHO: (f) => [cstdCoSoEveryYear(f, 'CSTD_CO_SO_3_CONSECUTIVE_YEARS', yearsBetween(f.year - 2, f.year)), initiativeCityWide(f)],
-  TAP_THE_LAO_DONG_XUAT_SAC: (f) => [ratingHtxs(f), ...memberCriteria(f)],
-  BANG_KHEN_UBND_TP: bangKhenUbndTp,
-  CO_THI_DUA_UBND_TP: (f) => [
-    f.declarations.leadsEmulationCluster
-      ? declared('LEADS_EMULATION_CLUSTER', `Đơn vị kê khai dẫn đầu cụm/khối thi đua năm ${f.year}`)
-      : notMet('LEADS_EMULATION_CLUSTER', `Cần dẫn đầu cụm/khối thi đua năm ${f.year}; đơn vị chưa kê khai`),
-    awardForYear(f, 'TTLDXS_FOR_YEAR', 'TAP_THE_LAO_DONG_XUAT_SAC', 'Tập thể lao động xuất sắc'),
-  ],
-  BANG_KHEN_THU_TUONG: bangKhenThuTuong,
-};
+/** The checks of each rule the catalogue may name, with the parameters its version gives. */
+function criteriaOf(f: Facts, rule: EligibilityRuleData): Criterion[] {
+  switch (rule.rule) {
+    case 'RATING_AT_LEAST_HTT':
+      return [ratingAtLeastHtt(f)];
+    case 'CSTD_CO_SO':
+      return [awardForYear(f, 'LDTT_FOR_YEAR', rule.requiresForYear), htxsOrAchievement(f, rule.alternatives)];
+    case 'CSTD_THANH_PHO':
+      return [
+        awardEveryYear(f, `CSTD_CO_SO_${rule.consecutiveYears}_CONSECUTIVE_YEARS`, rule.of, yearsBetween(f.year - rule.consecutiveYears + 1, f.year)),
+        achievementCityWide(f, rule.achievements),
+      ];
+    case 'TAP_THE_LAO_DONG_XUAT_SAC':
+      return [ratingHtxs(f), ...memberCriteria(f, rule)];
+    case 'BANG_KHEN_UBND_TP':
+      return bangKhenUbndTp(f, rule);
+    case 'CO_THI_DUA_UBND_TP':
+      return [
+        f.declarations.leadsEmulationCluster
+          ? declared('LEADS_EMULATION_CLUSTER', `Đơn vị kê khai dẫn đầu cụm/khối thi đua năm ${f.year}`)
+          : notMet('LEADS_EMULATION_CLUSTER', `Cần dẫn đầu cụm/khối thi đua năm ${f.year}; đơn vị chưa kê khai`),
+        awardForYear(f, 'TTLDXS_FOR_YEAR', rule.requiresForYear),
+      ];
+    case 'BANG_KHEN_THU_TUONG':
+      return bangKhenThuTuong(f, rule);
+  }
+}
 
 /**
  * MET and NOT_MET come from the award history and holds; DECLARED is what only the unit can know and
  * reviewers confirm. A hard criterion NOT_MET refuses the submission.
  */
 export function evaluateEligibility(input: EligibilityInput): Eligibility {
-  const rules = RULES[input.awardCode];
-  // A catalogue version adding an award without rules must fail loudly, not let everyone through.
-  if (!rules) throw new Error(`no eligibility rules for award ${input.awardCode}`);
-  const facts: Facts = { year: input.year, kind: input.nominee.kind, declarations: input.declarations ?? {}, history: input.history };
-  const criteria = [...input.holds.map(onHold), ...rules(facts)];
+  const catalogue = input.catalogue ?? CATALOGUE[CATALOGUE.length - 1]!;
+  const award = catalogue.awards.find((a) => a.code === input.awardCode);
+  // An award outside the version must fail loudly, not let everyone through.
+  if (!award) throw new Error(`award ${input.awardCode} is not in catalogue ${catalogue.version}`);
+  const counted = new Set<HistoryBasis>(catalogue.countedHistoryBasis.bases);
+  const facts: Facts = {
+    year: input.year,
+    kind: input.nominee.kind,
+    declarations: input.declarations ?? {},
+    history: input.history.filter((h) => counted.has(h.basis ?? 'REGULAR')),
+    names: (code) => (catalogue.awards.find((a) => a.code === code)?.nameVi ?? code).replace(/^Danh hiệu /, ''),
+  };
+  const criteria = [...input.holds.map(onHold), ...criteriaOf(facts, award.eligibility)];
   return { passed: criteria.every((c) => c.status !== 'NOT_MET'), criteria };
 }

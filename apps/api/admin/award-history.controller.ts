@@ -19,7 +19,7 @@ export class AwardHistoryController {
   @Post('import')
   @HttpCode(200)
   @ApiRoute({
-    bodyFile: { mediaType: 'text/csv', example: `${AWARD_HISTORY_HEADER.join(',')}\nNguyễn Thị Lan,U1,CSTD_CO_SO,2025,QĐ 123/QĐ-SCT ngày 15/12/2025` },
+    bodyFile: { mediaType: 'text/csv', example: `${AWARD_HISTORY_HEADER.join(',')}\nNguyễn Thị Lan,U1,CSTD_CO_SO,2025,QĐ 123/QĐ-SCT ngày 15/12/2025,REGULAR` },
     response: awardHistoryImportResponse,
     errors: [403],
   })

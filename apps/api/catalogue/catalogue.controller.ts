@@ -1,15 +1,24 @@
-import { Controller, Get } from '@nestjs/common';
+import { Body, Controller, Get, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import type { BaseSalaryEntry } from '../../../libs/campaigns/campaign-result';
+import { awardsQuerySchema, baseSalaryBodySchema, type AwardsQuery, type BaseSalaryBody } from '../../../libs/catalogue/catalogue-api.schemas';
+import { awardView, catalogueView } from '../../../libs/catalogue/award-view';
+import { BaseSalaryRepository } from '../../../libs/db/base-salary.repository';
+import type { Actor } from '../../../libs/domain/access-policy';
 import { catalogueAt } from '../../../libs/domain/award-catalogue';
 import { DOCUMENT_TYPES } from '../../../libs/domain/document-types';
 import { hanoiDay } from '../../../libs/domain/hanoi-time';
-import { awardsResponse, documentTypesResponse } from '../../../libs/domain/nomination-responses';
-import { Authenticated } from '../auth/auth.guard';
+import { awardsResponse, baseSalariesResponse, documentTypesResponse } from '../../../libs/domain/nomination-responses';
+import { Authenticated, CurrentActor } from '../auth/auth.guard';
+import { ApiError } from '../common/api-error';
 import { ApiRoute } from '../common/openapi';
+import { ZodPipe } from '../common/zod.pipe';
 
-@ApiTags('dossiers')
+@ApiTags('catalogue')
 @Controller()
 export class CatalogueController {
+  constructor(private readonly baseSalaries: BaseSalaryRepository) {}
+
   @Authenticated()
   @Get('document-types')
   @ApiRoute({ response: documentTypesResponse })
@@ -17,18 +26,36 @@ export class CatalogueController {
     return Object.entries(DOCUMENT_TYPES).map(([code, name]) => ({ code, name }));
   }
 
-  /** The awards of the catalogue in force today, with the papers each dossier must and may hold. */
+  /**
+   * Without `at`: today's awards as a list (API.md, Dossiers). With `at`: the whole version in force
+   * that day, its rules and money (API.md, The law as data).
+   */
   @Authenticated()
   @Get('awards')
-  @ApiRoute({ response: awardsResponse })
-  awards() {
-    return catalogueAt(hanoiDay(new Date())).awards.map((a) => ({
-      code: a.code,
-      name: a.nameVi,
-      route: [...a.route],
-      nomineeKinds: [...a.nomineeKinds],
-      requiredDocuments: [...a.requiredDocuments],
-      optionalDocuments: [...a.optionalDocuments],
-    }));
+  @ApiRoute({ query: awardsQuerySchema, response: awardsResponse })
+  awards(@Query(new ZodPipe(awardsQuerySchema)) { at }: AwardsQuery) {
+    if (at === undefined) return catalogueAt(hanoiDay(new Date())).awards.map(awardView);
+    return catalogueView(catalogueAt(at));
+  }
+
+  @Authenticated({ roles: ['ADMIN'] })
+  @Get('admin/base-salary')
+  @ApiRoute({ response: baseSalariesResponse, errors: [403] })
+  listBaseSalaries(): Promise<BaseSalaryEntry[]> {
+    return this.baseSalaries.list();
+  }
+
+  /** Adds an amount from a day on; the whole table comes back, so the caller sees where it fits. */
+  @Authenticated({ roles: ['ADMIN'] })
+  @Put('admin/base-salary')
+  @ApiRoute({ body: baseSalaryBodySchema, response: baseSalariesResponse, errors: [403, 409] })
+  async addBaseSalary(@CurrentActor() actor: Actor, @Body(new ZodPipe(baseSalaryBodySchema)) body: BaseSalaryBody): Promise<BaseSalaryEntry[]> {
+    const outcome = await this.baseSalaries.add(body, actor.username);
+    if (typeof outcome === 'object') {
+      throw new ApiError('INVALID_STATE', 'A base salary from that day is already recorded; rewards were paid by it', [
+        { path: 'effectiveFrom', message: `${body.effectiveFrom} already has ${outcome.conflict} đồng` },
+      ]);
+    }
+    return this.baseSalaries.list();
   }
 }

@@ -358,6 +358,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/base-salary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CatalogueController_listBaseSalaries"];
+        put: operations["CatalogueController_addBaseSalary"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/delegations": {
         parameters: {
             query?: never;
@@ -860,13 +876,39 @@ export interface components {
             code: "TO_TRINH" | "BAO_CAO_THANH_TICH" | "BIEN_BAN_HOP" | "XAC_NHAN_SANG_KIEN" | "KHAC";
             name: string;
         }[];
-        Awards: {
+        Awards: ({
             code: string;
             name: string;
             route: ("UNIT" | "DEPARTMENT" | "SO" | "CITY")[];
             nomineeKinds: ("INDIVIDUAL" | "COLLECTIVE")[];
             requiredDocuments: ("TO_TRINH" | "BAO_CAO_THANH_TICH" | "BIEN_BAN_HOP" | "XAC_NHAN_SANG_KIEN" | "KHAC")[];
             optionalDocuments: ("TO_TRINH" | "BAO_CAO_THANH_TICH" | "BIEN_BAN_HOP" | "XAC_NHAN_SANG_KIEN" | "KHAC")[];
+            forwardTo: string | null;
+            publicPostingWorkingDays: number | null;
+        } & {
+            [key: string]: unknown;
+        })[] | ({
+            version: string;
+            effectiveFrom: string;
+            legalBasis: string;
+            awards: ({
+                code: string;
+                name: string;
+                route: ("UNIT" | "DEPARTMENT" | "SO" | "CITY")[];
+                nomineeKinds: ("INDIVIDUAL" | "COLLECTIVE")[];
+                requiredDocuments: ("TO_TRINH" | "BAO_CAO_THANH_TICH" | "BIEN_BAN_HOP" | "XAC_NHAN_SANG_KIEN" | "KHAC")[];
+                optionalDocuments: ("TO_TRINH" | "BAO_CAO_THANH_TICH" | "BIEN_BAN_HOP" | "XAC_NHAN_SANG_KIEN" | "KHAC")[];
+                forwardTo: string | null;
+                publicPostingWorkingDays: number | null;
+            } & {
+                [key: string]: unknown;
+            })[];
+        } & {
+            [key: string]: unknown;
+        });
+        BaseSalaries: {
+            amount: number;
+            effectiveFrom: string;
         }[];
         Objection: {
             /** Format: uuid */
@@ -1296,8 +1338,15 @@ export interface components {
                     unitName: string;
                     awardCode: string;
                     awardName: string;
+                    /** @description The catalogue version the nomination was judged by */
+                    catalogueVersion?: string;
+                    /** @description Day (Hà Nội) of the final approval */
+                    decidedOn?: string;
+                    /** @description The multiple for the nominee's kind (individual or collective) */
                     cashMultiple: number;
-                    /** @description VND, rounded to the nearest 1,000 */
+                    /** @description The base salary in force on the decision date, VND */
+                    baseSalary: number;
+                    /** @description VND, rounded as the catalogue version says (up, to 10,000) */
                     amount: number;
                 }[];
                 total: number;
@@ -1320,6 +1369,10 @@ export interface components {
                 unitName: string;
                 awardCode: string;
                 awardName: string;
+                /** @description The catalogue version the nomination was judged by */
+                catalogueVersion?: string;
+                /** @description Day (Hà Nội) of the final approval */
+                decidedOn?: string;
                 /** @enum {string} */
                 forwardTo: "THU_TUONG";
             }[];
@@ -1340,6 +1393,10 @@ export interface components {
                 unitName: string;
                 awardCode: string;
                 awardName: string;
+                /** @description The catalogue version the nomination was judged by */
+                catalogueVersion?: string;
+                /** @description Day (Hà Nội) of the final approval */
+                decidedOn?: string;
                 /** @enum {string} */
                 authority: "GIAM_DOC_SO" | "CHU_TICH_UBND_TP";
             }[];
@@ -3464,7 +3521,9 @@ export interface operations {
     };
     CatalogueController_awards: {
         parameters: {
-            query?: never;
+            query?: {
+                at?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -3480,8 +3539,180 @@ export interface operations {
                     "application/json": components["schemas"]["Awards"];
                 };
             };
+            /** @description The request is not valid (malformed JSON, a field or parameter refused): `details` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description No valid bearer token (UNAUTHENTICATED) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller; wait the `Retry-After` seconds (RATE_LIMITED) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A part the request needs (Temporal, the worker, the database) is down or too slow; retry after `Retry-After` seconds with the same requestId (UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    CatalogueController_listBaseSalaries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BaseSalaries"];
+                };
+            };
+            /** @description No valid bearer token (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller may not do this (role, unit, level or council) (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller; wait the `Retry-After` seconds (RATE_LIMITED) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A part the request needs (Temporal, the worker, the database) is down or too slow; retry after `Retry-After` seconds with the same requestId (UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    CatalogueController_addBaseSalary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    amount: number;
+                    effectiveFrom: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BaseSalaries"];
+                };
+            };
+            /** @description The request is not valid (malformed JSON, a field or parameter refused): `details` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller may not do this (role, unit, level or council) (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The resource is not in a state that allows this (already decided, another level, campaign closed) (LEVEL_MISMATCH, INVALID_STATE, CAMPAIGN_CLOSED, ON_HOLD) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is in an unsupported media type or charset (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
