@@ -45,32 +45,39 @@ describe('computeCampaignResult', () => {
   });
 
   it('pays a collective its own multiple, above an individual, by the version the nomination was judged by', () => {
-    const thuTuong = (id: string, nominee: CampaignNomination['nominee'], catalogueVersion: string): CampaignNomination => ({
+    const bangKhen = (id: string, nominee: CampaignNomination['nominee'], catalogueVersion: string): CampaignNomination => ({
       ...lan,
       nominationId: id,
       nominee,
-      awardCode: 'BANG_KHEN_THU_TUONG',
+      awardCode: 'BANG_KHEN_UBND_TP',
       catalogueVersion,
     });
     const team = { kind: 'COLLECTIVE', name: 'Phòng Quản lý thương mại' } as const;
     const approved = [
-      thuTuong('a-person-2025', lan.nominee, '2025.1'),
-      thuTuong('b-team-2025', team, '2025.1'),
-      thuTuong('c-person-2024', lan.nominee, '2024.1'),
-      thuTuong('d-team-2024', team, '2024.1'),
+      bangKhen('a-person-2025', lan.nominee, '2025.1'),
+      bangKhen('b-team-2025', team, '2025.1'),
+      bangKhen('c-person-2024', lan.nominee, '2024.1'),
+      bangKhen('d-team-2024', team, '2024.1'),
       { ...lan, nominationId: 'e-giay-khen-team', nominee: team, awardCode: 'GIAY_KHEN_GIAM_DOC_SO' },
     ];
     const result = computeCampaignResult({ campaign, approved, pending: [] });
     const items = result.decisions.flatMap((d) => d.items);
     const priced = Object.fromEntries(items.map((i) => [i.nominationId, [i.cashMultiple, i.amount]]));
-    // 2,340,000 × 3.5 = 8,190,000; × 7 = 16,380,000; × 1.5 = 3,510,000; × 3 = 7,020,000; × 0.6 = 1,404,000 → 1,410,000.
+    // 2,340,000 × 1.5 = 3,510,000; × 3 = 7,020,000; × 1 = 2,340,000; × 2 = 4,680,000; × 0.6 = 1,404,000 → 1,410,000.
     expect(priced).toEqual({
-      'a-person-2025': [3.5, 8_190_000],
-      'b-team-2025': [7, 16_380_000],
-      'c-person-2024': [1.5, 3_510_000],
-      'd-team-2024': [3, 7_020_000],
+      'a-person-2025': [1.5, 3_510_000],
+      'b-team-2025': [3, 7_020_000],
+      'c-person-2024': [1, 2_340_000],
+      'd-team-2024': [2, 4_680_000],
       'e-giay-khen-team': [0.6, 1_410_000],
     });
+  });
+
+  it('lists an award the city only proposes apart, without cash and outside its decisions', () => {
+    const proposed = { ...lan, nominationId: 'f-thu-tuong', awardCode: 'BANG_KHEN_THU_TUONG', catalogueVersion: '2025.1' };
+    const result = computeCampaignResult({ campaign, approved: [proposed], pending: [] });
+    expect(result.decisions.flatMap((d) => d.items)).toEqual([]);
+    expect(result.proposals).toEqual([expect.objectContaining({ nominationId: 'f-thu-tuong', forwardTo: 'THU_TUONG' })]);
   });
 
   it('prices each item by the base salary in force on its decision date', () => {
