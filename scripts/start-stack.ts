@@ -85,11 +85,7 @@ async function main(): Promise<void> {
   };
   const workerMetricsPort = portFromEnv('WORKER_METRICS_PORT', 9464);
   startApp('worker', join(root, 'dist', 'apps', 'worker', 'main.js'), { ...appEnv, WORKER_METRICS_PORT: String(workerMetricsPort) }, WORKER_NODE_ARGS);
-  // /api/metrics re-exposes the worker's activity failures, read from the worker's own endpoint.
-  startApp('api', join(root, 'dist', 'apps', 'api', 'main.js'), {
-    ...appEnv,
-    WORKER_METRICS_URL: env.WORKER_METRICS_URL || `http://127.0.0.1:${workerMetricsPort}/metrics`,
-  });
+  startApp('api', join(root, 'dist', 'apps', 'api', 'main.js'), appEnv);
   await waitForPort(apiPort);
 
   const api = `http://localhost:${apiPort}`;

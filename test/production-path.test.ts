@@ -123,7 +123,6 @@ const { services } = loadCompose();
       DATABASE_URL: databaseUrl(server!, database),
       TEMPORAL_ADDRESS: temporal.address,
       WORKER_METRICS_PORT: String(metricsPort),
-      WORKER_METRICS_URL: `http://127.0.0.1:${metricsPort}/metrics`,
       PORT: String(apiPort),
       S3_ENDPOINT: moto.endpoint,
     };
@@ -187,7 +186,8 @@ const { services } = loadCompose();
 
     const metrics = await fetch(`${api}/api/metrics`, { headers: { authorization: `Bearer ${OPERATOR_ENV.METRICS_TOKEN}` } });
     expect(metrics.status).toBe(200);
-    const workerMetrics = await fetch(addresses.WORKER_METRICS_URL!);
+    // The worker's SDK metrics, scraped where they are (Prometheus's second job).
+    const workerMetrics = await fetch(`http://127.0.0.1:${addresses.WORKER_METRICS_PORT}/metrics`);
     expect(workerMetrics.status).toBe(200);
   }, 120_000);
 });

@@ -14,6 +14,12 @@ export interface ActivityFailureReport {
 export class ActivityFailureRepository {
   constructor(private readonly prisma: PrismaService) {}
 
+  /** How many workflows have an activity of each type failing now: one grouped count over a small table. */
+  async countsByType(): Promise<{ activityType: string; count: number }[]> {
+    const rows = await this.prisma.activityFailure.groupBy({ by: ['activityType'], _count: { _all: true } });
+    return rows.map((r) => ({ activityType: r.activityType, count: r._count._all }));
+  }
+
   async record(report: ActivityFailureReport): Promise<void> {
     const data = { attempt: report.attempt, lastError: report.error.slice(0, 2000), lastFailedAt: new Date() };
     await this.prisma.activityFailure.upsert({

@@ -110,10 +110,7 @@ export async function startStack(env: NodeJS.ProcessEnv, opts: { temporalInMemor
     say(`starting the product's worker and API (task queue ${taskQueue}, LOG_LEVEL=${appEnv.LOG_LEVEL})`);
     const worker = startApp('worker', join(root, 'dist', 'apps', 'worker', 'main.js'), { ...appEnv, WORKER_METRICS_PORT: String(workerMetricsPort) }, WORKER_NODE_ARGS);
     stops.push(() => worker.stop());
-    const api = startApp('api', join(root, 'dist', 'apps', 'api', 'main.js'), {
-      ...appEnv,
-      WORKER_METRICS_URL: `http://127.0.0.1:${workerMetricsPort}/metrics`,
-    });
+    const api = startApp('api', join(root, 'dist', 'apps', 'api', 'main.js'), appEnv);
     stops.push(() => api.stop());
     const apiUrl = `http://127.0.0.1:${apiPort}`;
     await Promise.all([waitForPoller(temporalAddress, namespace, taskQueue, worker), waitForHealth(apiUrl, api)]);

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
+import { Gauge, Registry, collectDefaultMetrics } from 'prom-client';
+import { ActivityFailureRepository } from '../../../libs/db/activity-failure.repository';
 import { DecisionLatencyRepository } from '../../../libs/db/decision-latency.repository';
 import { NominationStatsRepository } from '../../../libs/db/nomination-stats.repository';
 import { LEVELS } from '../../../libs/domain/levels';
 import { NOMINATION_STATUSES, isFinal } from '../../../libs/domain/nomination-status';
 import { DELIVERY_FAILING_ATTEMPTS, DeliveryRepository } from '../../../libs/outbox/delivery.repository';
 import { decisionLatencyExposition } from './decision-latency-histogram';
-import { WorkerActivityFailures } from './worker-activity-failures';
 
 /**
  * The operators' view of stuck work, read from the database on each scrape (the API keeps no counters
@@ -29,9 +29,10 @@ export class MetricsService {
     labelNames: ['level'] as const,
     registers: [this.registry],
   });
-  private readonly activityFailures = new Counter({
-    name: 'tdkt_activity_failures_total',
-    help: 'Failed activity attempts, from the worker Temporal SDK metrics (absent when they cannot be read)',
+  // The worker's own SDK metrics (attempts, failures, latencies) are scraped from the worker itself.
+  private readonly activitiesFailing = new Gauge({
+    name: 'tdkt_activities_failing',
+    help: 'Workflows with an activity of this type failing repeatedly now (as the stuck view lists them)',
     labelNames: ['activity_type'] as const,
     registers: [this.registry],
   });
@@ -52,7 +53,7 @@ export class MetricsService {
     private readonly stats: NominationStatsRepository,
     private readonly latencies: DecisionLatencyRepository,
     private readonly deliveries: DeliveryRepository,
-    private readonly worker: WorkerActivityFailures,
+    private readonly failures: ActivityFailureRepository,
   ) {
     collectDefaultMetrics({ register: this.registry, prefix: 'tdkt_api_' });
   }
@@ -75,7 +76,7 @@ export class MetricsService {
     const [counts, latencies, failures, deliveries] = await Promise.all([
       this.stats.counts(),
       this.latencies.buckets(),
-      this.worker.read(),
+      this.failures.countsByType(),
       this.deliveries.counts(),
     ]);
     // Every series exists even at zero, so that a dashboard or an alert never sees a gap.
@@ -93,8 +94,8 @@ export class MetricsService {
     this.deliveriesPending.set(deliveries.pending);
     this.deliveriesFailing.set(deliveries.failing);
 
-    this.activityFailures.reset();
-    for (const [activityType, count] of failures ?? []) this.activityFailures.inc({ activity_type: activityType }, count);
+    this.activitiesFailing.reset();
+    for (const f of failures) this.activitiesFailing.set({ activity_type: f.activityType }, f.count);
     return decisionLatencyExposition(latencies);
   }
 }
