@@ -92,7 +92,9 @@ describe('computeCampaignResult', () => {
     expect(items).toEqual({ before: [2_340_000, 2_340_000], on: [2_530_000, 2_530_000], old: [1_800_000, 1_800_000] });
     expect(result.baseSalary).toBe(2_530_000);
     expect(baseSalaryOn(baseSalaries, '2024-07-01')).toBe(2_340_000);
-    expect(() => baseSalaryOn(baseSalaries, '2023-06-30')).toThrow(RangeError);
+    // Before the table begins: the oldest amount known, not a failure of the whole result.
+    expect(baseSalaryOn(baseSalaries, '2023-06-30')).toBe(1_800_000);
+    expect(() => baseSalaryOn([], '2026-01-01')).toThrow(RangeError);
   });
 
   it('every award of every version has a multiple for each kind it is given to', () => {

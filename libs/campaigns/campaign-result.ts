@@ -24,8 +24,11 @@ export const DEFAULT_BASE_SALARIES: readonly BaseSalaryEntry[] = [{ amount: 2_34
 
 /** The base salary in force on a day: the latest one that had started by then. */
 export function baseSalaryOn(table: readonly BaseSalaryEntry[], day: string): number {
-  const inForce = [...table].filter((e) => e.effectiveFrom <= day).sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom))[0];
-  if (!inForce) throw new RangeError(`no base salary in force on ${day}`);
+  const byDate = [...table].sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom));
+  // A day before the table's first entry (a campaign of a year the table does not reach back to) is
+  // priced by the oldest amount known; an admin adds the older one with PUT /api/admin/base-salary.
+  const inForce = byDate.find((e) => e.effectiveFrom <= day) ?? byDate.at(-1);
+  if (!inForce) throw new RangeError('the base-salary table is empty');
   return inForce.amount;
 }
 

@@ -76,7 +76,7 @@ export const holdListResponse = z.object({ items: z.array(holdResponse) }).meta(
 export const awardHistoryPageResponse = z
   .object({
     items: z.array(
-      z.object({ fullName: z.string(), unitCode: z.string(), awardCode: z.string(), year: z.number().int(), decisionRef: z.string(), source: z.string() }),
+      z.object({ fullName: z.string(), unitCode: z.string(), awardCode: z.string(), year: z.number().int(), decisionRef: z.string(), source: z.string(), basis: z.enum(['REGULAR', 'THEMED', 'EXTRAORDINARY']) }),
     ),
     ...pageFields,
   })

@@ -1159,6 +1159,8 @@ export interface components {
                 year: number;
                 decisionRef: string;
                 source: string;
+                /** @enum {string} */
+                basis: "REGULAR" | "THEMED" | "EXTRAORDINARY";
             }[];
             total: number;
             page: number;
