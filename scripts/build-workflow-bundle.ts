@@ -1,17 +1,18 @@
-// Bundles workflows/ with its interceptors once, at build time, into dist/workflow-bundle.js, which the
-// worker loads instead of bundling at every start (`npm run build` runs this after tsc).
+// Bundles workflows/ with its interceptors once, at build time, into dist/workflow-bundle.js (and, with the
+// tracing interceptors, dist/workflow-bundle.traced.js), which the worker loads instead of bundling at every
+// start (`npm run build` runs this after tsc).
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { writeFileSync } from 'node:fs';
-import { BUILT_WORKFLOW_BUNDLE } from '../apps/worker/workflow-bundle';
-import { BUILT_BUNDLE_INTERCEPTOR_MODULES } from '../apps/worker/workflow-interceptor-modules';
+import { BUILT_WORKFLOW_BUNDLES } from '../apps/worker/workflow-bundle';
+import { interceptorModules } from '../apps/worker/workflow-interceptor-modules';
 
 async function main(): Promise<void> {
-  const { code } = await bundleWorkflowCode({
-    workflowsPath: require.resolve('../workflows'),
-    workflowInterceptorModules: BUILT_BUNDLE_INTERCEPTOR_MODULES,
-  });
-  writeFileSync(BUILT_WORKFLOW_BUNDLE, code);
-  console.log(`workflow bundle: ${BUILT_WORKFLOW_BUNDLE} (${Math.round(code.length / 1024)} KiB)`);
+  for (const traced of [false, true]) {
+    const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), workflowInterceptorModules: interceptorModules(traced) });
+    const path = traced ? BUILT_WORKFLOW_BUNDLES.traced : BUILT_WORKFLOW_BUNDLES.plain;
+    writeFileSync(path, code);
+    console.log(`workflow bundle: ${path} (${Math.round(code.length / 1024)} KiB)`);
+  }
 }
 
 main().catch((error: unknown) => {

@@ -145,6 +145,7 @@ const { services } = loadCompose();
     await healthy('worker', {});
     // Started from the bundle `npm run build` wrote: a worker bundling workflows/ itself logs that it did.
     expect(existsSync(join(PROJECT_ROOT, 'dist', 'workflow-bundle.js'))).toBe(true);
+    expect(existsSync(join(PROJECT_ROOT, 'dist', 'workflow-bundle.traced.js'))).toBe(true);
     expect(log.filter((line) => line.startsWith('[worker]') && line.includes('Workflow bundle created'))).toEqual([]);
     startService('api', {});
     await healthy('api', {});

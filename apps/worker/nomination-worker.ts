@@ -25,12 +25,12 @@ import { activityFailureTracking } from './activity-failures.interceptor';
 import { activityLogging } from './logging.interceptor';
 import { workerTracing } from './tracing';
 import { builtWorkflowBundle } from './workflow-bundle';
-import { BUILT_BUNDLE_INTERCEPTOR_MODULES } from './workflow-interceptor-modules';
+import { interceptorModules } from './workflow-interceptor-modules';
 
 export interface NominationWorkerOptions {
   /**
-   * A prebuilt bundle (tests build one per run); without it the one `npm run build` wrote (dist/workflow-bundle.js),
-   * and without that the worker bundles `workflows/` itself.
+   * A prebuilt bundle (tests build one per run); without it the one `npm run build` wrote (dist/workflow-bundle.js,
+   * or dist/workflow-bundle.traced.js when tracing), and without that the worker bundles `workflows/` itself.
    */
   workflowBundle?: WorkerOptions['workflowBundle'];
   connection?: NativeConnection;
@@ -63,9 +63,9 @@ export async function createNominationWorker(context: INestApplicationContext, o
     ...createBulkDeadlineActivities({ rows: context.get(StuckRepository), temporal: new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter }) }),
   };
   const logger = options.logger ?? createLogger(config, 'worker');
-  const builtBundle = builtWorkflowBundle();
-  const workflowBundle = options.workflowBundle ?? (builtBundle ? { codePath: builtBundle } : undefined);
   const tracing = workerTracing(config);
+  const builtBundle = builtWorkflowBundle(tracing.traced);
+  const workflowBundle = options.workflowBundle ?? (builtBundle ? { codePath: builtBundle } : undefined);
   const worker = await Worker.create({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
@@ -86,7 +86,7 @@ export async function createNominationWorker(context: INestApplicationContext, o
         activityFailureTracking(context.get(ActivityFailureRepository), config.ACTIVITY_RETRY_ALERT_ATTEMPTS, logger),
       ],
       // A prebuilt bundle has its workflow interceptors built in (the SDK ignores these with one, and warns).
-      ...(!workflowBundle && { workflowModules: BUILT_BUNDLE_INTERCEPTOR_MODULES }),
+      ...(!workflowBundle && { workflowModules: interceptorModules(tracing.traced) }),
     },
   });
   return { worker, connection, tracing };

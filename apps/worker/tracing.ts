@@ -1,6 +1,6 @@
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { Resource } from '@opentelemetry/resources';
-import { BasicTracerProvider, BatchSpanProcessor, NoopSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { BasicTracerProvider, BatchSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import {
   makeWorkflowExporter,
   OpenTelemetryActivityInboundInterceptor,
@@ -11,28 +11,30 @@ import type { OpenTelemetryWorkflowExporter } from '@temporalio/interceptors-ope
 import type { AppConfig } from '../../libs/config/config';
 
 export interface WorkerTracing {
+  /** Whether workflows trace too: the worker then runs the bundle with the tracing workflow interceptors. */
+  traced: boolean;
   /** Traces each activity run, as a child of the workflow span that scheduled it. */
   activityInterceptors: ActivityInterceptorsFactory[];
-  /** Where the built bundle's workflow interceptors send their spans (nowhere when tracing is off). */
-  sinks: InjectedSinks<{ exporter: OpenTelemetryWorkflowExporter }>;
+  /** Where the traced bundle's workflow interceptors send their spans. */
+  sinks: InjectedSinks<{ exporter: OpenTelemetryWorkflowExporter }> | undefined;
   shutdown(): Promise<void>;
 }
 
 /**
- * OpenTelemetry tracing of the worker when OTEL_EXPORTER_OTLP_ENDPOINT names a collector (OTLP over HTTP).
- * The build-time workflow bundle always carries the tracing workflow interceptors, so the workflows' span
- * sink is injected either way; without a collector it drops the spans.
+ * OpenTelemetry tracing of the worker when OTEL_EXPORTER_OTLP_ENDPOINT names a collector (OTLP over HTTP);
+ * without one, nothing traces, workflows included.
  */
 export function workerTracing(config: Pick<AppConfig, 'OTEL_EXPORTER_OTLP_ENDPOINT' | 'OTEL_SERVICE_NAME'>): WorkerTracing {
-  const resource = new Resource({ 'service.name': config.OTEL_SERVICE_NAME });
   if (!config.OTEL_EXPORTER_OTLP_ENDPOINT) {
-    return { activityInterceptors: [], sinks: { exporter: makeWorkflowExporter(new NoopSpanProcessor(), resource) }, shutdown: async () => undefined };
+    return { traced: false, activityInterceptors: [], sinks: undefined, shutdown: async () => undefined };
   }
+  const resource = new Resource({ 'service.name': config.OTEL_SERVICE_NAME });
   const url = `${config.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/$/, '')}/v1/traces`;
   const processor: SpanProcessor = new BatchSpanProcessor(new OTLPTraceExporter({ url }));
   const provider = new BasicTracerProvider({ resource, spanProcessors: [processor] });
   const tracer = provider.getTracer('tdkt-worker');
   return {
+    traced: true,
     activityInterceptors: [
       (ctx) => ({ inbound: new OpenTelemetryActivityInboundInterceptor(ctx, { tracer }), outbound: new OpenTelemetryActivityOutboundInterceptor(ctx) }),
     ],

@@ -5,7 +5,10 @@
 export const WORKFLOW_INTERCEPTOR_MODULES = [require.resolve('./correlation.workflow-interceptors')];
 
 /**
- * The build-time bundle's (scripts/build-workflow-bundle.ts): ours, and OpenTelemetry's workflow spans, which
- * the worker sends to its span sink (apps/worker/tracing.ts).
+ * Those of a worker that traces (OTEL_EXPORTER_OTLP_ENDPOINT set): ours, and OpenTelemetry's workflow spans,
+ * which the worker sends to its span sink (apps/worker/tracing.ts). Only then: the spans cost every workflow
+ * activation CPU (a fifth of the workflow thread's in the benchmark) even when the sink drops them.
  */
-export const BUILT_BUNDLE_INTERCEPTOR_MODULES = [...WORKFLOW_INTERCEPTOR_MODULES, require.resolve('@temporalio/interceptors-opentelemetry/lib/workflow-interceptors')];
+export const TRACED_INTERCEPTOR_MODULES = [...WORKFLOW_INTERCEPTOR_MODULES, require.resolve('@temporalio/interceptors-opentelemetry/lib/workflow-interceptors')];
+
+export const interceptorModules = (traced: boolean) => (traced ? TRACED_INTERCEPTOR_MODULES : WORKFLOW_INTERCEPTOR_MODULES);

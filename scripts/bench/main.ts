@@ -22,6 +22,7 @@ const USAGE = `npm run bench -- [--n 40] [--concurrency 8] [--rounds 3] [--warmu
   --history-samples  workflows per round whose history events are counted
   --temporal-memory  the dev server started here keeps its state in memory instead of a SQLite file
   --scale N          afterwards, open N nominations without deciding; report worker RSS and the stuck and inbox reads
+  --cpu-prof DIR     the product's worker and API write V8 CPU profiles (.cpuprofile) into DIR when they stop
 Uses DATABASE_URL and TEMPORAL_ADDRESS when set, else starts an embedded PGlite and a Temporal dev server (SQLite file in a temporary directory).`;
 
 interface Options {
@@ -32,6 +33,7 @@ interface Options {
   historySamples: number;
   scale: number;
   temporalInMemory: boolean;
+  cpuProfileDir?: string;
 }
 
 function parseOptions(): Options {
@@ -44,6 +46,7 @@ function parseOptions(): Options {
       'history-samples': { type: 'string', default: '3' },
       scale: { type: 'string', default: '0' },
       'temporal-memory': { type: 'boolean', default: false },
+      'cpu-prof': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -67,6 +70,7 @@ function parseOptions(): Options {
     historySamples: count('history-samples', values['history-samples'], 0),
     scale: count('scale', values.scale, 0),
     temporalInMemory: values['temporal-memory'],
+    cpuProfileDir: values['cpu-prof'],
   };
 }
 
@@ -79,7 +83,7 @@ async function main(): Promise<void> {
   const opts = parseOptions();
   // The bare worker's state changes at info would interleave with the tables.
   Runtime.install({ logger: new DefaultLogger('WARN') });
-  const stack = await startStack(process.env, { temporalInMemory: opts.temporalInMemory });
+  const stack = await startStack(process.env, { temporalInMemory: opts.temporalInMemory, cpuProfileDir: opts.cpuProfileDir });
   const temporal = new Client({
     connection: await Connection.connect({ address: stack.temporalAddress }),
     namespace: stack.namespace,

@@ -38,7 +38,7 @@ const say = (line: string) => console.log(`[bench] ${line}`);
  * resident memory is theirs alone), on a task queue of their own, on the given Temporal and
  * PostgreSQL or on an in-memory dev server and an embedded PGlite started here.
  */
-export async function startStack(env: NodeJS.ProcessEnv, opts: { temporalInMemory: boolean }): Promise<Stack> {
+export async function startStack(env: NodeJS.ProcessEnv, opts: { temporalInMemory: boolean; cpuProfileDir?: string }): Promise<Stack> {
   const stops: (() => Promise<void>)[] = [];
   const stop = async () => {
     for (const step of stops.reverse()) await step().catch((error: unknown) => say(`stop: ${String(error)}`));
@@ -108,9 +108,10 @@ export async function startStack(env: NodeJS.ProcessEnv, opts: { temporalInMemor
       PAYLOAD_KEYS: env.PAYLOAD_KEYS || newPayloadKeyEntry('bench', randomBytes),
     };
     say(`starting the product's worker and API (task queue ${taskQueue}, LOG_LEVEL=${appEnv.LOG_LEVEL})`);
-    const worker = startApp('worker', join(root, 'dist', 'apps', 'worker', 'main.js'), { ...appEnv, WORKER_METRICS_PORT: String(workerMetricsPort) }, WORKER_NODE_ARGS);
+    const profile = opts.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${resolve(opts.cpuProfileDir)}`] : [];
+    const worker = startApp('worker', join(root, 'dist', 'apps', 'worker', 'main.js'), { ...appEnv, WORKER_METRICS_PORT: String(workerMetricsPort) }, [...WORKER_NODE_ARGS, ...profile]);
     stops.push(() => worker.stop());
-    const api = startApp('api', join(root, 'dist', 'apps', 'api', 'main.js'), appEnv);
+    const api = startApp('api', join(root, 'dist', 'apps', 'api', 'main.js'), appEnv, profile);
     stops.push(() => api.stop());
     const apiUrl = `http://127.0.0.1:${apiPort}`;
     await Promise.all([waitForPoller(temporalAddress, namespace, taskQueue, worker), waitForHealth(apiUrl, api)]);
