@@ -5,6 +5,7 @@ import { DeterminismViolationError } from '@temporalio/workflow';
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { payloadDataConverterFrom } from '../libs/codec/data-converter';
+import { AGENCY_DEADLINES_PATCH, LAW_STEPS_PATCH } from '../workflows/nomination.workflow';
 import { readableText } from './support/history-text';
 import { TEST_PAYLOAD_KEYS } from './support/payload-keys';
 
@@ -58,10 +59,20 @@ describe('recorded nomination histories replay on the current workflow code', ()
         'nomination-v5-council-vote.json',
         'nomination-v5-posting-consultation-forwarding.json',
         'nomination-v5-hold-resume.json',
+        'nomination-v6-posting-consultation-forwarding.json',
         'campaign-v1-window-and-result.json',
         'campaign-launcher-v1.json',
       ]),
     );
+  });
+
+  it('replays the consultation both ways: one deadline for all (v5) and each agency its own (v6)', () => {
+    // Patch markers are not payloads: their ids stay readable in the encrypted histories.
+    const v5 = readableText(readJson('nomination-v5-posting-consultation-forwarding.json'));
+    const v6 = readableText(readJson('nomination-v6-posting-consultation-forwarding.json'));
+    expect(v5).toContain(LAW_STEPS_PATCH);
+    expect(v5).not.toContain(AGENCY_DEADLINES_PATCH);
+    expect(v6).toContain(AGENCY_DEADLINES_PATCH);
   });
 
   it('holds no readable nominee name or comment in the encrypted history', () => {

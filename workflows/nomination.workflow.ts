@@ -49,6 +49,8 @@ import {
   giveOpinion,
   liftHold,
   isDuplicate,
+  lapseOpinions,
+  nextAgencyDeadline,
   markOverdue,
   nudge,
   reassign,
@@ -101,6 +103,12 @@ export const DURABLE_WRITE_PATCH = 'durable-write-v4';
 export const LAW_STEPS_PATCH = 'law-steps-v5';
 
 /**
+ * v6: each consulted agency has its own deadline, set as its request is sent, and is marked overdue
+ * alone when it passes unanswered; the consultation closes once every agency answered or is overdue.
+ */
+export const AGENCY_DEADLINES_PATCH = 'agency-deadlines-v6';
+
+/**
  * Local activities: no server round trip per call. Transient database trouble is retried for up to
  * ten minutes (the API has long answered 503 by then, and a retry with the same request id attaches
  * to this very execution); a write no retry will fix fails at once and the command is refused.
@@ -143,6 +151,7 @@ const NOT_WRITTEN: DomainError = { code: 'INTERNAL', message: 'Thao tác không 
 export async function nominationWorkflow(input: NominationWorkflowInput): Promise<NominationState> {
   if (!patched(DURABLE_WRITE_PATCH)) return nominationWorkflowV3(input);
   const lawSteps = patched(LAW_STEPS_PATCH);
+  const agencyDeadlines = lawSteps && patched(AGENCY_DEADLINES_PATCH);
 
   const award = catalogueVersion(input.catalogueVersion ?? '')?.awards.find((a) => a.code === input.awardCode);
   const isCouncil = (level: Level) => award?.councils?.[level] !== undefined;
@@ -261,7 +270,10 @@ export async function nominationWorkflow(input: NominationWorkflowInput): Promis
     const law: Entering = {};
     if (level === postingLevel && !state.posting) law.postingEndsAt = await planPeriod({ nominationId: input.nominationId, kind: 'posting', from });
     if (level === consultationLevel && !state.consultation) {
-      law.consultation = { dueAt: await planPeriod({ nominationId: input.nominationId, kind: 'consultation', from }), agencies: [...award!.consultation!.agencies] };
+      const agencies = [...award!.consultation!.agencies];
+      const dueAt = await planPeriod({ nominationId: input.nominationId, kind: 'consultation', from });
+      // The requests all leave now, each agency's period counted from its own.
+      law.consultation = agencyDeadlines ? { dueAt, agencies, deadlines: Object.fromEntries(agencies.map((a) => [a, dueAt])) } : { dueAt, agencies };
     }
     return law;
   };
@@ -452,7 +464,12 @@ export async function nominationWorkflow(input: NominationWorkflowInput): Promis
   function nextGate(): { at: string; fire: () => Step } | null {
     const gates: { at: string; fire: () => Step }[] = [];
     if (state.posting && !state.posting.ended) gates.push({ at: state.posting.endsAt, fire: () => endPosting(state, new Date()) });
-    if (state.consultation && !state.consultation.closed) gates.push({ at: state.consultation.dueAt, fire: () => endConsultation(state, new Date()) });
+    if (state.consultation && !state.consultation.closed) {
+      const agencyDue = nextAgencyDeadline(state.consultation);
+      // A consultation begun before v6 has one deadline for all (no `deadlines`).
+      if (agencyDue) gates.push({ at: agencyDue, fire: () => lapseOpinions(state, new Date()) });
+      else gates.push({ at: state.consultation.dueAt, fire: () => endConsultation(state, new Date()) });
+    }
     return gates.sort((a, b) => a.at.localeCompare(b.at))[0] ?? null;
   }
 

@@ -28,10 +28,16 @@ export class CampaignResultService {
       catalogueVersion: n.catalogueVersion,
       // The final approval is the decision; a row without one (repaired by hand) was decided when last written.
       decidedOn: hanoiDay(n.decisions[0]?.decidedAt ?? n.updatedAt),
+      ...(n.externalDecisionRef &&
+        n.externalDecidedOn && {
+          externalDecision: { decisionRef: n.externalDecisionRef, decidedOn: n.externalDecidedOn, outcome: n.status === 'APPROVED' ? 'APPROVED' : 'REJECTED' },
+        }),
     });
+    // A forwarded award the central level turned down stays in the result as a proposal not granted.
+    const decided = (n: (typeof nominations)[number]) => n.status === 'APPROVED' || n.status === 'FORWARDED' || (n.status === 'REJECTED' && n.externalDecisionRef !== null);
     return computeCampaignResult({
       campaign: { code: campaign.code, name: campaign.name, year: campaign.year },
-      approved: nominations.filter((n) => n.status === 'APPROVED' || n.status === 'FORWARDED').map(toItem),
+      approved: nominations.filter(decided).map(toItem),
       pending: nominations.filter((n) => !isFinal(n.status)).map(toItem),
       baseSalaries,
     });

@@ -77,7 +77,21 @@ describe('computeCampaignResult', () => {
     const proposed = { ...lan, nominationId: 'f-thu-tuong', awardCode: 'BANG_KHEN_THU_TUONG', catalogueVersion: '2025.1' };
     const result = computeCampaignResult({ campaign, approved: [proposed], pending: [] });
     expect(result.decisions.flatMap((d) => d.items)).toEqual([]);
-    expect(result.proposals).toEqual([expect.objectContaining({ nominationId: 'f-thu-tuong', forwardTo: 'THU_TUONG' })]);
+    expect(result.proposals).toEqual([expect.objectContaining({ nominationId: 'f-thu-tuong', forwardTo: 'THU_TUONG', outcome: 'PROPOSED', amount: null })]);
+  });
+
+  it('a proposal the central level granted carries its cash, priced on the central decision’s day; one refused, none', () => {
+    const baseSalaries = [...DEFAULT_BASE_SALARIES, { amount: 2_530_000, effectiveFrom: '2026-07-01' }];
+    const proposed = { ...lan, awardCode: 'BANG_KHEN_THU_TUONG', catalogueVersion: '2025.1', decidedOn: '2026-06-15' };
+    const granted = { ...proposed, nominationId: 'g-granted', externalDecision: { decisionRef: 'QĐ 12/QĐ-TTg', decidedOn: '2026-07-02', outcome: 'APPROVED' as const } };
+    const refused = { ...proposed, nominationId: 'h-refused', externalDecision: { decisionRef: 'CV 9/VPCP', decidedOn: '2026-07-02', outcome: 'REJECTED' as const } };
+    const result = computeCampaignResult({ campaign, baseSalaries, approved: [granted, refused], pending: [] });
+    expect(result.decisions).toEqual([]);
+    // 2,530,000 × 3.5 = 8,855,000 → 8,860,000 (up to ten thousand); the city's own decision date would give 2,340,000 × 3.5.
+    expect(result.proposals?.map((p) => [p.nominationId, p.outcome, p.baseSalary, p.amount])).toEqual([
+      ['g-granted', 'GRANTED', 2_530_000, 8_860_000],
+      ['h-refused', 'NOT_GRANTED', null, null],
+    ]);
   });
 
   it('prices each item by the base salary in force on its decision date', () => {

@@ -10,6 +10,11 @@ export const AUTHORITY_NAMES: Record<Authority, string> = {
   CHU_TICH_UBND_TP: 'Chủ tịch Ủy ban nhân dân thành phố Hà Nội',
 };
 
+/** The level an award the city only proposes is forwarded to, as a document names it. */
+export const FORWARD_NAMES: Record<NonNullable<AwardDefinition['forwardTo']>, string> = {
+  THU_TUONG: 'Thủ tướng Chính phủ',
+};
+
 /** Mức lương cơ sở from a day on (YYYY-MM-DD). */
 export interface BaseSalaryEntry {
   amount: number;
@@ -52,11 +57,23 @@ export interface CampaignNomination {
   catalogueVersion?: string;
   /** YYYY-MM-DD (Hà Nội) of the final approval; the campaign year's last day when absent. */
   decidedOn?: string;
+  /** The central level's decision on an award the city only proposes, once an admin recorded it. */
+  externalDecision?: ExternalOutcome | null;
+}
+
+export interface ExternalOutcome {
+  decisionRef: string;
+  /** YYYY-MM-DD: the day the central level decided, whose base salary prices a grant. */
+  decidedOn: string;
+  outcome: 'APPROVED' | 'REJECTED';
 }
 
 export interface CampaignResultInput {
   campaign: CampaignRef;
-  /** Nominations finally approved (or, for awards the city only proposes, forwarded) by the decision deadline. */
+  /**
+   * Nominations finally approved by the decision deadline and, for awards the city only proposes, those
+   * it forwarded, whatever the central level decided since (`externalDecision`).
+   */
   approved: readonly CampaignNomination[];
   /** Nominations still not final by the decision deadline: listed, not awarded. */
   pending: readonly CampaignNomination[];
@@ -87,10 +104,19 @@ export interface AuthorityDecision {
   total: number;
 }
 
-/** An award the city only proposes (tờ trình đề nghị): listed apart, in no decision of the city's, without cash. */
+/**
+ * An award the city only proposes (tờ trình đề nghị): listed apart, in no decision of the city's. It has
+ * no cash while PROPOSED; once the central level granted it (GRANTED) it carries the award's cash,
+ * priced on the central decision's day; NOT_GRANTED, none.
+ */
 export interface ProposalItem extends CampaignNomination {
   awardName: string;
   forwardTo: NonNullable<AwardDefinition['forwardTo']>;
+  outcome: 'PROPOSED' | 'GRANTED' | 'NOT_GRANTED';
+  /** VND, rounded as the catalogue version says; null unless GRANTED. */
+  amount: number | null;
+  cashMultiple: number | null;
+  baseSalary: number | null;
 }
 
 export interface CampaignResult {
@@ -101,6 +127,17 @@ export interface CampaignResult {
   proposals?: ProposalItem[];
   pending: PendingItem[];
 }
+
+/** Who decides a proposal, and how far it got: proposed, granted or not, with the central decision's reference. */
+export function proposalStatus(item: ProposalItem): string {
+  const to = FORWARD_NAMES[item.forwardTo];
+  const decision = item.externalDecision;
+  if (item.outcome === 'PROPOSED' || !decision) return `Đề nghị ${to} khen thưởng (chờ quyết định)`;
+  return `${to} (${item.outcome === 'GRANTED' ? 'đã khen thưởng' : 'không khen thưởng'}, ${decision.decisionRef} ngày ${dayVi(decision.decidedOn)})`;
+}
+
+/** YYYY-MM-DD as a Vietnamese document writes a date. */
+const dayVi = (day: string) => day.split('-').reverse().join('/');
 
 export function nomineeName(nominee: Nominee): string {
   return nominee.kind === 'INDIVIDUAL' ? nominee.fullName : nominee.name;
@@ -126,22 +163,31 @@ export function computeCampaignResult(input: CampaignResultInput): CampaignResul
   const awards = awardsOfYear(input.campaign.year);
   const order = awardOrder(awards);
 
-  const forwardedTo = (n: CampaignNomination & { catalogueVersion?: string | null }) =>
-    resolveAward(((n.catalogueVersion && catalogueVersion(n.catalogueVersion)) || catalogueAt(yearEnd)).awards, n.awardCode);
-  const proposals = input.approved
-    .flatMap((n): ProposalItem[] => {
-      const award = forwardedTo(n);
-      return award.forwardTo ? [{ ...n, awardName: award.nameVi, forwardTo: award.forwardTo }] : [];
-    })
-    .sort(byAwardUnitName(order));
-  const items = input.approved.filter((n) => !forwardedTo(n).forwardTo).map((n) => {
-    const version = (n.catalogueVersion && catalogueVersion(n.catalogueVersion)) || catalogueAt(yearEnd);
+  const versionOf = (n: CampaignNomination) => (n.catalogueVersion && catalogueVersion(n.catalogueVersion)) || catalogueAt(yearEnd);
+  const forwardedTo = (n: CampaignNomination) => resolveAward(versionOf(n).awards, n.awardCode);
+  /** The award's cash for this nominee, priced by the base salary in force on `day`. */
+  const cashOf = (n: CampaignNomination, day: string) => {
+    const version = versionOf(n);
     const award = resolveAward(version.awards, n.awardCode);
     const multiple = n.nominee.kind === 'INDIVIDUAL' ? award.cash.individual : award.cash.collective;
     if (multiple === undefined) throw new RangeError(`award ${n.awardCode} has no cash multiple for ${n.nominee.kind} nominees in ${version.version}`);
+    const baseSalary = baseSalaryOn(table, day);
+    return { cashMultiple: multiple, baseSalary, amount: cashAmount(baseSalary, multiple, version.cashRounding) };
+  };
+  const proposals = input.approved
+    .flatMap((n): ProposalItem[] => {
+      const award = forwardedTo(n);
+      if (!award.forwardTo) return [];
+      const base = { ...n, awardName: award.nameVi, forwardTo: award.forwardTo };
+      if (n.externalDecision?.outcome === 'APPROVED') return [{ ...base, outcome: 'GRANTED', ...cashOf(n, n.externalDecision.decidedOn) }];
+      const outcome = n.externalDecision?.outcome === 'REJECTED' ? 'NOT_GRANTED' : 'PROPOSED';
+      return [{ ...base, outcome, amount: null, cashMultiple: null, baseSalary: null }];
+    })
+    .sort(byAwardUnitName(order));
+  const items = input.approved.filter((n) => !forwardedTo(n).forwardTo).map((n) => {
+    const award = forwardedTo(n);
     const decidedOn = n.decidedOn ?? yearEnd;
-    const baseSalary = baseSalaryOn(table, decidedOn);
-    const item: ResultItem = { ...n, awardName: award.nameVi, cashMultiple: multiple, baseSalary, amount: cashAmount(baseSalary, multiple, version.cashRounding) };
+    const item: ResultItem = { ...n, awardName: award.nameVi, ...cashOf(n, decidedOn) };
     return { authority: award.authority, item, decidedOn };
   });
 

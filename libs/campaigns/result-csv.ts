@@ -1,4 +1,4 @@
-import { nomineeName, type CampaignResult } from './campaign-result';
+import { FORWARD_NAMES, nomineeName, proposalStatus, type CampaignResult } from './campaign-result';
 
 export const RESULT_CSV_HEADER = ['Thẩm quyền', 'Mã hồ sơ', 'Họ tên / Tập thể', 'Đơn vị', 'Hình thức khen thưởng', 'Số tiền (đồng)'] as const;
 
@@ -13,6 +13,16 @@ export function resultToCsv(result: CampaignResult): Buffer {
       rows.push([decision.authorityName, item.nominationId, nomineeName(item.nominee), item.unitName, item.awardName, String(item.amount)]);
     }
     rows.push([decision.authorityName, '', 'Tổng cộng', '', '', String(decision.total)]);
+  }
+  // The proposals to the central level follow, no cash until it grants them; the grants then add up apart.
+  const proposals = result.proposals ?? [];
+  for (const item of proposals) {
+    rows.push([proposalStatus(item), item.nominationId, nomineeName(item.nominee), item.unitName, item.awardName, item.amount === null ? '' : String(item.amount)]);
+  }
+  const granted = proposals.filter((p) => p.outcome === 'GRANTED');
+  for (const forwardTo of [...new Set(granted.map((p) => p.forwardTo))]) {
+    const mine = granted.filter((p) => p.forwardTo === forwardTo);
+    rows.push([`${FORWARD_NAMES[forwardTo]} (đã khen thưởng)`, '', 'Tổng cộng', '', '', String(mine.reduce((sum, p) => sum + (p.amount ?? 0), 0))]);
   }
   const text = rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
   return Buffer.concat([UTF8_BOM, Buffer.from(text, 'utf8')]);

@@ -1,5 +1,5 @@
 import { catalogueAt } from '../domain/award-catalogue';
-import { nomineeName, type Authority, type AuthorityDecision, type CampaignRef, type CampaignResult, type ResultItem } from './campaign-result';
+import { FORWARD_NAMES, nomineeName, proposalStatus, type Authority, type AuthorityDecision, type CampaignRef, type CampaignResult, type ProposalItem, type ResultItem } from './campaign-result';
 import { BOLD, REGULAR, renderPdf, type Pdf } from './pdf-document';
 
 interface Issuer {
@@ -43,7 +43,9 @@ export function resultToPdf(result: CampaignResult, campaign: CampaignRef): Prom
   const margins = { top: 57, bottom: 57, left: 85, right: 57 };
   return renderPdf({ size: 'A4', margins, autoFirstPage: false, bufferPages: true, info: { Title: `Dự thảo quyết định khen thưởng - ${campaign.code}` } }, (doc) => {
     for (const decision of result.decisions) drawDecision(doc, decision, result.baseSalary, campaign);
-    if (result.decisions.length === 0) {
+    const proposals = result.proposals ?? [];
+    if (proposals.length > 0) drawProposals(doc, proposals, campaign);
+    if (result.decisions.length === 0 && proposals.length === 0) {
       doc.addPage();
       doc.font(REGULAR).fontSize(12).text(`Không có hồ sơ nào được phê duyệt trong ${campaignPeriod(campaign)}.`);
     }
@@ -96,7 +98,7 @@ function drawDecision(doc: Pdf, decision: AuthorityDecision, baseSalary: number,
   paragraph(`Điều 1. Khen thưởng ${decision.items.length} tập thể, cá nhân có tên trong danh sách dưới đây (mã đợt thi đua ${campaign.code}):`);
   doc.moveDown(0.5);
 
-  drawItemsTable(doc, decision.items);
+  drawTable(doc, COLUMNS, decision.items);
 
   doc.moveDown(0.5);
   doc.font(BOLD).fontSize(12);
@@ -116,14 +118,42 @@ function drawDecision(doc: Pdf, decision: AuthorityDecision, baseSalary: number,
   doc.font(BOLD).text(issuer.signer, left + width / 2, doc.y, { width: width / 2, align: 'center' });
 }
 
-interface Column {
+/**
+ * The awards the city proposes to the central level, after its own decisions: a list, not a decision,
+ * showing how far each got; cash only beside those the central level granted.
+ */
+function drawProposals(doc: Pdf, proposals: readonly ProposalItem[], campaign: CampaignRef): void {
+  doc.addPage();
+  const left = doc.page.margins.left;
+  const width = doc.page.width - left - doc.page.margins.right;
+  const paragraph = (text: string, options: PDFKit.Mixins.TextOptions = {}) => doc.text(text, left, doc.y, { width, ...options });
+  const to = [...new Set(proposals.map((p) => FORWARD_NAMES[p.forwardTo]))].join(', ');
+  doc.font(BOLD).fontSize(13);
+  paragraph(`DANH SÁCH ĐỀ NGHỊ ${to.toLocaleUpperCase('vi')} KHEN THƯỞNG`, { align: 'center' });
+  doc.font(REGULAR).fontSize(12);
+  paragraph(`${campaignPeriod(campaign)} (mã đợt thi đua ${campaign.code})`, { align: 'center' });
+  doc.moveDown(0.5);
+  paragraph(
+    `Thành phố trình ${to} quyết định; các trường hợp dưới đây không thuộc quyết định khen thưởng của Thành phố. Tiền thưởng chỉ tính khi đã có quyết định khen thưởng của cấp trên, theo mức lương cơ sở tại ngày quyết định đó.`,
+  );
+  doc.moveDown(0.5);
+  drawTable(doc, PROPOSAL_COLUMNS, proposals);
+  const granted = proposals.filter((p) => p.outcome === 'GRANTED');
+  if (granted.length > 0) {
+    doc.moveDown(0.5);
+    doc.font(BOLD).fontSize(12);
+    paragraph(`Tổng số tiền thưởng đã được quyết định: ${dong.format(granted.reduce((sum, p) => sum + (p.amount ?? 0), 0))} đồng.`);
+  }
+}
+
+interface Column<T> {
   title: string;
   width: number;
   align: 'left' | 'center' | 'right';
-  cell: (item: ResultItem, index: number) => string;
+  cell: (item: T, index: number) => string;
 }
 
-const COLUMNS: readonly Column[] = [
+const COLUMNS: readonly Column<ResultItem>[] = [
   { title: 'STT', width: 32, align: 'center', cell: (_, i) => String(i + 1) },
   { title: 'Họ tên / Tập thể', width: 131, align: 'left', cell: (item) => nomineeLabel(item) },
   { title: 'Đơn vị', width: 105, align: 'left', cell: (item) => item.unitName },
@@ -131,39 +161,50 @@ const COLUMNS: readonly Column[] = [
   { title: 'Số tiền (đồng)', width: 75, align: 'right', cell: (item) => dong.format(item.amount) },
 ];
 
-function nomineeLabel(item: ResultItem): string {
+/** As wide in all as COLUMNS: the page's text width. */
+const PROPOSAL_COLUMNS: readonly Column<ProposalItem>[] = [
+  { title: 'STT', width: 32, align: 'center', cell: (_, i) => String(i + 1) },
+  { title: 'Họ tên / Tập thể', width: 111, align: 'left', cell: (item) => nomineeLabel(item) },
+  { title: 'Đơn vị', width: 85, align: 'left', cell: (item) => item.unitName },
+  { title: 'Hình thức khen thưởng', width: 90, align: 'left', cell: (item) => item.awardName },
+  { title: 'Tình trạng', width: 75, align: 'left', cell: (item) => proposalStatus(item) },
+  { title: 'Số tiền (đồng)', width: 60, align: 'right', cell: (item) => (item.amount === null ? '' : dong.format(item.amount)) },
+];
+
+function nomineeLabel(item: ResultItem | ProposalItem): string {
   return item.nominee.kind === 'INDIVIDUAL' && item.nominee.position ? `${item.nominee.fullName}\n${item.nominee.position}` : nomineeName(item.nominee);
 }
 
 const PAD = 4;
 
 /** Rows never split and the titles never stand alone at a page's foot; every page repeats the titles. */
-function drawItemsTable(doc: Pdf, items: readonly ResultItem[]): void {
-  const titles = COLUMNS.map((c) => c.title);
-  const titlesHeight = rowHeight(doc, titles, BOLD);
+function drawTable<T>(doc: Pdf, columns: readonly Column<T>[], items: readonly T[]): void {
+  const titles = columns.map((c) => c.title);
+  const widths = columns.map((c) => c.width);
+  const titlesHeight = rowHeight(doc, titles, widths, BOLD);
   const fits = (height: number) => doc.y + height <= doc.page.height - doc.page.margins.bottom;
   items.forEach((item, index) => {
-    const cells = COLUMNS.map((c) => c.cell(item, index));
-    const height = rowHeight(doc, cells, REGULAR);
+    const cells = columns.map((c) => c.cell(item, index));
+    const height = rowHeight(doc, cells, widths, REGULAR);
     const first = index === 0;
     const pageBreak = !fits(first ? titlesHeight + height : height);
     if (pageBreak) doc.addPage();
-    if (first || pageBreak) drawRow(doc, titles, titlesHeight, BOLD, true);
-    drawRow(doc, cells, height, REGULAR, false);
+    if (first || pageBreak) drawRow(doc, columns, titles, titlesHeight, BOLD, true);
+    drawRow(doc, columns, cells, height, REGULAR, false);
   });
 }
 
-function rowHeight(doc: Pdf, cells: readonly string[], font: string): number {
+function rowHeight(doc: Pdf, cells: readonly string[], widths: readonly number[], font: string): number {
   doc.font(font).fontSize(10);
-  return Math.max(...cells.map((text, i) => doc.heightOfString(text, { width: COLUMNS[i]!.width - 2 * PAD }))) + 2 * PAD;
+  return Math.max(...cells.map((text, i) => doc.heightOfString(text, { width: widths[i]! - 2 * PAD }))) + 2 * PAD;
 }
 
-function drawRow(doc: Pdf, cells: readonly string[], height: number, font: string, heading: boolean): void {
+function drawRow<T>(doc: Pdf, columns: readonly Column<T>[], cells: readonly string[], height: number, font: string, heading: boolean): void {
   doc.font(font).fontSize(10);
   const top = doc.y;
   let x = doc.page.margins.left;
   cells.forEach((text, i) => {
-    const column = COLUMNS[i]!;
+    const column = columns[i]!;
     doc.rect(x, top, column.width, height).lineWidth(0.5).stroke();
     doc.text(text, x + PAD, top + PAD, { width: column.width - 2 * PAD, align: heading ? 'center' : column.align });
     x += column.width;

@@ -238,7 +238,14 @@ export class NominationRepository {
     }
     if (t.state.status === 'APPROVED') await this.addToHistory(tx, nomination, t.at, t.externalDecision?.decisionRef);
     if (t.consultation) {
-      await tx.opinion.createMany({ data: t.consultation.agencies.map((agency) => ({ nominationId: t.nominationId, agency })), skipDuplicates: true });
+      const deadlines = t.consultation.deadlines;
+      await tx.opinion.createMany({
+        data: t.consultation.agencies.map((agency) => ({ nominationId: t.nominationId, agency, dueAt: deadlines?.[agency] ? new Date(deadlines[agency]) : null })),
+        skipDuplicates: true,
+      });
+    }
+    if (t.overdueAgencies?.length) {
+      await tx.opinion.updateMany({ where: { nominationId: t.nominationId, agency: { in: t.overdueAgencies } }, data: { overdue: true } });
     }
     if (t.opinion) {
       const { agency, answeredAt, ...answer } = t.opinion;

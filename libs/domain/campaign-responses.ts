@@ -61,9 +61,22 @@ export const campaignResultResponse = z
       }),
     ),
     proposals: z
-      .array(z.object({ ...campaignNomination, forwardTo: z.enum(['THU_TUONG']) }))
+      .array(
+        z.object({
+          ...campaignNomination,
+          forwardTo: z.enum(['THU_TUONG']),
+          outcome: z.enum(['PROPOSED', 'GRANTED', 'NOT_GRANTED']).describe('PROPOSED until an admin records the central decision'),
+          externalDecision: z
+            .object({ decisionRef: z.string(), decidedOn: z.string(), outcome: z.enum(['APPROVED', 'REJECTED']) })
+            .optional()
+            .describe('The central decision, once recorded'),
+          cashMultiple: z.number().nullable(),
+          baseSalary: z.number().int().nullable().describe('In force on the central decision’s day, VND; null unless granted'),
+          amount: z.number().int().nullable().describe('VND; null unless granted'),
+        }),
+      )
       .optional()
-      .describe('Awards the city proposes to the central level (forwarded): no cash, not in the city’s decision'),
+      .describe('Awards the city proposes to the central level (forwarded): not in the city’s decision, with cash only once granted'),
     pending: z.array(z.object({ ...campaignNomination, authority }).describe('Not final by the decision deadline: listed, not awarded')),
   })
   .meta({ id: 'CampaignResult' });

@@ -9,6 +9,9 @@ import {
   checkWithdraw,
   decide,
   endPosting,
+  gateRefusal,
+  lapseOpinions,
+  nextAgencyDeadline,
   expire,
   giveOpinion,
   isDuplicate,
@@ -572,5 +575,51 @@ describe('the law’s steps (v5)', () => {
     expect(due).toBe('2026-11-20T11:00:00.000Z');
     const resumed = liftHold(held.state, 'h', later(3_600_000), due);
     expect(resumed.state).toMatchObject({ holds: [], suspendedSince: null, dueAt: due, dueOverride: due });
+  });
+});
+
+describe('consulted agencies each with their own deadline (v6)', () => {
+  const t0 = new Date('2026-11-02T02:00:00Z');
+  const later = (ms: number) => new Date(t0.getTime() + ms).toISOString();
+  const planner = { levelDue: () => '2026-11-20T10:00:00.000Z', returnDeadline: () => null };
+  const base = submit('n', ['SO', 'CITY'], t0, planner).state;
+  const deadlines = { SNV: later(1000), CATP: later(3000) };
+  const atCity = decide(base, { level: 'SO', decision: 'APPROVE', requestId: 'so', reviewer: 'so.council' }, t0, planner, {
+    entering: { consultation: { dueAt: later(3000), agencies: ['SNV', 'CATP'], deadlines } },
+  });
+
+  it('writes each agency’s deadline as the requests are sent', () => {
+    expect(atCity.transition.consultation).toEqual({ dueAt: later(3000), agencies: ['SNV', 'CATP'], deadlines });
+    expect(nextAgencyDeadline(atCity.state.consultation!)).toBe(later(1000));
+  });
+
+  it('one agency’s deadline passing marks it alone overdue; the other still answers, and that closes the consultation', () => {
+    const lapsed = lapseOpinions(atCity.state, new Date(later(1000)));
+    expect(lapsed.transition).toMatchObject({ kind: 'OPINIONS_OVERDUE', overdueAgencies: ['SNV'], notify: [] });
+    expect(lapsed.state.consultation).toMatchObject({ lapsed: ['SNV'], closed: false });
+    expect(checkOpinion(lapsed.state, 'SNV')?.message).toContain('quá hạn');
+    expect(checkOpinion(lapsed.state, 'CATP')).toBeNull();
+    expect(nextAgencyDeadline(lapsed.state.consultation!)).toBe(later(3000));
+    expect(checkGates(lapsed.state)?.code).toBe('INVALID_STATE');
+
+    const answered = giveOpinion(lapsed.state, { agency: 'CATP', answer: 'AGREE', actor: 'catp.officer', requestId: 'o' }, new Date(later(2000)));
+    expect(answered.state.consultation?.closed).toBe(true);
+    expect(checkGates(answered.state)).toBeNull();
+    expect(answered.transition.notify).toEqual([{ kind: 'REVIEW_REQUESTED', audience: 'LEVEL_REVIEWERS', level: 'CITY' }]);
+  });
+
+  it('the last deadline passing unanswered closes the consultation with both overdue', () => {
+    const first = lapseOpinions(atCity.state, new Date(later(1000))).state;
+    const last = lapseOpinions(first, new Date(later(3000)));
+    expect(last.transition.overdueAgencies).toEqual(['CATP']);
+    expect(last.state.consultation).toMatchObject({ lapsed: ['SNV', 'CATP'], closed: true });
+    expect(last.transition.gates).toMatchObject({ consultationOpen: false, consultationDueAt: later(3000) });
+  });
+
+  it('the row’s gates refuse as the workflow’s state does (council ballots read the row)', () => {
+    const open = { postingEndsAt: later(1000), postingOpen: true, consultationDueAt: null, consultationOpen: false, suspendedSince: null };
+    expect(gateRefusal(open)?.code).toBe('INVALID_STATE');
+    expect(gateRefusal({ ...open, suspendedSince: later(0) })?.code).toBe('ON_HOLD');
+    expect(gateRefusal({ ...open, postingOpen: false })).toBeNull();
   });
 });

@@ -98,10 +98,15 @@ export interface Posting {
 }
 
 export interface Consultation {
+  /** The consultation's end at the latest: the last agency's deadline (the one deadline of all before v6). */
   dueAt: string;
   agencies: string[];
   answered: string[];
   closed: boolean;
+  /** v6: each agency's own deadline, counted from when its request was sent; absent, `dueAt` is every agency's. */
+  deadlines?: Record<string, string>;
+  /** v6: the agencies whose own deadline passed before they answered; they can no longer answer. */
+  lapsed?: string[];
 }
 
 export interface HeldBy {
@@ -110,10 +115,17 @@ export interface HeldBy {
   endsAt: string;
 }
 
+/** The agencies asked for their opinion and by when (each its own deadline from v6). */
+export interface ConsultationRequest {
+  dueAt: string;
+  agencies: string[];
+  deadlines?: Record<string, string>;
+}
+
 /** What the law adds when the nomination enters a level: its posting period, its consultation. */
 export interface Entering {
   postingEndsAt?: string;
-  consultation?: { dueAt: string; agencies: string[] };
+  consultation?: ConsultationRequest;
 }
 
 export const OPINION_ANSWERS = ['AGREE', 'DISAGREE'] as const;
@@ -215,6 +227,7 @@ export type TransitionKind =
   | 'POSTING_ENDED'
   | 'OPINION_GIVEN'
   | 'CONSULTATION_ENDED'
+  | 'OPINIONS_OVERDUE'
   | 'SUSPENDED'
   | 'RESUMED'
   | 'EXTERNAL_DECIDED';
@@ -244,7 +257,9 @@ export interface Transition {
   notify: NotifyIntent[];
   gates?: Gates;
   /** The agencies asked for their opinion, as the consultation starts. */
-  consultation?: { dueAt: string; agencies: string[] };
+  consultation?: ConsultationRequest;
+  /** The agencies whose own deadline passed unanswered with this transition. */
+  overdueAgencies?: string[];
   opinion?: { agency: string; answer: OpinionAnswer; comment: string | null; answeredBy: string; answeredAt: string };
   externalDecision?: ExternalDecision;
 }
@@ -388,14 +403,22 @@ export function decide(state: NominationState, cmd: DecideCommand, now: Date, pl
       currentLevel: next,
       dueAt: planner.levelDue(next, now),
       ...(entering.postingEndsAt && { posting: { endsAt: entering.postingEndsAt, ended: false } }),
-      ...(consultation && { consultation: { dueAt: consultation.dueAt, agencies: [...consultation.agencies], answered: [], closed: false } }),
+      ...(consultation && {
+        consultation: {
+          dueAt: consultation.dueAt,
+          agencies: [...consultation.agencies],
+          answered: [],
+          closed: false,
+          ...(consultation.deadlines && { deadlines: { ...consultation.deadlines }, lapsed: [] }),
+        },
+      }),
     },
     'DECIDED',
     now,
     {
       ...extra,
       notify: [{ kind: 'REVIEW_REQUESTED', audience: 'LEVEL_REVIEWERS', level: next }],
-      ...(consultation && { consultation: { dueAt: consultation.dueAt, agencies: [...consultation.agencies] } }),
+      ...(consultation && { consultation: { dueAt: consultation.dueAt, agencies: [...consultation.agencies], ...(consultation.deadlines && { deadlines: { ...consultation.deadlines } }) } }),
     },
   );
 }
@@ -405,14 +428,20 @@ export function decide(state: NominationState, cmd: DecideCommand, now: Date, pl
  * the public posting not yet over, the consultation neither answered by all nor past its deadline.
  */
 export function checkGates(state: NominationState): DomainError | null {
-  if (state.holds?.length) {
+  const gates = gatesOf(state);
+  return gates ? gateRefusal(gates) : null;
+}
+
+/** The same refusal from the gates as the nomination row keeps them, for the routes that never reach the workflow (council ballots). */
+export function gateRefusal(gates: Gates): DomainError | null {
+  if (gates.suspendedSince) {
     return { code: 'ON_HOLD', message: 'Hồ sơ đang tạm dừng xét do người được đề nghị đang trong thời gian không xét khen thưởng' };
   }
-  if (state.posting && !state.posting.ended) {
-    return { code: 'INVALID_STATE', message: `Hồ sơ đang được công khai đến ${state.posting.endsAt}; chưa thể xét` };
+  if (gates.postingOpen) {
+    return { code: 'INVALID_STATE', message: `Hồ sơ đang được công khai đến ${gates.postingEndsAt}; chưa thể xét` };
   }
-  if (state.consultation && !state.consultation.closed) {
-    return { code: 'INVALID_STATE', message: `Đang lấy ý kiến hiệp y đến ${state.consultation.dueAt}; chưa thể xét` };
+  if (gates.consultationOpen) {
+    return { code: 'INVALID_STATE', message: `Đang lấy ý kiến hiệp y đến ${gates.consultationDueAt}; chưa thể xét` };
   }
   return null;
 }
@@ -431,7 +460,36 @@ export function checkOpinion(state: NominationState, agency: string): DomainErro
   if (!consultation || consultation.closed) return { code: 'INVALID_STATE', message: 'Hồ sơ không trong thời gian lấy ý kiến hiệp y' };
   if (!consultation.agencies.includes(agency)) return { code: 'FORBIDDEN', message: `Cơ quan ${agency} không được hỏi ý kiến về hồ sơ này` };
   if (consultation.answered.includes(agency)) return { code: 'INVALID_STATE', message: `Cơ quan ${agency} đã cho ý kiến` };
+  if (consultation.lapsed?.includes(agency)) {
+    return { code: 'INVALID_STATE', message: `Cơ quan ${agency} đã quá hạn cho ý kiến (hạn ${consultation.deadlines?.[agency] ?? consultation.dueAt})` };
+  }
   return null;
+}
+
+/** Every agency asked has answered or let its own deadline pass. */
+const consulted = (c: Consultation, answered: readonly string[], lapsed: readonly string[]) => c.agencies.every((a) => answered.includes(a) || lapsed.includes(a));
+
+/** The earliest deadline of an agency still to answer (v6, per agency), or null. */
+export function nextAgencyDeadline(consultation: Consultation): string | null {
+  if (!consultation.deadlines || consultation.closed) return null;
+  const waiting = consultation.agencies.filter((a) => !consultation.answered.includes(a) && !consultation.lapsed?.includes(a));
+  return waiting.map((a) => consultation.deadlines![a] ?? consultation.dueAt).sort()[0] ?? null;
+}
+
+/**
+ * The agencies whose own deadline has passed unanswered by `now` are marked overdue (they can no
+ * longer answer); the consultation closes once every agency answered or is overdue.
+ */
+export function lapseOpinions(state: NominationState, now: Date): Step {
+  const consultation = state.consultation!;
+  const lapsed = consultation.lapsed ?? [];
+  const overdue = consultation.agencies.filter(
+    (a) => !consultation.answered.includes(a) && !lapsed.includes(a) && Date.parse(consultation.deadlines?.[a] ?? consultation.dueAt) <= now.getTime(),
+  );
+  const nowLapsed = [...lapsed, ...overdue];
+  const closed = consulted(consultation, consultation.answered, nowLapsed);
+  const next = { ...state, consultation: { ...consultation, lapsed: nowLapsed, closed } };
+  return step(state, next, 'OPINIONS_OVERDUE', now, { overdueAgencies: overdue, notify: closed ? gatesOpenAfter(next) : [] });
 }
 
 /** One agency's opinion; the consultation closes when every agency asked has answered. */
@@ -439,7 +497,7 @@ export function giveOpinion(state: NominationState, cmd: OpinionCommand, now: Da
   const error = checkOpinion(state, cmd.agency);
   if (error) throw new Error(error.message);
   const answered = [...state.consultation!.answered, cmd.agency];
-  const closed = state.consultation!.agencies.every((a) => answered.includes(a));
+  const closed = consulted(state.consultation!, answered, state.consultation!.lapsed ?? []);
   const next = { ...state, consultation: { ...state.consultation!, answered, closed }, requestIds: [...state.requestIds, cmd.requestId] };
   return step(state, next, 'OPINION_GIVEN', now, {
     actor: cmd.actor,

@@ -126,7 +126,16 @@ export const nominationResponse = z
       .object({
         dueAt: instant,
         open: z.boolean(),
-        opinions: z.array(z.object({ agency: z.string(), answer: z.enum(['AGREE', 'DISAGREE']).nullable(), comment: z.string().nullable(), answeredAt: instant.nullable() })),
+        opinions: z.array(
+          z.object({
+            agency: z.string(),
+            answer: z.enum(['AGREE', 'DISAGREE']).nullable(),
+            comment: z.string().nullable(),
+            answeredAt: instant.nullable(),
+            dueAt: instant.describe('This agency’s own deadline, from when its request was sent'),
+            overdue: z.boolean().describe('Its deadline passed before it answered; it can no longer answer'),
+          }),
+        ),
       })
       .nullable()
       .optional()

@@ -107,7 +107,10 @@ export class CampaignsService {
   async result(actor: Actor, id: string): Promise<{ campaign: { code: string; name: string; year: number }; result: CampaignResult }> {
     const c = await this.campaigns.findById(id);
     if (!c) throw ApiError.notFound('Campaign');
-    const result = c.status === 'FINISHED' && c.result ? (c.result as unknown as CampaignResult) : await this.results.compute(id);
+    const stored = c.status === 'FINISHED' && c.result ? (c.result as unknown as CampaignResult) : null;
+    // The city's decisions are frozen once the campaign finished; the central level decides its proposals
+    // later, so they are always read as they stand now.
+    const result = stored ? { ...stored, proposals: (await this.results.compute(id)).proposals } : await this.results.compute(id);
     return { campaign: { code: c.code, name: c.name, year: c.year }, result: await this.scoped(actor, id, result) };
   }
 

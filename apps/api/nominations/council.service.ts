@@ -6,7 +6,7 @@ import { OrgRepository } from '../../../libs/db/org.repository';
 import { sitsOnCouncil, type Actor } from '../../../libs/domain/access-policy';
 import { catalogueVersion, type CouncilRule } from '../../../libs/domain/award-catalogue';
 import type { Level } from '../../../libs/domain/levels';
-import { checkDecide } from '../../../libs/domain/nomination-machine';
+import { checkDecide, gateRefusal } from '../../../libs/domain/nomination-machine';
 import { closeVoteUpdate } from '../../../libs/domain/nomination-messages';
 import type { CloseVoteInput, VoteInput } from '../../../libs/domain/schemas';
 import { ApiError } from '../common/api-error';
@@ -36,6 +36,16 @@ export class CouncilService {
   async vote(actor: Actor, id: string, input: VoteInput): Promise<BallotStatus> {
     const record = await this.nominations.visible(actor, id);
     const council = await this.currentCouncil(actor, record);
+    // The ballot is written here, not by the workflow, so the workflow's gates are read off the row: no
+    // member votes while the list is posted, the agencies are consulted or a hold suspends the nomination.
+    const gated = gateRefusal({
+      postingEndsAt: record.postingEndsAt?.toISOString() ?? null,
+      postingOpen: record.postingOpen,
+      consultationDueAt: record.consultationDueAt?.toISOString() ?? null,
+      consultationOpen: record.consultationOpen,
+      suspendedSince: record.suspendedSince?.toISOString() ?? null,
+    });
+    if (gated) throw ApiError.from(gated);
     const membersTotal = await this.orgs.councilSize(council.orgCode);
     const result = await this.ballots.cast(
       { nominationId: id, level: council.level, membersTotal, rule: council.rule },

@@ -62,7 +62,9 @@ export class LawStepsService {
     // Fails fast on what the row shows; the workflow decides against its own state (checkOpinion).
     await this.commands.send(record.workflowId, opinionUpdate, actor.username, command, () => {
       if (record.status !== 'IN_REVIEW' || !record.consultationOpen) throw new ApiError('INVALID_STATE', 'Hồ sơ không trong thời gian lấy ý kiến hiệp y');
-      if (record.opinions.find((o) => o.agency === org.code)?.answer) throw new ApiError('INVALID_STATE', `Cơ quan ${org.code} đã cho ý kiến`);
+      const own = record.opinions.find((o) => o.agency === org.code);
+      if (own?.answer) throw new ApiError('INVALID_STATE', `Cơ quan ${org.code} đã cho ý kiến`);
+      if (own?.overdue) throw new ApiError('INVALID_STATE', `Cơ quan ${org.code} đã quá hạn cho ý kiến`);
     });
     return this.views.reread(actor, id);
   }

@@ -55,7 +55,15 @@ export function nominationView(
       ? {
           dueAt: n.consultationDueAt.toISOString(),
           open: n.consultationOpen,
-          opinions: n.opinions.map((o) => ({ agency: o.agency, answer: o.answer, comment: o.comment, answeredAt: o.answeredAt?.toISOString() ?? null })),
+          opinions: n.opinions.map((o) => ({
+            agency: o.agency,
+            answer: o.answer,
+            comment: o.comment,
+            answeredAt: o.answeredAt?.toISOString() ?? null,
+            // A consultation begun before per-agency deadlines had one for all: an agency silent when it closed let it pass.
+            dueAt: (o.dueAt ?? n.consultationDueAt!).toISOString(),
+            overdue: o.overdue || (o.dueAt === null && o.answer === null && !n.consultationOpen),
+          })),
         }
       : null,
     suspended: n.suspendedSince !== null,

@@ -1036,6 +1036,13 @@ export interface components {
                     comment: string | null;
                     /** Format: date-time */
                     answeredAt: string | null;
+                    /**
+                     * Format: date-time
+                     * @description This agency’s own deadline, from when its request was sent
+                     */
+                    dueAt: string;
+                    /** @description Its deadline passed before it answered; it can no longer answer */
+                    overdue: boolean;
                 }[];
             } | null;
             documents: components["schemas"]["DossierDocument"][];
@@ -1353,7 +1360,7 @@ export interface components {
                 }[];
                 total: number;
             }[];
-            /** @description Awards the city proposes to the central level (forwarded): no cash, not in the city’s decision */
+            /** @description Awards the city proposes to the central level (forwarded): not in the city’s decision, with cash only once granted */
             proposals?: {
                 /** Format: uuid */
                 nominationId: string;
@@ -1377,6 +1384,23 @@ export interface components {
                 decidedOn?: string;
                 /** @enum {string} */
                 forwardTo: "THU_TUONG";
+                /**
+                 * @description PROPOSED until an admin records the central decision
+                 * @enum {string}
+                 */
+                outcome: "PROPOSED" | "GRANTED" | "NOT_GRANTED";
+                /** @description The central decision, once recorded */
+                externalDecision?: {
+                    decisionRef: string;
+                    decidedOn: string;
+                    /** @enum {string} */
+                    outcome: "APPROVED" | "REJECTED";
+                };
+                cashMultiple: number | null;
+                /** @description In force on the central decision’s day, VND; null unless granted */
+                baseSalary: number | null;
+                /** @description VND; null unless granted */
+                amount: number | null;
             }[];
             pending: {
                 /** Format: uuid */
