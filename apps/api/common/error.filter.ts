@@ -3,6 +3,7 @@ import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { ERROR_STATUS, type ErrorCode } from '../../../libs/domain/errors';
 import { ApiError } from './api-error';
+import { errorChain } from '../../../libs/db/db-errors';
 import { unavailablePart } from './unavailable';
 
 const BY_STATUS: Record<number, ErrorCode> = {
@@ -51,7 +52,9 @@ export class ErrorFilter implements ExceptionFilter {
       return new ApiError('UNAVAILABLE', `${what} is unavailable; retry with the same requestId`);
     }
     const correlationId = randomUUID();
-    this.logger.error(`unhandled error ${correlationId}: ${exception instanceof Error ? exception.stack : String(exception)}`);
+    // The causes too: a Temporal client error says what went wrong only in its cause's gRPC status.
+    const causes = [...errorChain(exception)].slice(1).map((e) => (e instanceof Error ? `${e.message}${'code' in e ? ` (code ${String(e.code)})` : ''}` : String(e)));
+    this.logger.error(`unhandled error ${correlationId}: ${exception instanceof Error ? exception.stack : String(exception)}${causes.map((c) => `\ncaused by: ${c}`).join('')}`);
     return new ApiError('INTERNAL', `Internal error (correlation id ${correlationId})`);
   }
 }

@@ -17,6 +17,8 @@ describe('unavailablePart', () => {
     ['UNAVAILABLE (nothing listening)', new ServiceError('Failed to connect', { cause: grpcError(14) })],
     ['CANCELLED by our own abort', grpcError(1)],
     ['RESOURCE_EXHAUSTED', grpcError(8)],
+    ['UNKNOWN after the client ran out of retries', new ServiceError('Unexpected error while making gRPC request', { cause: grpcError(2) })],
+    ['ABORTED', grpcError(10)],
   ])('names Temporal for %s', (_, error) => {
     expect(unavailablePart(error)).toBe('temporal');
   });
@@ -46,6 +48,7 @@ describe('unavailablePart', () => {
     ['a missing record', prismaError('P2025')],
     ['gRPC NOT_FOUND', grpcError(5)],
     ['gRPC INVALID_ARGUMENT', grpcError(3)],
+    ['gRPC INTERNAL', new ServiceError('Unexpected error while making gRPC request', { cause: grpcError(13) })],
     ['a syntax error', Object.assign(new Error('syntax error'), { code: '42601' })],
     ['a plain bug', new TypeError("Cannot read properties of undefined (reading 'id')")],
     ['a string', 'boom'],
