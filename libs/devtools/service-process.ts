@@ -6,6 +6,11 @@ export interface ServiceProcessOptions {
   env?: NodeJS.ProcessEnv;
   log?: (line: string) => void;
   /**
+   * A file descriptor that takes stdout and stderr instead of a pipe to this process (`log` and the
+   * output tail then see nothing): a child logging much never waits for a busy parent to read.
+   */
+  output?: number;
+  /**
    * Own process group: a terminal's Ctrl-C then reaches only the parent, which can stop its
    * children in order. Off by default so that a killed test runner's children die with it.
    */
@@ -33,7 +38,7 @@ export function spawnService(command: string, args: string[], options: ServicePr
     cwd: options.cwd,
     env: options.env ?? process.env,
     detached: options.detached ?? false,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: options.output === undefined ? ['ignore', 'pipe', 'pipe'] : ['ignore', options.output, options.output],
   });
   running.add(child);
   const tail: string[] = [];
@@ -42,8 +47,8 @@ export function spawnService(command: string, args: string[], options: ServicePr
     if (tail.length > TAIL_LINES) tail.shift();
     options.log?.(line);
   };
-  createInterface({ input: child.stdout! }).on('line', onLine);
-  createInterface({ input: child.stderr! }).on('line', onLine);
+  if (child.stdout) createInterface({ input: child.stdout }).on('line', onLine);
+  if (child.stderr) createInterface({ input: child.stderr }).on('line', onLine);
 
   let done = false;
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {

@@ -1,6 +1,8 @@
 /** A signed-in caller of the product's API (AUTH_MODE=dev tokens), over plain HTTP. */
 export class ApiClient {
   private readonly tokens = new Map<string, string>();
+  /** 503s answered and retried, as the contract asks (same body, so the same requestId, after Retry-After). */
+  unavailable = 0;
 
   constructor(readonly baseUrl: string) {}
 
@@ -34,7 +36,21 @@ export class ApiClient {
   }
 
   private async call<T>(method: string, path: string, opts: { token?: string; body?: unknown; expect: number }): Promise<T> {
-    const res = await fetch(`${this.baseUrl}${path}`, {
+    for (let attempt = 1; ; attempt++) {
+      const res = await this.once(method, path, opts);
+      if (res.status === 503 && attempt < MAX_ATTEMPTS) {
+        this.unavailable += 1;
+        await new Promise((resolve) => setTimeout(resolve, Number(res.headers.get('retry-after') ?? 1) * 1000));
+        continue;
+      }
+      const text = await res.text();
+      if (res.status !== opts.expect) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 500)}`);
+      return JSON.parse(text) as T;
+    }
+  }
+
+  private once(method: string, path: string, opts: { token?: string; body?: unknown }): Promise<Response> {
+    return fetch(`${this.baseUrl}${path}`, {
       method,
       headers: {
         ...(opts.body === undefined ? {} : { 'content-type': 'application/json' }),
@@ -42,8 +58,7 @@ export class ApiClient {
       },
       body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
     });
-    const text = await res.text();
-    if (res.status !== opts.expect) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 500)}`);
-    return JSON.parse(text) as T;
   }
 }
+
+const MAX_ATTEMPTS = 3;

@@ -137,6 +137,7 @@ async function compare(opts: Options, stack: Stack, api: ApiClient, temporal: Cl
       measured.push({ ...result, rssPeak: peak, history });
     }
     report(measured);
+    if (api.unavailable > 0) console.log(`\nThe API answered 503 ${api.unavailable} times (each retried with the same requestId after Retry-After); the rounds' figures include the waits.`);
   } finally {
     await bare.stop();
   }

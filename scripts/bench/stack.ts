@@ -1,5 +1,6 @@
 import { Connection } from '@temporalio/client';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { closeSync, openSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -108,10 +109,12 @@ export async function startStack(env: NodeJS.ProcessEnv, opts: { temporalInMemor
       PAYLOAD_KEYS: env.PAYLOAD_KEYS || newPayloadKeyEntry('bench', randomBytes),
     };
     say(`starting the product's worker and API (task queue ${taskQueue}, LOG_LEVEL=${appEnv.LOG_LEVEL})`);
+    const logDir = await mkdtemp(join(tmpdir(), 'bench-logs-'));
+    describe.push(`worker and API logs in ${logDir}`);
     const profile = opts.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${resolve(opts.cpuProfileDir)}`] : [];
-    const worker = startApp('worker', join(root, 'dist', 'apps', 'worker', 'main.js'), { ...appEnv, WORKER_METRICS_PORT: String(workerMetricsPort) }, [...WORKER_NODE_ARGS, ...profile]);
+    const worker = startApp('worker', join(root, 'dist', 'apps', 'worker', 'main.js'), { ...appEnv, WORKER_METRICS_PORT: String(workerMetricsPort) }, [...WORKER_NODE_ARGS, ...profile], logDir);
     stops.push(() => worker.stop());
-    const api = startApp('api', join(root, 'dist', 'apps', 'api', 'main.js'), appEnv, profile);
+    const api = startApp('api', join(root, 'dist', 'apps', 'api', 'main.js'), appEnv, profile, logDir);
     stops.push(() => api.stop());
     const apiUrl = `http://127.0.0.1:${apiPort}`;
     await Promise.all([waitForPoller(temporalAddress, namespace, taskQueue, worker), waitForHealth(apiUrl, api)]);
@@ -135,16 +138,35 @@ export async function startStack(env: NodeJS.ProcessEnv, opts: { temporalInMemor
   }
 }
 
-/** Only error and fatal lines, and anything that is not a log line, reach the console. */
-function startApp(name: string, script: string, appEnv: NodeJS.ProcessEnv, nodeArgs: string[] = []): ServiceProcess {
-  // A pattern, not JSON.parse: at LOG_LEVEL=info every request and activity writes a line, and
-  // parsing them all would take CPU from the flows being measured.
-  const log = (line: string) => {
-    const level = /^\{"level":"(\w+)"/.exec(line)?.[1];
-    // No level: a crash trace or the runtime's own output, always worth seeing.
-    if (level === undefined || level === 'error' || level === 'fatal') console.log(`[${name}] ${line}`);
+/**
+ * The app logs to a file of its own, not through a pipe to this process: busy running the bare flow, the
+ * bench would read a pipe late, and an app logging synchronously into a full pipe waits (a cost of the
+ * bench, not of the product). Its error and fatal lines, and anything that is not a log line, reach the
+ * console when it stops, and in the error when it fails to start.
+ */
+function startApp(name: string, script: string, appEnv: NodeJS.ProcessEnv, nodeArgs: string[], logDir: string): ServiceProcess {
+  const logFile = join(logDir, `${name}.log`);
+  const fd = openSync(logFile, 'a');
+  const service = spawnService(process.execPath, [...nodeArgs, script], { cwd: root, env: appEnv, output: fd });
+  // The child holds its own copy of the descriptor.
+  closeSync(fd);
+  const trouble = () =>
+    readFileSync(logFile, 'utf8')
+      .split('\n')
+      .filter((line) => {
+        const level = /^\{"level":"(\w+)"/.exec(line)?.[1];
+        // No level: a crash trace or the runtime's own output, always worth seeing.
+        return line !== '' && (level === undefined || level === 'error' || level === 'fatal');
+      })
+      .map((line) => `[${name}] ${line}`);
+  return {
+    ...service,
+    outputTail: () => trouble().slice(-40).join('\n'),
+    async stop(graceMs?: number) {
+      await service.stop(graceMs);
+      for (const line of trouble()) console.log(line);
+    },
   };
-  return spawnService(process.execPath, [...nodeArgs, script], { cwd: root, env: appEnv, log });
 }
 
 async function waitForPoller(address: string, namespace: string, taskQueue: string, worker: ServiceProcess): Promise<void> {
