@@ -11,6 +11,13 @@ import { catalogueVersion, CATALOGUE } from '../libs/domain/award-catalogue';
 import type { DomainError } from '../libs/domain/errors';
 import type { Level } from '../libs/domain/levels';
 
+type PlannedNomination = { catalogueVersion: string; campaignId: string | null; awardCode: string };
+
+export interface PlanInput {
+  nominationId: string;
+  nomination?: PlannedNomination;
+}
+
 export interface ReviewRuleDeps {
   nominations: NominationRepository;
   campaigns: CampaignRepository;
@@ -40,16 +47,19 @@ export function createReviewRuleActivities({ nominations, campaigns, orgs, calen
   const planner = async (version?: string, campaignId?: string | null) =>
     new DeadlinePlanner(await calendar.calendar(), await rulesFor(campaignId), (catalogueVersion(version ?? '') ?? CATALOGUE[0]!).levelLimitWorkingDays);
 
+  /** What a plan needs of the nomination: as the workflow sent it, or (runs that do not send it) from its row. */
+  const planned = async (input: PlanInput): Promise<PlannedNomination | null> => input.nomination ?? (await nominations.findById(input.nominationId));
+
   return {
-    async planLevel(input: { nominationId: string; level: Level; enteredAt: string; dueOverride?: string | null }): Promise<LevelPlan> {
-      const nomination = await nominations.findById(input.nominationId);
+    async planLevel(input: PlanInput & { level: Level; enteredAt: string; dueOverride?: string | null }): Promise<LevelPlan> {
+      const nomination = await planned(input);
       const override = input.dueOverride ? new Date(input.dueOverride) : null;
       return (await planner(nomination?.catalogueVersion, nomination?.campaignId)).level(input.level, new Date(input.enteredAt), override);
     },
 
     /** The end of a nomination's posting or consultation period, counted from `from` (catalogue working days, or configuration). */
-    async planPeriod(input: { nominationId: string; kind: 'posting' | 'consultation'; from: string }): Promise<string> {
-      const nomination = await nominations.findById(input.nominationId);
+    async planPeriod(input: PlanInput & { kind: 'posting' | 'consultation'; from: string }): Promise<string> {
+      const nomination = await planned(input);
       const award = (catalogueVersion(nomination?.catalogueVersion ?? '') ?? CATALOGUE[0]!).awards.find((a) => a.code === nomination?.awardCode);
       const days = input.kind === 'posting' ? award?.publicPostingWorkingDays : award?.consultation?.workingDays;
       return (await planner(nomination?.catalogueVersion, nomination?.campaignId)).period(input.kind, new Date(input.from), days ?? 0);

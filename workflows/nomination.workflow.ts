@@ -157,6 +157,12 @@ export async function nominationWorkflow(input: NominationWorkflowInput): Promis
   const isCouncil = (level: Level) => award?.councils?.[level] !== undefined;
   const isLast = (level: Level) => input.route[input.route.length - 1] === level;
   const historyLimit = input.historyLimit ?? DEFAULT_HISTORY_LIMIT;
+  // What the plans need of the nomination, so that a plan does not read its row (runs started without a
+  // catalogue version leave it out, and the plan reads the row).
+  const planning = {
+    nominationId: input.nominationId,
+    ...(input.catalogueVersion !== undefined && { nomination: { catalogueVersion: input.catalogueVersion, campaignId: input.campaignId ?? null, awardCode: input.awardCode } }),
+  };
   // The posting comes before the level a council decides, or else before the last (deciding) level.
   const postingLevel = lawSteps && award?.publicPostingWorkingDays ? (input.route.find(isCouncil) ?? input.route[input.route.length - 1]) : undefined;
   const consultationLevel = lawSteps && award?.consultation && input.route.includes('CITY') ? 'CITY' : undefined;
@@ -256,7 +262,7 @@ export async function nominationWorkflow(input: NominationWorkflowInput): Promis
   const after = async (level: Level, decision: string, now: Date): Promise<{ planner: Planner; plan: LevelPlan | null; law: Law }> => {
     const next = input.route[input.route.indexOf(level) + 1];
     if (decision === 'APPROVE' && next) {
-      const nextPlan = await planLevel({ nominationId: input.nominationId, level: next, enteredAt: now.toISOString() });
+      const nextPlan = await planLevel({ ...planning, level: next, enteredAt: now.toISOString() });
       return { planner: planned(nextPlan.dueAt), plan: nextPlan, law: { entering: await entering(next, now) } };
     }
     if (decision === 'RETURN') return { planner: planned(null, await planReturn({ returnedAt: now.toISOString() })), plan: null, law: {} };
@@ -268,10 +274,10 @@ export async function nominationWorkflow(input: NominationWorkflowInput): Promis
     if (!lawSteps) return undefined;
     const from = now.toISOString();
     const law: Entering = {};
-    if (level === postingLevel && !state.posting) law.postingEndsAt = await planPeriod({ nominationId: input.nominationId, kind: 'posting', from });
+    if (level === postingLevel && !state.posting) law.postingEndsAt = await planPeriod({ ...planning, kind: 'posting', from });
     if (level === consultationLevel && !state.consultation) {
       const agencies = [...award!.consultation!.agencies];
-      const dueAt = await planPeriod({ nominationId: input.nominationId, kind: 'consultation', from });
+      const dueAt = await planPeriod({ ...planning, kind: 'consultation', from });
       // The requests all leave now, each agency's period counted from its own.
       law.consultation = agencyDeadlines ? { dueAt, agencies, deadlines: Object.fromEntries(agencies.map((a) => [a, dueAt])) } : { dueAt, agencies };
     }
@@ -283,7 +289,7 @@ export async function nominationWorkflow(input: NominationWorkflowInput): Promis
     const last = (state.holds ?? []).every((h) => h.holdId === holdId);
     if (!last || !state.dueAt) return { step: liftHold(state, holdId, now, state.dueAt, cmd) };
     const dueAt = resumedDeadline(state, now)!;
-    const levelPlan = await planLevel({ nominationId: input.nominationId, level: state.currentLevel!, enteredAt: state.levelEnteredAt ?? input.submittedAt, dueOverride: dueAt });
+    const levelPlan = await planLevel({ ...planning, level: state.currentLevel!, enteredAt: state.levelEnteredAt ?? input.submittedAt, dueOverride: dueAt });
     return { step: liftHold(state, holdId, now, dueAt, cmd), plan: levelPlan };
   };
 
@@ -344,7 +350,7 @@ export async function nominationWorkflow(input: NominationWorkflowInput): Promis
     (cmd) => cmd.actor,
     () => checkResubmit(state),
     async (cmd, now) => {
-      const levelPlan = await planLevel({ nominationId: input.nominationId, level: state.currentLevel!, enteredAt: now.toISOString() });
+      const levelPlan = await planLevel({ ...planning, level: state.currentLevel!, enteredAt: now.toISOString() });
       return { step: resubmit(state, cmd, now, planned(levelPlan.dueAt)), plan: levelPlan };
     },
   );
@@ -372,7 +378,7 @@ export async function nominationWorkflow(input: NominationWorkflowInput): Promis
     inReview,
     async (cmd, now) => {
       const dueAt = new Date(cmd.dueAt).toISOString();
-      const levelPlan = await planLevel({ nominationId: input.nominationId, level: state.currentLevel!, enteredAt: state.levelEnteredAt ?? input.submittedAt, dueOverride: dueAt });
+      const levelPlan = await planLevel({ ...planning, level: state.currentLevel!, enteredAt: state.levelEnteredAt ?? input.submittedAt, dueOverride: dueAt });
       return { step: changeDeadline(state, dueAt, now, cmd), plan: levelPlan };
     },
   );
@@ -481,7 +487,7 @@ export async function nominationWorkflow(input: NominationWorkflowInput): Promis
   async function watchLevel(changed: () => boolean): Promise<void> {
     const level = state.currentLevel!;
     const enteredAt = state.levelEnteredAt ?? input.submittedAt;
-    const current = plan ?? (await planLevel({ nominationId: input.nominationId, level, enteredAt, dueOverride: state.dueOverride }));
+    const current = plan ?? (await planLevel({ ...planning, level, enteredAt, dueOverride: state.dueOverride }));
     if (changed()) return;
     plan = current;
     if (current.dueAt !== state.dueAt) {
@@ -507,7 +513,7 @@ export async function nominationWorkflow(input: NominationWorkflowInput): Promis
       return;
     }
     if (Date.parse(alert.at) > Date.now() && (await condition(changed, untilMs(alert.at)))) return;
-    const fresh = await planLevel({ nominationId: input.nominationId, level, enteredAt, dueOverride: state.dueOverride });
+    const fresh = await planLevel({ ...planning, level, enteredAt, dueOverride: state.dueOverride });
     if (changed()) return;
     plan = fresh;
     if (fresh.dueAt !== state.dueAt) {
