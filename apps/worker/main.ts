@@ -5,6 +5,7 @@ import { Client, Connection } from '@temporalio/client';
 import { Runtime } from '@temporalio/worker';
 import { payloadDataConverter } from '../../libs/codec/data-converter';
 import { syncSchedules } from '../../libs/campaigns/schedules';
+import { checkCatalogue } from '../../libs/catalogue/catalogue-check';
 import { loadConfig } from '../../libs/config/config';
 import { temporalConnectionOptions } from '../../libs/config/temporal-connection';
 import { createLogger } from '../../libs/logging/logger';
@@ -17,6 +18,7 @@ import { TemporalPinoLogger } from './temporal-logger';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  checkCatalogue();
   const logger = createLogger(config, 'worker');
   // Before any connection: the runtime is created once per process, with the first one.
   Runtime.install({

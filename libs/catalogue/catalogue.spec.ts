@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CATALOGUE, parseCatalogueVersion } from '../domain/award-catalogue';
+import { CATALOGUE } from '../domain/award-catalogue';
+import { checkCatalogue, parseCatalogueVersion } from './catalogue-check';
 import { catalogueVersionSchema } from './catalogue.schema';
 
 const DIR = join(__dirname, 'versions');
@@ -101,6 +102,8 @@ describe('award catalogue versions', () => {
 
     it('naming the file at start-up', () => {
       expect(() => parseCatalogueVersion('2099.1.json', { ...good(), cashRounding: { direction: 'DOWN', unit: 0 } })).toThrow(/2099\.1\.json is invalid[\s\S]*cashRounding/);
+      expect(() => checkCatalogue()).not.toThrow();
+      expect(() => checkCatalogue([...CATALOGUE, { ...good(), version: '2099.1', cashRounding: { direction: 'DOWN', unit: 0 } } as never])).toThrow(/2099\.1\.json is invalid/);
     });
   });
 });
