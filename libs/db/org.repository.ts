@@ -2,15 +2,32 @@ import { Injectable } from '@nestjs/common';
 import { OrgTree, type Actor } from '../domain/access-policy';
 import { PrismaService } from './prisma.service';
 
+/** How long a read organisation chart serves before it is read again. */
+const ORG_TREE_TTL_MS = 60_000;
+
 export type DevUser = Pick<Actor, 'username' | 'displayName' | 'role'>;
 
 @Injectable()
 export class OrgRepository {
+  private cached: { tree: Promise<OrgTree>; until: number } | null = null;
+
   constructor(private readonly prisma: PrismaService) {}
 
-  /** The tree is a few dozen rows at most; read whole so rules can walk it without more queries. */
-  async tree(): Promise<OrgTree> {
-    return new OrgTree(await this.prisma.org.findMany({ orderBy: { code: 'asc' } }));
+  /**
+   * The tree is a few dozen rows at most; read whole so rules can walk it without more queries. Nothing
+   * in the product writes it (the organisation's chart is loaded with its users, by the seed or an
+   * import), and almost every request and commit walks it: one read serves a process for a while.
+   */
+  tree(now = Date.now()): Promise<OrgTree> {
+    if (!this.cached || now >= this.cached.until) {
+      const tree = this.prisma.org.findMany({ orderBy: { code: 'asc' } }).then((rows) => new OrgTree(rows));
+      this.cached = { tree, until: now + ORG_TREE_TTL_MS };
+      // A failed read is not kept: the next call reads again.
+      tree.catch(() => {
+        if (this.cached?.tree === tree) this.cached = null;
+      });
+    }
+    return this.cached.tree;
   }
 
   /** How many seats the council of an organisation has: the threshold counts against all of them. */
