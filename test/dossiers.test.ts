@@ -1,7 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readdir, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import request from 'supertest';
 import { startMotoServer, type MotoServer } from '../libs/devtools/moto-server';
 import { samplePdf } from '../libs/devtools/sample-documents';
 import { S3DocumentStore } from '../libs/documents/s3-document-store';
@@ -20,17 +19,8 @@ interface DocumentBody {
   current: boolean;
 }
 
-/** The bytes of a download, whatever its media type. */
-const download = async (sut: Harness, username: string, id: string) =>
-  request(sut.app.getHttpServer())
-    .get(`/api/documents/${id}/content`)
-    .set('Authorization', `Bearer ${await sut.token(username)}`)
-    .buffer(true)
-    .parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+/** The bytes of a document's download. */
+const download = (sut: Harness, username: string, id: string) => sut.download(username, `/api/documents/${id}/content`);
 
 describe('a nomination carries its dossier', () => {
   let sut: Harness;
