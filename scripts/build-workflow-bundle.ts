@@ -3,12 +3,17 @@
 // start (`npm run build` runs this after tsc).
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { writeFileSync } from 'node:fs';
+import { FAILURE_CONVERTER_PATH } from '../libs/codec/data-converter';
 import { BUILT_WORKFLOW_BUNDLES } from '../apps/worker/workflow-bundle';
 import { interceptorModules } from '../apps/worker/workflow-interceptor-modules';
 
 async function main(): Promise<void> {
   for (const traced of [false, true]) {
-    const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), workflowInterceptorModules: interceptorModules(traced) });
+    const { code } = await bundleWorkflowCode({
+      workflowsPath: require.resolve('../workflows'),
+      workflowInterceptorModules: interceptorModules(traced),
+      failureConverterPath: FAILURE_CONVERTER_PATH,
+    });
     const path = traced ? BUILT_WORKFLOW_BUNDLES.traced : BUILT_WORKFLOW_BUNDLES.plain;
     writeFileSync(path, code);
     console.log(`workflow bundle: ${path} (${Math.round(code.length / 1024)} KiB)`);

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import request from 'supertest';
 import { campaignWorkflowId } from '../libs/domain/campaign-messages';
 import { extractPages } from './support/pdf-text';
 import { Harness } from './support/harness';
@@ -40,17 +39,6 @@ describe('campaigns: a window that opens and closes on time, and a result drawn 
       await pause(200);
     }
   };
-  /** The response body as bytes, whatever its content type. */
-  const download = (path: string, token: string) =>
-    request(sut.app.getHttpServer())
-      .get(path)
-      .set('Authorization', `Bearer ${token}`)
-      .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      });
   const submitTo = async (campaignId: string, overrides: Record<string, unknown> = {}, clerk = 'u1.clerk') =>
     sut.post(clerk, '/api/nominations', {
       documents: await sut.requiredDocuments(clerk, (overrides.awardCode as string | undefined) ?? 'GIAY_KHEN_GIAM_DOC_SO'),
@@ -110,8 +98,7 @@ describe('campaigns: a window that opens and closes on time, and a result drawn 
     expect(result.pending).toEqual([]);
     expect((await status(campaign.id)).counts.byStatus).toEqual({ APPROVED: 1, REJECTED: 1 });
 
-    const token = await sut.token('admin');
-    const csv = await download(`/api/campaigns/${campaign.id}/result.csv`, token);
+    const csv = await sut.download('admin', `/api/campaigns/${campaign.id}/result.csv`);
     const bytes = csv.body as Buffer;
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.subarray(3).toString('utf8');
@@ -119,7 +106,7 @@ describe('campaigns: a window that opens and closes on time, and a result drawn 
     expect(text).toContain('Giấy khen của Giám đốc Sở');
     expect(text).toContain('710000');
 
-    const pdf = await download(`/api/campaigns/${campaign.id}/result.pdf`, token);
+    const pdf = await sut.download('admin', `/api/campaigns/${campaign.id}/result.pdf`);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     const [pages] = await extractPages([pdf.body as Buffer]);
     // The table wraps long cells over several lines.
@@ -128,7 +115,7 @@ describe('campaigns: a window that opens and closes on time, and a result drawn 
     expect(pdfText).toContain('Giấy khen của Giám đốc Sở');
     expect(pdfText).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
 
-    const certificates = await download(`/api/campaigns/${campaign.id}/certificates.pdf`, token);
+    const certificates = await sut.download('admin', `/api/campaigns/${campaign.id}/certificates.pdf`);
     const [certificatePages] = await extractPages([certificates.body as Buffer]);
     // One certificate per award.
     expect(certificatePages).toHaveLength(1);

@@ -1,3 +1,4 @@
+import { samplePdf } from '../libs/devtools/sample-documents';
 import { Harness } from './support/harness';
 
 const SO_COUNCIL = ['so.council', 'so.member1', 'so.member2', 'so.member3', 'so.member4'];
@@ -72,6 +73,24 @@ describe('council ballots and quotas', () => {
     const closed = await sut.post('so.council', `/api/nominations/${n.id}/votes/close`, {});
     expect(closed.body).toMatchObject({ status: 'REJECTED' });
     expect(closed.body.decisions[2]).toMatchObject({ decision: 'REJECT', ground: 'CRITERIA_NOT_MET', tally: { for: 2, against: 0, membersTotal: 5 } });
+  });
+
+  it('records on the council’s decision the hashes of the document versions it had, the minutes it attached among them', async () => {
+    const n = await atSoCouncil('Mai Thị Bích Ngọc');
+    const minutes = await sut.upload('so.council', 'BIEN_BAN_HOP', samplePdf('bien ban hoi dong'), 'Biên bản họp Hội đồng.pdf', `/api/nominations/${n.id}/documents`);
+    expect(minutes.status).toBe(201);
+    const current = ((await sut.get('so.council', `/api/nominations/${n.id}`)).body.documents as { id: string; sha256: string; current: boolean }[])
+      .filter((d) => d.current)
+      .map((d) => ({ id: d.id, sha256: d.sha256 }));
+    expect(current).toContainEqual({ id: minutes.body.id, sha256: minutes.body.sha256 });
+
+    await vote(n, ['so.member1'], 'FOR');
+    const closed = await sut.post('so.council', `/api/nominations/${n.id}/votes/close`, {});
+    expect(closed.status).toBe(200);
+
+    expect(closed.body.decisions[2]).toMatchObject({ level: 'SO', tally: expect.any(Object), documents: current });
+    const row = await sut.prisma.decision.findFirst({ where: { nominationId: n.id, level: 'SO' } });
+    expect(row?.documents).toEqual(current);
   });
 
   it('the city council needs 90% of all members for CSTĐ thành phố; the Sở decides it by one reviewer', async () => {

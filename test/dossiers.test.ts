@@ -1,9 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readdir, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import request from 'supertest';
 import { startMotoServer, type MotoServer } from '../libs/devtools/moto-server';
 import { samplePdf } from '../libs/devtools/sample-documents';
+import { decideUpdate } from '../libs/domain/nomination-messages';
 import { S3DocumentStore } from '../libs/documents/s3-document-store';
 import { Harness } from './support/harness';
 import { PROJECT_ROOT } from './setup/paths';
@@ -20,17 +20,8 @@ interface DocumentBody {
   current: boolean;
 }
 
-/** The bytes of a download, whatever its media type. */
-const download = async (sut: Harness, username: string, id: string) =>
-  request(sut.app.getHttpServer())
-    .get(`/api/documents/${id}/content`)
-    .set('Authorization', `Bearer ${await sut.token(username)}`)
-    .buffer(true)
-    .parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+/** The bytes of a document's download. */
+const download = (sut: Harness, username: string, id: string) => sut.download(username, `/api/documents/${id}/content`);
 
 describe('a nomination carries its dossier', () => {
   let sut: Harness;
@@ -208,6 +199,32 @@ describe('a nomination carries its dossier', () => {
     expect(department.body.decisions[1].documents).toEqual([...atSubmission, { id: added.body.id, sha256: added.body.sha256 }]);
     const rows = await sut.prisma.decision.findMany({ where: { nominationId: created.id }, orderBy: { seq: 'asc' } });
     expect(rows.map((r) => r.documents)).toEqual([atSubmission, [...atSubmission, { id: added.body.id, sha256: added.body.sha256 }]]);
+  });
+
+  it('answers a decision retried after a document was added with its first result, as the API and as the workflow', async () => {
+    const created = await sut.submit('u1.clerk');
+    const atSubmission = (created.documents as DocumentBody[]).map((d) => ({ id: d.id, sha256: d.sha256 }));
+    const requestId = randomUUID();
+    const first = await sut.decide('u1.head', created.id, { level: 'UNIT', decision: 'APPROVE', requestId });
+    expect(first.status).toBe(200);
+    const added = await sut.upload('dept-a.reviewer', 'KHAC', samplePdf('y kien phong'), 'Ý kiến của phòng.pdf', `/api/nominations/${created.id}/documents`);
+    expect(added.status).toBe(201);
+
+    // The response was lost; the reviewer's client sends the same request again.
+    const retried = await sut.decide('u1.head', created.id, { level: 'UNIT', decision: 'APPROVE', requestId });
+    expect(retried.status).toBe(200);
+    expect(retried.body.decisions).toEqual(first.body.decisions);
+    expect(retried.body.decisions[0].documents).toEqual(atSubmission);
+    // The same reached the workflow under another update id (the first answer lost in flight): it joins too.
+    const now = [...atSubmission, { id: added.body.id, sha256: added.body.sha256 }];
+    const state = await sut.temporal.workflow
+      .getHandle(created.workflowId)
+      .executeUpdate(decideUpdate, { args: [{ level: 'UNIT', decision: 'APPROVE', requestId, reviewer: 'u1.head', onBehalfOf: null, documents: now }], updateId: randomUUID() });
+    expect(state.decisions).toHaveLength(1);
+    // Another command under the same request id is still refused.
+    const other = await sut.decide('u1.head', created.id, { level: 'UNIT', decision: 'REJECT', ground: 'CRITERIA_NOT_MET', comment: 'Chưa đạt', requestId });
+    expect(other.status).toBe(422);
+    expect(other.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
   });
 
   it('lets only the current level’s reviewer, or the clerk while returned, add a document', async () => {

@@ -120,15 +120,7 @@ describe('the law’s steps in the workflow', () => {
     return ok(await sut.post('admin', '/api/campaigns', body), 201);
   }
   const download = async (path: string) => {
-    const res = await request(sut.app.getHttpServer())
-      .get(path)
-      .set('Authorization', `Bearer ${await sut.token('admin')}`)
-      .buffer(true)
-      .parse((stream, done) => {
-        const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => done(null, Buffer.concat(chunks)));
-      });
+    const res = await sut.download('admin', path);
     expect(res.status).toBe(200);
     return res.body as Buffer;
   };

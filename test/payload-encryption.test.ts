@@ -1,4 +1,5 @@
 import { Client, Connection } from '@temporalio/client';
+import { decodeOptionalFailureToOptionalError } from '@temporalio/common/lib/internal-non-workflow';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { SignJWT } from 'jose';
 import { randomUUID } from 'node:crypto';
@@ -17,7 +18,24 @@ const ACHIEVEMENTS = 'Sáng kiến số hóa hồ sơ kho vận mã ZX-4471, ti�
 const COMMENT = 'Đồng ý, minh chứng biên bản ngày 17/11 đầy đủ';
 const SUMMARY_AWARD = 'Bằng khen';
 const UI_ORIGIN = 'http://localhost:8233';
+const REFUSED_COMMENT = 'Bà Diệu Linh có đơn thư khiếu nại mã KN-5580';
 const OLD_HISTORY = join(__dirname, 'fixtures', 'histories', 'nomination-v4-four-level-approval.json');
+
+type Failure = { message?: string; stackTrace?: string; encodedAttributes?: { metadata: Record<string, string> }; cause?: Failure };
+
+/** Every failure of a history's JSON (activity and local-activity results, update outcomes, workflow task failures), causes included. */
+function failuresIn(json: unknown): Failure[] {
+  const found: Failure[] = [];
+  const walk = (value: unknown, key?: string): void => {
+    if (Array.isArray(value)) value.forEach((v) => walk(v));
+    else if (value && typeof value === 'object') {
+      if ((key === 'failure' || key === 'cause') && 'message' in value) found.push(value as Failure);
+      for (const [k, v] of Object.entries(value)) walk(v, k);
+    }
+  };
+  walk(json);
+  return found;
+}
 
 describe('Temporal payloads are encrypted', () => {
   let sut: Harness;
@@ -55,6 +73,48 @@ describe('Temporal payloads are encrypted', () => {
     expect(new Set(encodings.filter((e) => e !== 'binary/encrypted'))).toEqual(new Set(['json/plain']));
     // The same reading finds the name in a history recorded before encryption: the check can see plaintext.
     expect(readableText(JSON.parse(readFileSync(OLD_HISTORY, 'utf8')))).toContain('Nguyễn Thị Lan');
+  });
+
+  it('keeps failure messages and stack traces out of the history in clear: a database error quoting a comment is encrypted too', async () => {
+    const n = await sut.submit('u1.clerk');
+    await sut.waitForRow(n.id, (row) => row.version >= 1);
+    // A permanent database error (a check violation) whose message quotes the row, as constraint errors do.
+    await sut.prisma.$executeRawUnsafe(`
+      CREATE OR REPLACE FUNCTION tdkt_test_quote() RETURNS trigger AS $$
+      BEGIN
+        IF NEW.nomination_id = '${n.id}' AND NEW.kind = 'DECIDED' THEN
+          RAISE EXCEPTION 'audit row refused: %', NEW.data->>'comment' USING ERRCODE = '23514';
+        END IF;
+        RETURN NEW;
+      END $$ LANGUAGE plpgsql`);
+    await sut.prisma.$executeRawUnsafe('CREATE TRIGGER tdkt_test_quote BEFORE INSERT ON audit_events FOR EACH ROW EXECUTE FUNCTION tdkt_test_quote()');
+    try {
+      const refused = await sut.decide('u1.head', n.id, { level: 'UNIT', decision: 'APPROVE', comment: REFUSED_COMMENT });
+      expect(refused.status).toBe(500);
+    } finally {
+      await sut.prisma.$executeRawUnsafe('DROP TRIGGER tdkt_test_quote ON audit_events');
+    }
+
+    const history = await plain.workflow.getHandle(n.workflowId).fetchHistory();
+    const json = JSON.parse(historyToJSON(history)) as unknown;
+    expect(readableText(json)).not.toContain('KN-5580');
+    // The commit's failure (raised in the worker) and the refused update's (raised in the workflow sandbox).
+    const failures = failuresIn(json);
+    expect(failures.length).toBeGreaterThanOrEqual(2);
+    for (const failure of failures) {
+      expect(failure.message).toBe('Encoded failure');
+      expect(failure.stackTrace ?? '').toBe('');
+      expect(Buffer.from(failure.encodedAttributes!.metadata.encoding!, 'base64').toString()).toBe('binary/encrypted');
+    }
+    // With the key the message is there: the database's, quoting the comment.
+    const converter = sut.temporal.workflow.options.loadedDataConverter;
+    const messages: string[] = [];
+    for (const event of history.events ?? []) {
+      const failure = event.markerRecordedEventAttributes?.failure ?? event.workflowExecutionUpdateCompletedEventAttributes?.outcome?.failure;
+      const error = await decodeOptionalFailureToOptionalError(converter, failure);
+      for (let e: Error | undefined = error; e; e = e.cause as Error | undefined) messages.push(e.message);
+    }
+    expect(messages.join('\n')).toContain(REFUSED_COMMENT);
   });
 
   it('hides the summary the Temporal UI shows from a client without the key, and shows it through the codec', async () => {

@@ -21,16 +21,6 @@ describe('resource rules: who sees a campaign’s nominees, who may deputise or 
   });
 
   const del = async (username: string, path: string) => request(sut.app.getHttpServer()).delete(path).set('Authorization', `Bearer ${await sut.token(username)}`);
-  const download = async (username: string, path: string) =>
-    request(sut.app.getHttpServer())
-      .get(path)
-      .set('Authorization', `Bearer ${await sut.token(username)}`)
-      .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      });
 
   describe('campaigns', () => {
     let campaignId: string;
@@ -112,15 +102,15 @@ describe('resource rules: who sees a campaign’s nominees, who may deputise or 
       expect(ids(clerk)).toEqual([u3.id]);
       expect(clerk.decisions[0]).toMatchObject({ total: 710_000 });
 
-      const csv = (await download('u3.clerk', `/api/campaigns/${campaignId}/result.csv`)).body.toString('utf8');
+      const csv = (await sut.download('u3.clerk', `/api/campaigns/${campaignId}/result.csv`)).body.toString('utf8');
       expect(csv).not.toContain('Nguyễn Thị Lan');
       expect(csv).toContain(`"'=HYPERLINK(""http://x"");'@SUM(A1)"`);
-      const adminCsv = (await download('admin', `/api/campaigns/${campaignId}/result.csv`)).body.toString('utf8');
+      const adminCsv = (await sut.download('admin', `/api/campaigns/${campaignId}/result.csv`)).body.toString('utf8');
       expect(adminCsv).toContain('Nguyễn Thị Lan');
 
-      const pdf = await download('u3.clerk', `/api/campaigns/${campaignId}/result.pdf`);
+      const pdf = await sut.download('u3.clerk', `/api/campaigns/${campaignId}/result.pdf`);
       expect(pdf.status).toBe(200);
-      expect((await download('u2.clerk', `/api/campaigns/${campaignId}/certificates.pdf`)).status).toBe(200);
+      expect((await sut.download('u2.clerk', `/api/campaigns/${campaignId}/certificates.pdf`)).status).toBe(200);
       expect(((await sut.get('u2.clerk', `/api/campaigns/${campaignId}/result`)).body as Result).decisions).toEqual([]);
     });
   });

@@ -81,6 +81,7 @@ import {
   stateQuery,
   suspendUpdate,
   withdrawUpdate,
+  type CloseVoteCommand,
   type NominationWorkflowInput,
 } from '../libs/domain/nomination-messages';
 import { isFinal } from '../libs/domain/nomination-status';
@@ -313,7 +314,7 @@ export async function nominationWorkflow(input: NominationWorkflowInput): Promis
     },
   );
 
-  command<{ level: Level; requestId: string; actor: string }>(
+  command<CloseVoteCommand>(
     closeVoteUpdate,
     closeVoteCommandSchema,
     (cmd) => cmd.actor,
@@ -335,6 +336,8 @@ export async function nominationWorkflow(input: NominationWorkflowInput): Promis
           reviewer: cmd.actor,
           tally: ballot.tally,
           minutes: ballot.minutes,
+          // Data of the command, not a branch: an older close carries none and replays as it ran.
+          ...(cmd.documents && { documents: cmd.documents }),
         },
         now,
         planner,

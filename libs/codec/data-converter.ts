@@ -1,14 +1,23 @@
-import type { DataConverter } from '@temporalio/common';
+import type { DataConverter, PayloadCodec } from '@temporalio/common';
 import { EncryptionCodec } from './encryption-codec';
 import { payloadKeysSchema, type PayloadKey } from './payload-keys';
+
+/** The module of our failure converter, for data converters and for every workflow bundle (`bundleWorkflowCode`). */
+export const FAILURE_CONVERTER_PATH = require.resolve('./failure-converter');
 
 /**
  * The data converter every Temporal client and worker of ours uses. The worker applies the codecs
  * outside the workflow sandbox, so node:crypto is fine here. Without keys nothing is encrypted
- * (configuration refuses that in production).
+ * (configuration refuses that in production); failure messages are moved into payloads either way,
+ * so that a bundle built once behaves alike with and without keys.
  */
 export function payloadDataConverter(keys: readonly PayloadKey[] | undefined): DataConverter {
-  return keys?.length ? { payloadCodecs: [new EncryptionCodec(keys)] } : {};
+  return dataConverterWith(keys?.length ? new EncryptionCodec(keys) : null);
+}
+
+/** The same around a codec already built (the API shares its own with the codec server). */
+export function dataConverterWith(codec: PayloadCodec | null): DataConverter {
+  return { failureConverterPath: FAILURE_CONVERTER_PATH, ...(codec && { payloadCodecs: [codec] }) };
 }
 
 /** The same, from a raw `PAYLOAD_KEYS` value, for scripts that pass keys to the processes they start. */

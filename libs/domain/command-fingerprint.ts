@@ -18,12 +18,20 @@ export function requestIdReused(earlierOperation?: string): DomainError {
 }
 
 /**
- * What a command was, as a short hash of its operation and arguments (the request id left out), so
- * that the same request id sent again can be told apart from a request id reused for another
- * command. Pure and dependency-free: the API and the workflow sandbox compute it alike.
+ * What the API adds to a command from its own records, not from the caller: the document versions in
+ * front of the reviewer. A retry may find them changed (a paper added since) and is the same request.
+ */
+const SERVER_DERIVED: Readonly<Record<string, readonly string[]>> = { decide: ['documents'], closeVote: ['documents'] };
+
+/**
+ * What a command was, as a short hash of its operation and of the arguments the caller sent (the
+ * request id and what the API derived left out), so that the same request id sent again can be told
+ * apart from a request id reused for another command. Pure and dependency-free: the API and the
+ * workflow sandbox compute it alike.
  */
 export function commandFingerprint(operation: string, command: object): string {
   const { requestId: _ignored, ...rest } = command as Record<string, unknown>;
+  for (const field of SERVER_DERIVED[operation] ?? []) delete rest[field];
   return `${operation}:${hash(canonical(rest))}`;
 }
 

@@ -11,7 +11,7 @@ import { requestId as requestIdOf, text, username } from './text';
 const actor = username();
 const requestId = requestIdOf();
 
-/** The document versions in front of the reviewer (ids and hashes only); absent from older commands. */
+/** The document versions in front of the reviewer or the council (ids and hashes only); absent from older commands. */
 const documentRefs = z.array(z.strictObject({ id: z.uuid(), sha256: z.string().length(64).regex(/^[0-9a-f]+$/) })).max(1000);
 
 export const decideCommandSchema = decisionSchema.and(
@@ -27,7 +27,7 @@ export const resubmitCommandSchema = z.strictObject({
 
 export const withdrawCommandSchema = z.strictObject({ requestId, actor, reason: text(1, 5000) });
 
-export const closeVoteCommandSchema = z.strictObject({ level: levelSchema, requestId, actor });
+export const closeVoteCommandSchema = z.strictObject({ level: levelSchema, requestId, actor, documents: documentRefs.optional() });
 
 const admin = { requestId, actor, reason: text(1, 2000) };
 export const adminCommandSchema = z.strictObject(admin);

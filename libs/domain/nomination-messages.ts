@@ -1,7 +1,7 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { LevelPlan } from '../deadlines/deadline-planner';
 import type { Level } from './levels';
-import type { DecideCommand, LiftHoldCommand, NominationState, OpinionCommand, ResubmitCommand, SuspendCommand, Timing, WithdrawCommand } from './nomination-machine';
+import type { DecideCommand, DocumentRef, LiftHoldCommand, NominationState, OpinionCommand, ResubmitCommand, SuspendCommand, Timing, WithdrawCommand } from './nomination-machine';
 
 /** Task queue and workflow naming shared by the API, the worker and the tests. */
 export const NOMINATIONS_TASK_QUEUE = 'nominations';
@@ -40,6 +40,8 @@ export interface CloseVoteCommand {
   level: Level;
   requestId: string;
   actor: string;
+  /** The document versions the council had; absent from older commands. */
+  documents?: DocumentRef[];
 }
 
 export const decideUpdate = defineUpdate<NominationState, [DecideCommand]>('decide');

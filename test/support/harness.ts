@@ -125,6 +125,19 @@ export class Harness {
     return request(this.app.getHttpServer()).post(path).set('Authorization', `Bearer ${await this.token(username)}`).send(body);
   }
 
+  /** `GET path` with the body as bytes (a `Buffer` in `body`), whatever its media type: documents, CSV, PDF. */
+  async download(username: string, path: string) {
+    return request(this.app.getHttpServer())
+      .get(path)
+      .set('Authorization', `Bearer ${await this.token(username)}`)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+  }
+
   /** The worker's orphan sweep, for a test to run one pass. */
   get sweeper(): OrphanSweeper {
     return this.workerContext.get(OrphanSweeper);

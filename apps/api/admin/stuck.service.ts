@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { WorkflowNotFoundError, type Client, type WorkflowExecutionDescription, type WorkflowExecutionInfo } from '@temporalio/client';
+import { decodeOptionalFailureToOptionalError } from '@temporalio/common/lib/internal-non-workflow';
 import { APP_CONFIG, deadlineRulesFrom, type AppConfig } from '../../../libs/config/config';
 import { CalendarService } from '../../../libs/calendar/calendar.service';
 import type { WorkingCalendar } from '../../../libs/calendar/working-calendar';
@@ -315,7 +316,9 @@ export class StuckService {
   private async lastWorkflowTaskError(workflowId: string): Promise<string> {
     const history = await this.temporal.workflow.getHandle(workflowId).fetchHistory();
     const failed = [...(history.events ?? [])].reverse().find((e) => e.workflowTaskFailedEventAttributes);
-    return failed?.workflowTaskFailedEventAttributes?.failure?.message ?? '';
+    // A history is fetched as stored: the message of a failure the worker raised is in its encrypted attributes.
+    const error = await decodeOptionalFailureToOptionalError(this.temporal.workflow.options.loadedDataConverter, failed?.workflowTaskFailedEventAttributes?.failure);
+    return error?.message ?? '';
   }
 }
 

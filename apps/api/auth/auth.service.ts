@@ -1,11 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { SignJWT } from 'jose';
 import { APP_CONFIG, type AppConfig } from '../../../libs/config/config';
 import type { Actor } from '../../../libs/domain/access-policy';
 import { OrgRepository } from '../../../libs/db/org.repository';
 import { username as usernameSchema } from '../../../libs/domain/text';
 import { ApiError } from '../common/api-error';
-import { DEV_AUDIENCE, DEV_ISSUER, InvalidToken, jwtVerifierFrom, type JwtVerifier } from './jwt-verifier';
+import { DEV_AUDIENCE, DEV_ISSUER, InvalidToken, jwtVerifierFrom, KeysUnavailable, type JwtVerifier } from './jwt-verifier';
 
 /**
  * Turns a bearer token into a user of ours. In dev mode the tokens are our own (HS256, dev secret);
@@ -15,6 +15,7 @@ import { DEV_AUDIENCE, DEV_ISSUER, InvalidToken, jwtVerifierFrom, type JwtVerifi
 @Injectable()
 export class AuthService {
   private readonly verifier: JwtVerifier;
+  private readonly logger = new Logger(AuthService.name);
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -55,6 +56,11 @@ export class AuthService {
       return await this.verifier.verify(token);
     } catch (error) {
       if (error instanceof InvalidToken) throw new ApiError('UNAUTHENTICATED', 'The token is invalid or expired');
+      // The token may well be good: a 401 would sign the user out for the identity provider's outage.
+      if (error instanceof KeysUnavailable) {
+        this.logger.warn(`identity provider key set unavailable: ${error.message}`);
+        throw new ApiError('UNAVAILABLE', 'The identity provider is unavailable; retry shortly');
+      }
       throw error;
     }
   }

@@ -1,6 +1,8 @@
-import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, UnsecuredJWT, type CryptoKey, type JWTPayload } from 'jose';
+import { createLocalJWKSet, createRemoteJWKSet, exportJWK, generateKeyPair, SignJWT, UnsecuredJWT, type CryptoKey, type JWTPayload } from 'jose';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { loadConfig } from '../../../libs/config/config';
-import { InvalidToken, JWKS_ALGORITHMS, JwtVerifier, SECRET_ALGORITHMS, jwtVerifierFrom } from './jwt-verifier';
+import { InvalidToken, JWKS_ALGORITHMS, JwtVerifier, KeysUnavailable, SECRET_ALGORITHMS, jwtVerifierFrom, remoteKeys } from './jwt-verifier';
 
 const SECRET = new TextEncoder().encode('identity-provider-shared-secret');
 const ISSUER = 'https://sso.hanoi.gov.vn';
@@ -104,6 +106,48 @@ describe('JwtVerifier with a JWKS', () => {
     expect(await refusal(sut, await sign())).toBeTruthy();
     const stranger = await generateKeyPair('ES256');
     expect(await refusal(sut, await sign({ alg: 'ES256' }, stranger.privateKey))).toBeTruthy();
+  });
+});
+
+describe('JwtVerifier with a remote JWKS', () => {
+  /** A key set server answering `status` with `body`; its URL, and a way to stop it. */
+  async function keySet(status: number, body: unknown) {
+    const server = createServer((_, res) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body)));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks`);
+    return { url, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  }
+  const verifier = (url: URL) => new JwtVerifier({ ...rules, key: remoteKeys(createRemoteJWKSet(url, { timeoutDuration: 2000 })), algorithms: JWKS_ALGORITHMS });
+  const es256 = async (privateKey: CryptoKey, kid = 'k1') =>
+    new SignJWT({ sub: 'u1.head' }).setProtectedHeader({ alg: 'ES256', kid }).setIssuer(ISSUER).setAudience(AUDIENCE).setIssuedAt().setExpirationTime('5m').sign(privateKey);
+  const failure = async (sut: JwtVerifier, token: string) => sut.verify(token).then(() => null, (error: unknown) => error);
+
+  it('says the keys are unavailable, not the token invalid, when the key set is unreachable, not 200 or no key set', async () => {
+    const { privateKey } = await generateKeyPair('ES256');
+    const token = await es256(privateKey);
+    const erring = await keySet(500, { error: 'down' });
+    const garbled = await keySet(200, { not: 'a key set' });
+    const gone = await keySet(200, { keys: [] });
+    await gone.stop();
+    try {
+      for (const url of [erring.url, garbled.url, gone.url]) expect(await failure(verifier(url), token)).toBeInstanceOf(KeysUnavailable);
+    } finally {
+      await erring.stop();
+      await garbled.stop();
+    }
+  });
+
+  it('refuses the token when the fetched key set has no key for it', async () => {
+    const { publicKey, privateKey } = await generateKeyPair('ES256');
+    const served = await keySet(200, { keys: [{ ...(await exportJWK(publicKey)), alg: 'ES256', kid: 'k1' }] });
+    try {
+      const sut = verifier(served.url);
+      expect(await sut.verify(await es256(privateKey))).toBe('u1.head');
+      expect(await failure(sut, await es256(privateKey, 'k2'))).toBeInstanceOf(InvalidToken);
+      expect(await failure(sut, await es256((await generateKeyPair('ES256')).privateKey))).toBeInstanceOf(InvalidToken);
+    } finally {
+      await served.stop();
+    }
   });
 });
 

@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import type { AppConfig } from '../../../libs/config/config';
 
 /** Shared-secret algorithms; a JWKS holds public keys, so only the asymmetric ones make sense there. */
@@ -20,6 +20,28 @@ export interface JwtRules {
 }
 
 export class InvalidToken extends Error {}
+
+/** The identity provider's key set could not be fetched: nothing is known yet about the token. */
+export class KeysUnavailable extends Error {}
+
+/**
+ * What a key lookup in a fetched key set throws about the token itself (no key for its `kid` or
+ * `alg`, or several): anything else from a remote key set means the set was not fetched (unreachable,
+ * timed out, not 200, not a key set).
+ */
+const TOKEN_KEY_ERRORS = [errors.JWKSNoMatchingKey, errors.JWKSMultipleMatchingKeys, errors.JOSENotSupported];
+
+/** A remote key set whose fetch failures are told apart from tokens it has no key for. */
+export function remoteKeys(getKey: JWTVerifyGetKey): JWTVerifyGetKey {
+  return async (header, token) => {
+    try {
+      return await getKey(header, token);
+    } catch (error) {
+      if (TOKEN_KEY_ERRORS.some((type) => error instanceof type)) throw error;
+      throw new KeysUnavailable(error instanceof Error ? error.message : String(error), { cause: error });
+    }
+  };
+}
 
 /**
  * Checks a bearer token against one issuer's rules: signature by the configured key with an allowed
@@ -44,6 +66,7 @@ export class JwtVerifier {
       // Two calls, not one over a union: jose types the key and the getter as different overloads.
       ({ payload } = key instanceof Uint8Array ? await jwtVerify(token, key, options) : await jwtVerify(token, key, options));
     } catch (error) {
+      if (error instanceof KeysUnavailable) throw error;
       throw new InvalidToken(error instanceof Error ? error.message : String(error));
     }
     const claim = payload[usernameClaim];
@@ -63,7 +86,7 @@ export function jwtVerifierFrom(config: AppConfig): JwtVerifier {
   // The configuration guarantees these in jwt mode; checked again so a bypass fails closed.
   if (!config.AUTH_JWT_ISSUER || !config.AUTH_JWT_AUDIENCE) throw new Error('AUTH_MODE=jwt needs AUTH_JWT_ISSUER and AUTH_JWT_AUDIENCE');
   const common = { issuer: config.AUTH_JWT_ISSUER, audience: config.AUTH_JWT_AUDIENCE, maxAgeMs, usernameClaim: config.AUTH_USERNAME_CLAIM };
-  if (config.AUTH_JWKS_URL) return new JwtVerifier({ ...common, key: createRemoteJWKSet(new URL(config.AUTH_JWKS_URL)), algorithms: JWKS_ALGORITHMS });
+  if (config.AUTH_JWKS_URL) return new JwtVerifier({ ...common, key: remoteKeys(createRemoteJWKSet(new URL(config.AUTH_JWKS_URL))), algorithms: JWKS_ALGORITHMS });
   if (!config.AUTH_JWT_SECRET) throw new Error('AUTH_MODE=jwt needs AUTH_JWT_SECRET or AUTH_JWKS_URL');
   return new JwtVerifier({ ...common, key: encode(config.AUTH_JWT_SECRET), algorithms: SECRET_ALGORITHMS });
 }

@@ -12,7 +12,7 @@ import type { CloseVoteInput, VoteInput } from '../../../libs/domain/schemas';
 import { ApiError } from '../common/api-error';
 import { NominationCommands } from './nomination-commands';
 import type { NominationView } from './nomination.view';
-import { NominationsService, precheck } from './nominations.service';
+import { documentsInFront, NominationsService, precheck } from './nominations.service';
 
 interface CouncilLevel {
   level: Level;
@@ -61,7 +61,8 @@ export class CouncilService {
     const record = await this.nominations.visible(actor, id);
     const council = await this.currentCouncil(actor, record);
     if (actor.councilSeat !== 'CHAIR') throw ApiError.forbidden('Only the council’s chair closes the vote');
-    const command = { level: council.level, requestId: input.requestId ?? randomUUID(), actor: actor.username };
+    const documents = documentsInFront(record);
+    const command = { level: council.level, requestId: input.requestId ?? randomUUID(), actor: actor.username, ...(documents.length > 0 && { documents }) };
     await this.commands.send(record.workflowId, closeVoteUpdate, actor.username, command);
     return this.nominations.reread(actor, id);
   }

@@ -15,7 +15,7 @@ import { dossierIncomplete, missingDocuments, type DossierDocument } from '../..
 import { commandFingerprint, requestIdReused, type CommandRef } from '../../../libs/domain/command-fingerprint';
 import { hanoiDay } from '../../../libs/domain/hanoi-time';
 import type { Level } from '../../../libs/domain/levels';
-import { checkDecide, checkResubmit, checkWithdraw, submit, type NominationState } from '../../../libs/domain/nomination-machine';
+import { checkDecide, checkResubmit, checkWithdraw, submit, type DocumentRef, type NominationState } from '../../../libs/domain/nomination-machine';
 import { decideUpdate, nominationWorkflowId, resubmitUpdate, withdrawUpdate } from '../../../libs/domain/nomination-messages';
 import type { DecisionInput, InboxQuery, ListNominationsQuery, ResubmitInput, SubmitNominationInput, WithdrawInput } from '../../../libs/domain/schemas';
 import { EligibilityService } from '../../../libs/eligibility/eligibility.service';
@@ -188,8 +188,7 @@ export class NominationsService {
     if (!record) throw ApiError.notFound();
     const tree = await this.orgs.tree();
     const onBehalfOf = await this.authority(actor, record, input.level, tree);
-    // What the reviewer has in front of them: the workflow and the decision row keep ids and hashes.
-    const documents = record.documents.filter((d) => d.current).map((d) => ({ id: d.id, sha256: d.sha256 }));
+    const documents = documentsInFront(record);
     const command = { ...input, requestId: input.requestId ?? randomUUID(), reviewer: actor.username, onBehalfOf, ...(documents.length > 0 && { documents }) };
     await this.commands.send(record.workflowId, decideUpdate, actor.username, command, () => precheck(record, (s) => checkDecide(s, input)));
     return this.reread(actor, id);
@@ -312,6 +311,11 @@ export class NominationsService {
   private present(actor: Actor, record: NominationRecord, tree: OrgTree): NominationView {
     return nominationView(record, this.config, seesHoldReasons(actor, record, tree), this.awardOf(record).requiredDocuments);
   }
+}
+
+/** What a reviewer or a council has in front of them as they decide: the workflow and the decision row keep ids and hashes. */
+export function documentsInFront(record: NominationRecord): DocumentRef[] {
+  return record.documents.filter((d) => d.current).map((d) => ({ id: d.id, sha256: d.sha256 }));
 }
 
 /** Fails fast on what the row already shows; the workflow re-checks against its own state. */

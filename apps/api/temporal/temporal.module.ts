@@ -1,5 +1,6 @@
 import { Global, Inject, Module, type OnModuleDestroy } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
+import { dataConverterWith } from '../../../libs/codec/data-converter';
 import { EncryptionCodec } from '../../../libs/codec/encryption-codec';
 import { APP_CONFIG, type AppConfig } from '../../../libs/config/config';
 import { temporalConnectionOptions } from '../../../libs/config/temporal-connection';
@@ -25,8 +26,8 @@ export const PAYLOAD_CODEC = Symbol('PAYLOAD_CODEC');
         new Client({
           connection: Connection.lazy(temporalConnectionOptions(config)),
           namespace: config.TEMPORAL_NAMESPACE,
-          // Inputs, update arguments, memo and the UI's summary leave the API encrypted: they hold personal data.
-          dataConverter: codec ? { payloadCodecs: [codec] } : {},
+          // Inputs, update arguments, memo, the UI's summary and failure messages leave the API encrypted: they hold personal data.
+          dataConverter: dataConverterWith(codec),
           // Carries the request's correlation id to the workflow, and from it to every activity it causes.
           interceptors: { workflow: [new CorrelationClientInterceptor()] },
         }),
