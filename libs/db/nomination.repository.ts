@@ -9,10 +9,11 @@ import type { DomainError } from '../domain/errors';
 import type { NominationStatus } from '../domain/nomination-status';
 import { emailText, notificationText } from '../domain/notification-text';
 import type { Nominee } from '../domain/schemas';
-import { OrgTree } from '../domain/access-policy';
+import type { OrgTree } from '../domain/access-policy';
 import { recordDecisionLatency } from './decision-latency.repository';
 import { Prisma } from './generated/client';
 import { PrismaService } from './prisma.service';
+import { OrgRepository } from './org.repository';
 import { QuotaRepository } from './quota.repository';
 
 const withDecisions = {
@@ -85,6 +86,7 @@ export class NominationRepository {
     private readonly prisma: PrismaService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly quotas: QuotaRepository,
+    private readonly orgs: OrgRepository,
   ) {}
 
   findById(id: string): Promise<NominationRecord | null> {
@@ -161,9 +163,13 @@ export class NominationRepository {
         const seen = await tx.auditEvent.findUnique({ where: { nominationId_seq: { nominationId: t.nominationId, seq: t.seq } } });
         if (seen) return sameCommit(seen, t, options.request) ? null : STATE_MISMATCH(t);
         if (options.request) {
-          const earlier = await tx.commandRequest.findUnique({ where: { actor_requestId: { actor: options.request.actor, requestId: options.request.requestId } } });
-          if (earlier) return requestReused(earlier.fingerprint === options.request.fingerprint, earlier.operation);
-          await tx.commandRequest.create({ data: { ...options.request, nominationId: t.nominationId } });
+          // One statement when the request is new, as it nearly always is; a second one only to say why not.
+          const { count } = await tx.commandRequest.createMany({ data: [{ ...options.request, nominationId: t.nominationId }], skipDuplicates: true });
+          if (count === 0) {
+            const { actor, requestId } = options.request;
+            const earlier = await tx.commandRequest.findUniqueOrThrow({ where: { actor_requestId: { actor, requestId } } });
+            return requestReused(earlier.fingerprint === options.request.fingerprint, earlier.operation);
+          }
         }
         if (options.claimQuota) {
           const refused = await this.quotas.claimIn(tx, t.nominationId);
@@ -340,7 +346,7 @@ export class NominationRepository {
 
   private async notify(tx: Tx, t: Transition, nomination: { unitCode: string; awardCode: string; nominee: unknown; createdAt: Date }) {
     if (t.notify.length === 0) return;
-    const tree = new OrgTree(await tx.org.findMany());
+    const tree = await this.orgs.tree();
     const award = findAward(nomination.awardCode, hanoiDay(nomination.createdAt));
     const context = {
       transition: t,
