@@ -9,7 +9,8 @@ const found = () => CANDIDATES.find((path) => existsSync(path));
 function aptGet(args) {
   const asRoot = process.getuid?.() === 0;
   const [command, argv] = asRoot ? ['apt-get', args] : ['sudo', ['-n', 'apt-get', ...args]];
-  const result = spawnSync(command, argv, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  // apt-get's own output goes to stderr: stdout carries only the path the caller reads.
+  const result = spawnSync(command, argv, { stdio: ['ignore', process.stderr, 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
   return result.status === 0;
 }
 

@@ -137,12 +137,13 @@ describe('who may call what is declared on every route', () => {
     expect(routes.length).toBeGreaterThan(30);
   });
 
-  it('only health, the dev sign-in and its user picker are public', () => {
+  it('only health, the sign-in, the dev sign-in and its user picker are public', () => {
     const open = declaredRoutes(sut).filter((r) => r.access?.public);
 
     // The codec server is declared public because the dev server's UI sends no token; it lets in admins only (and, in dev mode, this machine).
     expect(open.map((r) => `${r.method} ${r.path}`).sort()).toEqual([
       'GET /api/auth/dev-users',
+      'GET /api/auth/sign-in',
       'GET /api/health',
       'OPTIONS /api/temporal-codec/:namespace/:operation',
       'POST /api/auth/dev-token',

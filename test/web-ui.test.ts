@@ -20,7 +20,9 @@ describe('web app', () => {
   beforeAll(async () => {
     buildWebApp();
     // A short unit deadline makes a nomination overdue (stuck) within the test.
-    [sut, browser] = await Promise.all([Harness.start({ DEADLINE_UNIT: '3s' }), launchChromium()]);
+    // Each kept as soon as it is up, so that afterAll closes the harness even when Chromium failed to start.
+    const started = await Promise.allSettled([Harness.start({ DEADLINE_UNIT: '3s' }).then((h) => (sut = h)), launchChromium().then((b) => (browser = b))]);
+    for (const outcome of started) if (outcome.status === 'rejected') throw outcome.reason;
     base = await listen(sut);
     dossiers = (await request(sut.app.getHttpServer()).post('/api/documents')).status !== 404;
   }, 120_000);
@@ -67,7 +69,8 @@ describe('web app', () => {
   };
 
   const statusOf = (page: Page) => page.getByTestId('status');
-  const apiStatus = async (id: string) => (await sut.get('admin', `/api/nominations/${id}`)).body as { status: string; currentLevel: string | null; decisions: { level: string; decision: string; comment: string | null }[] };
+  const apiStatus = async (id: string) =>
+    (await sut.get('admin', `/api/nominations/${id}`)).body as { status: string; currentLevel: string | null; decisions: { level: string; decision: string; reviewer: string; comment: string | null }[] };
 
   it('serves the app at / with a fallback for its paths, and keeps /api answering as before', async () => {
     const http = request(sut.app.getHttpServer());
@@ -295,6 +298,146 @@ describe('web app', () => {
 
     await go(admin, `/ho-so/${id}`);
     await admin.getByText('15/03/2099').waitFor({ timeout: 10_000 });
+  });
+
+  it('an admin reassigns a stuck level to another eligible reviewer, who finds it in their inbox and decides it', async () => {
+    const fullName = 'Hồ Văn Giao';
+    const { id } = await sut.submit('u1.clerk', { awardCode: 'LAO_DONG_TIEN_TIEN', nominee: { kind: 'INDIVIDUAL', fullName }, declarations: { rating: 'HTT' }, requestId: randomUUID() });
+    expect((await sut.decide('u1.head', id, { level: 'UNIT', decision: 'APPROVE' })).status).toBe(200);
+    // A deadline already past puts the department's level among the stuck ones at once.
+    const past = { dueAt: new Date(Date.now() - 60_000).toISOString(), reason: 'Hạn đã qua', requestId: randomUUID() };
+    expect((await sut.post('admin', `/api/admin/nominations/${id}/deadline`, past)).status).toBe(200);
+    await sut.waitForRow(id, (row) => row.overdue);
+
+    const admin = await pageFor('admin');
+    await go(admin, '/bi-cham');
+    const item = admin.getByRole('listitem').filter({ has: admin.locator(`a[href="/ho-so/${id}"]`) });
+    await item.getByRole('button', { name: 'Giao cho người khác', exact: true }).click({ timeout: 10_000 });
+    const dialog = admin.getByRole('dialog');
+    await dialog.getByRole('heading', { name: 'Giao cho người khác (cấp Phòng)' }).waitFor();
+    // The other department's reviewer does not review this nomination: the API's reason sits next to the field.
+    const reviewer = dialog.getByLabel('Người xử lý mới', { exact: true });
+    await reviewer.fill('dept-b.reviewer');
+    await dialog.getByLabel('Lý do', { exact: true }).fill('Trưởng phòng đi công tác dài ngày.');
+    await dialog.getByRole('button', { name: 'Xác nhận', exact: true }).click();
+    await dialog.locator('#reassign-to-error').getByText('phải là cán bộ của DEPT-A').waitFor();
+    expect(await reviewer.getAttribute('aria-describedby')).toBe('reassign-to-error');
+    expect(await reviewer.evaluate((el) => el === (globalThis as unknown as InPage).document.activeElement)).toBe(true);
+    await accessible(admin, 'reassign-dialog');
+    await reviewer.fill('dept-a.deputy');
+    await dialog.getByRole('button', { name: 'Xác nhận', exact: true }).click();
+    await announced(admin, 'Đã giao cấp Phòng cho Lương Văn Tiến.');
+    expect(await sut.prisma.levelAssignment.findFirst({ where: { nominationId: id, level: 'DEPARTMENT' } })).toMatchObject({ reviewer: 'dept-a.deputy', reason: 'Trưởng phòng đi công tác dài ngày.' });
+
+    // Staff of the department review no level of their own: the reassigned one is what their inbox holds.
+    const deputy = await pageFor('dept-a.deputy');
+    await deputy.getByRole('heading', { level: 1, name: 'Hộp việc', exact: true }).waitFor();
+    await deputy.getByRole('link', { name: fullName, exact: true }).click({ timeout: 10_000 });
+    await deputy.getByRole('button', { name: 'Đồng ý', exact: true }).click();
+    await announced(deputy, 'Đã ghi nhận: Đồng ý (cấp Phòng).');
+    const decided = await apiStatus(id);
+    expect(decided.currentLevel).toBe('SO');
+    expect(decided.decisions[1]).toMatchObject({ level: 'DEPARTMENT', decision: 'APPROVE', reviewer: 'dept-a.deputy' });
+  });
+
+  it('an admin keeps the working-day calendar: a typo and a refused day show next to their field, a good year is saved', async () => {
+    const admin = await pageFor('admin');
+    await admin.getByRole('link', { name: 'Lịch làm việc', exact: true }).click();
+    await admin.getByRole('heading', { level: 1, name: 'Lịch làm việc', exact: true }).waitFor();
+    await admin.getByLabel('Năm', { exact: true }).fill('2030');
+    await admin.getByText('Lịch năm 2030 đang tính theo').waitFor();
+    const holidays = admin.getByLabel('Ngày nghỉ', { exact: true });
+    const computed = await holidays.inputValue();
+    // The computed year: New Year's Day (a Tuesday in 2030) is off, shown as dd/MM/yyyy.
+    expect(computed.split('\n')).toContain('01/01/2030');
+    await accessible(admin, 'calendar');
+
+    const save = admin.getByRole('button', { name: 'Lưu lịch', exact: true });
+    await holidays.fill(`${computed}\n31/02/2030`);
+    await save.click();
+    await admin.locator('#holidays-error').getByText('31/02/2030').waitFor();
+    expect(await holidays.getAttribute('aria-describedby')).toBe('holidays-hint holidays-error');
+    expect(await holidays.evaluate((el) => el === (globalThis as unknown as InPage).document.activeElement)).toBe(true);
+    // 5 January 2030 is a Saturday, off already: the API refuses it in Vietnamese, next to the field.
+    await holidays.fill(`${computed}\n05/01/2030`);
+    await save.click();
+    await admin.locator('#holidays-error').getByText('"2030-01-05" là thứ Bảy hoặc Chủ nhật').waitFor();
+    expect(await admin.getByRole('alert').textContent()).not.toBe('');
+
+    await holidays.fill(`${computed}\n14/06/2030`);
+    await admin.getByLabel('Ngày làm bù', { exact: true }).fill('15/06/2030');
+    await save.click();
+    await announced(admin, 'Đã lưu lịch làm việc năm 2030.');
+    await admin.getByText('Lịch năm 2030 đã được điều chỉnh.').waitFor();
+    const saved = (await sut.get('admin', '/api/admin/calendar/2030')).body as { source: string; holidays: string[]; workingWeekends: string[] };
+    expect(saved).toMatchObject({ source: 'loaded', workingWeekends: ['2030-06-15'] });
+    expect(saved.holidays).toEqual(expect.arrayContaining(['2030-01-01', '2030-06-14']));
+  });
+
+  it('an admin imports award history from a CSV file: a bad file imports nothing and names its line; a good one is found', async () => {
+    const admin = await pageFor('admin');
+    await admin.getByRole('link', { name: 'Lịch sử khen thưởng', exact: true }).click();
+    await admin.getByRole('heading', { level: 1, name: 'Lịch sử khen thưởng', exact: true }).waitFor();
+    const person = 'Quách Thị Lịch Sử';
+    const good = [`${person},U2,LAO_DONG_TIEN_TIEN,2024,QĐ 41/QĐ-SCT`, `${person},U2,LAO_DONG_TIEN_TIEN,2025,QĐ 57/QĐ-SCT`];
+    const file = (rows: string[]) => ({ name: 'lich-su.csv', mimeType: 'text/csv', buffer: Buffer.from(['fullName,unitCode,awardCode,year,decisionRef', ...rows].join('\n')) });
+    const input = admin.getByLabel('Tệp CSV', { exact: true });
+    const importButton = admin.getByRole('button', { name: 'Nhập dữ liệu', exact: true });
+
+    await input.setInputFiles(file([...good, `${person},U2,KHONG_CO,2025,QĐ 60/QĐ-SCT`]));
+    await importButton.click();
+    await admin.getByRole('alert').getByText('Tệp có 1 lỗi; chưa dòng nào được nhập').waitFor();
+    await admin.getByRole('list', { name: 'Lỗi trong tệp' }).getByText('Dòng 4: awardCode: "KHONG_CO" không có trong danh mục danh hiệu').waitFor();
+    expect(await sut.prisma.awardHistory.count({ where: { fullName: person } })).toBe(0);
+    await accessible(admin, 'award-history-errors');
+
+    await input.setInputFiles(file(good));
+    await importButton.click();
+    await announced(admin, 'Đã nhập 2 dòng.');
+    expect(await admin.getByRole('list', { name: 'Lỗi trong tệp' }).count()).toBe(0);
+    await admin.getByLabel('Họ và tên', { exact: true }).fill(person);
+    await admin.getByLabel('Đơn vị', { exact: true }).selectOption('U2');
+    await admin.getByRole('button', { name: 'Tìm', exact: true }).click();
+    await admin.getByRole('row').filter({ hasText: 'QĐ 57/QĐ-SCT' }).waitFor();
+    expect(await admin.getByRole('row').filter({ hasText: person }).count()).toBe(2);
+    await accessible(admin, 'award-history');
+    expect(await sut.prisma.awardHistory.count({ where: { fullName: person, unitCode: 'U2' } })).toBe(2);
+  });
+
+  it('an admin puts a nominee on hold, which refuses submissions for them, and lifts it', async () => {
+    const admin = await pageFor('admin');
+    await admin.getByRole('link', { name: 'Tạm hoãn xét khen thưởng', exact: true }).click();
+    await admin.getByRole('heading', { level: 1, name: 'Tạm hoãn xét khen thưởng', exact: true }).waitFor();
+    const person = 'Kiều Văn Tạm Hoãn';
+    await admin.getByRole('button', { name: 'Thêm tạm hoãn', exact: true }).click();
+    const dialog = admin.getByRole('dialog');
+    await dialog.getByLabel('Họ và tên', { exact: true }).fill(person);
+    await dialog.getByLabel('Đơn vị', { exact: true }).selectOption({ label: 'Trung tâm Xúc tiến thương mại' });
+    await dialog.getByLabel('Lý do', { exact: true }).fill('Đang bị xem xét kỷ luật.');
+    const until = dialog.getByLabel('Đến hết ngày', { exact: true });
+    // A hold already over would hold no one: refused next to its field.
+    await until.fill('2020-01-01');
+    await dialog.getByRole('button', { name: 'Xác nhận', exact: true }).click();
+    await dialog.locator('#hold-until-error').getByText('phải từ hôm nay trở đi').waitFor();
+    expect(await until.getAttribute('aria-describedby')).toBe('hold-until-error');
+    await accessible(admin, 'hold-dialog');
+    await until.fill('2099-12-31');
+    await dialog.getByRole('button', { name: 'Xác nhận', exact: true }).click();
+    await announced(admin, `Đã tạm hoãn xét khen thưởng cho ${person}.`);
+    const row = admin.getByRole('row').filter({ hasText: person });
+    await row.getByText('31/12/2099').waitFor();
+    await row.getByText('Trung tâm Xúc tiến thương mại').waitFor();
+    await accessible(admin, 'holds');
+
+    const submission = { awardCode: 'LAO_DONG_TIEN_TIEN', year: 2026, nominee: { kind: 'INDIVIDUAL', fullName: person }, achievements: 'Hoàn thành tốt nhiệm vụ được giao trong năm công tác.', declarations: { rating: 'HTT' } };
+    const refused = await sut.post('u3.clerk', '/api/nominations', { ...submission, documents: await sut.requiredDocuments('u3.clerk', 'LAO_DONG_TIEN_TIEN'), requestId: randomUUID() });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error).toMatchObject({ code: 'NOT_ELIGIBLE', details: [expect.objectContaining({ path: 'ON_HOLD' })] });
+
+    await row.getByRole('button', { name: 'Bỏ tạm hoãn', exact: true }).click();
+    await announced(admin, `Đã bỏ tạm hoãn cho ${person}.`);
+    await row.waitFor({ state: 'detached' });
+    expect(((await sut.get('admin', '/api/admin/holds')).body as { items: { fullName: string }[] }).items.map((h) => h.fullName)).not.toContain(person);
   });
 
   it('notifications carry the unread count in the link’s name and can be marked read', async () => {

@@ -19,6 +19,7 @@ import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
 import { MeController } from './auth/me.controller';
+import { SignInController } from './auth/sign-in.controller';
 import { RateLimitGuard } from './auth/rate-limit.guard';
 import { CalendarApiModule } from './calendar/calendar-api.module';
 import { CatalogueController } from './catalogue/catalogue.controller';
@@ -64,6 +65,7 @@ export class AppModule {
         // The dev sign-in does not exist at all outside AUTH_MODE=dev.
         ...(config.AUTH_MODE === 'dev' ? [AuthController] : []),
         MeController,
+        SignInController,
         NominationsController,
         CouncilController,
         LawStepsController,

@@ -17,12 +17,12 @@ describe('calendarOverridesSchema', () => {
   });
 
   it.each([
-    ['2026-02-30', 'is not a date'],
-    ['2026-2-03', 'is not a date'],
-    ['tết', 'is not a date'],
-    ['2027-01-01', 'is not in 2026'],
-    ['2026-02-14', 'is a Saturday or Sunday'],
-    ['2026-01-01', 'is listed twice'],
+    ['2026-02-30', 'không phải ngày'],
+    ['2026-2-03', 'không phải ngày'],
+    ['tết', 'không phải ngày'],
+    ['2027-01-01', 'không thuộc năm 2026'],
+    ['2026-02-14', 'là thứ Bảy hoặc Chủ nhật'],
+    ['2026-01-01', 'được ghi hai lần'],
   ])('names holidays.2 and quotes %s', (bad, reason) => {
     const result = sut.safeParse({ holidays: ['2026-01-01', '2026-01-02', bad], workingWeekends: [] });
 

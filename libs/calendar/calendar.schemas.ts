@@ -19,11 +19,11 @@ function daysOf(year: number, kind: 'weekday' | 'weekend') {
       const seen = new Set<string>();
       days.forEach((day, index) => {
         const issue = (message: string) => ctx.addIssue({ code: 'custom', path: [index], message: `"${day}" ${message}` });
-        if (!isDate(day)) return issue('is not a date YYYY-MM-DD');
-        if (yearOf(day) !== year) return issue(`is not in ${year}`);
-        if (kind === 'weekday' && isWeekend(day)) return issue('is a Saturday or Sunday, already off');
-        if (kind === 'weekend' && !isWeekend(day)) return issue('is not a Saturday or Sunday');
-        if (seen.has(day)) return issue('is listed twice');
+        if (!isDate(day)) return issue('không phải ngày dạng YYYY-MM-DD');
+        if (yearOf(day) !== year) return issue(`không thuộc năm ${year}`);
+        if (kind === 'weekday' && isWeekend(day)) return issue('là thứ Bảy hoặc Chủ nhật, vốn đã là ngày nghỉ');
+        if (kind === 'weekend' && !isWeekend(day)) return issue('không phải thứ Bảy hay Chủ nhật');
+        if (seen.has(day)) return issue('được ghi hai lần');
         seen.add(day);
       });
     })
@@ -38,7 +38,7 @@ export const calendarYearParamsSchema = z.strictObject({
   year: z
     .string()
     .max(4, { abort: true })
-    .regex(/^\d{4}$/, 'year must be four digits')
+    .regex(/^\d{4}$/, 'năm phải gồm bốn chữ số')
     .transform(Number)
     .pipe(z.number().min(FIRST_YEAR).max(LAST_YEAR)),
 });
@@ -46,15 +46,15 @@ export type CalendarYearParams = z.infer<typeof calendarYearParamsSchema>;
 
 export const workingDaysQuerySchema = z.strictObject({
   from: z.string().max(10).superRefine((day, ctx) => {
-    if (!isDate(day)) ctx.addIssue({ code: 'custom', message: `"${day}" is not a date YYYY-MM-DD` });
+    if (!isDate(day)) ctx.addIssue({ code: 'custom', message: `"${day}" không phải ngày dạng YYYY-MM-DD` });
     else if (yearOf(day) < FIRST_YEAR || yearOf(day) > LAST_YEAR) {
-      ctx.addIssue({ code: 'custom', message: `"${day}" is not within ${FIRST_YEAR}–${LAST_YEAR}` });
+      ctx.addIssue({ code: 'custom', message: `"${day}" nằm ngoài các năm ${FIRST_YEAR}–${LAST_YEAR}` });
     }
   }),
   days: z
     .string()
     .max(3, { abort: true })
-    .regex(/^\d{1,3}$/, 'days must be a whole number')
+    .regex(/^\d{1,3}$/, 'số ngày phải là số nguyên')
     .transform(Number)
     .pipe(z.number().max(366)),
 });

@@ -34,6 +34,7 @@ describe('loadConfig', () => {
       TEMPORAL_NAMESPACE: 'default',
       TEMPORAL_TASK_QUEUE: 'nominations',
       AUTH_USERNAME_CLAIM: 'sub',
+      AUTH_OIDC_SCOPE: 'openid profile',
       RETURN_WINDOW: { workingDays: 5 },
       REMINDER_BEFORE: { workingDays: 1 },
       ESCALATE_AFTER: { workingDays: 3 },

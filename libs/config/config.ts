@@ -59,6 +59,14 @@ const envSchema = z
     /** A token issued (`iat`) longer ago than this is refused, whatever its `exp` says. */
     AUTH_JWT_MAX_AGE: durationSchema.prefault('12h'),
     AUTH_USERNAME_CLAIM: z.string().min(1).default('sub'),
+    /**
+     * The web app's client id at the identity provider (AUTH_JWT_ISSUER, found by OpenID Connect
+     * discovery): a public client signing in with the authorization code and PKCE. Unset, the app
+     * offers no sign-in in jwt mode (an API-only deployment).
+     */
+    AUTH_OIDC_CLIENT_ID: z.string().min(1).optional(),
+    /** What the web app asks the provider for: `openid` and whatever scope its access tokens for this API need. */
+    AUTH_OIDC_SCOPE: z.string().min(1).default('openid profile'),
     /** Keys of the Temporal payload encryption, `id:base64key,…`: the first encrypts, all decrypt (libs/codec). */
     PAYLOAD_KEYS: payloadKeysSchema.optional(),
     SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),

@@ -34,6 +34,8 @@ export interface NominationFilter {
   campaignId?: string;
   /** Visibility: any of these (units, level on the route) pairs; absent means everything. */
   scopes?: { unitCodes: string[]; routeHas?: Level }[];
+  /** An inbox: waiting at the level its owner reviews in these units, or at a level an admin assigned to them. */
+  waitingFor?: { level: Level | null; unitCodes: string[]; assigned: { nominationId: string; level: Level }[] };
 }
 
 type Tx = Prisma.TransactionClient;
@@ -43,6 +45,12 @@ export type VisibilityScopes = NonNullable<NominationFilter['scopes']>;
 /** The nominations within any of the scopes (`visibleScopes` of the access policy). */
 export function scopeWhere(scopes: VisibilityScopes): Prisma.NominationWhereInput {
   return { OR: scopes.map((s) => ({ unitCode: { in: s.unitCodes }, ...(s.routeHas && { route: { has: s.routeHas } }) })) };
+}
+
+function waitingWhere({ level, unitCodes, assigned }: NonNullable<NominationFilter['waitingFor']>): Prisma.NominationWhereInput {
+  const atOwnLevel = level ? [{ currentLevel: level, unitCode: { in: unitCodes }, route: { has: level } }] : [];
+  // Held apart from `scopes` (its own AND) so that both may narrow one query.
+  return { AND: [{ OR: [...atOwnLevel, ...assigned.map((a) => ({ id: a.nominationId, currentLevel: a.level }))] }] };
 }
 
 export interface CommitOptions {
@@ -104,6 +112,10 @@ export class NominationRepository {
     return this.prisma.levelAssignment.findUnique({ where: { nominationId_level: { nominationId, level } } });
   }
 
+  assignedTo(reviewer: string): Promise<{ nominationId: string; level: Level }[]> {
+    return this.prisma.levelAssignment.findMany({ where: { reviewer }, select: { nominationId: true, level: true } });
+  }
+
   async isAssignee(nominationId: string, reviewer: string): Promise<boolean> {
     return (await this.prisma.levelAssignment.count({ where: { nominationId, reviewer } })) > 0;
   }
@@ -137,6 +149,7 @@ export class NominationRepository {
       awardCode: filter.awardCode,
       campaignId: filter.campaignId,
       ...(filter.scopes && scopeWhere(filter.scopes)),
+      ...(filter.waitingFor && waitingWhere(filter.waitingFor)),
     };
   }
 

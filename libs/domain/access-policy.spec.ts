@@ -190,6 +190,6 @@ describe('reassignProblem', () => {
   });
 
   it('refuses an unknown user', () => {
-    expect(sut(null, 'UNIT')).toBe('no user nobody');
+    expect(sut(null, 'UNIT')).toBe('không có người dùng nobody');
   });
 });

@@ -124,11 +124,11 @@ export function isStaffOf(user: Pick<Actor, 'role' | 'orgCode'>, orgCode: string
  * (who would approve their own unit's submission) nor an admin (who reviews nothing).
  */
 export function reassignProblem(reviewer: Actor | null, request: { level: Level; reviewer: string }, nomination: Reviewable, tree: OrgTree): string | null {
-  if (!reviewer) return `no user ${request.reviewer}`;
-  if (reviewer.role === 'CLERK' || reviewer.role === 'ADMIN') return `a ${reviewer.role.toLowerCase()} cannot review`;
+  if (!reviewer) return `không có người dùng ${request.reviewer}`;
+  if (reviewer.role === 'CLERK' || reviewer.role === 'ADMIN') return `${reviewer.role === 'CLERK' ? 'văn thư đơn vị' : 'quản trị viên'} không xét duyệt hồ sơ`;
   const org = nomination.route.includes(request.level) ? tree.reviewingOrg(nomination.unitCode, request.level) : undefined;
-  if (!org) return `level ${request.level} is not on this nomination's route`;
-  if (!isStaffOf(reviewer, org.code)) return `must be staff of ${org.code}, which reviews level ${request.level} of this nomination`;
+  if (!org) return `cấp ${request.level} không có trong quy trình xét của hồ sơ này`;
+  if (!isStaffOf(reviewer, org.code)) return `phải là cán bộ của ${org.code}, nơi xét cấp ${request.level} của hồ sơ này`;
   return null;
 }
 

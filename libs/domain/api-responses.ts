@@ -23,6 +23,16 @@ export const healthResponse = z
 
 export const devTokenResponse = z.object({ token: z.string() }).meta({ id: 'DevToken' });
 
+export const signInResponse = z
+  .object({
+    mode: z.enum(['dev', 'jwt']),
+    oidc: z
+      .object({ issuer: z.string(), clientId: z.string(), scope: z.string() })
+      .nullable()
+      .describe('jwt mode: where the web app signs in (authorization code with PKCE); null when no client id is configured'),
+  })
+  .meta({ id: 'SignIn', description: 'How the web app signs a user in' });
+
 interface OrgUnit {
   code: string;
   name: string;

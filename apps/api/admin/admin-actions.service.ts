@@ -49,7 +49,7 @@ export class AdminActionsService {
   async reassign(actor: Actor, id: string, input: AdminReassignInput): Promise<NominationView> {
     const record = await this.record(id);
     const problem = reassignProblem(await this.orgs.findUser(input.reviewer), input, record, await this.orgs.tree());
-    if (problem) throw new ApiError('VALIDATION_FAILED', 'The new reviewer cannot review this level', [{ path: 'reviewer', message: problem }]);
+    if (problem) throw new ApiError('VALIDATION_FAILED', 'Người được giao không xét được cấp này', [{ path: 'reviewer', message: problem }]);
     await this.commands.send(record.workflowId, reassignUpdate, actor.username, { ...this.command(actor, input), level: input.level, reviewer: input.reviewer });
     return this.service.get(actor, id);
   }

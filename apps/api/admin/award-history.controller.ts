@@ -26,10 +26,10 @@ export class AwardHistoryController {
   async import(@CurrentActor() actor: Actor, @Body() body: unknown): Promise<{ imported: number }> {
     // Any other content type leaves the body parsed as an object, or not at all.
     if (typeof body !== 'string' || body.trim() === '') {
-      throw new ApiError('VALIDATION_FAILED', 'Send the CSV file as a text/csv body', [{ path: 'body', message: 'a non-empty text/csv body is required' }]);
+      throw new ApiError('VALIDATION_FAILED', 'Cần gửi tệp CSV', [{ path: 'body', message: 'nội dung phải là văn bản text/csv, không rỗng' }]);
     }
     const { rows, errors } = parseAwardHistoryCsv(body);
-    if (errors.length > 0) throw new ApiError('VALIDATION_FAILED', `${errors.length} error(s) in the file; nothing was imported`, errors);
+    if (errors.length > 0) throw new ApiError('VALIDATION_FAILED', `Tệp có ${errors.length} lỗi; chưa dòng nào được nhập`, errors);
     return { imported: await this.history.importRows(rows, `csv-import:${actor.username}`) };
   }
 

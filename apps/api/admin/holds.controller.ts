@@ -36,10 +36,10 @@ export class HoldsController {
   async create(@CurrentActor() actor: Actor, @Body(new ZodPipe(holdSchema)) body: HoldInput): Promise<HoldView> {
     // A hold under a mistyped unit or an elapsed date would silently hold no one.
     if ((await this.orgs.tree()).get(body.unitCode)?.kind !== 'UNIT') {
-      throw new ApiError('VALIDATION_FAILED', 'Unknown unit', [{ path: 'unitCode', message: `${body.unitCode} is not a unit` }]);
+      throw new ApiError('VALIDATION_FAILED', 'Không có đơn vị này', [{ path: 'unitCode', message: `${body.unitCode} không phải là một đơn vị` }]);
     }
     if (body.until < hanoiDay(new Date())) {
-      throw new ApiError('VALIDATION_FAILED', 'The hold would already be over', [{ path: 'until', message: 'must be today or later' }]);
+      throw new ApiError('VALIDATION_FAILED', 'Thời hạn tạm hoãn đã qua', [{ path: 'until', message: 'phải từ hôm nay trở đi' }]);
     }
     const hold = await this.holds.create({ ...body, createdBy: actor.username });
     await this.suspensions.suspend(hold, actor.username);

@@ -173,9 +173,11 @@ export class NominationsService {
   async inbox(actor: Actor, { page, pageSize }: InboxQuery) {
     const tree = await this.orgs.tree();
     const level = watchedLevel(actor, tree);
-    if (!level) return { items: [], total: 0, page, pageSize };
+    // A level an admin reassigned waits for its new reviewer, who may be staff reviewing no level of their own.
+    const assigned = await this.nominations.assignedTo(actor.username);
+    if (!level && assigned.length === 0) return { items: [], total: 0, page, pageSize };
     const { items, total } = await this.nominations.list(
-      { status: 'IN_REVIEW', level, scopes: [{ unitCodes: tree.unitsUnder(actor.orgCode), routeHas: level }] },
+      { status: 'IN_REVIEW', waitingFor: { level, unitCodes: tree.unitsUnder(actor.orgCode), assigned } },
       page,
       pageSize,
       [{ dueAt: 'asc' }, { createdAt: 'asc' }],

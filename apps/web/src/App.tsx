@@ -5,8 +5,11 @@ import { Announcements } from './components/Announcer';
 import { ROLE_NAMES } from './lib/format';
 import { Link, match, useRouter } from './lib/router';
 import { AllNominations, UnitNominations } from './pages/NominationLists';
+import { AwardHistory } from './pages/AwardHistory';
+import { Calendar } from './pages/Calendar';
 import { Campaign, Campaigns } from './pages/Campaigns';
 import { CreateNomination } from './pages/CreateNomination';
+import { Holds } from './pages/Holds';
 import { Inbox } from './pages/Inbox';
 import { NominationPage } from './pages/Nomination';
 import { Notifications } from './pages/Notifications';
@@ -14,7 +17,8 @@ import { SignIn } from './pages/SignIn';
 import { Stuck } from './pages/Stuck';
 import { useSession } from './session';
 
-const reviews = (me: Me) => me.reviewsLevel !== null;
+// Staff review no level of their own, but an admin may reassign one to them (or a reviewer delegate it).
+const reviews = (me: Me) => me.reviewsLevel !== null || me.role === 'STAFF';
 const seesUnit = (me: Me) => me.role === 'CLERK' || (me.role === 'REVIEWER' && me.reviewsLevel === 'UNIT');
 const isAdmin = (me: Me) => me.role === 'ADMIN';
 
@@ -46,6 +50,12 @@ function Page({ path, me }: { path: string; me: Me }): ReactNode {
       return <Stuck />;
     case '/dot-thi-dua':
       return <Campaigns />;
+    case '/lich-lam-viec':
+      return <Calendar />;
+    case '/lich-su-khen-thuong':
+      return <AwardHistory />;
+    case '/tam-hoan':
+      return <Holds />;
     default:
       return <Landing to={home(me)} />;
   }
@@ -70,6 +80,9 @@ function Navigation({ me }: { me: Me }) {
     ['/dot-thi-dua', 'Đợt thi đua', true],
     ['/thong-bao', unread > 0 ? `Thông báo (${unread})` : 'Thông báo', true],
     ['/bi-cham', 'Hồ sơ bị chậm', isAdmin(me)],
+    ['/lich-lam-viec', 'Lịch làm việc', isAdmin(me)],
+    ['/lich-su-khen-thuong', 'Lịch sử khen thưởng', isAdmin(me)],
+    ['/tam-hoan', 'Tạm hoãn xét khen thưởng', isAdmin(me)],
   ];
   return (
     <header className="top">

@@ -1,7 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { fetchAwards, fetchDocumentTypes } from './catalogue';
 import { api, unwrap } from './client';
-import type { Nomination, Notification } from './types';
+import type { components } from './schema';
+import type { Nomination, Notification, Page } from './types';
 
 /** Within the 10 s UI.md allows for a decision made elsewhere to show. */
 export const LIVE_INTERVAL_MS = 5_000;
@@ -34,3 +35,33 @@ export const useNomination = (id: string) =>
   });
 
 export const newRequestId = () => crypto.randomUUID();
+
+type OrgUnit = components['schemas']['OrgUnit'];
+
+/** The organisation's units (the leaves nominations come from), in tree order. */
+export const useUnits = () =>
+  useQuery({
+    queryKey: ['org-units'],
+    queryFn: async () => {
+      const { items } = await unwrap<components['schemas']['OrgUnits']>(api.GET('/api/org/units'));
+      const units: { code: string; name: string }[] = [];
+      const walk = (nodes: OrgUnit[]) =>
+        nodes.forEach((node) => {
+          if (node.kind === 'UNIT') units.push({ code: node.code, name: node.name });
+          walk(node.children);
+        });
+      walk(items);
+      return units;
+    },
+    staleTime: 10 * 60_000,
+  });
+
+/** What waits for the caller, earliest due first; the queries of its pages share the 'inbox' key's prefix. */
+export const useInbox = (page: number, pageSize: number, enabled = true) =>
+  useQuery({
+    queryKey: ['inbox', page, pageSize],
+    queryFn: () => unwrap<Page<Nomination>>(api.GET('/api/inbox', { params: { query: { page: String(page), pageSize: String(pageSize) } } })),
+    refetchInterval: LIVE_INTERVAL_MS,
+    placeholderData: keepPreviousData,
+    enabled,
+  });

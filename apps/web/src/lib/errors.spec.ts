@@ -1,4 +1,4 @@
-import { ApiFailure, LOST_RACE, errorMessage, fieldErrors, inVietnamese, isLostRace } from './errors';
+import { ApiFailure, LOST_RACE, errorMessage, fieldErrors, isLostRace } from './errors';
 
 const failure = (status: number, code: string, message: string, details: { path: string; message: string }[] = []) => new ApiFailure(status, { error: { code, message, details } });
 
@@ -20,19 +20,10 @@ describe('web error mapping', () => {
     expect(errorMessage(new TypeError('Failed to fetch'))).toBe('Không kết nối được với máy chủ.');
   });
 
-  it('puts the validator’s English wordings into Vietnamese and leaves everything else alone', () => {
-    expect(inVietnamese('Too small: expected string to have >=20 characters')).toBe('Cần ít nhất 20 ký tự.');
-    expect(inVietnamese('Too small: expected string to have >=1 character')).toBe('Không được để trống.');
-    expect(inVietnamese('Too big: expected number to be <=2100')).toBe('Không được lớn hơn 2100.');
-    expect(inVietnamese('Invalid input: expected string, received undefined')).toBe('Bắt buộc nhập.');
-    expect(inVietnamese('The request is not valid')).toBe('Thông tin chưa hợp lệ, vui lòng sửa các ô được đánh dấu.');
-    expect(inVietnamese('Thiếu tờ trình')).toBe('Thiếu tờ trình');
-  });
-
   it('hands each detail to the field it concerns, by path or path prefix; the rest to the alert', () => {
-    const error = failure(400, 'VALIDATION_FAILED', 'The request is not valid', [
-      { path: 'nominee.fullName', message: 'Too small: expected string to have >=2 characters' },
-      { path: 'declarations.initiatives.1', message: 'Too big: expected string to have <=500 characters' },
+    const error = failure(400, 'VALIDATION_FAILED', 'Thông tin chưa hợp lệ, vui lòng sửa các ô được đánh dấu.', [
+      { path: 'nominee.fullName', message: 'Cần ít nhất 2 ký tự.' },
+      { path: 'declarations.initiatives.1', message: 'Tối đa 500 ký tự.' },
       { path: 'TO_TRINH', message: 'Thiếu Tờ trình' },
       { path: 'campaignId', message: 'Đợt thi đua đã đóng' },
     ]);

@@ -29,32 +29,6 @@ const BY_STATUS: Record<number, string> = {
   503: 'Hệ thống đang bận hoặc một thành phần tạm ngừng, vui lòng thử lại.',
 };
 
-/**
- * The API's own messages are shown as they come, except the generic validator wordings it still
- * sends in English: those are put into Vietnamese here, so that no user meets an English sentence.
- */
-const ENGLISH: [RegExp, (m: RegExpExecArray) => string][] = [
-  [/^The request is not valid$/, () => 'Thông tin chưa hợp lệ, vui lòng sửa các ô được đánh dấu.'],
-  [/^Too small: expected string to have >=(\d+) characters?$/, (m) => (m[1] === '1' ? 'Không được để trống.' : `Cần ít nhất ${m[1]} ký tự.`)],
-  [/^Too big: expected string to have <=(\d+) characters?$/, (m) => `Tối đa ${m[1]} ký tự.`],
-  [/^Too small: expected number to be >=(-?\d+)$/, (m) => `Không được nhỏ hơn ${m[1]}.`],
-  [/^Too big: expected number to be <=(-?\d+)$/, (m) => `Không được lớn hơn ${m[1]}.`],
-  [/^Too small: expected array to have >=(\d+) items?$/, (m) => `Cần ít nhất ${m[1]} mục.`],
-  [/^Too big: expected array to have <=(\d+) items?$/, (m) => `Tối đa ${m[1]} mục.`],
-  [/^Invalid input: expected \w+, received undefined$/, () => 'Bắt buộc nhập.'],
-  [/^Invalid input: expected (number|int)/, () => 'Cần nhập một số.'],
-  [/^Invalid (input|option|value)/, () => 'Giá trị không hợp lệ.'],
-  [/^Unrecognized keys?/, () => 'Có trường không được phép gửi.'],
-];
-
-export function inVietnamese(message: string): string {
-  for (const [pattern, say] of ENGLISH) {
-    const m = pattern.exec(message);
-    if (m) return say(m);
-  }
-  return message;
-}
-
 /** A 409 on a command about a nomination: someone else's decision (or a timer) moved it first. */
 export function isLostRace(error: unknown): boolean {
   return error instanceof ApiFailure && error.status === 409 && (error.code === 'LEVEL_MISMATCH' || error.code === 'INVALID_STATE');
@@ -65,7 +39,7 @@ export function errorMessage(error: unknown): string {
   if (isLostRace(error)) return LOST_RACE;
   if (error instanceof ApiFailure) {
     const message = error.body?.error?.message;
-    if (message) return inVietnamese(message);
+    if (message) return message;
     return BY_STATUS[error.status] ?? `Có lỗi xảy ra (mã ${error.status}).`;
   }
   if (error instanceof TypeError) return 'Không kết nối được với máy chủ.';
@@ -83,7 +57,7 @@ export function fieldErrors(error: unknown, fields: Record<string, readonly stri
   if (!(error instanceof ApiFailure)) return { byField, rest };
   for (const detail of error.body?.error?.details ?? []) {
     const path = detail.path ?? '';
-    const message = inVietnamese(detail.message ?? '');
+    const message = detail.message ?? '';
     const field = Object.keys(fields).find((name) => fields[name]!.some((p) => path === p || path.startsWith(`${p}.`) || path.startsWith(`${p}[`)));
     if (field) byField[field] = byField[field] ? `${byField[field]} ${message}` : message;
     else rest.push(path ? `${path}: ${message}` : message);

@@ -1,4 +1,4 @@
-import { LEVEL_NAMES, STATUS_NAMES, endOfHanoiDay, formatDate, formatDateTime, formatSize, hanoiDay, nameOf, nomineeName } from './format';
+import { LEVEL_NAMES, STATUS_NAMES, endOfHanoiDay, formatDate, formatDateTime, formatDay, formatSize, hanoiDay, nameOf, nomineeName, parseDay } from './format';
 
 describe('web formatting', () => {
   it('writes dates as dd/MM/yyyy in Hanoi, whatever the machine’s zone', () => {
@@ -14,6 +14,16 @@ describe('web formatting', () => {
     expect(endOfHanoiDay('2099-03-15')).toBe('2099-03-15T16:59:00.000Z');
     expect(hanoiDay('2099-03-15T16:59:00.000Z')).toBe('2099-03-15');
     expect(hanoiDay('2026-06-30T18:00:00Z')).toBe('2026-07-01');
+  });
+
+  it('reads a typed day as dd/MM/yyyy (or d/M/yyyy) and refuses what is no real date', () => {
+    expect(parseDay('02/09/2026')).toBe('2026-09-02');
+    expect(parseDay(' 2/9/2026 ')).toBe('2026-09-02');
+    expect(parseDay('29/02/2028')).toBe('2028-02-29');
+    expect(parseDay('29/02/2026')).toBeNull();
+    expect(parseDay('2026-09-02')).toBeNull();
+    expect(parseDay('02/13/2026')).toBeNull();
+    expect(formatDay('2026-09-02')).toBe('02/09/2026');
   });
 
   it('names every status and level as UI.md writes them, and shows an unknown code as it came', () => {

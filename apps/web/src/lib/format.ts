@@ -96,3 +96,18 @@ export function formatSize(bytes: number): string {
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB`;
 }
+
+/** A calendar day the API sends as YYYY-MM-DD, written dd/MM/yyyy (no instant, so no time zone). */
+export const formatDay = (day: string): string => day.split('-').reverse().join('/');
+
+/** A day typed as d/M/yyyy or dd/MM/yyyy, as YYYY-MM-DD; null when it is no real date (31/02 included). */
+export function parseDay(text: string): string | null {
+  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text.trim());
+  if (!m) return null;
+  const [day, month, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return `${m[3]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+export const AWARD_BASIS_NAMES: Record<string, string> = { REGULAR: 'Thường xuyên', THEMED: 'Theo chuyên đề', EXTRAORDINARY: 'Đột xuất' };

@@ -6,6 +6,7 @@ import { newRequestId, useAwards, useDocumentTypeName } from '../api/queries';
 import type { paths } from '../api/schema';
 import type { Nomination } from '../api/types';
 import { useAnnounce } from '../components/Announcer';
+import { Field } from '../components/Field';
 import { errorMessage, fieldErrors } from '../lib/errors';
 import { useRouter } from '../lib/router';
 
@@ -23,21 +24,6 @@ const FIELD_PATHS = (documentTypes: string[]): Record<string, string[]> => ({
   initiatives: ['declarations.initiatives'],
   ...Object.fromEntries(documentTypes.map((t) => [`doc-${t}`, [t, `documents.${t}`]])),
 });
-
-function Field({ id, label, error, children }: { id: string; label: string; error?: string; children: (props: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: boolean }) => React.ReactNode }) {
-  const errorId = `${id}-error`;
-  return (
-    <p className={error ? 'field invalid' : 'field'}>
-      <label htmlFor={id}>{label}</label>
-      {children({ id, ...(error && { 'aria-describedby': errorId, 'aria-invalid': true }) })}
-      {error && (
-        <span id={errorId} className="error-text">
-          {error}
-        </span>
-      )}
-    </p>
-  );
-}
 
 export function CreateNomination() {
   const awards = useAwards().data ?? [];

@@ -1,8 +1,5 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, unwrap } from '../api/client';
-import { LIVE_INTERVAL_MS } from '../api/queries';
-import type { Nomination, Page } from '../api/types';
+import { useInbox } from '../api/queries';
 import { NominationTable } from '../components/NominationTable';
 import { Pager } from '../components/Pager';
 import { errorMessage } from '../lib/errors';
@@ -11,12 +8,7 @@ const PAGE_SIZE = 50;
 
 export function Inbox() {
   const [page, setPage] = useState(1);
-  const inbox = useQuery({
-    queryKey: ['inbox', page],
-    queryFn: () => unwrap<Page<Nomination>>(api.GET('/api/inbox', { params: { query: { page: String(page), pageSize: String(PAGE_SIZE) } } })),
-    refetchInterval: LIVE_INTERVAL_MS,
-    placeholderData: keepPreviousData,
-  });
+  const inbox = useInbox(page, PAGE_SIZE);
   return (
     <>
       <h1>Hộp việc</h1>

@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api, download, unwrap } from '../api/client';
 import { uploadDocuments } from '../api/documents';
-import { newRequestId, useAwardName, useAwards, useDocumentTypeName, useDocumentTypes, useNomination } from '../api/queries';
+import { newRequestId, useAwardName, useAwards, useDocumentTypeName, useDocumentTypes, useInbox, useNomination } from '../api/queries';
 import type { paths } from '../api/schema';
 import type { Nomination, VoteReceipt } from '../api/types';
 import { useAnnounce } from '../components/Announcer';
@@ -49,14 +49,17 @@ function NominationView({ n }: { n: Nomination }) {
   const awardName = useAwardName();
   const typeName = useDocumentTypeName();
   const displayName = useDisplayName();
-  const atMyLevel = n.status === 'IN_REVIEW' && n.currentLevel !== null && me.reviewsLevel === n.currentLevel;
+  // Staff decide a level only when it was reassigned to them, which only their inbox tells (at most 200 at once).
+  const inbox = useInbox(1, 200, me.role === 'STAFF');
+  const assignedToMe = me.role === 'STAFF' && !!inbox.data?.items.some((i) => i.id === n.id);
+  const atMyLevel = n.status === 'IN_REVIEW' && n.currentLevel !== null && (me.reviewsLevel === n.currentLevel || assignedToMe);
   const councilLevel = !!award && n.currentLevel !== null && award.councilLevels.includes(n.currentLevel);
   const isClerk = me.role === 'CLERK' && me.orgCode === n.unitCode;
 
   return (
     <article className="nomination">
       <h1>{nomineeName(n.nominee)}</h1>
-      {atMyLevel && !councilLevel && me.role === 'REVIEWER' && <Decide n={n} />}
+      {atMyLevel && !councilLevel && (me.role === 'REVIEWER' || assignedToMe) && <Decide n={n} />}
       {atMyLevel && councilLevel && me.councilSeat && <Vote n={n} chair={me.councilSeat === 'CHAIR'} />}
       {isClerk && <ClerkActions n={n} />}
 

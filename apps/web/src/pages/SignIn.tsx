@@ -1,22 +1,30 @@
 import { useState, type FormEvent } from 'react';
+import { startSignIn } from '../api/oidc';
 import { Announcements, useAnnounce } from '../components/Announcer';
 import { errorMessage } from '../lib/errors';
 import { ROLE_NAMES } from '../lib/format';
-import { useDevUsers, useSession } from '../session';
+import { useDevUsers, useSession, useSignInSettings } from '../session';
 
 export function SignIn() {
-  const { signIn } = useSession();
+  const { signIn, returning } = useSession();
+  const settings = useSignInSettings();
   const users = useDevUsers();
   const { failure } = useAnnounce();
   const [username, setUsername] = useState('');
   const [busy, setBusy] = useState(false);
-  const devMode = users.data !== null;
+  const devMode = settings.data?.mode === 'dev';
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!devMode) {
-      failure('Đăng nhập qua nhà cung cấp định danh (OpenID Connect) chưa được cấu hình cho ứng dụng này.');
-      return;
+      const oidc = settings.data?.oidc;
+      if (!oidc) return failure('Đăng nhập qua nhà cung cấp định danh (OpenID Connect) chưa được cấu hình cho ứng dụng này.');
+      setBusy(true);
+      // On success the browser leaves for the provider; busy stays until then.
+      return startSignIn(oidc).catch(() => {
+        setBusy(false);
+        failure('Không kết nối được với nhà cung cấp định danh, vui lòng thử lại.');
+      });
     }
     const chosen = username || users.data?.[0]?.username;
     if (!chosen) return;
@@ -48,7 +56,8 @@ export function SignIn() {
             </select>
           </p>
         )}
-        <button type="submit" disabled={busy || users.isPending}>
+        {returning && <p>Đang đăng nhập…</p>}
+        <button type="submit" disabled={busy || returning || settings.isPending || (devMode && users.isPending)}>
           Đăng nhập
         </button>
       </form>

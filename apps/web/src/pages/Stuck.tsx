@@ -5,10 +5,13 @@ import { LIVE_INTERVAL_MS, newRequestId } from '../api/queries';
 import type { Level, Nomination, StuckItem } from '../api/types';
 import { useAnnounce } from '../components/Announcer';
 import { Dialog } from '../components/Dialog';
-import { errorMessage } from '../lib/errors';
+import { Field } from '../components/Field';
+import { errorMessage, fieldErrors } from '../lib/errors';
 import { LEVEL_NAMES, STUCK_KIND_NAMES, endOfHanoiDay, formatDateTime, hanoiDay, nameOf } from '../lib/format';
 import { Link } from '../lib/router';
 import { useDevUsers, useDisplayName } from '../session';
+
+const REASSIGN_FIELDS = { 'reassign-to': ['reviewer'], 'reassign-reason': ['reason'] };
 
 type Action = { kind: 'deadline' | 'reassign'; item: StuckItem } | null;
 
@@ -86,11 +89,12 @@ interface ActionProps {
 }
 
 function ExtendDialog({ item, busy, setBusy, onClose, onDone }: ActionProps) {
-  const { failure } = useAnnounce();
+  const { failure, clear } = useAnnounce();
   const [day, setDay] = useState(() => hanoiDay(new Date(Date.now() + 7 * 86_400_000).toISOString()));
   const [reason, setReason] = useState('');
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     if (!event.currentTarget.reportValidity()) return;
+    clear();
     setBusy(true);
     try {
       await unwrap(api.POST('/api/admin/nominations/{id}/deadline', { params: { path: { id: item.nominationId } }, body: { dueAt: endOfHanoiDay(day), reason, requestId: newRequestId() } }));
@@ -116,43 +120,50 @@ function ExtendDialog({ item, busy, setBusy, onClose, onDone }: ActionProps) {
 }
 
 function ReassignDialog({ item, busy, setBusy, onClose, onDone }: ActionProps) {
-  const { failure } = useAnnounce();
+  const { failure, clear } = useAnnounce();
   const users = useDevUsers().data ?? [];
+  const displayName = useDisplayName();
   const nomination = useQuery({ queryKey: ['nomination', item.nominationId], queryFn: () => unwrap<Nomination>(api.GET('/api/nominations/{id}', { params: { path: { id: item.nominationId } } })) });
   const [reviewer, setReviewer] = useState('');
   const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
   const level = nomination.data?.currentLevel as Level | null | undefined;
   const submit = async (event: FormEvent<HTMLFormElement>) => {
-    if (!event.currentTarget.reportValidity() || !level) return;
+    const form = event.currentTarget;
+    if (!form.reportValidity() || !level) return;
+    // The refusal of a previous attempt must not read as this one's outcome.
+    clear();
     setBusy(true);
     try {
-      await unwrap(api.POST('/api/admin/nominations/{id}/reassign', { params: { path: { id: item.nominationId } }, body: { level, reviewer, reason, requestId: newRequestId() } }));
-      await onDone(`Đã giao cấp ${LEVEL_NAMES[level]} cho ${reviewer}.`);
+      await unwrap(api.POST('/api/admin/nominations/{id}/reassign', { params: { path: { id: item.nominationId } }, body: { level, reviewer: reviewer.trim(), reason, requestId: newRequestId() } }));
+      await onDone(`Đã giao cấp ${LEVEL_NAMES[level]} cho ${displayName(reviewer.trim())}.`);
     } catch (error) {
-      failure(errorMessage(error));
+      const { byField, rest } = fieldErrors(error, REASSIGN_FIELDS);
+      setErrors(byField);
+      failure([errorMessage(error), ...rest].join(' '));
+      const first = Object.keys(REASSIGN_FIELDS).find((f) => byField[f]);
+      if (first) form.querySelector<HTMLElement>(`#${first}`)?.focus();
     } finally {
       setBusy(false);
     }
   };
   return (
     <Dialog title={`Giao cho người khác (cấp ${nameOf(LEVEL_NAMES, level)})`} open onClose={onClose} onSubmit={submit} busy={busy || !level}>
-      <p>
-        <label htmlFor="reassign-to">Người xử lý mới</label>
-        <input id="reassign-to" list="reassign-users" value={reviewer} onChange={(e) => setReviewer(e.target.value)} required autoComplete="off" />
-        <datalist id="reassign-users">
-          {users
-            .filter((u) => u.role === 'REVIEWER' || u.role === 'STAFF')
-            .map((u) => (
-              <option key={u.username} value={u.username}>
-                {u.displayName}
-              </option>
-            ))}
-        </datalist>
-      </p>
-      <p>
-        <label htmlFor="reassign-reason">Lý do</label>
-        <textarea id="reassign-reason" value={reason} onChange={(e) => setReason(e.target.value)} required rows={3} />
-      </p>
+      <Field id="reassign-to" label="Người xử lý mới" error={errors['reassign-to']}>
+        {(props) => <input {...props} list="reassign-users" value={reviewer} onChange={(e) => setReviewer(e.target.value)} required autoComplete="off" />}
+      </Field>
+      <datalist id="reassign-users">
+        {users
+          .filter((u) => u.role === 'REVIEWER' || u.role === 'STAFF')
+          .map((u) => (
+            <option key={u.username} value={u.username}>
+              {u.displayName}
+            </option>
+          ))}
+      </datalist>
+      <Field id="reassign-reason" label="Lý do" error={errors['reassign-reason']}>
+        {(props) => <textarea {...props} value={reason} onChange={(e) => setReason(e.target.value)} required rows={3} />}
+      </Field>
     </Dialog>
   );
 }
