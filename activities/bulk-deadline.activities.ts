@@ -29,7 +29,11 @@ export function createBulkDeadlineActivities({ rows, temporal, concurrency = 8 }
   return {
     async applyDeadlinePage({ job, afterId }: { job: BulkDeadlineJob; afterId: string | null }): Promise<BulkDeadlinePage> {
       const { overdueBefore, ...filter } = job.filter;
-      const targets = await rows.deadlineTargets({ ...filter, ...(overdueBefore && { overdueBefore: new Date(overdueBefore) }) }, afterId, BULK_DEADLINE_PAGE_SIZE);
+      const targets = await rows.deadlineTargets(
+        { ...filter, ...(overdueBefore && { overdueBefore: new Date(overdueBefore) }) },
+        afterId,
+        BULK_DEADLINE_PAGE_SIZE,
+      );
       let updated = 0;
       for (let i = 0; i < targets.length; i += concurrency) {
         const done = await Promise.all(targets.slice(i, i + concurrency).map((t) => apply(job, t)));

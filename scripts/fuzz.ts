@@ -87,7 +87,11 @@ async function startStack(): Promise<{ apiUrl: string; api: ServiceProcess }> {
   stops.push(() => temporal.stop());
   say(`temporal at ${temporal.address}, database ${database.replace(/\/\/[^@]*@/, '//')}`);
   await migrateDatabase(root, database);
-  const seed = spawnService(process.execPath, [join(root, 'dist', 'prisma', 'seed.js')], { cwd: root, env: { ...process.env, DATABASE_URL: database }, log: log('seed') });
+  const seed = spawnService(process.execPath, [join(root, 'dist', 'prisma', 'seed.js')], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: database },
+    log: log('seed'),
+  });
   const seeded = await seed.exited;
   if (seeded.code !== 0) throw new Error(`seed failed:\n${seed.outputTail()}`);
 
@@ -141,7 +145,11 @@ async function waitForHealth(apiUrl: string, api: ServiceProcess): Promise<void>
 }
 
 async function devToken(apiUrl: string, username: string): Promise<string> {
-  const res = await fetch(`${apiUrl}/api/auth/dev-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username }) });
+  const res = await fetch(`${apiUrl}/api/auth/dev-token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username }),
+  });
   if (!res.ok) throw new Error(`dev token for ${username}: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { token: string }).token;
 }

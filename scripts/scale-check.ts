@@ -181,13 +181,23 @@ export async function measureScale(options: ScaleOptions): Promise<ScaleFigures>
 }
 
 async function devToken(apiUrl: string, username: string): Promise<string> {
-  const res = await fetch(`${apiUrl}/api/auth/dev-token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username }) });
+  const res = await fetch(`${apiUrl}/api/auth/dev-token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username }),
+  });
   return ((await res.json()) as { token: string }).token;
 }
 
 async function waitFor(url: string): Promise<void> {
   for (let i = 0; i < 120; i++) {
-    if (await fetch(url).then((r) => r.status < 500, () => false)) return;
+    if (
+      await fetch(url).then(
+        (r) => r.status < 500,
+        () => false,
+      )
+    )
+      return;
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error(`${url} did not answer`);
@@ -234,7 +244,17 @@ async function main(): Promise<void> {
     const [token, reviewerToken] = [await devToken(apiUrl, 'admin'), await devToken(apiUrl, 'u1.head')];
     let opened = 0;
     for (const target of steps) {
-      await measureScale({ apiUrl, token, reviewerToken, databaseUrl: database, temporalAddress: temporal.address, taskQueue: env.TEMPORAL_TASK_QUEUE, payloadKeys: env.PAYLOAD_KEYS, workerPid: worker.child.pid, count: target - opened });
+      await measureScale({
+        apiUrl,
+        token,
+        reviewerToken,
+        databaseUrl: database,
+        temporalAddress: temporal.address,
+        taskQueue: env.TEMPORAL_TASK_QUEUE,
+        payloadKeys: env.PAYLOAD_KEYS,
+        workerPid: worker.child.pid,
+        count: target - opened,
+      });
       opened = target;
     }
   } finally {

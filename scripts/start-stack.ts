@@ -90,7 +90,15 @@ async function main(): Promise<void> {
 
   const api = `http://localhost:${apiPort}`;
   console.log(
-    ['', `  Web app:     ${api}/`, `  API:         ${api}`, `  API docs:    ${api}/api/docs`, `  Temporal UI: ${temporalUiUrl ?? '(not known)'}`, '  Ctrl-C stops everything.', ''].join('\n'),
+    [
+      '',
+      `  Web app:     ${api}/`,
+      `  API:         ${api}`,
+      `  API docs:    ${api}/api/docs`,
+      `  Temporal UI: ${temporalUiUrl ?? '(not known)'}`,
+      '  Ctrl-C stops everything.',
+      '',
+    ].join('\n'),
   );
 }
 

@@ -10,7 +10,10 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const connection = await Connection.connect(temporalConnectionOptions(config));
   try {
-    const outcomes = await syncSchedules(new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: payloadDataConverter(config.PAYLOAD_KEYS) }), config);
+    const outcomes = await syncSchedules(
+      new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: payloadDataConverter(config.PAYLOAD_KEYS) }),
+      config,
+    );
     for (const { scheduleId, outcome } of outcomes) console.log(`${scheduleId}: ${outcome}`);
   } finally {
     await connection.close();

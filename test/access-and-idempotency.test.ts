@@ -120,9 +120,7 @@ describe('who may act, bad input, duplicates and races', () => {
       achievements: 'ngắn',
     });
     expect(badSubmit.status).toBe(400);
-    expect(badSubmit.body.error.details.map((d: { path: string }) => d.path)).toEqual(
-      expect.arrayContaining(['nominee.fullName', 'achievements']),
-    );
+    expect(badSubmit.body.error.details.map((d: { path: string }) => d.path)).toEqual(expect.arrayContaining(['nominee.fullName', 'achievements']));
     const notJson = await request(sut.app.getHttpServer())
       .post('/api/nominations')
       .set('Authorization', `Bearer ${await sut.token('u1.clerk')}`)

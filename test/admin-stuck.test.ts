@@ -32,7 +32,8 @@ describe('admins see stuck work and act on it', () => {
       closesAt: new Date(Date.now() + 3_600_000).toISOString(),
     });
     expect(res.status).toBe(201);
-    for (let i = 0; i < 50 && (await sut.get('admin', `/api/campaigns/${res.body.id}`)).body.status !== 'OPEN'; i++) await new Promise((r) => setTimeout(r, 200));
+    for (let i = 0; i < 50 && (await sut.get('admin', `/api/campaigns/${res.body.id}`)).body.status !== 'OPEN'; i++)
+      await new Promise((r) => setTimeout(r, 200));
     return res.body.id as string;
   }
 
@@ -59,9 +60,15 @@ describe('admins see stuck work and act on it', () => {
   it('keeps search attributes current, so the README’s UI filters find exactly the right workflows', async () => {
     const n = await sut.submit('u3.clerk', { campaignId });
     const byId = (filter: string) => `WorkflowId = "${n.workflowId}" AND ${filter}`;
-    await until(async () => ((await listed(byId('NominationLevel = "UNIT" AND UnitCode = "U3" AND AwardCode = "BANG_KHEN_UBND_TP"'))).length ? true : undefined), 'UNIT attributes');
+    await until(
+      async () => ((await listed(byId('NominationLevel = "UNIT" AND UnitCode = "U3" AND AwardCode = "BANG_KHEN_UBND_TP"'))).length ? true : undefined),
+      'UNIT attributes',
+    );
     await sut.waitForRow(n.id, (row) => row.overdue);
-    await until(async () => ((await listed(byId('NominationLevel = "UNIT" AND OverdueSince IS NOT NULL AND ExecutionStatus = "Running"'))).length ? true : undefined), 'overdue attributes');
+    await until(
+      async () => ((await listed(byId('NominationLevel = "UNIT" AND OverdueSince IS NOT NULL AND ExecutionStatus = "Running"'))).length ? true : undefined),
+      'overdue attributes',
+    );
 
     await sut.decide('u3.head', n.id, { level: 'UNIT', decision: 'RETURN', comment: 'Bổ sung hồ sơ' });
     await sut.post('u3.clerk', `/api/nominations/${n.id}/resubmit`, { comment: 'Đã bổ sung' });
@@ -126,7 +133,11 @@ describe('admins see stuck work and act on it', () => {
       // Answered 503 once the command's deadline passed, the same request again joins the one execution.
       const first = await pending;
       expect([200, 503]).toContain(first.status);
-      if (first.status === 503) await until(async () => ((await sut.post('admin', `/api/admin/nominations/${n.id}/reassign`, body)).status === 200 ? true : undefined), 'the reassignment');
+      if (first.status === 503)
+        await until(
+          async () => ((await sut.post('admin', `/api/admin/nominations/${n.id}/reassign`, body)).status === 200 ? true : undefined),
+          'the reassignment',
+        );
     } finally {
       await sut.prisma.$executeRawUnsafe('DROP TRIGGER IF EXISTS tdkt_test_refuse ON audit_events');
     }
@@ -162,7 +173,11 @@ describe('admins see stuck work and act on it', () => {
 
   it('closes a row left behind by a workflow that completed', async () => {
     const n = await sut.submit('u1.clerk', { campaignId, awardCode: 'GIAY_KHEN_GIAM_DOC_SO' });
-    for (const [reviewer, level] of [['u1.head', 'UNIT'], ['dept-a.reviewer', 'DEPARTMENT'], ['so.council', 'SO']] as const) {
+    for (const [reviewer, level] of [
+      ['u1.head', 'UNIT'],
+      ['dept-a.reviewer', 'DEPARTMENT'],
+      ['so.council', 'SO'],
+    ] as const) {
       await sut.decide(reviewer, n.id, { level, decision: 'APPROVE' });
     }
     await sut.prisma.nomination.update({ where: { id: n.id }, data: { status: 'IN_REVIEW', currentLevel: 'SO' } });
@@ -211,16 +226,32 @@ describe('admins see stuck work and act on it', () => {
 
   it('lists mail that keeps failing with its recipient and last error, with or without a nomination', async () => {
     const n = await sut.submit('u1.clerk', { campaignId });
-    const failing = { channel: 'EMAIL', kind: 'REMINDER', subject: 'Nhắc việc', body: 'Nội dung', attempts: 5, lastError: 'connect ECONNREFUSED 127.0.0.1:2525', lastAttemptAt: new Date() };
+    const failing = {
+      channel: 'EMAIL',
+      kind: 'REMINDER',
+      subject: 'Nhắc việc',
+      body: 'Nội dung',
+      attempts: 5,
+      lastError: 'connect ECONNREFUSED 127.0.0.1:2525',
+      lastAttemptAt: new Date(),
+    };
     await sut.prisma.delivery.create({ data: { ...failing, nominationId: n.id, seq: 999, recipient: 'u1.head', address: 'u1.head@example.vn' } });
     const orphan = await sut.prisma.delivery.create({ data: { ...failing, nominationId: null, seq: 0, recipient: 'admin', address: 'admin@example.vn' } });
     // Too few attempts yet, and delivered: neither is listed.
     await sut.prisma.delivery.create({ data: { ...failing, attempts: 1, nominationId: n.id, seq: 998, recipient: 'u1.head', address: 'u1.head@example.vn' } });
-    await sut.prisma.delivery.create({ data: { ...failing, deliveredAt: new Date(), nominationId: n.id, seq: 997, recipient: 'u1.head', address: 'u1.head@example.vn' } });
+    await sut.prisma.delivery.create({
+      data: { ...failing, deliveredAt: new Date(), nominationId: n.id, seq: 997, recipient: 'u1.head', address: 'u1.head@example.vn' },
+    });
     try {
       const items = (await stuck()).filter((x) => x.kind === 'DELIVERY_FAILING');
       expect(items).toEqual([
-        expect.objectContaining({ nominationId: n.id, recipient: 'u1.head', address: 'u1.head@example.vn', lastError: 'connect ECONNREFUSED 127.0.0.1:2525', temporalUiUrl: expect.stringContaining(n.workflowId) }),
+        expect.objectContaining({
+          nominationId: n.id,
+          recipient: 'u1.head',
+          address: 'u1.head@example.vn',
+          lastError: 'connect ECONNREFUSED 127.0.0.1:2525',
+          temporalUiUrl: expect.stringContaining(n.workflowId),
+        }),
       ]);
       expect(items[0]!.reason).toContain('u1.head@example.vn');
       // Without a filter, mail of no nomination is listed too.

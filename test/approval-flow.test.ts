@@ -34,9 +34,7 @@ describe('a nomination climbs its route to a final approval', () => {
       if (next) {
         // The next reviewer is told, and sees it in their inbox.
         const notes = await sut.get(next[0], '/api/notifications');
-        expect(notes.body.items).toEqual(
-          expect.arrayContaining([expect.objectContaining({ kind: 'REVIEW_REQUESTED', nominationId: created.id })]),
-        );
+        expect(notes.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'REVIEW_REQUESTED', nominationId: created.id })]));
         const inbox = await sut.get(next[0], '/api/inbox');
         expect(inbox.body.items.map((n: { id: string }) => n.id)).toContain(created.id);
       }

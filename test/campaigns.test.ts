@@ -31,7 +31,8 @@ describe('campaigns: a window that opens and closes on time, and a result drawn 
     expect(res.status).toBe(201);
     return res.body as { id: string; code: string; status: string; closesAt: string };
   }
-  const status = async (id: string) => (await sut.get('admin', `/api/campaigns/${id}`)).body as { status: string; closedAt: string | null; counts: { byStatus: Record<string, number> } };
+  const status = async (id: string) =>
+    (await sut.get('admin', `/api/campaigns/${id}`)).body as { status: string; closedAt: string | null; counts: { byStatus: Record<string, number> } };
   const waitStatus = async (id: string, wanted: string, timeoutMs = 30_000) => {
     const deadline = Date.now() + timeoutMs;
     while ((await status(id)).status !== wanted) {
@@ -83,7 +84,11 @@ describe('campaigns: a window that opens and closes on time, and a result drawn 
     expect(late.status).toBe(409);
     expect(late.body.error.code).toBe('CAMPAIGN_CLOSED');
 
-    for (const [reviewer, level] of [['u1.head', 'UNIT'], ['dept-a.reviewer', 'DEPARTMENT'], ['so.council', 'SO']] as const) {
+    for (const [reviewer, level] of [
+      ['u1.head', 'UNIT'],
+      ['dept-a.reviewer', 'DEPARTMENT'],
+      ['so.council', 'SO'],
+    ] as const) {
       expect((await sut.decide(reviewer, accepted.body.id, { level, decision: 'APPROVE' })).status).toBe(200);
     }
     await sut.decide('u1.head', rejected.body.id, { level: 'UNIT', decision: 'REJECT', ground: 'CRITERIA_NOT_MET', comment: 'Chưa đủ tiêu chuẩn' });

@@ -50,7 +50,12 @@ describe('the catalogue, the base salary and the basis of award history', () => 
 
       expect(before.status).toBe(200);
       expect(before.body).toMatchObject({ version: '2024.1', effectiveFrom: '2024-01-01', legalBasis: expect.stringContaining('98/2023') });
-      expect(from.body).toMatchObject({ version: '2025.1', effectiveFrom: '2025-07-01', legalBasis: expect.stringContaining('152/2025'), cashRounding: { direction: 'UP', unit: 10_000 } });
+      expect(from.body).toMatchObject({
+        version: '2025.1',
+        effectiveFrom: '2025-07-01',
+        legalBasis: expect.stringContaining('152/2025'),
+        cashRounding: { direction: 'UP', unit: 10_000 },
+      });
       const bangKhen = (body: { awards: { code: string; cashMultiples: unknown; eligibility: unknown; legalBasis: string }[] }) =>
         body.awards.find((a) => a.code === 'BANG_KHEN_UBND_TP')!;
       expect(bangKhen(before.body).cashMultiples).toMatchObject({ individual: 1, collective: 2 });
@@ -161,7 +166,11 @@ describe('the catalogue, the base salary and the basis of award history', () => 
         declarations: { rating: 'HTT' },
         requestId: `catalogue-${randomUUID()}`,
       });
-      for (const [reviewer, level] of [['u1.head', 'UNIT'], ['dept-a.reviewer', 'DEPARTMENT'], ['so.council', 'SO']] as const) {
+      for (const [reviewer, level] of [
+        ['u1.head', 'UNIT'],
+        ['dept-a.reviewer', 'DEPARTMENT'],
+        ['so.council', 'SO'],
+      ] as const) {
         expect((await sut.decide(reviewer, nomination.id, { level, decision: 'APPROVE' })).status).toBe(200);
       }
       await sut.waitForRow(nomination.id, (row) => row.status === 'APPROVED');

@@ -51,7 +51,12 @@ describe('council ballots and quotas', () => {
     expect(closed.status).toBe(200);
     expect(closed.body).toMatchObject({ status: 'APPROVED', currentLevel: null });
     const decision = closed.body.decisions[2];
-    expect(decision).toMatchObject({ level: 'SO', decision: 'APPROVE', reviewer: 'so.council', tally: { for: 3, against: 2, membersTotal: 5, threshold: 0.5 } });
+    expect(decision).toMatchObject({
+      level: 'SO',
+      decision: 'APPROVE',
+      reviewer: 'so.council',
+      tally: { for: 3, against: 2, membersTotal: 5, threshold: 0.5 },
+    });
     expect(decision.minutes).toContain('Đồng ý: 3');
     expect(decision.minutes).toContain('Kết quả: đạt');
     expect(JSON.stringify(closed.body)).not.toMatch(/so\.member[1-4]/);
@@ -77,7 +82,13 @@ describe('council ballots and quotas', () => {
 
   it('records on the council’s decision the hashes of the document versions it had, the minutes it attached among them', async () => {
     const n = await atSoCouncil('Mai Thị Bích Ngọc');
-    const minutes = await sut.upload('so.council', 'BIEN_BAN_HOP', samplePdf('bien ban hoi dong'), 'Biên bản họp Hội đồng.pdf', `/api/nominations/${n.id}/documents`);
+    const minutes = await sut.upload(
+      'so.council',
+      'BIEN_BAN_HOP',
+      samplePdf('bien ban hoi dong'),
+      'Biên bản họp Hội đồng.pdf',
+      `/api/nominations/${n.id}/documents`,
+    );
     expect(minutes.status).toBe(201);
     const current = ((await sut.get('so.council', `/api/nominations/${n.id}`)).body.documents as { id: string; sha256: string; current: boolean }[])
       .filter((d) => d.current)
@@ -99,7 +110,11 @@ describe('council ballots and quotas', () => {
       nominee: { kind: 'INDIVIDUAL', fullName: 'Trần Minh Đức' },
       declarations: { rating: 'HTXS', initiatives: ['Ứng dụng bản đồ số cụm công nghiệp toàn thành phố'] },
     });
-    for (const [reviewer, level] of [['u1.head', 'UNIT'], ['dept-a.reviewer', 'DEPARTMENT'], ['so.council', 'SO']] as const) {
+    for (const [reviewer, level] of [
+      ['u1.head', 'UNIT'],
+      ['dept-a.reviewer', 'DEPARTMENT'],
+      ['so.council', 'SO'],
+    ] as const) {
       expect((await sut.decide(reviewer, n.id, { level, decision: 'APPROVE' })).status).toBe(200);
     }
     await vote(n, CITY_COUNCIL.slice(0, 4), 'FOR');
@@ -113,7 +128,14 @@ describe('council ballots and quotas', () => {
     // U2 has 7 LĐTT holders for 2026 here, so 15% leaves one CSTĐ cơ sở place.
     const holders = ['Lê Văn Quang', 'Nguyễn Văn An', 'Trần Thị Bình', 'Phạm Văn Cường', 'Lê Thị Dung', 'Võ Văn Em', 'Đào Thị Giang'];
     await sut.prisma.awardHistory.createMany({
-      data: holders.map((fullName) => ({ fullName, unitCode: 'U2', awardCode: 'LAO_DONG_TIEN_TIEN', year: 2026, decisionRef: 'QĐ 1302/QĐ-SCT', source: 'TEST' })),
+      data: holders.map((fullName) => ({
+        fullName,
+        unitCode: 'U2',
+        awardCode: 'LAO_DONG_TIEN_TIEN',
+        year: 2026,
+        decisionRef: 'QĐ 1302/QĐ-SCT',
+        source: 'TEST',
+      })),
       skipDuplicates: true,
     });
     const a = await atSoCouncil('Nguyễn Văn An', 'U2');

@@ -19,7 +19,9 @@ describe('substitution (ủy quyền)', () => {
     expect(notMine.status).toBe(403);
 
     // A delegation that has ended (written as it was, since none may start in the past any more).
-    await sut.prisma.delegation.create({ data: { delegator: 'dept-a.reviewer', deputy: 'u3.clerk', level: 'DEPARTMENT', orgCode: 'DEPT-A', fromDay: day(-30), toDay: day(-1) } });
+    await sut.prisma.delegation.create({
+      data: { delegator: 'dept-a.reviewer', deputy: 'u3.clerk', level: 'DEPARTMENT', orgCode: 'DEPT-A', fromDay: day(-30), toDay: day(-1) },
+    });
     const current = await sut.post('dept-a.reviewer', '/api/delegations', { deputy: 'dept-a.deputy', level: 'DEPARTMENT', from: day(0), to: day(1) });
     expect(current.status).toBe(201);
     expect(current.body).toMatchObject({ delegator: 'dept-a.reviewer', deputy: 'dept-a.deputy', level: 'DEPARTMENT' });

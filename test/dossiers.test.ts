@@ -38,7 +38,11 @@ describe('a nomination carries its dossier', () => {
     expect(types.body).toEqual(expect.arrayContaining([{ code: 'TO_TRINH', name: 'Tờ trình' }, expect.objectContaining({ code: 'XAC_NHAN_SANG_KIEN' })]));
     const awards = await sut.get('u1.clerk', '/api/awards');
     expect(awards.body).toContainEqual(
-      expect.objectContaining({ code: 'CSTD_CO_SO', requiredDocuments: ['TO_TRINH', 'BAO_CAO_THANH_TICH', 'BIEN_BAN_HOP', 'XAC_NHAN_SANG_KIEN'], optionalDocuments: ['KHAC'] }),
+      expect.objectContaining({
+        code: 'CSTD_CO_SO',
+        requiredDocuments: ['TO_TRINH', 'BAO_CAO_THANH_TICH', 'BIEN_BAN_HOP', 'XAC_NHAN_SANG_KIEN'],
+        optionalDocuments: ['KHAC'],
+      }),
     );
   });
 
@@ -46,7 +50,14 @@ describe('a nomination carries its dossier', () => {
     const pdf = samplePdf('To trinh');
     const upload = await sut.upload('u1.clerk', 'TO_TRINH', pdf);
     expect(upload.status).toBe(201);
-    expect(upload.body).toMatchObject({ type: 'TO_TRINH', fileName: 'TO_TRINH.pdf', mediaType: 'application/pdf', size: pdf.length, sha256: sha256(pdf), uploadedBy: 'u1.clerk' });
+    expect(upload.body).toMatchObject({
+      type: 'TO_TRINH',
+      fileName: 'TO_TRINH.pdf',
+      mediaType: 'application/pdf',
+      size: pdf.length,
+      sha256: sha256(pdf),
+      uploadedBy: 'u1.clerk',
+    });
     const others = [(await sut.upload('u1.clerk', 'BAO_CAO_THANH_TICH')).body.id, (await sut.upload('u1.clerk', 'BIEN_BAN_HOP')).body.id];
 
     const created = await sut.submit('u1.clerk', { documents: [upload.body.id, ...others] });
@@ -172,7 +183,10 @@ describe('a nomination carries its dossier', () => {
 
     const fresh = samplePdf('Bien ban hop co chu ky');
     const upload = await sut.upload('u1.clerk', 'BIEN_BAN_HOP', fresh, 'Biên bản họp (bổ sung).pdf');
-    const resubmitted = await sut.post('u1.clerk', `/api/nominations/${created.id}/resubmit`, { comment: 'Đã bổ sung biên bản có chữ ký', documents: [upload.body.id] });
+    const resubmitted = await sut.post('u1.clerk', `/api/nominations/${created.id}/resubmit`, {
+      comment: 'Đã bổ sung biên bản có chữ ký',
+      documents: [upload.body.id],
+    });
 
     expect(resubmitted.status).toBe(200);
     expect(resubmitted.body.status).toBe('IN_REVIEW');
@@ -217,9 +231,10 @@ describe('a nomination carries its dossier', () => {
     expect(retried.body.decisions[0].documents).toEqual(atSubmission);
     // The same reached the workflow under another update id (the first answer lost in flight): it joins too.
     const now = [...atSubmission, { id: added.body.id, sha256: added.body.sha256 }];
-    const state = await sut.temporal.workflow
-      .getHandle(created.workflowId)
-      .executeUpdate(decideUpdate, { args: [{ level: 'UNIT', decision: 'APPROVE', requestId, reviewer: 'u1.head', onBehalfOf: null, documents: now }], updateId: randomUUID() });
+    const state = await sut.temporal.workflow.getHandle(created.workflowId).executeUpdate(decideUpdate, {
+      args: [{ level: 'UNIT', decision: 'APPROVE', requestId, reviewer: 'u1.head', onBehalfOf: null, documents: now }],
+      updateId: randomUUID(),
+    });
     expect(state.decisions).toHaveLength(1);
     // Another command under the same request id is still refused.
     const other = await sut.decide('u1.head', created.id, { level: 'UNIT', decision: 'REJECT', ground: 'CRITERIA_NOT_MET', comment: 'Chưa đạt', requestId });
@@ -282,7 +297,12 @@ describe('the S3 document store, against a real S3-compatible server (moto)', ()
     expect(res.status).toBe(200);
     expect(sha256(res.body as Buffer)).toBe(first!.sha256);
 
-    const store = new S3DocumentStore({ bucket, endpoint: moto.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'testtesttest' } });
+    const store = new S3DocumentStore({
+      bucket,
+      endpoint: moto.endpoint,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'test', secretAccessKey: 'testtesttest' },
+    });
     // Each body is read to its end: one left unread is cut by close() and its 'aborted' error fails the test at random.
     const stored = async (key: string) => {
       const body = await store.get(key);

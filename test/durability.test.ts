@@ -48,7 +48,13 @@ describe('nothing accepted is lost when a worker or the Temporal server goes awa
     let port: number;
     let server: TemporalDevServer;
     const startServer = () =>
-      startTemporalDevServer({ projectRoot: PROJECT_ROOT, port, headless: true, dbFilename: join(dir, 'temporal.db'), searchAttributes: SEARCH_ATTRIBUTE_TYPES });
+      startTemporalDevServer({
+        projectRoot: PROJECT_ROOT,
+        port,
+        headless: true,
+        dbFilename: join(dir, 'temporal.db'),
+        searchAttributes: SEARCH_ATTRIBUTE_TYPES,
+      });
 
     beforeAll(async () => {
       dir = mkdtempSync(join(tmpdir(), 'tdkt-temporal-'));

@@ -22,7 +22,8 @@ describe('award history, holds and eligibility at submission', () => {
       .set('Content-Type', contentType)
       .send(text);
 
-  const stored = (fullName: string) => sut.prisma.awardHistory.findMany({ where: { fullName, unitCode: 'U3' }, orderBy: [{ year: 'asc' }, { awardCode: 'asc' }] });
+  const stored = (fullName: string) =>
+    sut.prisma.awardHistory.findMany({ where: { fullName, unitCode: 'U3' }, orderBy: [{ year: 'asc' }, { awardCode: 'asc' }] });
 
   const submitU3 = async (fullName: string, awardCode: string, declarations: Record<string, unknown>) =>
     sut.post('u3.clerk', '/api/nominations', {
@@ -50,7 +51,12 @@ describe('award history, holds and eligibility at submission', () => {
     expect(csv.status).toBe(403);
     expect(csv.body.error.code).toBe('FORBIDDEN');
     expect((await sut.get('u3.head', '/api/admin/award-history')).status).toBe(403);
-    const hold = await sut.post('dept-b.reviewer', '/api/admin/holds', { fullName: NHUNG, unitCode: 'U3', reason: 'Đang bị xem xét kỷ luật', until: '2099-12-31' });
+    const hold = await sut.post('dept-b.reviewer', '/api/admin/holds', {
+      fullName: NHUNG,
+      unitCode: 'U3',
+      reason: 'Đang bị xem xét kỷ luật',
+      until: '2099-12-31',
+    });
     expect(hold.status).toBe(403);
     expect(await stored(KHANH)).toEqual([]);
     expect(await sut.prisma.hold.count({ where: { fullName: NHUNG } })).toBe(0);

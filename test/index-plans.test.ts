@@ -42,8 +42,16 @@ describe('query plans on a few thousand rows', () => {
   };
 
   it.each([
-    ['the inbox: waiting at a level, earliest due first', `SELECT id FROM ${SCHEMA}.nominations WHERE status = 'IN_REVIEW' AND current_level = 'SO' ORDER BY due_at LIMIT 50`, /nominations_status_current_level_(due_at|overdue)_idx/],
-    ['the overdue work of the stuck view', `SELECT id FROM ${SCHEMA}.nominations WHERE status = 'IN_REVIEW' AND current_level = 'UNIT' AND due_at < now() + interval '1 day'`, /nominations_status_current_level_(due_at|overdue)_idx/],
+    [
+      'the inbox: waiting at a level, earliest due first',
+      `SELECT id FROM ${SCHEMA}.nominations WHERE status = 'IN_REVIEW' AND current_level = 'SO' ORDER BY due_at LIMIT 50`,
+      /nominations_status_current_level_(due_at|overdue)_idx/,
+    ],
+    [
+      'the overdue work of the stuck view',
+      `SELECT id FROM ${SCHEMA}.nominations WHERE status = 'IN_REVIEW' AND current_level = 'UNIT' AND due_at < now() + interval '1 day'`,
+      /nominations_status_current_level_(due_at|overdue)_idx/,
+    ],
     ['a campaign’s nominations', `SELECT id FROM ${SCHEMA}.nominations WHERE campaign_id = 'campaign-7'`, 'nominations_campaign_id_idx'],
     ['the newest nominations first', `SELECT id FROM ${SCHEMA}.nominations ORDER BY created_at DESC LIMIT 20`, 'nominations_created_at_idx'],
     ['the decisions of a period', `SELECT id FROM ${SCHEMA}.decisions WHERE decided_at >= now() - interval '2 hours'`, 'decisions_decided_at_idx'],

@@ -39,7 +39,9 @@ describe('outside dev mode, tokens come from the identity provider', () => {
     expect((await request(sut.app.getHttpServer()).post('/api/auth/dev-token').send({ username: 'u1.clerk' })).status).toBe(404);
     expect((await request(sut.app.getHttpServer()).get('/api/auth/dev-users')).status).toBe(404);
     expect((await call(await sign())).status).toBe(200);
-    const me = await request(sut.app.getHttpServer()).get('/api/auth/me').set('Authorization', `Bearer ${await sign()}`);
+    const me = await request(sut.app.getHttpServer())
+      .get('/api/auth/me')
+      .set('Authorization', `Bearer ${await sign()}`);
     expect(me.body).toMatchObject({ username: 'u1.clerk', role: 'CLERK', orgCode: 'U1', reviewsLevel: null });
   });
 
@@ -49,7 +51,10 @@ describe('outside dev mode, tokens come from the identity provider', () => {
     ['issued longer ago than AUTH_JWT_MAX_AGE', () => sign({ iat: now() - 13 * 3600, exp: now() + 3600 })],
     ['for another audience', () => sign({ aud: 'another-app' })],
     ['from another issuer', () => sign({ iss: 'https://sso.example.com' })],
-    ['unsigned (alg: none)', async () => new UnsecuredJWT({ sub: 'u1.admin' }).setIssuer(ISSUER).setAudience(AUDIENCE).setIssuedAt().setExpirationTime('5m').encode()],
+    [
+      'unsigned (alg: none)',
+      async () => new UnsecuredJWT({ sub: 'u1.admin' }).setIssuer(ISSUER).setAudience(AUDIENCE).setIssuedAt().setExpirationTime('5m').encode(),
+    ],
     ['signed with another key', () => sign({ secret: 'another-secret-of-16' })],
     ['naming an unknown user', () => sign({ sub: 'stranger' })],
   ])('refuses a token %s with 401 in the error shape', async (_, token) => {
@@ -67,10 +72,18 @@ describe('with the identity provider’s key set (JWKS)', () => {
   let jwks: Server;
   let port: number;
 
-  const listen = (server: Server, at = 0) => new Promise<number>((resolve) => server.listen(at, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
+  const listen = (server: Server, at = 0) =>
+    new Promise<number>((resolve) => server.listen(at, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
   const close = (server: Server) => new Promise<void>((resolve) => server.close(() => resolve()));
   const es256 = (privateKey = keys.privateKey, kid = KID) =>
-    new SignJWT({}).setProtectedHeader({ alg: 'ES256', kid }).setSubject('u1.clerk').setIssuer(ISSUER).setAudience(AUDIENCE).setIssuedAt().setExpirationTime('5m').sign(privateKey);
+    new SignJWT({})
+      .setProtectedHeader({ alg: 'ES256', kid })
+      .setSubject('u1.clerk')
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime('5m')
+      .sign(privateKey);
   const call = (token: string) => request(sut.app.getHttpServer()).get('/api/notifications').set('Authorization', `Bearer ${token}`);
 
   beforeAll(async () => {

@@ -30,9 +30,16 @@ describe('the law’s steps in the workflow', () => {
   it('posts a Bằng khen Thủ tướng, gathers objections and opinions, forwards it, then records the central decision', async () => {
     const team = `Phòng Kỹ thuật ${Date.now()}`;
     // The city's Bằng khen more than five years before: the collective's eligibility for the Prime Minister's.
-    await sut.prisma.awardHistory.create({ data: { fullName: team, unitCode: 'U1', awardCode: 'BANG_KHEN_UBND_TP', year: 2020, decisionRef: 'QĐ 100/QĐ-UBND', source: 'SEED' } });
+    await sut.prisma.awardHistory.create({
+      data: { fullName: team, unitCode: 'U1', awardCode: 'BANG_KHEN_UBND_TP', year: 2020, decisionRef: 'QĐ 100/QĐ-UBND', source: 'SEED' },
+    });
     const n = await sut.submit('u1.clerk', { awardCode: 'BANG_KHEN_THU_TUONG', nominee: { kind: 'COLLECTIVE', name: team }, declarations: { rating: 'HTXS' } });
-    for (const [reviewer, level] of [['u1.head', 'UNIT'], ['dept-a.reviewer', 'DEPARTMENT'], ['so.council', 'SO']] as const) await ok(await approve(reviewer, n.id, level));
+    for (const [reviewer, level] of [
+      ['u1.head', 'UNIT'],
+      ['dept-a.reviewer', 'DEPARTMENT'],
+      ['so.council', 'SO'],
+    ] as const)
+      await ok(await approve(reviewer, n.id, level));
 
     const atCity = await ok(await sut.get('city.board', `/api/nominations/${n.id}`));
     expect(atCity).toMatchObject({ currentLevel: 'CITY', posting: { open: true }, consultation: { open: true } });
@@ -44,7 +51,15 @@ describe('the law’s steps in the workflow', () => {
     ]);
 
     const postings = await ok(await sut.get('u3.clerk', '/api/postings'));
-    expect(postings.items).toContainEqual(expect.objectContaining({ nominationId: n.id, nominee: { kind: 'COLLECTIVE', name: team }, awardCode: 'BANG_KHEN_THU_TUONG', unitCode: 'U1', postingEndsAt: atCity.posting.endsAt }));
+    expect(postings.items).toContainEqual(
+      expect.objectContaining({
+        nominationId: n.id,
+        nominee: { kind: 'COLLECTIVE', name: team },
+        awardCode: 'BANG_KHEN_THU_TUONG',
+        unitCode: 'U1',
+        postingEndsAt: atCity.posting.endsAt,
+      }),
+    );
     await ok(await sut.post('u3.clerk', `/api/nominations/${n.id}/objections`, { text: 'Đề nghị làm rõ thành tích năm 2024' }), 201);
 
     const early = await approve('city.board', n.id, 'CITY');
@@ -56,9 +71,17 @@ describe('the law’s steps in the workflow', () => {
     expect((await sut.post('dept-a.deputy', `/api/nominations/${n.id}/opinions`, { answer: 'AGREE' })).status).toBe(403);
 
     // The posting ends first; the consultation then closes at its deadline without the police's answer.
-    await until(async () => (await sut.prisma.nomination.findUniqueOrThrow({ where: { id: n.id } })).postingOpen === false || undefined, 'the posting ended', 20_000);
+    await until(
+      async () => (await sut.prisma.nomination.findUniqueOrThrow({ where: { id: n.id } })).postingOpen === false || undefined,
+      'the posting ended',
+      20_000,
+    );
     expect((await approve('city.board', n.id, 'CITY')).status).toBe(409);
-    await until(async () => (await sut.prisma.nomination.findUniqueOrThrow({ where: { id: n.id } })).consultationOpen === false || undefined, 'the consultation closed', 20_000);
+    await until(
+      async () => (await sut.prisma.nomination.findUniqueOrThrow({ where: { id: n.id } })).consultationOpen === false || undefined,
+      'the consultation closed',
+      20_000,
+    );
 
     const ready = await ok(await sut.get('city.board', `/api/nominations/${n.id}`));
     expect(ready.objections).toEqual([expect.objectContaining({ author: 'u3.clerk', text: 'Đề nghị làm rõ thành tích năm 2024' })]);
@@ -80,20 +103,30 @@ describe('the law’s steps in the workflow', () => {
     expect((await sut.post('u1.clerk', `/api/nominations/${n.id}/external-decision`, decision)).status).toBe(403);
     const approved = await ok(await sut.post('admin', `/api/nominations/${n.id}/external-decision`, decision));
     expect(approved).toMatchObject({ status: 'APPROVED', externalDecision: { decisionRef: 'QĐ 1234/QĐ-TTg', decidedOn: '2026-12-20' } });
-    expect(await sut.prisma.awardHistory.findFirst({ where: { nominationId: n.id } })).toMatchObject({ awardCode: 'BANG_KHEN_THU_TUONG', decisionRef: 'QĐ 1234/QĐ-TTg' });
+    expect(await sut.prisma.awardHistory.findFirst({ where: { nominationId: n.id } })).toMatchObject({
+      awardCode: 'BANG_KHEN_THU_TUONG',
+      decisionRef: 'QĐ 1234/QĐ-TTg',
+    });
     expect((await sut.post('admin', `/api/nominations/${n.id}/external-decision`, decision)).status).toBe(409);
   });
 
   it('a hold recorded mid-review suspends the level, and lifting it resumes it with the deadline moved', async () => {
     const person = `Lê Văn Tạm ${Date.now()}`;
-    const n = await sut.submit('u1.clerk', { awardCode: 'GIAY_KHEN_GIAM_DOC_SO', nominee: { kind: 'INDIVIDUAL', fullName: person }, declarations: { rating: 'HTT' } });
+    const n = await sut.submit('u1.clerk', {
+      awardCode: 'GIAY_KHEN_GIAM_DOC_SO',
+      nominee: { kind: 'INDIVIDUAL', fullName: person },
+      declarations: { rating: 'HTT' },
+    });
     await ok(await approve('u1.head', n.id, 'UNIT'));
     const before = await until(async () => {
       const row = await sut.prisma.nomination.findUniqueOrThrow({ where: { id: n.id } });
       return row.version >= 2 ? row : undefined;
     }, 'the unit’s approval committed');
 
-    const hold = await ok(await sut.post('admin', '/api/admin/holds', { fullName: person, unitCode: 'U1', reason: 'Đang bị thanh tra', until: '2099-12-31' }), 201);
+    const hold = await ok(
+      await sut.post('admin', '/api/admin/holds', { fullName: person, unitCode: 'U1', reason: 'Đang bị thanh tra', until: '2099-12-31' }),
+      201,
+    );
     await until(async () => (await sut.prisma.nomination.findUniqueOrThrow({ where: { id: n.id } })).suspendedSince || undefined, 'suspended');
     const refused = await approve('dept-a.reviewer', n.id, 'DEPARTMENT');
     expect(refused.status).toBe(409);
@@ -103,7 +136,9 @@ describe('the law’s steps in the workflow', () => {
     expect((await ok(await sut.get('admin', '/api/admin/holds'))).items).toContainEqual(expect.objectContaining({ id: hold.id }));
 
     await new Promise((r) => setTimeout(r, 1500));
-    const lifted = await request(sut.app.getHttpServer()).delete(`/api/admin/holds/${hold.id}`).set('Authorization', `Bearer ${await sut.token('admin')}`);
+    const lifted = await request(sut.app.getHttpServer())
+      .delete(`/api/admin/holds/${hold.id}`)
+      .set('Authorization', `Bearer ${await sut.token('admin')}`);
     expect(lifted.status).toBe(204);
     const after = await until(async () => {
       const row = await sut.prisma.nomination.findUniqueOrThrow({ where: { id: n.id } });
@@ -129,11 +164,27 @@ describe('the law’s steps in the workflow', () => {
   it('a campaign’s result lists a forwarded Bằng khen Thủ tướng as proposed, without cash, then as granted with its cash once the central decision is recorded', async () => {
     const c = await campaign(['BANG_KHEN_THU_TUONG'], 8_000);
     const team = `Tổ Đề nghị ${Date.now()}`;
-    await sut.prisma.awardHistory.create({ data: { fullName: team, unitCode: 'U1', awardCode: 'BANG_KHEN_UBND_TP', year: 2020, decisionRef: 'QĐ 101/QĐ-UBND', source: 'SEED' } });
-    const n = await sut.submit('u1.clerk', { awardCode: 'BANG_KHEN_THU_TUONG', campaignId: c.id, nominee: { kind: 'COLLECTIVE', name: team }, declarations: { rating: 'HTXS' } });
-    for (const [reviewer, level] of [['u1.head', 'UNIT'], ['dept-a.reviewer', 'DEPARTMENT'], ['so.council', 'SO']] as const) await ok(await approve(reviewer, n.id, level));
+    await sut.prisma.awardHistory.create({
+      data: { fullName: team, unitCode: 'U1', awardCode: 'BANG_KHEN_UBND_TP', year: 2020, decisionRef: 'QĐ 101/QĐ-UBND', source: 'SEED' },
+    });
+    const n = await sut.submit('u1.clerk', {
+      awardCode: 'BANG_KHEN_THU_TUONG',
+      campaignId: c.id,
+      nominee: { kind: 'COLLECTIVE', name: team },
+      declarations: { rating: 'HTXS' },
+    });
+    for (const [reviewer, level] of [
+      ['u1.head', 'UNIT'],
+      ['dept-a.reviewer', 'DEPARTMENT'],
+      ['so.council', 'SO'],
+    ] as const)
+      await ok(await approve(reviewer, n.id, level));
     for (const officer of ['snv.officer', 'catp.officer']) await ok(await sut.post(officer, `/api/nominations/${n.id}/opinions`, { answer: 'AGREE' }));
-    await until(async () => (await sut.prisma.nomination.findUniqueOrThrow({ where: { id: n.id } })).postingOpen === false || undefined, 'the posting ended', 20_000);
+    await until(
+      async () => (await sut.prisma.nomination.findUniqueOrThrow({ where: { id: n.id } })).postingOpen === false || undefined,
+      'the posting ended',
+      20_000,
+    );
     expect(await ok(await approve('city.board', n.id, 'CITY'))).toMatchObject({ status: 'FORWARDED' });
 
     // Every nomination final once the window closed: the campaign finishes and stores its result.
@@ -141,7 +192,14 @@ describe('the law’s steps in the workflow', () => {
     const proposed = await ok(await sut.get('admin', `/api/campaigns/${c.id}/result`));
     expect(proposed.decisions).toEqual([]);
     expect(proposed.proposals).toEqual([
-      expect.objectContaining({ nominationId: n.id, awardCode: 'BANG_KHEN_THU_TUONG', forwardTo: 'THU_TUONG', outcome: 'PROPOSED', amount: null, baseSalary: null }),
+      expect.objectContaining({
+        nominationId: n.id,
+        awardCode: 'BANG_KHEN_THU_TUONG',
+        forwardTo: 'THU_TUONG',
+        outcome: 'PROPOSED',
+        amount: null,
+        baseSalary: null,
+      }),
     ]);
     const proposedCsv = (await download(`/api/campaigns/${c.id}/result.csv`)).subarray(3).toString('utf8');
     expect(proposedCsv).toContain(`Đề nghị Thủ tướng Chính phủ khen thưởng (chờ quyết định),${n.id},${team},`);
@@ -153,7 +211,9 @@ describe('the law’s steps in the workflow', () => {
     expect(proposedPdf).not.toContain('QUYẾT ĐỊNH:');
 
     // The central decision comes after the campaign finished: the stored result shows it all the same.
-    await ok(await sut.post('admin', `/api/nominations/${n.id}/external-decision`, { decisionRef: 'QĐ 77/QĐ-TTg', decidedOn: '2026-12-20', outcome: 'APPROVED' }));
+    await ok(
+      await sut.post('admin', `/api/nominations/${n.id}/external-decision`, { decisionRef: 'QĐ 77/QĐ-TTg', decidedOn: '2026-12-20', outcome: 'APPROVED' }),
+    );
     const table = await ok(await sut.get('admin', '/api/admin/base-salary'));
     const version = catalogueVersion(n.catalogueVersion as string)!;
     const award = version.awards.find((a) => a.code === 'BANG_KHEN_THU_TUONG')!;
@@ -180,18 +240,25 @@ describe('the law’s steps in the workflow', () => {
 
   it('no council member votes while the nomination is posted or on hold', async () => {
     const person = `Đỗ Văn Biểu ${Date.now()}`;
-    await sut.prisma.awardHistory.create({ data: { fullName: person, unitCode: 'U1', awardCode: 'LAO_DONG_TIEN_TIEN', year: 2026, decisionRef: 'QĐ 5/QĐ-SCT', source: 'SEED' } });
+    await sut.prisma.awardHistory.create({
+      data: { fullName: person, unitCode: 'U1', awardCode: 'LAO_DONG_TIEN_TIEN', year: 2026, decisionRef: 'QĐ 5/QĐ-SCT', source: 'SEED' },
+    });
     const n = await sut.submit('u1.clerk', { awardCode: 'CSTD_CO_SO', nominee: { kind: 'INDIVIDUAL', fullName: person } });
     await ok(await approve('u1.head', n.id, 'UNIT'));
     await ok(await approve('dept-a.reviewer', n.id, 'DEPARTMENT'));
     const vote = () => sut.post('so.member1', `/api/nominations/${n.id}/votes`, { vote: 'FOR' });
 
-    const hold = await ok(await sut.post('admin', '/api/admin/holds', { fullName: person, unitCode: 'U1', reason: 'Đang xem xét kỷ luật', until: '2099-12-31' }), 201);
+    const hold = await ok(
+      await sut.post('admin', '/api/admin/holds', { fullName: person, unitCode: 'U1', reason: 'Đang xem xét kỷ luật', until: '2099-12-31' }),
+      201,
+    );
     await until(async () => (await sut.prisma.nomination.findUniqueOrThrow({ where: { id: n.id } })).suspendedSince || undefined, 'suspended');
     const held = await vote();
     expect(held.status).toBe(409);
     expect(held.body.error.code).toBe('ON_HOLD');
-    const lifted = await request(sut.app.getHttpServer()).delete(`/api/admin/holds/${hold.id}`).set('Authorization', `Bearer ${await sut.token('admin')}`);
+    const lifted = await request(sut.app.getHttpServer())
+      .delete(`/api/admin/holds/${hold.id}`)
+      .set('Authorization', `Bearer ${await sut.token('admin')}`);
     expect(lifted.status).toBe(204);
     await until(async () => (await sut.prisma.nomination.findUniqueOrThrow({ where: { id: n.id } })).suspendedSince === null || undefined, 'resumed');
 
@@ -210,24 +277,40 @@ describe('the law’s steps in the workflow', () => {
   it('the second escalation waits out a hold: none while suspended, then after the time that was left', async () => {
     const c = await campaign(['GIAY_KHEN_GIAM_DOC_SO'], 3_600_000, { levelDeadlines: { DEPARTMENT: '3s' } });
     const person = `Vũ Thị Chờ ${Date.now()}`;
-    const n = await sut.submit('u1.clerk', { awardCode: 'GIAY_KHEN_GIAM_DOC_SO', campaignId: c.id, nominee: { kind: 'INDIVIDUAL', fullName: person }, declarations: { rating: 'HTT' } });
+    const n = await sut.submit('u1.clerk', {
+      awardCode: 'GIAY_KHEN_GIAM_DOC_SO',
+      campaignId: c.id,
+      nominee: { kind: 'INDIVIDUAL', fullName: person },
+      declarations: { rating: 'HTT' },
+    });
     await ok(await approve('u1.head', n.id, 'UNIT'));
     const events = (kind: string) => sut.prisma.auditEvent.findMany({ where: { nominationId: n.id, kind } });
     // Overdue 3 s after it reached the department; the escalation is due 3 s later.
     const [overdue] = await until(async () => ((await events('OVERDUE')).length ? events('OVERDUE') : undefined), 'overdue', 15_000);
-    const hold = await ok(await sut.post('admin', '/api/admin/holds', { fullName: person, unitCode: 'U1', reason: 'Đang bị thanh tra', until: '2099-12-31' }), 201);
-    const suspendedAt = (await until(async () => (await sut.prisma.nomination.findUniqueOrThrow({ where: { id: n.id } })).suspendedSince || undefined, 'suspended')).getTime();
+    const hold = await ok(
+      await sut.post('admin', '/api/admin/holds', { fullName: person, unitCode: 'U1', reason: 'Đang bị thanh tra', until: '2099-12-31' }),
+      201,
+    );
+    const suspendedAt = (
+      await until(async () => (await sut.prisma.nomination.findUniqueOrThrow({ where: { id: n.id } })).suspendedSince || undefined, 'suspended')
+    ).getTime();
     const left = overdue!.at.getTime() + 3_000 - suspendedAt;
 
     await new Promise((r) => setTimeout(r, Math.max(0, overdue!.at.getTime() + 3_000 - Date.now()) + 2_000));
     expect(await events('ESCALATED')).toEqual([]);
 
     const liftedAt = Date.now();
-    const lifted = await request(sut.app.getHttpServer()).delete(`/api/admin/holds/${hold.id}`).set('Authorization', `Bearer ${await sut.token('admin')}`);
+    const lifted = await request(sut.app.getHttpServer())
+      .delete(`/api/admin/holds/${hold.id}`)
+      .set('Authorization', `Bearer ${await sut.token('admin')}`);
     expect(lifted.status).toBe(204);
     const [escalated] = await until(async () => ((await events('ESCALATED')).length ? events('ESCALATED') : undefined), 'escalated after the hold', 20_000);
     // The time that was left when the hold began, counted again from its lifting (less the lift's own round trip).
     expect(escalated!.at.getTime() - liftedAt).toBeGreaterThanOrEqual(left - 500);
-    expect(await sut.prisma.nomination.findUniqueOrThrow({ where: { id: n.id } })).toMatchObject({ status: 'IN_REVIEW', currentLevel: 'DEPARTMENT', overdue: true });
+    expect(await sut.prisma.nomination.findUniqueOrThrow({ where: { id: n.id } })).toMatchObject({
+      status: 'IN_REVIEW',
+      currentLevel: 'DEPARTMENT',
+      overdue: true,
+    });
   });
 });

@@ -41,7 +41,10 @@ describe('logs at info carry ids and codes, never what a nomination says', () =>
     expect(res.status).toBe(200);
     // The worker's outbox sent it: the name went through the mailer, the dispatcher and the activities.
     // Other files' mail still in the shared outbox may reach this server first: wait for this nomination's.
-    const mail = await until(async () => smtp.mails.find((m) => m.to.includes(ADDRESS) && decodedSubject(m.raw).includes(NOMINEE)), 'the email about this nomination');
+    const mail = await until(
+      async () => smtp.mails.find((m) => m.to.includes(ADDRESS) && decodedSubject(m.raw).includes(NOMINEE)),
+      'the email about this nomination',
+    );
     expect(decodedSubject(mail.raw)).toContain(NOMINEE);
     expect((await sut.get('u1.head', `/api/nominations/${n.id}`)).body).toMatchObject({ nominee: { fullName: NOMINEE } });
 

@@ -30,6 +30,8 @@ describe('email notifications', () => {
       return marked.every((x) => x.emailedAt !== null) ? marked : undefined;
     }, 'every notification emailed');
     const deliveries = await sut.prisma.delivery.findMany({ where: { nominationId: n.id } });
-    expect(deliveries.map((d) => smtp.mails.filter((m) => messageId(m.raw) === messageIdFor(d.id, sut.config.MAIL_FROM)).length)).toEqual(deliveries.map(() => 1));
+    expect(deliveries.map((d) => smtp.mails.filter((m) => messageId(m.raw) === messageIdFor(d.id, sut.config.MAIL_FROM)).length)).toEqual(
+      deliveries.map(() => 1),
+    );
   });
 });

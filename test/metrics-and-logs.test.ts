@@ -110,7 +110,14 @@ describe('what admins see of stuck work: metrics, request and activity logs', ()
     expect((await decide(n.id)).status).toBe(200);
     // What the worker records of an activity failing again and again (the stuck view reads the same row).
     await sut.prisma.activityFailure.create({
-      data: { workflowId: `nomination-${n.id}`, activityType: 'commitTransition', nominationId: n.id, attempt: 4, lastError: 'simulated', lastFailedAt: new Date() },
+      data: {
+        workflowId: `nomination-${n.id}`,
+        activityType: 'commitTransition',
+        nominationId: n.id,
+        attempt: 4,
+        lastError: 'simulated',
+        lastFailedAt: new Date(),
+      },
     });
 
     const res = await request(sut.app.getHttpServer()).get('/api/metrics').set('Authorization', `Bearer ${METRICS_TOKEN}`);

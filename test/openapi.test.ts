@@ -11,7 +11,18 @@ const VALIDATOR = { pkg: 'openapi-spec-validator', version: '0.9.0', binary: 'op
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head'] as const;
 const ERROR_REF = '#/components/schemas/Error';
 /** JSON Schema keywords that OpenAPI 3.0's schema dialect does not have (2019-09 / 2020-12). */
-const NEWER_KEYWORDS = ['const', '$schema', '$defs', '$id', 'prefixItems', 'unevaluatedProperties', 'unevaluatedItems', 'dependentSchemas', 'dependentRequired', 'contentEncoding'];
+const NEWER_KEYWORDS = [
+  'const',
+  '$schema',
+  '$defs',
+  '$id',
+  'prefixItems',
+  'unevaluatedProperties',
+  'unevaluatedItems',
+  'dependentSchemas',
+  'dependentRequired',
+  'contentEncoding',
+];
 
 interface Operation {
   parameters?: { name: string; in: string }[];
@@ -52,7 +63,9 @@ it('is valid OpenAPI by openapi-spec-validator', async () => {
     const file = join(dir, 'openapi.json');
     await writeFile(file, rendered);
     const { code, output } = await new Promise<{ code: number | null; output: string }>((done) =>
-      execFile(validator.path, [file], (error, stdout, stderr) => done({ code: error ? ((error as { code?: number }).code ?? 1) : 0, output: `${stdout}${stderr}` })),
+      execFile(validator.path, [file], (error, stdout, stderr) =>
+        done({ code: error ? ((error as { code?: number }).code ?? 1) : 0, output: `${stdout}${stderr}` }),
+      ),
     );
     expect({ code, output: code === 0 ? '' : output }).toEqual({ code: 0, output: '' });
   } finally {
@@ -70,7 +83,11 @@ it('describes every operation: its path parameters, a success schema, and each e
       problems.push(`${name}: no success response with a schema (declare it with @ApiRoute)`);
     }
     for (const [status, response] of Object.entries(responses)) {
-      if (/^[45]\d\d$/.test(status) && !(name === 'GET /api/health' && status === '503') && response.content?.['application/json']?.schema?.$ref !== ERROR_REF) {
+      if (
+        /^[45]\d\d$/.test(status) &&
+        !(name === 'GET /api/health' && status === '503') &&
+        response.content?.['application/json']?.schema?.$ref !== ERROR_REF
+      ) {
         problems.push(`${name}: ${status} is not the Error component`);
       }
     }

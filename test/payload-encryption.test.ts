@@ -52,7 +52,11 @@ describe('Temporal payloads are encrypted', () => {
     const [[unitReviewer, unit], [departmentReviewer, department]] = APPROVERS_U1;
     expect((await sut.decide(unitReviewer, n.id, { level: unit, decision: 'APPROVE', comment: COMMENT })).status).toBe(200);
     expect((await sut.decide(departmentReviewer, n.id, { level: department, decision: 'RETURN', comment: 'Bổ sung biên bản họp' })).status).toBe(200);
-    const resubmitted = await sut.post('u1.clerk', `/api/nominations/${n.id}/resubmit`, { achievements: ACHIEVEMENTS, comment: 'Đã bổ sung', requestId: randomUUID() });
+    const resubmitted = await sut.post('u1.clerk', `/api/nominations/${n.id}/resubmit`, {
+      achievements: ACHIEVEMENTS,
+      comment: 'Đã bổ sung',
+      requestId: randomUUID(),
+    });
     expect(resubmitted.status).toBe(200);
     historyJson = JSON.parse(historyToJSON(await plain.workflow.getHandle(workflowId).fetchHistory()));
   });
@@ -198,10 +202,7 @@ describe('Temporal payloads are encrypted', () => {
         .setIssuedAt()
         .setExpirationTime('5m')
         .sign(new TextEncoder().encode(secret));
-      const admin = await request(app.getHttpServer())
-        .post('/api/temporal-codec/default/decode')
-        .set('Authorization', `Bearer ${token}`)
-        .send({ payloads });
+      const admin = await request(app.getHttpServer()).post('/api/temporal-codec/default/decode').set('Authorization', `Bearer ${token}`).send({ payloads });
       expect(admin.status).toBe(200);
     } finally {
       await app.close();

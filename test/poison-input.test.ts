@@ -53,7 +53,8 @@ describe('input that cannot poison: control characters are refused on every text
   });
 
   const send = async (e: Endpoint, input: Body) => {
-    const call = request(sut.app.getHttpServer())[e.method](e.path).set('Authorization', `Bearer ${await sut.token(e.as)}`);
+    const agent = request(sut.app.getHttpServer());
+    const call = agent[e.method](e.path).set('Authorization', `Bearer ${await sut.token(e.as)}`);
     return e.method === 'get' ? call.query(input) : call.send(input);
   };
 
@@ -107,23 +108,64 @@ describe('input that cannot poison: control characters are refused on every text
         as: 'u1.clerk',
         method: 'post',
         path: '/api/nominations',
-        input: { awardCode: 'TAP_THE_LAO_DONG_XUAT_SAC', year: 2026, nominee: { kind: 'COLLECTIVE', name: 'Phòng Kế hoạch' }, achievements: 'Tập thể hoàn thành xuất sắc nhiệm vụ năm.' },
+        input: {
+          awardCode: 'TAP_THE_LAO_DONG_XUAT_SAC',
+          year: 2026,
+          nominee: { kind: 'COLLECTIVE', name: 'Phòng Kế hoạch' },
+          achievements: 'Tập thể hoàn thành xuất sắc nhiệm vụ năm.',
+        },
       },
       { name: 'list', as: 'u1.clerk', method: 'get', path: '/api/nominations', input: { status: 'IN_REVIEW', ...filter, page: '1', pageSize: '20' } },
-      { name: 'decide', as: 'u1.head', method: 'post', path: `/api/nominations/${target.id}/decisions`, input: { level: 'UNIT', decision: 'REJECT', comment: 'Không đạt', ground: 'CRITERIA_NOT_MET', requestId } },
-      { name: 'resubmit', as: 'u1.clerk', method: 'post', path: `/api/nominations/${target.id}/resubmit`, input: { achievements: 'Bổ sung thành tích năm 2025 đầy đủ.', comment: 'Đã bổ sung', requestId } },
+      {
+        name: 'decide',
+        as: 'u1.head',
+        method: 'post',
+        path: `/api/nominations/${target.id}/decisions`,
+        input: { level: 'UNIT', decision: 'REJECT', comment: 'Không đạt', ground: 'CRITERIA_NOT_MET', requestId },
+      },
+      {
+        name: 'resubmit',
+        as: 'u1.clerk',
+        method: 'post',
+        path: `/api/nominations/${target.id}/resubmit`,
+        input: { achievements: 'Bổ sung thành tích năm 2025 đầy đủ.', comment: 'Đã bổ sung', requestId },
+      },
       { name: 'withdraw', as: 'u1.clerk', method: 'post', path: `/api/nominations/${target.id}/withdraw`, input: { reason: 'Đơn vị rút hồ sơ', requestId } },
       { name: 'vote', as: 'so.member1', method: 'post', path: `/api/nominations/${target.id}/votes`, input: { vote: 'FOR', requestId } },
       { name: 'close vote', as: 'so.council', method: 'post', path: `/api/nominations/${target.id}/votes/close`, input: { requestId } },
-      { name: 'delegate', as: 'dept-a.reviewer', method: 'post', path: '/api/delegations', input: { deputy: 'dept-a.deputy', level: 'DEPARTMENT', from: '2026-03-02', to: '2026-03-06' } },
+      {
+        name: 'delegate',
+        as: 'dept-a.reviewer',
+        method: 'post',
+        path: '/api/delegations',
+        input: { deputy: 'dept-a.deputy', level: 'DEPARTMENT', from: '2026-03-02', to: '2026-03-06' },
+      },
       { name: 'stuck', as: 'admin', method: 'get', path: '/api/admin/stuck', input: { ...filter, minOverdueDays: '1' } },
       { name: 'bulk deadline', as: 'admin', method: 'post', path: '/api/admin/nominations/deadline', input: { filter, dueAt, reason } },
       { name: 'nudge', as: 'admin', method: 'post', path: `/api/admin/nominations/${target.id}/nudge`, input: { reason, requestId } },
-      { name: 'reassign', as: 'admin', method: 'post', path: `/api/admin/nominations/${target.id}/reassign`, input: { level: 'UNIT', reviewer: 'u1.head', reason, requestId } },
+      {
+        name: 'reassign',
+        as: 'admin',
+        method: 'post',
+        path: `/api/admin/nominations/${target.id}/reassign`,
+        input: { level: 'UNIT', reviewer: 'u1.head', reason, requestId },
+      },
       { name: 'deadline', as: 'admin', method: 'post', path: `/api/admin/nominations/${target.id}/deadline`, input: { dueAt, reason, requestId } },
       { name: 'repair', as: 'admin', method: 'post', path: `/api/admin/nominations/${target.id}/repair`, input: { reason, requestId } },
-      { name: 'hold', as: 'admin', method: 'post', path: '/api/admin/holds', input: { fullName: 'Trần Văn Hùng', unitCode: 'U1', reason: 'Đang bị xem xét kỷ luật', until: '2099-12-31' } },
-      { name: 'award history', as: 'admin', method: 'get', path: '/api/admin/award-history', input: { fullName: 'Nguyễn Thị Lan', unitCode: 'U1', page: '1', pageSize: '10' } },
+      {
+        name: 'hold',
+        as: 'admin',
+        method: 'post',
+        path: '/api/admin/holds',
+        input: { fullName: 'Trần Văn Hùng', unitCode: 'U1', reason: 'Đang bị xem xét kỷ luật', until: '2099-12-31' },
+      },
+      {
+        name: 'award history',
+        as: 'admin',
+        method: 'get',
+        path: '/api/admin/award-history',
+        input: { fullName: 'Nguyễn Thị Lan', unitCode: 'U1', page: '1', pageSize: '10' },
+      },
       { name: 'pause schedule', as: 'admin', method: 'post', path: '/api/admin/schedules/tdkt-campaign-regular/pause', input: { reason } },
       { name: 'resume schedule', as: 'admin', method: 'post', path: '/api/admin/schedules/tdkt-campaign-regular/resume', input: { reason } },
       {
@@ -160,8 +202,10 @@ describe('input that cannot poison: control characters are refused on every text
         for (const bad of new Set([POISONS[0]!, POISONS[1 + (k % (POISONS.length - 1))]!])) {
           const res = await send(e, poisoned(e.input, path, bad) as Body);
           sent++;
-          const named = res.status === 400 && res.body.error?.code === 'VALIDATION_FAILED' && res.body.error.details.some((d: { path: string }) => d.path === field);
-          if (!named) misses.push(`${e.name} ${field} U+${bad.charCodeAt(0).toString(16).padStart(4, '0')}: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
+          const named =
+            res.status === 400 && res.body.error?.code === 'VALIDATION_FAILED' && res.body.error.details.some((d: { path: string }) => d.path === field);
+          if (!named)
+            misses.push(`${e.name} ${field} U+${bad.charCodeAt(0).toString(16).padStart(4, '0')}: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
         }
       }
     }
@@ -220,7 +264,10 @@ describe('input that cannot poison: control characters are refused on every text
     expect(malformed.status).toBe(400);
     expect(malformed.body.error.code).toBe('VALIDATION_FAILED');
 
-    const huge = await request(server).post(`/api/nominations/${other.id}/withdraw`).set('Authorization', token).send({ reason: 'x'.repeat(2_000_000) });
+    const huge = await request(server)
+      .post(`/api/nominations/${other.id}/withdraw`)
+      .set('Authorization', token)
+      .send({ reason: 'x'.repeat(2_000_000) });
     expect(huge.status).toBe(413);
     expect(huge.body.error.code).toBe('PAYLOAD_TOO_LARGE');
 
@@ -228,7 +275,11 @@ describe('input that cannot poison: control characters are refused on every text
     expect(xml.status).toBe(400);
     expect(xml.body.error.code).toBe('VALIDATION_FAILED');
 
-    const charset = await request(server).post('/api/nominations').set('Authorization', token).set('Content-Type', 'application/json; charset=ebcdic').send('{}');
+    const charset = await request(server)
+      .post('/api/nominations')
+      .set('Authorization', token)
+      .set('Content-Type', 'application/json; charset=ebcdic')
+      .send('{}');
     expect(charset.status).toBe(415);
     expect(charset.body.error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
   });

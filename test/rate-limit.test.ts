@@ -32,7 +32,8 @@ describe('rate limit per signed-in user', () => {
     await sut.token('u3.head');
     const statuses: number[] = [];
     // The sign-ins above (sut.token) have already spent part of this address's budget.
-    for (let i = 0; i < LIMIT + 1; i++) statuses.push((await request(sut.app.getHttpServer()).post('/api/auth/dev-token').send({ username: 'u3.clerk' })).status);
+    for (let i = 0; i < LIMIT + 1; i++)
+      statuses.push((await request(sut.app.getHttpServer()).post('/api/auth/dev-token').send({ username: 'u3.clerk' })).status);
 
     expect(statuses).toContain(429);
     const refused = await request(sut.app.getHttpServer()).post('/api/auth/dev-token').send({ username: 'u3.clerk' });

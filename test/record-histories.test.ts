@@ -100,7 +100,10 @@ const recording = process.env.RECORD_HISTORIES === '1';
       requestId: 'record-council-vote',
     });
     await ok(await sut.decide('u1.head', n.id, { level: 'UNIT', decision: 'APPROVE', requestId: 'council-vote-UNIT' }), 'approve UNIT');
-    await ok(await sut.decide('dept-a.reviewer', n.id, { level: 'DEPARTMENT', decision: 'APPROVE', requestId: 'council-vote-DEPARTMENT' }), 'approve DEPARTMENT');
+    await ok(
+      await sut.decide('dept-a.reviewer', n.id, { level: 'DEPARTMENT', decision: 'APPROVE', requestId: 'council-vote-DEPARTMENT' }),
+      'approve DEPARTMENT',
+    );
     for (const member of ['so.council', 'so.member1', 'so.member2', 'so.member3']) {
       await ok(await sut.post(member, `/api/nominations/${n.id}/votes`, { vote: 'FOR', requestId: `council-vote-${member}` }), `vote ${member}`);
     }
@@ -121,12 +124,23 @@ const recording = process.env.RECORD_HISTORIES === '1';
       declarations: { rating: 'HTXS' },
       requestId: 'record-posting-consultation-forwarding',
     });
-    for (const [reviewer, level] of [['u1.head', 'UNIT'], ['dept-a.reviewer', 'DEPARTMENT'], ['so.council', 'SO']] as const) {
+    for (const [reviewer, level] of [
+      ['u1.head', 'UNIT'],
+      ['dept-a.reviewer', 'DEPARTMENT'],
+      ['so.council', 'SO'],
+    ] as const) {
       await ok(await sut.decide(reviewer, n.id, { level, decision: 'APPROVE', comment: 'Đồng ý', requestId: `forwarding-${level}` }), `approve ${level}`);
     }
-    await ok(await sut.post('snv.officer', `/api/nominations/${n.id}/opinions`, { answer: 'AGREE', comment: 'Thống nhất', requestId: 'forwarding-opinion-SNV' }), 'opinion');
+    await ok(
+      await sut.post('snv.officer', `/api/nominations/${n.id}/opinions`, { answer: 'AGREE', comment: 'Thống nhất', requestId: 'forwarding-opinion-SNV' }),
+      'opinion',
+    );
     await sut.waitForRow(n.id, () => true);
-    await until(async () => (await sut.prisma.nomination.findUniqueOrThrow({ where: { id: n.id } })).consultationOpen === false || undefined, 'consultation closed', 30_000);
+    await until(
+      async () => (await sut.prisma.nomination.findUniqueOrThrow({ where: { id: n.id } })).consultationOpen === false || undefined,
+      'consultation closed',
+      30_000,
+    );
     await ok(await sut.decide('city.board', n.id, { level: 'CITY', decision: 'APPROVE', comment: 'Trình Thủ tướng', requestId: 'forwarding-CITY' }), 'forward');
     await save('posting-consultation-forwarding', n.workflowId, 'FORWARDED');
   });
@@ -142,9 +156,15 @@ const recording = process.env.RECORD_HISTORIES === '1';
     await ok(await sut.decide('u1.head', n.id, { level: 'UNIT', decision: 'APPROVE', requestId: 'hold-resume-UNIT' }), 'approve UNIT');
     const hold = await sut.post('admin', '/api/admin/holds', { fullName: person, unitCode: 'U1', reason: 'Đang bị thanh tra', until: '2099-12-31' });
     await until(async () => (await sut.prisma.nomination.findUniqueOrThrow({ where: { id: n.id } })).suspendedSince || undefined, 'suspended');
-    await request(sut.app.getHttpServer()).delete(`/api/admin/holds/${(hold.body as { id: string }).id}`).set('Authorization', `Bearer ${await sut.token('admin')}`).expect(204);
+    await request(sut.app.getHttpServer())
+      .delete(`/api/admin/holds/${(hold.body as { id: string }).id}`)
+      .set('Authorization', `Bearer ${await sut.token('admin')}`)
+      .expect(204);
     await until(async () => ((await sut.prisma.nomination.findUniqueOrThrow({ where: { id: n.id } })).suspendedSince === null ? true : undefined), 'resumed');
-    await ok(await sut.decide('dept-a.reviewer', n.id, { level: 'DEPARTMENT', decision: 'APPROVE', requestId: 'hold-resume-DEPARTMENT' }), 'approve DEPARTMENT');
+    await ok(
+      await sut.decide('dept-a.reviewer', n.id, { level: 'DEPARTMENT', decision: 'APPROVE', requestId: 'hold-resume-DEPARTMENT' }),
+      'approve DEPARTMENT',
+    );
     await ok(await sut.decide('so.council', n.id, { level: 'SO', decision: 'APPROVE', requestId: 'hold-resume-SO' }), 'approve SO');
     await save('hold-resume', n.workflowId, 'APPROVED');
   });

@@ -20,7 +20,10 @@ describe('resource rules: who sees a campaign’s nominees, who may deputise or 
     await sut.close();
   });
 
-  const del = async (username: string, path: string) => request(sut.app.getHttpServer()).delete(path).set('Authorization', `Bearer ${await sut.token(username)}`);
+  const del = async (username: string, path: string) =>
+    request(sut.app.getHttpServer())
+      .delete(path)
+      .set('Authorization', `Bearer ${await sut.token(username)}`);
 
   describe('campaigns', () => {
     let campaignId: string;
@@ -149,7 +152,9 @@ describe('resource rules: who sees a campaign’s nominees, who may deputise or 
       const created = await delegate({});
       expect(created.status).toBe(201);
       const id = created.body.id as string;
-      expect((await sut.get('dept-a.reviewer', '/api/delegations')).body.given).toEqual(expect.arrayContaining([expect.objectContaining({ id, deputy: 'dept-a.deputy', from: day(0), to: day(5) })]));
+      expect((await sut.get('dept-a.reviewer', '/api/delegations')).body.given).toEqual(
+        expect.arrayContaining([expect.objectContaining({ id, deputy: 'dept-a.deputy', from: day(0), to: day(5) })]),
+      );
       const deputy = (await sut.get('dept-a.deputy', '/api/delegations')).body;
       expect(deputy.received).toEqual(expect.arrayContaining([expect.objectContaining({ id, delegator: 'dept-a.reviewer' })]));
       expect(deputy.given).toEqual([]);
@@ -242,7 +247,10 @@ describe('resource rules: who sees a campaign’s nominees, who may deputise or 
       const row = await sut.prisma.nomination.findUniqueOrThrow({ where: { id: n.id } });
       const eligibility = row.eligibility as { passed: boolean; criteria: Record<string, unknown>[] };
       const onHold = { code: 'ON_HOLD', status: 'NOT_MET', message: 'Đang trong thời gian không xét khen thưởng đến hết ngày 31/12/2099', reason };
-      await sut.prisma.nomination.update({ where: { id: n.id }, data: { eligibility: { ...eligibility, criteria: [onHold, ...eligibility.criteria] } as Prisma.InputJsonObject } });
+      await sut.prisma.nomination.update({
+        where: { id: n.id },
+        data: { eligibility: { ...eligibility, criteria: [onHold, ...eligibility.criteria] } as Prisma.InputJsonObject },
+      });
 
       const held = async (username: string) => {
         const res = await sut.get(username, `/api/nominations/${n.id}`);

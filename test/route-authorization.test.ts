@@ -123,10 +123,12 @@ describe('who may call what is declared on every route', () => {
       .replace('/schedules/:id', '/schedules/REGULAR')
       .replace(':id', randomUUID());
 
-  const call = async (username: string, method: string, path: string, body: object) =>
-    request(sut.app.getHttpServer())[method.toLowerCase() as 'post' | 'put' | 'delete'](concrete(path))
+  const call = async (username: string, method: string, path: string, body: object) => {
+    const agent = request(sut.app.getHttpServer());
+    return agent[method.toLowerCase() as 'post' | 'put' | 'delete'](concrete(path))
       .set('Authorization', `Bearer ${await sut.token(username)}`)
       .send(body);
+  };
 
   it('every route of the running application declares @Public or @Authenticated', () => {
     const routes = declaredRoutes(sut);
@@ -155,8 +157,12 @@ describe('who may call what is declared on every route', () => {
   it('each mutation declares exactly the roles that may call it', () => {
     const mutations = declaredRoutes(sut).filter((r) => r.method !== 'GET' && !r.access?.public);
 
-    const declared = Object.fromEntries(mutations.map((r) => [`${r.method} ${r.path}`, r.access && !r.access.public && r.access.roles ? [...r.access.roles].sort() : 'ANY']));
-    const expected = Object.fromEntries(Object.keys(declared).map((key) => [key, MAY_CALL[key] === 'ANY' ? 'ANY' : [...(MAY_CALL[key] ?? ['(not in MAY_CALL)'])].sort()]));
+    const declared = Object.fromEntries(
+      mutations.map((r) => [`${r.method} ${r.path}`, r.access && !r.access.public && r.access.roles ? [...r.access.roles].sort() : 'ANY']),
+    );
+    const expected = Object.fromEntries(
+      Object.keys(declared).map((key) => [key, MAY_CALL[key] === 'ANY' ? 'ANY' : [...(MAY_CALL[key] ?? ['(not in MAY_CALL)'])].sort()]),
+    );
     expect(declared).toEqual(expected);
   });
 
@@ -172,7 +178,8 @@ describe('who may call what is declared on every route', () => {
         if (allowed.includes(role)) continue;
         // A body no schema accepts: a 400 would show validation ran before the role was checked.
         const res = await call(username, route.method, route.path, { notAField: true });
-        if (res.status !== 403 || res.body.error?.code !== 'FORBIDDEN') refused.push(`${username} ${route.method} ${route.path}: ${res.status} ${JSON.stringify(res.body)}`);
+        if (res.status !== 403 || res.body.error?.code !== 'FORBIDDEN')
+          refused.push(`${username} ${route.method} ${route.path}: ${res.status} ${JSON.stringify(res.body)}`);
       }
     }
 
@@ -192,7 +199,18 @@ describe('who may call what is declared on every route', () => {
       ['u2.head', 'POST', '/api/nominations/:id/decisions', { level: 'UNIT', decision: 'APPROVE', requestId: randomUUID() }],
       ['dept-b.reviewer', 'POST', '/api/nominations/:id/decisions', { level: 'DEPARTMENT', decision: 'APPROVE', requestId: randomUUID() }],
       ['dept-a.deputy', 'POST', '/api/nominations/:id/decisions', { level: 'DEPARTMENT', decision: 'APPROVE', requestId: randomUUID() }],
-      ['u3.clerk', 'POST', '/api/nominations', { unitCode: 'U1', awardCode: 'LAO_DONG_TIEN_TIEN', year: 2026, nominee: { kind: 'INDIVIDUAL', fullName: 'Người của U1' }, achievements: 'Hoàn thành tốt nhiệm vụ được giao trong năm 2026.' }],
+      [
+        'u3.clerk',
+        'POST',
+        '/api/nominations',
+        {
+          unitCode: 'U1',
+          awardCode: 'LAO_DONG_TIEN_TIEN',
+          year: 2026,
+          nominee: { kind: 'INDIVIDUAL', fullName: 'Người của U1' },
+          achievements: 'Hoàn thành tốt nhiệm vụ được giao trong năm 2026.',
+        },
+      ],
     ] as const;
 
     const allowed: string[] = [];

@@ -19,7 +19,10 @@ describe('campaigns launch every year from Temporal schedules', () => {
   });
   afterAll(async () => {
     for (const { scheduleId } of campaignSchedules(sut.config)) {
-      await sut.temporal.schedule.getHandle(scheduleId).delete().catch(() => undefined);
+      await sut.temporal.schedule
+        .getHandle(scheduleId)
+        .delete()
+        .catch(() => undefined);
     }
     await sut.close();
   });
@@ -51,9 +54,15 @@ describe('campaigns launch every year from Temporal schedules', () => {
     const views = await schedules();
     expect(views.map((v) => v.id)).toEqual([REGULAR, THEMED]);
     const [regular, themed] = views as [ScheduleView, ScheduleView];
-    expect(regular.spec).toEqual({ timezone: 'Asia/Ho_Chi_Minh', calendars: [expect.objectContaining({ minute: '0', hour: '8', dayOfMonth: '2', month: 'JANUARY', dayOfWeek: '*' })] });
+    expect(regular.spec).toEqual({
+      timezone: 'Asia/Ho_Chi_Minh',
+      calendars: [expect.objectContaining({ minute: '0', hour: '8', dayOfMonth: '2', month: 'JANUARY', dayOfWeek: '*' })],
+    });
     expect(themed.spec.calendars[0]).toMatchObject({ hour: '8', dayOfMonth: '1', month: 'MARCH' });
-    for (const [view, monthDay] of [[regular, '01-02'], [themed, '03-01']] as const) {
+    for (const [view, monthDay] of [
+      [regular, '01-02'],
+      [themed, '03-01'],
+    ] as const) {
       expect(view.paused).toBe(false);
       expect(view.nextRuns.length).toBeGreaterThan(0);
       for (const run of view.nextRuns) {
@@ -69,9 +78,15 @@ describe('campaigns launch every year from Temporal schedules', () => {
     expect(paused.status).toBe(200);
     expect(paused.body).toMatchObject({ id: REGULAR, paused: true });
     await syncSchedules(sut.temporal, { ...sut.config, SCHEDULE_REGULAR: '30 9 3 1 *' });
-    expect(await scheduleView(REGULAR)).toMatchObject({ paused: true, spec: { calendars: [expect.objectContaining({ minute: '30', hour: '9', dayOfMonth: '3' })] } });
+    expect(await scheduleView(REGULAR)).toMatchObject({
+      paused: true,
+      spec: { calendars: [expect.objectContaining({ minute: '30', hour: '9', dayOfMonth: '3' })] },
+    });
     await syncSchedules(sut.temporal, sut.config);
-    expect(await scheduleView(REGULAR)).toMatchObject({ paused: true, spec: { calendars: [expect.objectContaining({ minute: '0', hour: '8', dayOfMonth: '2' })] } });
+    expect(await scheduleView(REGULAR)).toMatchObject({
+      paused: true,
+      spec: { calendars: [expect.objectContaining({ minute: '0', hour: '8', dayOfMonth: '2' })] },
+    });
     expect((await sut.temporal.schedule.getHandle(REGULAR).describe()).state.note).toBe('Chờ kế hoạch năm mới');
 
     const resumed = await sut.post('admin', `/api/admin/schedules/${REGULAR}/resume`);

@@ -21,7 +21,14 @@ const freePort = () =>
 /** test/support/oidc-provider.mjs in its own process, once it listens. */
 function startProvider(port: number, redirectUri: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, [join(__dirname, 'support', 'oidc-provider.mjs')], {
-    env: { ...process.env, OIDC_PORT: String(port), OIDC_CLIENT_ID: CLIENT_ID, OIDC_REDIRECT_URI: redirectUri, OIDC_AUDIENCE: AUDIENCE, OIDC_API_SCOPE: API_SCOPE },
+    env: {
+      ...process.env,
+      OIDC_PORT: String(port),
+      OIDC_CLIENT_ID: CLIENT_ID,
+      OIDC_REDIRECT_URI: redirectUri,
+      OIDC_AUDIENCE: AUDIENCE,
+      OIDC_API_SCOPE: API_SCOPE,
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {

@@ -61,8 +61,21 @@ describe('web app', () => {
     const alert = page.getByRole('alert');
     // Both waits settle on their own (a timeout is an outcome), so the loser never rejects unhandled.
     const outcome = await Promise.race([
-      page.getByRole('status').getByText(text).waitFor().then(() => 'done', () => 'timeout'),
-      alert.filter({ hasText: /./ }).waitFor().then(() => 'alert', () => 'timeout'),
+      page
+        .getByRole('status')
+        .getByText(text)
+        .waitFor()
+        .then(
+          () => 'done',
+          () => 'timeout',
+        ),
+      alert
+        .filter({ hasText: /./ })
+        .waitFor()
+        .then(
+          () => 'alert',
+          () => 'timeout',
+        ),
     ]);
     if (outcome === 'alert') throw new Error(`alert instead of "${text}": ${await alert.textContent()}`);
     if (outcome === 'timeout') throw new Error(`"${text}" was never announced`);
@@ -70,7 +83,11 @@ describe('web app', () => {
 
   const statusOf = (page: Page) => page.getByTestId('status');
   const apiStatus = async (id: string) =>
-    (await sut.get('admin', `/api/nominations/${id}`)).body as { status: string; currentLevel: string | null; decisions: { level: string; decision: string; reviewer: string; comment: string | null }[] };
+    (await sut.get('admin', `/api/nominations/${id}`)).body as {
+      status: string;
+      currentLevel: string | null;
+      decisions: { level: string; decision: string; reviewer: string; comment: string | null }[];
+    };
 
   it('serves the app at / with a fallback for its paths, and keeps /api answering as before', async () => {
     const http = request(sut.app.getHttpServer());
@@ -113,7 +130,9 @@ describe('web app', () => {
     await clerk.getByLabel('Sáng kiến', { exact: true }).fill('Số hóa quy trình cấp phép\nBản đồ cụm công nghiệp');
     if (dossiers) {
       for (const type of ['Tờ trình', 'Biên bản họp']) {
-        await clerk.getByLabel(type, { exact: true }).setInputFiles({ name: `${type}.pdf`, mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n') });
+        await clerk
+          .getByLabel(type, { exact: true })
+          .setInputFiles({ name: `${type}.pdf`, mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n') });
       }
     }
     await clerk.getByRole('button', { name: 'Gửi hồ sơ', exact: true }).click();
@@ -198,7 +217,12 @@ describe('web app', () => {
   });
 
   it('a reviewer refuses with a ground and a comment; a clerk withdraws with a reason', async () => {
-    const refused = await sut.submit('u1.clerk', { awardCode: 'LAO_DONG_TIEN_TIEN', nominee: { kind: 'INDIVIDUAL', fullName: 'Vũ Văn Từ Chối' }, declarations: { rating: 'HTT' }, requestId: randomUUID() });
+    const refused = await sut.submit('u1.clerk', {
+      awardCode: 'LAO_DONG_TIEN_TIEN',
+      nominee: { kind: 'INDIVIDUAL', fullName: 'Vũ Văn Từ Chối' },
+      declarations: { rating: 'HTT' },
+      requestId: randomUUID(),
+    });
     const head = await pageFor('u1.head');
     await go(head, `/ho-so/${refused.id}`);
     await head.getByRole('button', { name: 'Không đồng ý', exact: true }).click();
@@ -209,9 +233,17 @@ describe('web app', () => {
     await dialog.getByRole('button', { name: 'Xác nhận', exact: true }).click();
     await statusOf(head).getByText('Không phê duyệt').waitFor();
     await head.getByText('Lý do: Sai đối tượng').waitFor();
-    expect((await sut.get('admin', `/api/nominations/${refused.id}`)).body).toMatchObject({ status: 'REJECTED', decisions: [{ decision: 'REJECT', ground: 'WRONG_SUBJECT' }] });
+    expect((await sut.get('admin', `/api/nominations/${refused.id}`)).body).toMatchObject({
+      status: 'REJECTED',
+      decisions: [{ decision: 'REJECT', ground: 'WRONG_SUBJECT' }],
+    });
 
-    const withdrawn = await sut.submit('u1.clerk', { awardCode: 'LAO_DONG_TIEN_TIEN', nominee: { kind: 'INDIVIDUAL', fullName: 'Đào Thị Rút' }, declarations: { rating: 'HTT' }, requestId: randomUUID() });
+    const withdrawn = await sut.submit('u1.clerk', {
+      awardCode: 'LAO_DONG_TIEN_TIEN',
+      nominee: { kind: 'INDIVIDUAL', fullName: 'Đào Thị Rút' },
+      declarations: { rating: 'HTT' },
+      requestId: randomUUID(),
+    });
     const clerk = await pageFor('u1.clerk');
     await go(clerk, `/ho-so/${withdrawn.id}`);
     await clerk.getByRole('button', { name: 'Rút hồ sơ', exact: true }).click();
@@ -225,7 +257,11 @@ describe('web app', () => {
 
   it('a council member votes in secret; the chair closes the ballot and sees the tally', async () => {
     // A CSTĐ cơ sở is decided at the Sở by its council; the nominee holds LĐTT for 2026 in the seed.
-    const { id } = await sut.submit('u1.clerk', { awardCode: 'CSTD_CO_SO', nominee: { kind: 'INDIVIDUAL', fullName: 'Phạm Minh Tuấn' }, requestId: randomUUID() });
+    const { id } = await sut.submit('u1.clerk', {
+      awardCode: 'CSTD_CO_SO',
+      nominee: { kind: 'INDIVIDUAL', fullName: 'Phạm Minh Tuấn' },
+      requestId: randomUUID(),
+    });
     expect((await sut.decide('u1.head', id, { level: 'UNIT', decision: 'APPROVE' })).status).toBe(200);
     expect((await sut.decide('dept-a.reviewer', id, { level: 'DEPARTMENT', decision: 'APPROVE' })).status).toBe(200);
 
@@ -264,7 +300,12 @@ describe('web app', () => {
     await go(dept, '/hop-viec');
     await dept.getByRole('heading', { level: 1, name: 'Hộp việc', exact: true }).waitFor();
     const fullName = `Lê Văn Sống ${randomUUID().slice(0, 4)}`;
-    const { id } = await sut.submit('u2.clerk', { awardCode: 'LAO_DONG_TIEN_TIEN', nominee: { kind: 'INDIVIDUAL', fullName }, declarations: { rating: 'HTXS' }, requestId: randomUUID() });
+    const { id } = await sut.submit('u2.clerk', {
+      awardCode: 'LAO_DONG_TIEN_TIEN',
+      nominee: { kind: 'INDIVIDUAL', fullName },
+      declarations: { rating: 'HTXS' },
+      requestId: randomUUID(),
+    });
     expect((await sut.decide('u2.head', id, { level: 'UNIT', decision: 'APPROVE' })).status).toBe(200);
     const started = Date.now();
     await dept.getByRole('link', { name: fullName }).waitFor({ timeout: 10_000 });
@@ -275,7 +316,12 @@ describe('web app', () => {
   });
 
   it('an admin extends an overdue nomination’s deadline from the stuck view', async () => {
-    const { id } = await sut.submit('u3.clerk', { awardCode: 'LAO_DONG_TIEN_TIEN', nominee: { kind: 'INDIVIDUAL', fullName: 'Phan Thị Chậm' }, declarations: { rating: 'HTT' }, requestId: randomUUID() });
+    const { id } = await sut.submit('u3.clerk', {
+      awardCode: 'LAO_DONG_TIEN_TIEN',
+      nominee: { kind: 'INDIVIDUAL', fullName: 'Phan Thị Chậm' },
+      declarations: { rating: 'HTT' },
+      requestId: randomUUID(),
+    });
     await sut.waitForRow(id, (row) => row.overdue);
     const head = await pageFor('u3.head');
     await head.getByRole('row').filter({ hasText: 'Phan Thị Chậm' }).getByText('Quá hạn').waitFor({ timeout: 10_000 });
@@ -302,7 +348,12 @@ describe('web app', () => {
 
   it('an admin reassigns a stuck level to another eligible reviewer, who finds it in their inbox and decides it', async () => {
     const fullName = 'Hồ Văn Giao';
-    const { id } = await sut.submit('u1.clerk', { awardCode: 'LAO_DONG_TIEN_TIEN', nominee: { kind: 'INDIVIDUAL', fullName }, declarations: { rating: 'HTT' }, requestId: randomUUID() });
+    const { id } = await sut.submit('u1.clerk', {
+      awardCode: 'LAO_DONG_TIEN_TIEN',
+      nominee: { kind: 'INDIVIDUAL', fullName },
+      declarations: { rating: 'HTT' },
+      requestId: randomUUID(),
+    });
     expect((await sut.decide('u1.head', id, { level: 'UNIT', decision: 'APPROVE' })).status).toBe(200);
     // A deadline already past puts the department's level among the stuck ones at once.
     const past = { dueAt: new Date(Date.now() - 60_000).toISOString(), reason: 'Hạn đã qua', requestId: randomUUID() };
@@ -327,7 +378,10 @@ describe('web app', () => {
     await reviewer.fill('dept-a.deputy');
     await dialog.getByRole('button', { name: 'Xác nhận', exact: true }).click();
     await announced(admin, 'Đã giao cấp Phòng cho Lương Văn Tiến.');
-    expect(await sut.prisma.levelAssignment.findFirst({ where: { nominationId: id, level: 'DEPARTMENT' } })).toMatchObject({ reviewer: 'dept-a.deputy', reason: 'Trưởng phòng đi công tác dài ngày.' });
+    expect(await sut.prisma.levelAssignment.findFirst({ where: { nominationId: id, level: 'DEPARTMENT' } })).toMatchObject({
+      reviewer: 'dept-a.deputy',
+      reason: 'Trưởng phòng đi công tác dài ngày.',
+    });
 
     // Staff of the department review no level of their own: the reassigned one is what their inbox holds.
     const deputy = await pageFor('dept-a.deputy');
@@ -380,7 +434,11 @@ describe('web app', () => {
     await admin.getByRole('heading', { level: 1, name: 'Lịch sử khen thưởng', exact: true }).waitFor();
     const person = 'Quách Thị Lịch Sử';
     const good = [`${person},U2,LAO_DONG_TIEN_TIEN,2024,QĐ 41/QĐ-SCT`, `${person},U2,LAO_DONG_TIEN_TIEN,2025,QĐ 57/QĐ-SCT`];
-    const file = (rows: string[]) => ({ name: 'lich-su.csv', mimeType: 'text/csv', buffer: Buffer.from(['fullName,unitCode,awardCode,year,decisionRef', ...rows].join('\n')) });
+    const file = (rows: string[]) => ({
+      name: 'lich-su.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(['fullName,unitCode,awardCode,year,decisionRef', ...rows].join('\n')),
+    });
     const input = admin.getByLabel('Tệp CSV', { exact: true });
     const importButton = admin.getByRole('button', { name: 'Nhập dữ liệu', exact: true });
 
@@ -429,8 +487,18 @@ describe('web app', () => {
     await row.getByText('Trung tâm Xúc tiến thương mại').waitFor();
     await accessible(admin, 'holds');
 
-    const submission = { awardCode: 'LAO_DONG_TIEN_TIEN', year: 2026, nominee: { kind: 'INDIVIDUAL', fullName: person }, achievements: 'Hoàn thành tốt nhiệm vụ được giao trong năm công tác.', declarations: { rating: 'HTT' } };
-    const refused = await sut.post('u3.clerk', '/api/nominations', { ...submission, documents: await sut.requiredDocuments('u3.clerk', 'LAO_DONG_TIEN_TIEN'), requestId: randomUUID() });
+    const submission = {
+      awardCode: 'LAO_DONG_TIEN_TIEN',
+      year: 2026,
+      nominee: { kind: 'INDIVIDUAL', fullName: person },
+      achievements: 'Hoàn thành tốt nhiệm vụ được giao trong năm công tác.',
+      declarations: { rating: 'HTT' },
+    };
+    const refused = await sut.post('u3.clerk', '/api/nominations', {
+      ...submission,
+      documents: await sut.requiredDocuments('u3.clerk', 'LAO_DONG_TIEN_TIEN'),
+      requestId: randomUUID(),
+    });
     expect(refused.status).toBe(422);
     expect(refused.body.error).toMatchObject({ code: 'NOT_ELIGIBLE', details: [expect.objectContaining({ path: 'ON_HOLD' })] });
 

@@ -15,7 +15,11 @@ const { applyDeadlinePage } = proxyActivities<BulkDeadlineActivities>({
  * call that asked for it answers at once. Each page's updates carry ids derived from the admin's
  * request id, so a retried page changes nothing twice.
  */
-export async function bulkDeadlineWorkflow(job: BulkDeadlineJob, afterId: string | null = null, updatedBefore = 0): Promise<{ matched: number; updated: number }> {
+export async function bulkDeadlineWorkflow(
+  job: BulkDeadlineJob,
+  afterId: string | null = null,
+  updatedBefore = 0,
+): Promise<{ matched: number; updated: number }> {
   let cursor = afterId;
   let updated = updatedBefore;
   for (;;) {

@@ -1,9 +1,4 @@
-import {
-  allHandlersFinished,
-  condition,
-  proxyActivities,
-  setHandler,
-} from '@temporalio/workflow';
+import { allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { NominationActivities } from '../activities/nomination.activities';
 import { decideCommandSchema, resubmitCommandSchema, withdrawCommandSchema } from '../libs/domain/nomination-commands';
 import {
@@ -21,13 +16,7 @@ import {
   type NominationState,
   type Step,
 } from '../libs/domain/nomination-machine';
-import {
-  decideUpdate,
-  resubmitUpdate,
-  stateQuery,
-  withdrawUpdate,
-  type NominationWorkflowInput,
-} from '../libs/domain/nomination-messages';
+import { decideUpdate, resubmitUpdate, stateQuery, withdrawUpdate, type NominationWorkflowInput } from '../libs/domain/nomination-messages';
 import { isFinal } from '../libs/domain/nomination-status';
 import { parse, reject, untilMs } from './failures';
 
@@ -36,8 +25,6 @@ const { persistTransition, deliverEmails } = proxyActivities<NominationActivitie
   // No maximum attempts: a transition already decided must reach the database eventually.
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
-
-
 
 /**
  * The first version of the nomination workflow, frozen: nominations started before working-day

@@ -1,11 +1,4 @@
-import {
-  allHandlersFinished,
-  condition,
-  patched,
-  proxyActivities,
-  setHandler,
-  upsertSearchAttributes,
-} from '@temporalio/workflow';
+import { allHandlersFinished, condition, patched, proxyActivities, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
 import type { RetryPolicy } from '@temporalio/common';
 import type { z } from 'zod';
 import type { NominationActivities } from '../activities/nomination.activities';
@@ -75,7 +68,6 @@ const { planLevel, planReturn, closeBallot, claimQuota } = proxyActivities<Revie
   startToCloseTimeout: '30 seconds',
   retry,
 });
-
 
 const planned = (dueAt: string | null, returnDeadline: string | null = null): Planner => ({
   levelDue: () => dueAt,
@@ -171,8 +163,7 @@ export async function nominationWorkflowV3(input: NominationWorkflowInput): Prom
   const checkClose = (level: Level): DomainError | null =>
     busy
       ? BUSY
-      : (checkDecide(state, { level }) ??
-        (isCouncil(level) ? null : { code: 'INVALID_STATE', message: `Cấp ${level} không biểu quyết bằng Hội đồng` }));
+      : (checkDecide(state, { level }) ?? (isCouncil(level) ? null : { code: 'INVALID_STATE', message: `Cấp ${level} không biểu quyết bằng Hội đồng` }));
 
   setHandler(
     closeVoteUpdate,
@@ -316,7 +307,12 @@ export async function nominationWorkflowV3(input: NominationWorkflowInput): Prom
    */
   async function watchLevel(changed: () => boolean): Promise<void> {
     const level = state.currentLevel!;
-    const plan = await planLevel({ nominationId: input.nominationId, level, enteredAt: state.levelEnteredAt ?? input.submittedAt, dueOverride: state.dueOverride });
+    const plan = await planLevel({
+      nominationId: input.nominationId,
+      level,
+      enteredAt: state.levelEnteredAt ?? input.submittedAt,
+      dueOverride: state.dueOverride,
+    });
     if (changed()) return;
     if (plan.dueAt !== state.dueAt) {
       await record(changeDeadline(state, plan.dueAt, new Date()));
@@ -324,7 +320,9 @@ export async function nominationWorkflowV3(input: NominationWorkflowInput): Prom
     }
     const now = Date.now();
     const alert: { at: string; fire: () => Step } | null = !state.overdue
-      ? !state.reminded && Date.parse(plan.remindAt) < Date.parse(plan.dueAt) && Date.parse(plan.remindAt) > Date.parse(state.levelEnteredAt ?? input.submittedAt)
+      ? !state.reminded &&
+        Date.parse(plan.remindAt) < Date.parse(plan.dueAt) &&
+        Date.parse(plan.remindAt) > Date.parse(state.levelEnteredAt ?? input.submittedAt)
         ? { at: plan.remindAt, fire: () => remind(state, new Date()) }
         : { at: plan.dueAt, fire: () => markOverdue(state, new Date()) }
       : !state.escalated
@@ -337,7 +335,12 @@ export async function nominationWorkflowV3(input: NominationWorkflowInput): Prom
     if (Date.parse(alert.at) > now && (await condition(changed, untilMs(alert.at)))) return;
     await condition(() => !busy);
     if (changed()) return;
-    const fresh = await planLevel({ nominationId: input.nominationId, level, enteredAt: state.levelEnteredAt ?? input.submittedAt, dueOverride: state.dueOverride });
+    const fresh = await planLevel({
+      nominationId: input.nominationId,
+      level,
+      enteredAt: state.levelEnteredAt ?? input.submittedAt,
+      dueOverride: state.dueOverride,
+    });
     if (changed()) return;
     if (fresh.dueAt !== state.dueAt) {
       await record(changeDeadline(state, fresh.dueAt, new Date()));

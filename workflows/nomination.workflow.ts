@@ -142,7 +142,10 @@ const planned = (dueAt: string | null, returnDeadline: string | null = null): Pl
   returnDeadline: () => returnDeadline,
 });
 
-const UNAVAILABLE: DomainError = { code: 'UNAVAILABLE', message: 'Cơ sở dữ liệu chưa sẵn sàng; thao tác chưa được thực hiện, vui lòng thử lại với cùng requestId' };
+const UNAVAILABLE: DomainError = {
+  code: 'UNAVAILABLE',
+  message: 'Cơ sở dữ liệu chưa sẵn sàng; thao tác chưa được thực hiện, vui lòng thử lại với cùng requestId',
+};
 const NOT_WRITTEN: DomainError = { code: 'INTERNAL', message: 'Thao tác không ghi được vào cơ sở dữ liệu và đã bị từ chối; hồ sơ giữ nguyên trạng thái' };
 
 /**
@@ -162,7 +165,9 @@ export async function nominationWorkflow(input: NominationWorkflowInput): Promis
   // catalogue version leave it out, and the plan reads the row).
   const planning = {
     nominationId: input.nominationId,
-    ...(input.catalogueVersion !== undefined && { nomination: { catalogueVersion: input.catalogueVersion, campaignId: input.campaignId ?? null, awardCode: input.awardCode } }),
+    ...(input.catalogueVersion !== undefined && {
+      nomination: { catalogueVersion: input.catalogueVersion, campaignId: input.campaignId ?? null, awardCode: input.awardCode },
+    }),
   };
   // The posting comes before the level a council decides, or else before the last (deciding) level.
   const postingLevel = lawSteps && award?.publicPostingWorkingDays ? (input.route.find(isCouncil) ?? input.route[input.route.length - 1]) : undefined;
@@ -403,7 +408,13 @@ export async function nominationWorkflow(input: NominationWorkflowInput): Promis
       async (cmd, now) => ({ step: giveOpinion(state, cmd, now) }),
     );
 
-    command<SuspendCommand>(suspendUpdate, suspendCommandSchema, (cmd) => cmd.actor, inReview, async (cmd, now) => ({ step: suspend(state, cmd, now) }));
+    command<SuspendCommand>(
+      suspendUpdate,
+      suspendCommandSchema,
+      (cmd) => cmd.actor,
+      inReview,
+      async (cmd, now) => ({ step: suspend(state, cmd, now) }),
+    );
 
     command<LiftHoldCommand>(
       liftHoldUpdate,
@@ -533,6 +544,9 @@ const keyOf = (request: CommandRef) => `${request.actor}:${request.requestId}`;
 function attributeValues(state: NominationState): Map<string, string> {
   const identity = { awardCode: '', unitCode: '' };
   return new Map(
-    nominationSearchAttributes(identity, state).map((pair) => [pair.key.name, pair.value instanceof Date ? pair.value.toISOString() : JSON.stringify(pair.value)]),
+    nominationSearchAttributes(identity, state).map((pair) => [
+      pair.key.name,
+      pair.value instanceof Date ? pair.value.toISOString() : JSON.stringify(pair.value),
+    ]),
   );
 }

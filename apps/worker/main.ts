@@ -37,11 +37,14 @@ async function main(): Promise<void> {
     // After the worker exists, so a schedule firing right away finds a poller for its launcher.
     const scheduleConnection = await Connection.connect(temporalConnectionOptions(config));
     try {
-      const outcomes = await syncSchedules(new Client({
+      const outcomes = await syncSchedules(
+        new Client({
           connection: scheduleConnection,
           namespace: config.TEMPORAL_NAMESPACE,
           dataConverter: payloadDataConverter(config.PAYLOAD_KEYS),
-        }), config);
+        }),
+        config,
+      );
       for (const { scheduleId, outcome } of outcomes) Logger.log(`schedule ${scheduleId} ${outcome}`, 'Worker');
     } finally {
       await scheduleConnection.close();

@@ -60,7 +60,10 @@ export async function createNominationWorker(context: INestApplicationContext, o
       mailer: context.get(MailerService),
     }),
     ...createCampaignLaunchActivities({ campaigns: context.get(CampaignRepository), config }),
-    ...createBulkDeadlineActivities({ rows: context.get(StuckRepository), temporal: new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter }) }),
+    ...createBulkDeadlineActivities({
+      rows: context.get(StuckRepository),
+      temporal: new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter }),
+    }),
   };
   const logger = options.logger ?? createLogger(config, 'worker');
   const tracing = workerTracing(config);

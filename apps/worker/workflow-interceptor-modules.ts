@@ -9,6 +9,9 @@ export const WORKFLOW_INTERCEPTOR_MODULES = [require.resolve('./correlation.work
  * which the worker sends to its span sink (apps/worker/tracing.ts). Only then: the spans cost every workflow
  * activation CPU (a fifth of the workflow thread's in the benchmark) even when the sink drops them.
  */
-export const TRACED_INTERCEPTOR_MODULES = [...WORKFLOW_INTERCEPTOR_MODULES, require.resolve('@temporalio/interceptors-opentelemetry/lib/workflow-interceptors')];
+export const TRACED_INTERCEPTOR_MODULES = [
+  ...WORKFLOW_INTERCEPTOR_MODULES,
+  require.resolve('@temporalio/interceptors-opentelemetry/lib/workflow-interceptors'),
+];
 
 export const interceptorModules = (traced: boolean) => (traced ? TRACED_INTERCEPTOR_MODULES : WORKFLOW_INTERCEPTOR_MODULES);

@@ -44,7 +44,11 @@ describe('calendarOverridesSchema', () => {
   it('wants both lists and no other field', () => {
     const result = sut.safeParse({ holidays: [], year: 2026 });
 
-    expect(issuesOf(result).map((i) => i.path).sort()).toEqual(['', 'workingWeekends']);
+    expect(
+      issuesOf(result)
+        .map((i) => i.path)
+        .sort(),
+    ).toEqual(['', 'workingWeekends']);
   });
 });
 

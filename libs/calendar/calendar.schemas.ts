@@ -31,8 +31,7 @@ function daysOf(year: number, kind: 'weekday' | 'weekend') {
 }
 
 /** The body of PUT /api/admin/calendar/:year: the year's weekdays off and weekend days worked. */
-export const calendarOverridesSchema = (year: number) =>
-  z.strictObject({ holidays: daysOf(year, 'weekday'), workingWeekends: daysOf(year, 'weekend') });
+export const calendarOverridesSchema = (year: number) => z.strictObject({ holidays: daysOf(year, 'weekday'), workingWeekends: daysOf(year, 'weekend') });
 
 export const calendarYearParamsSchema = z.strictObject({
   year: z
@@ -45,12 +44,15 @@ export const calendarYearParamsSchema = z.strictObject({
 export type CalendarYearParams = z.infer<typeof calendarYearParamsSchema>;
 
 export const workingDaysQuerySchema = z.strictObject({
-  from: z.string().max(10).superRefine((day, ctx) => {
-    if (!isDate(day)) ctx.addIssue({ code: 'custom', message: `"${day}" không phải ngày dạng YYYY-MM-DD` });
-    else if (yearOf(day) < FIRST_YEAR || yearOf(day) > LAST_YEAR) {
-      ctx.addIssue({ code: 'custom', message: `"${day}" nằm ngoài các năm ${FIRST_YEAR}–${LAST_YEAR}` });
-    }
-  }),
+  from: z
+    .string()
+    .max(10)
+    .superRefine((day, ctx) => {
+      if (!isDate(day)) ctx.addIssue({ code: 'custom', message: `"${day}" không phải ngày dạng YYYY-MM-DD` });
+      else if (yearOf(day) < FIRST_YEAR || yearOf(day) > LAST_YEAR) {
+        ctx.addIssue({ code: 'custom', message: `"${day}" nằm ngoài các năm ${FIRST_YEAR}–${LAST_YEAR}` });
+      }
+    }),
   days: z
     .string()
     .max(3, { abort: true })

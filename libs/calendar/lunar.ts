@@ -57,10 +57,7 @@ function newMoon(k: number): number {
     0.0006 * Math.sin((2 * F + Mpr) * DEG) +
     0.001 * Math.sin((2 * F - Mpr) * DEG) +
     0.0005 * Math.sin((2 * Mpr + M) * DEG);
-  const deltaT =
-    T < -11
-      ? 0.001 + 0.000839 * T + 0.0002261 * T2 - 0.00000845 * T3 - 0.000000081 * T * T3
-      : -0.000278 + 0.000265 * T + 0.000262 * T2;
+  const deltaT = T < -11 ? 0.001 + 0.000839 * T + 0.0002261 * T2 - 0.00000845 * T3 - 0.000000081 * T * T3 : -0.000278 + 0.000265 * T + 0.000262 * T2;
   return jd + correction - deltaT;
 }
 
@@ -71,9 +68,7 @@ function sunLongitude(jd: number): number {
   const M = 357.5291 + 35999.0503 * T - 0.0001559 * T2 - 0.00000048 * T * T2;
   const L0 = 280.46645 + 36000.76983 * T + 0.0003032 * T2;
   const center =
-    (1.9146 - 0.004817 * T - 0.000014 * T2) * Math.sin(M * DEG) +
-    (0.019993 - 0.000101 * T) * Math.sin(2 * M * DEG) +
-    0.00029 * Math.sin(3 * M * DEG);
+    (1.9146 - 0.004817 * T - 0.000014 * T2) * Math.sin(M * DEG) + (0.019993 - 0.000101 * T) * Math.sin(2 * M * DEG) + 0.00029 * Math.sin(3 * M * DEG);
   const L = (L0 + center) * DEG;
   return L - 2 * Math.PI * Math.floor(L / (2 * Math.PI));
 }
@@ -119,10 +114,7 @@ function leapMonthOffset(month11: number): number {
 export function lunarToSolar(lunarYear: number, lunarMonth: number, lunarDay: number, leapMonth = false): string {
   if (!Number.isInteger(lunarMonth) || lunarMonth < 1 || lunarMonth > 12) throw new RangeError(`no lunar month ${lunarMonth}`);
   if (!Number.isInteger(lunarDay) || lunarDay < 1 || lunarDay > 30) throw new RangeError(`no lunar day ${lunarDay}`);
-  const [a11, b11] =
-    lunarMonth < 11
-      ? [month11Start(lunarYear - 1), month11Start(lunarYear)]
-      : [month11Start(lunarYear), month11Start(lunarYear + 1)];
+  const [a11, b11] = lunarMonth < 11 ? [month11Start(lunarYear - 1), month11Start(lunarYear)] : [month11Start(lunarYear), month11Start(lunarYear + 1)];
   let offset = (lunarMonth - 11 + 12) % 12;
   if (b11 - a11 > 365) {
     const leapOffset = leapMonthOffset(a11);

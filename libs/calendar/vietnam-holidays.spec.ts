@@ -39,13 +39,7 @@ describe('computedHolidays', () => {
 
   it('compensates the weekend days inside Tết after the block, on the first weekdays not already off (2027)', () => {
     // 30 Tết Friday 5 Feb, 1–4 Tết Saturday 6 to Tuesday 9: Saturday and Sunday become Wednesday and Thursday.
-    expect(computedHolidays(2027).filter((d) => d.startsWith('2027-02'))).toEqual([
-      '2027-02-05',
-      '2027-02-08',
-      '2027-02-09',
-      '2027-02-10',
-      '2027-02-11',
-    ]);
+    expect(computedHolidays(2027).filter((d) => d.startsWith('2027-02'))).toEqual(['2027-02-05', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11']);
   });
 
   it('returns only weekdays, sorted, without duplicates', () => {

@@ -57,7 +57,7 @@ export class WorkingCalendar {
   private step(day: string, n: number, direction: 1 | -1): string {
     if (!Number.isInteger(n) || n < 0) throw new RangeError(`working days must be a whole number >= 0, got ${n}`);
     let current = day;
-    for (let left = n; left > 0; ) {
+    for (let left = n; left > 0;) {
       current = addDays(current, direction);
       if (this.isWorkingDay(current)) left--;
     }

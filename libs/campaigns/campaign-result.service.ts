@@ -34,7 +34,8 @@ export class CampaignResultService {
         }),
     });
     // A forwarded award the central level turned down stays in the result as a proposal not granted.
-    const decided = (n: (typeof nominations)[number]) => n.status === 'APPROVED' || n.status === 'FORWARDED' || (n.status === 'REJECTED' && n.externalDecisionRef !== null);
+    const decided = (n: (typeof nominations)[number]) =>
+      n.status === 'APPROVED' || n.status === 'FORWARDED' || (n.status === 'REJECTED' && n.externalDecisionRef !== null);
     return computeCampaignResult({
       campaign: { code: campaign.code, name: campaign.name, year: campaign.year },
       approved: nominations.filter(decided).map(toItem),

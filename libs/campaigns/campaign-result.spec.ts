@@ -12,11 +12,28 @@ const lan: CampaignNomination = {
   unitName: 'Trung tâm Khuyến công',
   awardCode: 'CSTD_CO_SO',
 };
-const binh: CampaignNomination = { ...lan, nominationId: 'n-binh', nominee: { kind: 'INDIVIDUAL', fullName: 'Trần Văn Bình' }, awardCode: 'LAO_DONG_TIEN_TIEN' };
+const binh: CampaignNomination = {
+  ...lan,
+  nominationId: 'n-binh',
+  nominee: { kind: 'INDIVIDUAL', fullName: 'Trần Văn Bình' },
+  awardCode: 'LAO_DONG_TIEN_TIEN',
+};
 const dung: CampaignNomination = { ...binh, nominationId: 'n-dung', nominee: { kind: 'INDIVIDUAL', fullName: 'Đỗ Văn Dũng' } };
-const anh: CampaignNomination = { ...binh, nominationId: 'n-anh', nominee: { kind: 'INDIVIDUAL', fullName: 'Đặng Thị Ánh' }, unitCode: 'U2', unitName: 'Ban Quản lý chợ' };
+const anh: CampaignNomination = {
+  ...binh,
+  nominationId: 'n-anh',
+  nominee: { kind: 'INDIVIDUAL', fullName: 'Đặng Thị Ánh' },
+  unitCode: 'U2',
+  unitName: 'Ban Quản lý chợ',
+};
 const hung: CampaignNomination = { ...lan, nominationId: 'n-hung', nominee: { kind: 'INDIVIDUAL', fullName: 'Lê Văn Hùng' }, awardCode: 'CSTD_THANH_PHO' };
-const phong: CampaignNomination = { nominationId: 'n-phong', nominee: { kind: 'COLLECTIVE', name: 'Phòng Kế hoạch - Tài chính' }, unitCode: 'U3', unitName: 'Ban Quản lý chợ', awardCode: 'TAP_THE_LAO_DONG_XUAT_SAC' };
+const phong: CampaignNomination = {
+  nominationId: 'n-phong',
+  nominee: { kind: 'COLLECTIVE', name: 'Phòng Kế hoạch - Tài chính' },
+  unitCode: 'U3',
+  unitName: 'Ban Quản lý chợ',
+  awardCode: 'TAP_THE_LAO_DONG_XUAT_SAC',
+};
 
 describe('computeCampaignResult', () => {
   it('rounds each amount up to the next 10,000 đồng and totals the rounded amounts (worked by hand)', () => {
@@ -26,9 +43,15 @@ describe('computeCampaignResult', () => {
     const result = computeCampaignResult({ campaign, baseSalaries, approved: [lan, binh, hung, phong], pending: [] });
 
     const [so, city] = result.decisions;
-    expect(so?.items.map((i) => [i.nominationId, i.amount])).toEqual([['n-binh', 710_000], ['n-lan', 2_350_000]]);
+    expect(so?.items.map((i) => [i.nominationId, i.amount])).toEqual([
+      ['n-binh', 710_000],
+      ['n-lan', 2_350_000],
+    ]);
     expect(so?.total).toBe(3_060_000);
-    expect(city?.items.map((i) => [i.nominationId, i.amount])).toEqual([['n-hung', 7_040_000], ['n-phong', 3_520_000]]);
+    expect(city?.items.map((i) => [i.nominationId, i.amount])).toEqual([
+      ['n-hung', 7_040_000],
+      ['n-phong', 3_520_000],
+    ]);
     expect(city?.total).toBe(10_560_000);
     expect(result.baseSalary).toBe(2_345_678);
   });
@@ -83,8 +106,16 @@ describe('computeCampaignResult', () => {
   it('a proposal the central level granted carries its cash, priced on the central decision’s day; one refused, none', () => {
     const baseSalaries = [...DEFAULT_BASE_SALARIES, { amount: 2_530_000, effectiveFrom: '2026-07-01' }];
     const proposed = { ...lan, awardCode: 'BANG_KHEN_THU_TUONG', catalogueVersion: '2025.1', decidedOn: '2026-06-15' };
-    const granted = { ...proposed, nominationId: 'g-granted', externalDecision: { decisionRef: 'QĐ 12/QĐ-TTg', decidedOn: '2026-07-02', outcome: 'APPROVED' as const } };
-    const refused = { ...proposed, nominationId: 'h-refused', externalDecision: { decisionRef: 'CV 9/VPCP', decidedOn: '2026-07-02', outcome: 'REJECTED' as const } };
+    const granted = {
+      ...proposed,
+      nominationId: 'g-granted',
+      externalDecision: { decisionRef: 'QĐ 12/QĐ-TTg', decidedOn: '2026-07-02', outcome: 'APPROVED' as const },
+    };
+    const refused = {
+      ...proposed,
+      nominationId: 'h-refused',
+      externalDecision: { decisionRef: 'CV 9/VPCP', decidedOn: '2026-07-02', outcome: 'REJECTED' as const },
+    };
     const result = computeCampaignResult({ campaign, baseSalaries, approved: [granted, refused], pending: [] });
     expect(result.decisions).toEqual([]);
     // 2,530,000 × 3.5 = 8,855,000 → 8,860,000 (up to ten thousand); the city's own decision date would give 2,340,000 × 3.5.
@@ -159,8 +190,12 @@ describe('computeCampaignResult', () => {
   it('refuses data it cannot price or that lists a nomination twice', () => {
     expect(() => computeCampaignResult({ campaign, approved: [{ ...lan, awardCode: 'NO_SUCH' }], pending: [] })).toThrow(/NO_SUCH/);
     expect(() => computeCampaignResult({ campaign, approved: [lan], pending: [lan] })).toThrow(/twice/);
-    expect(() => computeCampaignResult({ campaign, approved: [lan], pending: [], baseSalaries: [{ amount: 0, effectiveFrom: '2024-07-01' }] })).toThrow(RangeError);
-    expect(() => computeCampaignResult({ campaign, approved: [{ ...lan, nominee: { kind: 'COLLECTIVE', name: 'Tổ 1' } }], pending: [] })).toThrow(/CSTD_CO_SO has no cash multiple for COLLECTIVE/);
+    expect(() => computeCampaignResult({ campaign, approved: [lan], pending: [], baseSalaries: [{ amount: 0, effectiveFrom: '2024-07-01' }] })).toThrow(
+      RangeError,
+    );
+    expect(() => computeCampaignResult({ campaign, approved: [{ ...lan, nominee: { kind: 'COLLECTIVE', name: 'Tổ 1' } }], pending: [] })).toThrow(
+      /CSTD_CO_SO has no cash multiple for COLLECTIVE/,
+    );
   });
 });
 
@@ -169,7 +204,9 @@ describe('scopeCampaignResult', () => {
 
   it('keeps only the visible items, totals over them alone, and drops an authority left empty', () => {
     const u2 = scopeCampaignResult(full, (i) => i.unitCode === 'U2');
-    expect(u2.decisions).toEqual([expect.objectContaining({ authority: 'GIAM_DOC_SO', total: 710_000, items: [expect.objectContaining({ nominationId: 'n-anh' })] })]);
+    expect(u2.decisions).toEqual([
+      expect.objectContaining({ authority: 'GIAM_DOC_SO', total: 710_000, items: [expect.objectContaining({ nominationId: 'n-anh' })] }),
+    ]);
     expect(u2.pending).toEqual([]);
     expect(u2.baseSalary).toBe(full.baseSalary);
   });

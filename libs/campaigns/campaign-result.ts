@@ -37,9 +37,7 @@ export function baseSalaryOn(table: readonly BaseSalaryEntry[], day: string): nu
   return inForce.amount;
 }
 
-export type Nominee =
-  | { kind: 'INDIVIDUAL'; fullName: string; position?: string }
-  | { kind: 'COLLECTIVE'; name: string };
+export type Nominee = { kind: 'INDIVIDUAL'; fullName: string; position?: string } | { kind: 'COLLECTIVE'; name: string };
 
 export interface CampaignRef {
   code: string;
@@ -184,15 +182,20 @@ export function computeCampaignResult(input: CampaignResultInput): CampaignResul
       return [{ ...base, outcome, amount: null, cashMultiple: null, baseSalary: null }];
     })
     .sort(byAwardUnitName(order));
-  const items = input.approved.filter((n) => !forwardedTo(n).forwardTo).map((n) => {
-    const award = forwardedTo(n);
-    const decidedOn = n.decidedOn ?? yearEnd;
-    const item: ResultItem = { ...n, awardName: award.nameVi, ...cashOf(n, decidedOn) };
-    return { authority: award.authority, item, decidedOn };
-  });
+  const items = input.approved
+    .filter((n) => !forwardedTo(n).forwardTo)
+    .map((n) => {
+      const award = forwardedTo(n);
+      const decidedOn = n.decidedOn ?? yearEnd;
+      const item: ResultItem = { ...n, awardName: award.nameVi, ...cashOf(n, decidedOn) };
+      return { authority: award.authority, item, decidedOn };
+    });
 
   const decisions = AUTHORITIES.map((authority): AuthorityDecision => {
-    const mine = items.filter((i) => i.authority === authority).map((i) => i.item).sort(byAwardUnitName(order));
+    const mine = items
+      .filter((i) => i.authority === authority)
+      .map((i) => i.item)
+      .sort(byAwardUnitName(order));
     return { authority, authorityName: AUTHORITY_NAMES[authority], items: mine, total: mine.reduce((sum, i) => sum + i.amount, 0) };
   }).filter((d) => d.items.length > 0);
 
@@ -203,7 +206,11 @@ export function computeCampaignResult(input: CampaignResultInput): CampaignResul
     })
     .sort(byAwardUnitName(order));
 
-  const lastDecision = items.map((i) => i.decidedOn).sort().at(-1) ?? yearEnd;
+  const lastDecision =
+    items
+      .map((i) => i.decidedOn)
+      .sort()
+      .at(-1) ?? yearEnd;
   return { baseSalary: baseSalaryOn(table, lastDecision), decisions, proposals, pending };
 }
 

@@ -17,7 +17,14 @@ export function resultToCsv(result: CampaignResult): Buffer {
   // The proposals to the central level follow, no cash until it grants them; the grants then add up apart.
   const proposals = result.proposals ?? [];
   for (const item of proposals) {
-    rows.push([proposalStatus(item), item.nominationId, nomineeName(item.nominee), item.unitName, item.awardName, item.amount === null ? '' : String(item.amount)]);
+    rows.push([
+      proposalStatus(item),
+      item.nominationId,
+      nomineeName(item.nominee),
+      item.unitName,
+      item.awardName,
+      item.amount === null ? '' : String(item.amount),
+    ]);
   }
   const granted = proposals.filter((p) => p.outcome === 'GRANTED');
   for (const forwardTo of [...new Set(granted.map((p) => p.forwardTo))]) {

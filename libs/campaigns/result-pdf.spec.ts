@@ -20,7 +20,11 @@ const xuong: CampaignNomination = {
 const small = computeCampaignResult({ campaign, approved: [lan, xuong], pending: [] });
 const many = computeCampaignResult({
   campaign,
-  approved: Array.from({ length: 300 }, (_, i) => ({ ...lan, nominationId: `n-${i}`, nominee: { kind: 'INDIVIDUAL' as const, fullName: `Phạm Thị Hường ${String(i).padStart(3, '0')}` } })),
+  approved: Array.from({ length: 300 }, (_, i) => ({
+    ...lan,
+    nominationId: `n-${i}`,
+    nominee: { kind: 'INDIVIDUAL' as const, fullName: `Phạm Thị Hường ${String(i).padStart(3, '0')}` },
+  })),
   pending: [],
 });
 
@@ -101,7 +105,9 @@ describe('certificatesToPdf', () => {
   it('shrinks a very long name to stay on its page', async () => {
     const long: CampaignResult = computeCampaignResult({
       campaign,
-      approved: [{ ...xuong, nominee: { kind: 'COLLECTIVE', name: 'Phòng Quản lý Thương mại, Xúc tiến Đầu tư và Phát triển Thị trường Nông thôn '.repeat(6) } }],
+      approved: [
+        { ...xuong, nominee: { kind: 'COLLECTIVE', name: 'Phòng Quản lý Thương mại, Xúc tiến Đầu tư và Phát triển Thị trường Nông thôn '.repeat(6) } },
+      ],
       pending: [],
     });
     expect(pdfPages(await certificatesToPdf(long, campaign))).toBe(1);

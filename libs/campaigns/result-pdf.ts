@@ -1,5 +1,15 @@
 import { catalogueAt } from '../domain/award-catalogue';
-import { FORWARD_NAMES, nomineeName, proposalStatus, type Authority, type AuthorityDecision, type CampaignRef, type CampaignResult, type ProposalItem, type ResultItem } from './campaign-result';
+import {
+  FORWARD_NAMES,
+  nomineeName,
+  proposalStatus,
+  type Authority,
+  type AuthorityDecision,
+  type CampaignRef,
+  type CampaignResult,
+  type ProposalItem,
+  type ResultItem,
+} from './campaign-result';
 import { BOLD, REGULAR, renderPdf, type Pdf } from './pdf-document';
 
 interface Issuer {
@@ -41,16 +51,22 @@ function campaignPeriod(campaign: CampaignRef): string {
 export function resultToPdf(result: CampaignResult, campaign: CampaignRef): Promise<Buffer> {
   // Margins of Nghị định 30/2020/NĐ-CP on administrative documents: left 30 mm, others 20 mm.
   const margins = { top: 57, bottom: 57, left: 85, right: 57 };
-  return renderPdf({ size: 'A4', margins, autoFirstPage: false, bufferPages: true, info: { Title: `Dự thảo quyết định khen thưởng - ${campaign.code}` } }, (doc) => {
-    for (const decision of result.decisions) drawDecision(doc, decision, result.baseSalary, campaign);
-    const proposals = result.proposals ?? [];
-    if (proposals.length > 0) drawProposals(doc, proposals, campaign);
-    if (result.decisions.length === 0 && proposals.length === 0) {
-      doc.addPage();
-      doc.font(REGULAR).fontSize(12).text(`Không có hồ sơ nào được phê duyệt trong ${campaignPeriod(campaign)}.`);
-    }
-    stampDraft(doc);
-  });
+  return renderPdf(
+    { size: 'A4', margins, autoFirstPage: false, bufferPages: true, info: { Title: `Dự thảo quyết định khen thưởng - ${campaign.code}` } },
+    (doc) => {
+      for (const decision of result.decisions) drawDecision(doc, decision, result.baseSalary, campaign);
+      const proposals = result.proposals ?? [];
+      if (proposals.length > 0) drawProposals(doc, proposals, campaign);
+      if (result.decisions.length === 0 && proposals.length === 0) {
+        doc.addPage();
+        doc
+          .font(REGULAR)
+          .fontSize(12)
+          .text(`Không có hồ sơ nào được phê duyệt trong ${campaignPeriod(campaign)}.`);
+      }
+      stampDraft(doc);
+    },
+  );
 }
 
 function roundingVi({ direction, unit }: { direction: 'UP' | 'NEAREST'; unit: number }): string {
@@ -108,7 +124,9 @@ function drawDecision(doc: Pdf, decision: AuthorityDecision, baseSalary: number,
   // stored before items carried their own base salary has only the one.
   const salaries = [...new Set(decision.items.map((i) => i.baseSalary ?? baseSalary))].sort((a, b) => a - b);
   const rounding = catalogueAt(`${campaign.year}-12-31`).cashRounding;
-  paragraph(`(Mức tiền thưởng tính theo mức lương cơ sở ${salaries.map((a) => `${dong.format(a)} đồng`).join(', ')} tại ngày quyết định, ${roundingVi(rounding)}.)`);
+  paragraph(
+    `(Mức tiền thưởng tính theo mức lương cơ sở ${salaries.map((a) => `${dong.format(a)} đồng`).join(', ')} tại ngày quyết định, ${roundingVi(rounding)}.)`,
+  );
   paragraph('Điều 2. Tiền thưởng được chi theo quy định hiện hành về quỹ thi đua, khen thưởng.');
   paragraph('Điều 3. Thủ trưởng các cơ quan, đơn vị có liên quan và các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.');
 
@@ -227,18 +245,36 @@ function stampDraft(doc: Pdf): void {
 
 /** Certificates (bằng khen, giấy khen) to print: one landscape A4 page per awarded item. */
 export function certificatesToPdf(result: CampaignResult, campaign: CampaignRef): Promise<Buffer> {
-  return renderPdf({ size: 'A4', layout: 'landscape', margins: { top: 36, bottom: 36, left: 36, right: 36 }, autoFirstPage: false, info: { Title: `Bằng khen, giấy khen - ${campaign.code}` } }, (doc) => {
-    for (const decision of result.decisions) {
-      for (const item of decision.items) drawCertificate(doc, decision, item, campaign);
-    }
-  });
+  return renderPdf(
+    {
+      size: 'A4',
+      layout: 'landscape',
+      margins: { top: 36, bottom: 36, left: 36, right: 36 },
+      autoFirstPage: false,
+      info: { Title: `Bằng khen, giấy khen - ${campaign.code}` },
+    },
+    (doc) => {
+      for (const decision of result.decisions) {
+        for (const item of decision.items) drawCertificate(doc, decision, item, campaign);
+      }
+    },
+  );
 }
 
 function drawCertificate(doc: Pdf, decision: AuthorityDecision, item: ResultItem, campaign: CampaignRef): void {
   doc.addPage();
   const { width, height } = doc.page;
-  doc.save().strokeColor('#9b1c1c').lineWidth(3).rect(20, 20, width - 40, height - 40).stroke();
-  doc.lineWidth(1).rect(28, 28, width - 56, height - 56).stroke().restore();
+  doc
+    .save()
+    .strokeColor('#9b1c1c')
+    .lineWidth(3)
+    .rect(20, 20, width - 40, height - 40)
+    .stroke();
+  doc
+    .lineWidth(1)
+    .rect(28, 28, width - 56, height - 56)
+    .stroke()
+    .restore();
 
   const left = 60;
   const inner = width - 2 * left;
@@ -258,8 +294,14 @@ function drawCertificate(doc: Pdf, decision: AuthorityDecision, item: ResultItem
 
   const half = inner / 2;
   doc.font(REGULAR).fontSize(9).text(`Mã hồ sơ: ${item.nominationId}`, left, 500, { width: half, lineBreak: false });
-  doc.font(REGULAR).fontSize(12).text(PLACE_AND_DATE, left + half, 450, { width: half, align: 'center', lineBreak: false });
-  doc.font(BOLD).fontSize(13).text(ISSUERS[decision.authority].signer, left + half, 470, { width: half, align: 'center', lineBreak: false });
+  doc
+    .font(REGULAR)
+    .fontSize(12)
+    .text(PLACE_AND_DATE, left + half, 450, { width: half, align: 'center', lineBreak: false });
+  doc
+    .font(BOLD)
+    .fontSize(13)
+    .text(ISSUERS[decision.authority].signer, left + half, 470, { width: half, align: 'center', lineBreak: false });
 }
 
 interface Box {

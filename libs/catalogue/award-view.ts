@@ -17,7 +17,12 @@ export function awardView(award: AwardDefinition) {
     eligibility: award.eligibility,
     councils: award.councils ?? {},
     quota: award.quota ?? null,
-    cashMultiples: { individual: award.cash.individual ?? null, collective: award.cash.collective ?? null, legalBasis: award.cash.legalBasis, note: award.cash.note ?? null },
+    cashMultiples: {
+      individual: award.cash.individual ?? null,
+      collective: award.cash.collective ?? null,
+      legalBasis: award.cash.legalBasis,
+      note: award.cash.note ?? null,
+    },
     publicPostingWorkingDays: award.publicPostingWorkingDays ?? null,
     consultation: award.consultation ?? null,
     forwardTo: award.forwardTo ?? null,

@@ -12,7 +12,11 @@ describe('catalogue API schemas', () => {
 
   it('takes a base salary in whole đồng from a real day, nothing else', () => {
     expect(baseSalaryBodySchema.safeParse({ amount: 2_340_000, effectiveFrom: '2024-07-01' }).success).toBe(true);
-    for (const body of [{ amount: 0, effectiveFrom: '2024-07-01' }, { amount: 1.5, effectiveFrom: '2024-07-01' }, { amount: 1, effectiveFrom: '2024-07-01', by: 'x' }]) {
+    for (const body of [
+      { amount: 0, effectiveFrom: '2024-07-01' },
+      { amount: 1.5, effectiveFrom: '2024-07-01' },
+      { amount: 1, effectiveFrom: '2024-07-01', by: 'x' },
+    ]) {
       expect(baseSalaryBodySchema.safeParse(body).success).toBe(false);
     }
   });

@@ -159,7 +159,12 @@ export const catalogueVersionSchema = z
     });
     version.awards.forEach((award, i) => {
       const e = award.eligibility;
-      const refs = [award.quota?.of, 'requiresForYear' in e ? e.requiresForYear : undefined, 'of' in e ? e.of : undefined, 'priorAward' in e ? e.priorAward : undefined];
+      const refs = [
+        award.quota?.of,
+        'requiresForYear' in e ? e.requiresForYear : undefined,
+        'of' in e ? e.of : undefined,
+        'priorAward' in e ? e.priorAward : undefined,
+      ];
       for (const ref of refs) {
         if (ref !== undefined && !codes.includes(ref)) ctx.addIssue({ code: 'custom', path: ['awards', i], message: `refers to ${ref}, not in this version` });
       }

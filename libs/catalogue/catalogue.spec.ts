@@ -23,7 +23,9 @@ describe('award catalogue versions', () => {
   });
 
   it('ships every version file, each loaded', () => {
-    const files = readdirSync(DIR).filter((f) => f.endsWith('.json')).sort();
+    const files = readdirSync(DIR)
+      .filter((f) => f.endsWith('.json'))
+      .sort();
     expect(files).toEqual(Object.keys(PUBLISHED).sort());
     expect(CATALOGUE.map((v) => `${v.version}.json`)).toEqual(files);
   });
@@ -101,9 +103,13 @@ describe('award catalogue versions', () => {
     });
 
     it('naming the file at start-up', () => {
-      expect(() => parseCatalogueVersion('2099.1.json', { ...good(), cashRounding: { direction: 'DOWN', unit: 0 } })).toThrow(/2099\.1\.json is invalid[\s\S]*cashRounding/);
+      expect(() => parseCatalogueVersion('2099.1.json', { ...good(), cashRounding: { direction: 'DOWN', unit: 0 } })).toThrow(
+        /2099\.1\.json is invalid[\s\S]*cashRounding/,
+      );
       expect(() => checkCatalogue()).not.toThrow();
-      expect(() => checkCatalogue([...CATALOGUE, { ...good(), version: '2099.1', cashRounding: { direction: 'DOWN', unit: 0 } } as never])).toThrow(/2099\.1\.json is invalid/);
+      expect(() => checkCatalogue([...CATALOGUE, { ...good(), version: '2099.1', cashRounding: { direction: 'DOWN', unit: 0 } } as never])).toThrow(
+        /2099\.1\.json is invalid/,
+      );
     });
   });
 });

@@ -14,7 +14,10 @@ const KEY_BYTES = 32;
  */
 export const payloadKeysSchema = z.string().transform((value, ctx): PayloadKey[] => {
   const keys: PayloadKey[] = [];
-  for (const [index, entry] of value.split(',').map((part) => part.trim()).entries()) {
+  for (const [index, entry] of value
+    .split(',')
+    .map((part) => part.trim())
+    .entries()) {
     const match = /^([A-Za-z0-9._-]{1,64}):([A-Za-z0-9+/=_-]+)$/.exec(entry);
     const key = match ? Buffer.from(match[2]!, 'base64') : null;
     if (!match || !key || key.length !== KEY_BYTES) {

@@ -69,7 +69,10 @@ const envSchema = z
     AUTH_OIDC_SCOPE: z.string().min(1).default('openid profile'),
     /** Keys of the Temporal payload encryption, `id:base64key,…`: the first encrypts, all decrypt (libs/codec). */
     PAYLOAD_KEYS: payloadKeysSchema.optional(),
-    SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+      .optional(),
     MAIL_FROM: z.string().min(3).default('Thi đua - Khen thưởng Sở Công Thương <tdkt@congthuong.hanoi.gov.vn>'),
     /** Attempts at delivering one email before it stays failed (an admin can still retry it). */
     DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(10),
@@ -132,7 +135,11 @@ const envSchema = z
     /** Where dossier files live: a directory (the embedded default) or `s3://bucket` (S3_* below). */
     DOCUMENT_STORE: z.string().min(1).default('.data/documents'),
     /** The largest file one upload may carry, in bytes (20 MB). */
-    DOCUMENT_MAX_BYTES: z.coerce.number().int().min(1).default(20 * 1024 * 1024),
+    DOCUMENT_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .default(20 * 1024 * 1024),
     /** The most documents one nomination may hold, all versions counted. */
     DOCUMENT_MAX_PER_NOMINATION: z.coerce.number().int().min(1).default(30),
     /** The most uploads one user may have waiting, not yet attached to any nomination. */
@@ -152,7 +159,11 @@ const envSchema = z
       ctx.addIssue({ code: 'custom', path: ['PAYLOAD_KEYS'], message: 'production needs PAYLOAD_KEYS: Temporal payloads hold personal data' });
     }
     if (!env.TEMPORAL_TLS_CERT !== !env.TEMPORAL_TLS_KEY) {
-      ctx.addIssue({ code: 'custom', path: [env.TEMPORAL_TLS_CERT ? 'TEMPORAL_TLS_KEY' : 'TEMPORAL_TLS_CERT'], message: 'TEMPORAL_TLS_CERT and TEMPORAL_TLS_KEY go together' });
+      ctx.addIssue({
+        code: 'custom',
+        path: [env.TEMPORAL_TLS_CERT ? 'TEMPORAL_TLS_KEY' : 'TEMPORAL_TLS_CERT'],
+        message: 'TEMPORAL_TLS_CERT and TEMPORAL_TLS_KEY go together',
+      });
     }
     if (env.TEMPORAL_TLS === false && (env.TEMPORAL_TLS_CERT || env.TEMPORAL_TLS_CA || env.TEMPORAL_API_KEY)) {
       ctx.addIssue({ code: 'custom', path: ['TEMPORAL_TLS'], message: 'TEMPORAL_TLS=false contradicts the TLS files or the API key that are set' });

@@ -49,9 +49,14 @@ export class CampaignRepository {
     return this.prisma.$transaction(async (tx) => {
       const [campaign] = await tx.$queryRaw<{ status: string; opens_at: Date; closes_at: Date; award_codes: string[] }[]>`
         SELECT status, opens_at, closes_at, award_codes FROM campaigns WHERE id = ${campaignId}::uuid FOR SHARE`;
-      if (!campaign) return { code: 'VALIDATION_FAILED', message: 'Unknown campaign', details: [{ path: 'campaignId', message: 'no such campaign' }] } satisfies DomainError;
+      if (!campaign)
+        return { code: 'VALIDATION_FAILED', message: 'Unknown campaign', details: [{ path: 'campaignId', message: 'no such campaign' }] } satisfies DomainError;
       if (!campaign.award_codes.includes(awardCode)) {
-        return { code: 'VALIDATION_FAILED', message: 'The campaign does not accept this award', details: [{ path: 'awardCode', message: `accepted: ${campaign.award_codes.join(', ')}` }] } satisfies DomainError;
+        return {
+          code: 'VALIDATION_FAILED',
+          message: 'The campaign does not accept this award',
+          details: [{ path: 'awardCode', message: `accepted: ${campaign.award_codes.join(', ')}` }],
+        } satisfies DomainError;
       }
       const now = Date.now();
       if (campaign.status !== 'OPEN' || now < campaign.opens_at.getTime() || now >= campaign.closes_at.getTime()) {
@@ -67,7 +72,10 @@ export class CampaignRepository {
   }
 
   async close(campaignId: string): Promise<void> {
-    await this.prisma.campaign.updateMany({ where: { id: campaignId, status: { in: ['SCHEDULED', 'OPEN'] } }, data: { status: 'CLOSED', closedAt: new Date() } });
+    await this.prisma.campaign.updateMany({
+      where: { id: campaignId, status: { in: ['SCHEDULED', 'OPEN'] } },
+      data: { status: 'CLOSED', closedAt: new Date() },
+    });
   }
 
   async finish(campaignId: string, result: Prisma.InputJsonValue): Promise<void> {

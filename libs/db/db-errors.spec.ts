@@ -1,8 +1,7 @@
 import { isTransientDbError } from './db-errors';
 import { Prisma } from './generated/client';
 
-const known = (code: string, meta?: Record<string, unknown>) =>
-  new Prisma.PrismaClientKnownRequestError('failed', { code, clientVersion: '6.19.3', meta });
+const known = (code: string, meta?: Record<string, unknown>) => new Prisma.PrismaClientKnownRequestError('failed', { code, clientVersion: '6.19.3', meta });
 
 describe('isTransientDbError', () => {
   it.each([

@@ -171,32 +171,34 @@ export class NominationRepository {
    * reused) writes nothing and is returned; the same transition committed again is a no-op.
    */
   async commit(t: Transition, options: CommitOptions = {}): Promise<DomainError | null> {
-    return this.prisma.$transaction(
-      async (tx) => {
-        const seen = await tx.auditEvent.findUnique({ where: { nominationId_seq: { nominationId: t.nominationId, seq: t.seq } } });
-        if (seen) return sameCommit(seen, t, options.request) ? null : STATE_MISMATCH(t);
-        if (options.request) {
-          // One statement when the request is new, as it nearly always is; a second one only to say why not.
-          const { count } = await tx.commandRequest.createMany({ data: [{ ...options.request, nominationId: t.nominationId }], skipDuplicates: true });
-          if (count === 0) {
-            const { actor, requestId } = options.request;
-            const earlier = await tx.commandRequest.findUniqueOrThrow({ where: { actor_requestId: { actor, requestId } } });
-            return requestReused(earlier.fingerprint === options.request.fingerprint, earlier.operation);
+    return this.prisma
+      .$transaction(
+        async (tx) => {
+          const seen = await tx.auditEvent.findUnique({ where: { nominationId_seq: { nominationId: t.nominationId, seq: t.seq } } });
+          if (seen) return sameCommit(seen, t, options.request) ? null : STATE_MISMATCH(t);
+          if (options.request) {
+            // One statement when the request is new, as it nearly always is; a second one only to say why not.
+            const { count } = await tx.commandRequest.createMany({ data: [{ ...options.request, nominationId: t.nominationId }], skipDuplicates: true });
+            if (count === 0) {
+              const { actor, requestId } = options.request;
+              const earlier = await tx.commandRequest.findUniqueOrThrow({ where: { actor_requestId: { actor, requestId } } });
+              return requestReused(earlier.fingerprint === options.request.fingerprint, earlier.operation);
+            }
           }
-        }
-        if (options.claimQuota) {
-          const refused = await this.quotas.claimIn(tx, t.nominationId);
-          // Thrown so that the request id written above is rolled back with everything else.
-          if (refused) throw new Refusal(refused);
-        }
-        await this.write(tx, t, options.request?.requestId);
-        return null;
-      },
-      { maxWait: COMMIT_TIMEOUT_MS, timeout: COMMIT_TIMEOUT_MS },
-    ).catch((error: unknown) => {
-      if (error instanceof Refusal) return error.refusal;
-      throw error;
-    });
+          if (options.claimQuota) {
+            const refused = await this.quotas.claimIn(tx, t.nominationId);
+            // Thrown so that the request id written above is rolled back with everything else.
+            if (refused) throw new Refusal(refused);
+          }
+          await this.write(tx, t, options.request?.requestId);
+          return null;
+        },
+        { maxWait: COMMIT_TIMEOUT_MS, timeout: COMMIT_TIMEOUT_MS },
+      )
+      .catch((error: unknown) => {
+        if (error instanceof Refusal) return error.refusal;
+        throw error;
+      });
   }
 
   /** The nominations now posted publicly (công khai), the soonest to end first. */
@@ -259,7 +261,11 @@ export class NominationRepository {
     if (t.consultation) {
       const deadlines = t.consultation.deadlines;
       await tx.opinion.createMany({
-        data: t.consultation.agencies.map((agency) => ({ nominationId: t.nominationId, agency, dueAt: deadlines?.[agency] ? new Date(deadlines[agency]) : null })),
+        data: t.consultation.agencies.map((agency) => ({
+          nominationId: t.nominationId,
+          agency,
+          dueAt: deadlines?.[agency] ? new Date(deadlines[agency]) : null,
+        })),
         skipDuplicates: true,
       });
     }
@@ -268,7 +274,10 @@ export class NominationRepository {
     }
     if (t.opinion) {
       const { agency, answeredAt, ...answer } = t.opinion;
-      await tx.opinion.update({ where: { nominationId_agency: { nominationId: t.nominationId, agency } }, data: { ...answer, answeredAt: new Date(answeredAt) } });
+      await tx.opinion.update({
+        where: { nominationId_agency: { nominationId: t.nominationId, agency } },
+        data: { ...answer, answeredAt: new Date(answeredAt) },
+      });
     }
     if (t.assignee) {
       const data = { reviewer: t.assignee.reviewer, assignedBy: t.actor ?? 'system', reason: t.comment ?? '' };
@@ -340,7 +349,14 @@ export class NominationRepository {
       const last = await tx.auditEvent.findFirst({ where: { nominationId: id }, orderBy: { seq: 'desc' } });
       const seq = Math.max(last?.seq ?? 0, state.seq) + 1;
       await tx.auditEvent.create({
-        data: { nominationId: id, seq, kind: 'REPAIRED', actor, at: new Date(), data: { reason, state: { status: state.status, currentLevel: state.currentLevel } } },
+        data: {
+          nominationId: id,
+          seq,
+          kind: 'REPAIRED',
+          actor,
+          at: new Date(),
+          data: { reason, state: { status: state.status, currentLevel: state.currentLevel } },
+        },
       });
       await tx.nomination.update({
         where: { id },
@@ -368,7 +384,9 @@ export class NominationRepository {
       unitName: tree.get(nomination.unitCode)?.name ?? nomination.unitCode,
     };
     for (const intent of t.notify) {
-      const recipients = intent.username ? [intent.username] : await this.recipients(tx, tree, t.nominationId, nomination.unitCode, intent.audience, intent.level);
+      const recipients = intent.username
+        ? [intent.username]
+        : await this.recipients(tx, tree, t.nominationId, nomination.unitCode, intent.audience, intent.level);
       const { title, body } = notificationText(intent.kind, context);
       await tx.notification.createMany({
         data: recipients.map((username) => ({ username, nominationId: t.nominationId, seq: t.seq, kind: intent.kind, title, body })),
@@ -384,7 +402,16 @@ export class NominationRepository {
     await tx.delivery.createMany({
       data: users
         .filter((u) => u.email)
-        .map((u) => ({ channel: 'EMAIL', nominationId: t.nominationId, seq: t.seq, kind, recipient: u.username, address: u.email, subject, body: emailText(u.displayName, body) })),
+        .map((u) => ({
+          channel: 'EMAIL',
+          nominationId: t.nominationId,
+          seq: t.seq,
+          kind,
+          recipient: u.username,
+          address: u.email,
+          subject,
+          body: emailText(u.displayName, body),
+        })),
       skipDuplicates: true,
     });
   }
@@ -401,7 +428,8 @@ export class NominationRepository {
             : { role: 'REVIEWER', orgCode: reviewingOrg(level) };
     const users = await tx.user.findMany({ where, select: { username: true }, orderBy: { username: 'asc' } });
     // A reviewer an admin assigned to the level hears what its own reviewers hear.
-    const assigned = audience === 'LEVEL_REVIEWERS' && level ? await tx.levelAssignment.findUnique({ where: { nominationId_level: { nominationId, level } } }) : null;
+    const assigned =
+      audience === 'LEVEL_REVIEWERS' && level ? await tx.levelAssignment.findUnique({ where: { nominationId_level: { nominationId, level } } }) : null;
     return [...new Set([...users.map((u) => u.username), ...(assigned ? [assigned.reviewer] : [])])];
   }
 }

@@ -127,7 +127,17 @@ export class StuckRepository {
   failingDeliveries(minAttempts: number, limit: number) {
     return this.prisma.delivery.findMany({
       where: { deliveredAt: null, attempts: { gte: minAttempts } },
-      select: { id: true, nominationId: true, kind: true, recipient: true, address: true, attempts: true, lastError: true, lastAttemptAt: true, createdAt: true },
+      select: {
+        id: true,
+        nominationId: true,
+        kind: true,
+        recipient: true,
+        address: true,
+        attempts: true,
+        lastError: true,
+        lastAttemptAt: true,
+        createdAt: true,
+      },
       orderBy: { createdAt: 'asc' },
       take: limit,
     });

@@ -26,9 +26,7 @@ export function migrateDatabase(projectRoot: string, databaseUrl: string): Promi
     child.stdout.on('data', collect);
     child.stderr.on('data', collect);
     child.on('error', reject);
-    child.on('close', (code) =>
-      code === 0 ? resolve() : reject(new Error(`prisma migrate deploy exited with ${code}:\n${output}`)),
-    );
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`prisma migrate deploy exited with ${code}:\n${output}`))));
   });
 }
 

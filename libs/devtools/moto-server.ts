@@ -20,7 +20,13 @@ export async function startMotoServer(projectRoot: string, log: (line: string) =
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (server.hasExited()) throw new Error(`moto_server exited:\n${server.outputTail()}`);
-    if (await fetch(`${endpoint}/moto-api/`).then((r) => r.status < 500, () => false)) break;
+    if (
+      await fetch(`${endpoint}/moto-api/`).then(
+        (r) => r.status < 500,
+        () => false,
+      )
+    )
+      break;
     if (Date.now() > deadline) {
       await server.stop();
       throw new Error(`moto_server did not answer within 30 s:\n${server.outputTail()}`);

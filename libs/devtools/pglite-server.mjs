@@ -34,7 +34,14 @@ queue.processQueue = async function processQueue() {
     else if (type === SYNC) midSequence.delete(item.handlerId);
     let bytes = 0;
     try {
-      await this.db.runExclusive(() => this.db.execProtocolRawStream(item.message, { onRawData: (data) => { bytes += data.length; item.onData(data); } }));
+      await this.db.runExclusive(() =>
+        this.db.execProtocolRawStream(item.message, {
+          onRawData: (data) => {
+            bytes += data.length;
+            item.onData(data);
+          },
+        }),
+      );
     } catch (error) {
       midSequence.delete(item.handlerId);
       this.processing = false;

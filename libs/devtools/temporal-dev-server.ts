@@ -106,7 +106,8 @@ async function waitUntilReady(address: string, namespace: string, checkAlive: ()
         await connection.close();
       }
     } catch (error) {
-      if (Date.now() > deadline) throw new Error(`Temporal dev server at ${address} not ready after ${READY_TIMEOUT_MS / 1000} s: ${String(error)}`, { cause: error });
+      if (Date.now() > deadline)
+        throw new Error(`Temporal dev server at ${address} not ready after ${READY_TIMEOUT_MS / 1000} s: ${String(error)}`, { cause: error });
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }

@@ -6,7 +6,9 @@ import { FsDocumentStore } from './fs-document-store';
 import { S3DocumentStore } from './s3-document-store';
 
 /** The store DOCUMENT_STORE names: `s3://bucket` (endpoint and credentials from S3_*) or a directory. */
-export function documentStoreFrom(config: Pick<AppConfig, 'DOCUMENT_STORE' | 'S3_ENDPOINT' | 'S3_REGION' | 'S3_ACCESS_KEY_ID' | 'S3_SECRET_ACCESS_KEY'>): DocumentStore {
+export function documentStoreFrom(
+  config: Pick<AppConfig, 'DOCUMENT_STORE' | 'S3_ENDPOINT' | 'S3_REGION' | 'S3_ACCESS_KEY_ID' | 'S3_SECRET_ACCESS_KEY'>,
+): DocumentStore {
   const bucket = /^s3:\/\/([^/]+)\/?$/.exec(config.DOCUMENT_STORE)?.[1];
   if (!bucket) return new FsDocumentStore(resolve(config.DOCUMENT_STORE));
   const credentials =

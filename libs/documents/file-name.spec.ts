@@ -12,7 +12,9 @@ describe('file names for display', () => {
 
   it('sends it back as RFC 6266 filename* with an ASCII fallback', () => {
     const header = contentDisposition('Báo cáo (đợt 1)\'s "x".pdf');
-    expect(header).toBe(`attachment; filename="Bao cao (dot 1)'s _x_.pdf"; filename*=UTF-8''B%C3%A1o%20c%C3%A1o%20%28%C4%91%E1%BB%A3t%201%29%27s%20%22x%22.pdf`);
+    expect(header).toBe(
+      `attachment; filename="Bao cao (dot 1)'s _x_.pdf"; filename*=UTF-8''B%C3%A1o%20c%C3%A1o%20%28%C4%91%E1%BB%A3t%201%29%27s%20%22x%22.pdf`,
+    );
     expect(decodeURIComponent(/filename\*=UTF-8''(.+)$/.exec(header)![1]!)).toBe('Báo cáo (đợt 1)\'s "x".pdf');
   });
 });

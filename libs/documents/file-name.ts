@@ -11,7 +11,9 @@ export function displayFileName(raw: string | undefined): string {
   // eslint-disable-next-line no-control-regex -- matching control characters is the point
   const clean = base.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '').trim();
   const name = clean === '.' || clean === '..' ? '' : clean;
-  return Array.from(name || 'tai-lieu').slice(-MAX_NAME).join('');
+  return Array.from(name || 'tai-lieu')
+    .slice(-MAX_NAME)
+    .join('');
 }
 
 /**

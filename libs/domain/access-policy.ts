@@ -61,11 +61,7 @@ interface Reviewable {
 }
 
 export function reviewsLevel(actor: Actor, level: Level, nomination: Reviewable, tree: OrgTree): boolean {
-  return (
-    actor.role === 'REVIEWER' &&
-    nomination.route.includes(level) &&
-    tree.reviewingOrg(nomination.unitCode, level)?.code === actor.orgCode
-  );
+  return actor.role === 'REVIEWER' && nomination.route.includes(level) && tree.reviewingOrg(nomination.unitCode, level)?.code === actor.orgCode;
 }
 
 export function isClerkOf(actor: Actor, unitCode: string): boolean {
@@ -138,5 +134,7 @@ export function reassignProblem(reviewer: Actor | null, request: { level: Level;
  * that the nominee is on hold.
  */
 export function seesHoldReasons(actor: Actor, nomination: Reviewable, tree: OrgTree): boolean {
-  return actor.role === 'ADMIN' || nomination.route.some((level) => reviewsLevel(actor, level, nomination, tree) || sitsOnCouncil(actor, level, nomination, tree));
+  return (
+    actor.role === 'ADMIN' || nomination.route.some((level) => reviewsLevel(actor, level, nomination, tree) || sitsOnCouncil(actor, level, nomination, tree))
+  );
 }

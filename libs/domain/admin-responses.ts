@@ -76,7 +76,15 @@ export const holdListResponse = z.object({ items: z.array(holdResponse) }).meta(
 export const awardHistoryPageResponse = z
   .object({
     items: z.array(
-      z.object({ fullName: z.string(), unitCode: z.string(), awardCode: z.string(), year: z.number().int(), decisionRef: z.string(), source: z.string(), basis: z.enum(['REGULAR', 'THEMED', 'EXTRAORDINARY']) }),
+      z.object({
+        fullName: z.string(),
+        unitCode: z.string(),
+        awardCode: z.string(),
+        year: z.number().int(),
+        decisionRef: z.string(),
+        source: z.string(),
+        basis: z.enum(['REGULAR', 'THEMED', 'EXTRAORDINARY']),
+      }),
     ),
     ...pageFields,
   })

@@ -17,9 +17,7 @@ export const errorResponse = z
   .meta({ id: 'Error', description: 'Every error the API answers, whatever its status' });
 
 const part = z.enum(['up', 'down']);
-export const healthResponse = z
-  .object({ status: z.enum(['ok', 'degraded']), database: part, temporal: part, worker: part })
-  .meta({ id: 'Health' });
+export const healthResponse = z.object({ status: z.enum(['ok', 'degraded']), database: part, temporal: part, worker: part }).meta({ id: 'Health' });
 
 export const devTokenResponse = z.object({ token: z.string() }).meta({ id: 'DevToken' });
 
@@ -83,15 +81,11 @@ export const delegationResponse = z
   })
   .meta({ id: 'Delegation' });
 
-export const delegationListResponse = z
-  .object({ given: z.array(delegationResponse), received: z.array(delegationResponse) })
-  .meta({ id: 'DelegationList' });
+export const delegationListResponse = z.object({ given: z.array(delegationResponse), received: z.array(delegationResponse) }).meta({ id: 'DelegationList' });
 
 const role = z.enum(['CLERK', 'REVIEWER', 'COUNCIL_MEMBER', 'STAFF', 'ADMIN']);
 
-export const devUsersResponse = z
-  .array(z.object({ username: z.string(), displayName: z.string(), role }))
-  .meta({ id: 'DevUsers' });
+export const devUsersResponse = z.array(z.object({ username: z.string(), displayName: z.string(), role })).meta({ id: 'DevUsers' });
 
 export const meResponse = z
   .object({

@@ -27,16 +27,12 @@ export type CatalogueVersion = CatalogueVersionData;
  */
 export const CATALOGUE: readonly CatalogueVersion[] = [v2024_1, v2025_1] as unknown as CatalogueVersion[];
 
-export const AWARD_CODES = CATALOGUE.flatMap((v) => v.awards.map((a) => a.code)).filter(
-  (code, i, all) => all.indexOf(code) === i,
-);
+export const AWARD_CODES = CATALOGUE.flatMap((v) => v.awards.map((a) => a.code)).filter((code, i, all) => all.indexOf(code) === i);
 
 /** The catalogue version in force on a day (YYYY-MM-DD, Hà Nội time: see hanoiDay). */
 export function catalogueAt(day: string): CatalogueVersion {
   const date = day.slice(0, 10);
-  const inForce = [...CATALOGUE]
-    .filter((v) => v.effectiveFrom <= date)
-    .sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom))[0];
+  const inForce = [...CATALOGUE].filter((v) => v.effectiveFrom <= date).sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom))[0];
   // Submissions dated before the first version are judged by the oldest one we know.
   return inForce ?? CATALOGUE[0]!;
 }

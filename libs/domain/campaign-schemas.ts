@@ -8,22 +8,38 @@ const instant = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
 
 export const createCampaignSchema = z
   .strictObject({
-    code: z.string().max(50).regex(/^[A-Z0-9][A-Z0-9-]{1,49}$/, 'upper-case letters, digits and dashes, e.g. REGULAR-2026'),
+    code: z
+      .string()
+      .max(50)
+      .regex(/^[A-Z0-9][A-Z0-9-]{1,49}$/, 'upper-case letters, digits and dashes, e.g. REGULAR-2026'),
     name: text(3, 300),
     year: z.number().int().min(2000).max(2100),
     kind: z.enum(['REGULAR', 'THEMED']),
-    awardCodes: z.array(z.enum(AWARD_CODES as [string, ...string[]])).min(1).refine((a) => new Set(a).size === a.length, 'no award twice'),
+    awardCodes: z
+      .array(z.enum(AWARD_CODES as [string, ...string[]]))
+      .min(1)
+      .refine((a) => new Set(a).size === a.length, 'no award twice'),
     opensAt: instant,
     closesAt: instant,
     /** Defaults to 60 days after closing. */
     decisionDeadline: instant.optional(),
-    levelDeadlines: z.partialRecord(z.enum(LEVELS), z.string().max(20).regex(/^[0-9a-z.]+$/, 'expected working days (7wd) or a duration (30s)')).optional(),
+    levelDeadlines: z
+      .partialRecord(
+        z.enum(LEVELS),
+        z
+          .string()
+          .max(20)
+          .regex(/^[0-9a-z.]+$/, 'expected working days (7wd) or a duration (30s)'),
+      )
+      .optional(),
   })
   .superRefine((c, ctx) => {
     if (c.closesAt <= c.opensAt) ctx.addIssue({ code: 'custom', path: ['closesAt'], message: 'must be after opensAt' });
-    if (c.decisionDeadline && c.decisionDeadline < c.closesAt) ctx.addIssue({ code: 'custom', path: ['decisionDeadline'], message: 'must not be before closesAt' });
+    if (c.decisionDeadline && c.decisionDeadline < c.closesAt)
+      ctx.addIssue({ code: 'custom', path: ['decisionDeadline'], message: 'must not be before closesAt' });
     for (const [level, spec] of Object.entries(c.levelDeadlines ?? {})) {
-      if (!deadlineSpecSchema.safeParse(spec).success) ctx.addIssue({ code: 'custom', path: ['levelDeadlines', level], message: 'expected working days (7wd) or a duration (30s)' });
+      if (!deadlineSpecSchema.safeParse(spec).success)
+        ctx.addIssue({ code: 'custom', path: ['levelDeadlines', level], message: 'expected working days (7wd) or a duration (30s)' });
     }
   });
 export type CreateCampaignInput = z.infer<typeof createCampaignSchema>;

@@ -28,7 +28,11 @@ describe('commandFingerprint', () => {
     const before = [{ id: 'd1', sha256: 'a'.repeat(64) }];
     const after = [...before, { id: 'd2', sha256: 'b'.repeat(64) }];
     expect(commandFingerprint('decide', { ...decision, documents: after })).toBe(commandFingerprint('decide', { ...decision, documents: before }));
-    expect(commandFingerprint('closeVote', { level: 'SO', actor: 'so.council', documents: after })).toBe(commandFingerprint('closeVote', { level: 'SO', actor: 'so.council' }));
-    expect(commandFingerprint('submit', { awardCode: 'X', documents: ['d1', 'd2'] })).not.toBe(commandFingerprint('submit', { awardCode: 'X', documents: ['d1'] }));
+    expect(commandFingerprint('closeVote', { level: 'SO', actor: 'so.council', documents: after })).toBe(
+      commandFingerprint('closeVote', { level: 'SO', actor: 'so.council' }),
+    );
+    expect(commandFingerprint('submit', { awardCode: 'X', documents: ['d1', 'd2'] })).not.toBe(
+      commandFingerprint('submit', { awardCode: 'X', documents: ['d1'] }),
+    );
   });
 });

@@ -4,11 +4,22 @@ describe('the dossier', () => {
   const required = ['TO_TRINH', 'BAO_CAO_THANH_TICH', 'BIEN_BAN_HOP'] as const;
 
   it('is complete when a current document covers every required type', () => {
-    expect(dossierOf(required, [{ type: 'TO_TRINH', current: true }, { type: 'BAO_CAO_THANH_TICH', current: true }, { type: 'BIEN_BAN_HOP', current: true }])).toEqual({
+    expect(
+      dossierOf(required, [
+        { type: 'TO_TRINH', current: true },
+        { type: 'BAO_CAO_THANH_TICH', current: true },
+        { type: 'BIEN_BAN_HOP', current: true },
+      ]),
+    ).toEqual({
       complete: true,
       missing: [],
     });
-    expect(dossierOf(required, [{ type: 'TO_TRINH', current: true }, { type: 'BIEN_BAN_HOP', current: false }])).toEqual({
+    expect(
+      dossierOf(required, [
+        { type: 'TO_TRINH', current: true },
+        { type: 'BIEN_BAN_HOP', current: false },
+      ]),
+    ).toEqual({
       complete: false,
       missing: ['BAO_CAO_THANH_TICH', 'BIEN_BAN_HOP'],
     });

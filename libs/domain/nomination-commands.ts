@@ -12,7 +12,17 @@ const actor = username();
 const requestId = requestIdOf();
 
 /** The document versions in front of the reviewer or the council (ids and hashes only); absent from older commands. */
-const documentRefs = z.array(z.strictObject({ id: z.uuid(), sha256: z.string().length(64).regex(/^[0-9a-f]+$/) })).max(1000);
+const documentRefs = z
+  .array(
+    z.strictObject({
+      id: z.uuid(),
+      sha256: z
+        .string()
+        .length(64)
+        .regex(/^[0-9a-f]+$/),
+    }),
+  )
+  .max(1000);
 
 export const decideCommandSchema = decisionSchema.and(
   z.object({ requestId, reviewer: actor, onBehalfOf: actor.nullable().optional(), documents: documentRefs.optional() }),
@@ -35,6 +45,12 @@ export const setDeadlineCommandSchema = z.strictObject({ ...admin, dueAt: z.iso.
 export const reassignCommandSchema = z.strictObject({ ...admin, level: levelSchema, reviewer: actor });
 
 const agencyCode = z.string().regex(/^[A-Z0-9-]{1,32}$/);
-export const opinionCommandSchema = z.strictObject({ agency: agencyCode, answer: z.enum(OPINION_ANSWERS), comment: text(1, 5000).optional(), actor, requestId });
+export const opinionCommandSchema = z.strictObject({
+  agency: agencyCode,
+  answer: z.enum(OPINION_ANSWERS),
+  comment: text(1, 5000).optional(),
+  actor,
+  requestId,
+});
 export const suspendCommandSchema = z.strictObject({ holdId: z.uuid(), endsAt: z.iso.datetime({ offset: true }), actor, requestId });
 export const liftHoldCommandSchema = z.strictObject({ holdId: z.uuid(), actor, requestId });

@@ -258,12 +258,7 @@ describe('nomination machine', () => {
       const state = reach(level);
       const now = at(30);
 
-      const step = decide(
-        state,
-        { level, decision: 'RETURN', comment: 'Bổ sung biên bản', requestId: 'ret-1', reviewer: 'r' },
-        now,
-        timing,
-      );
+      const step = decide(state, { level, decision: 'RETURN', comment: 'Bổ sung biên bản', requestId: 'ret-1', reviewer: 'r' }, now, timing);
 
       expect(step.state).toMatchObject({ status: 'RETURNED', currentLevel: level, dueAt: null, returnCount: 1, overdue: false });
       expect(step.state.returnDeadline).toBe(plus(now, limits.returnWindowMs));
@@ -410,12 +405,7 @@ describe('nomination machine', () => {
   });
 
   describe('validateRoute', () => {
-    it.each([
-      [['UNIT', 'DEPARTMENT', 'SO', 'CITY']],
-      [['UNIT', 'DEPARTMENT', 'SO']],
-      [['UNIT', 'SO']],
-      [['CITY']],
-    ])('accepts %j', (route) => {
+    it.each([[['UNIT', 'DEPARTMENT', 'SO', 'CITY']], [['UNIT', 'DEPARTMENT', 'SO']], [['UNIT', 'SO']], [['CITY']]])('accepts %j', (route) => {
       expect(validateRoute(route)).toBe(true);
     });
 

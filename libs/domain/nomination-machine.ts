@@ -190,16 +190,7 @@ export interface WithdrawCommand {
   reason: string;
 }
 
-export type NotificationKind =
-  | 'REVIEW_REQUESTED'
-  | 'DECIDED'
-  | 'RETURNED'
-  | 'REMINDER'
-  | 'OVERDUE'
-  | 'ESCALATED'
-  | 'WITHDRAWN'
-  | 'EXPIRED'
-  | 'SUSPENDED';
+export type NotificationKind = 'REVIEW_REQUESTED' | 'DECIDED' | 'RETURNED' | 'REMINDER' | 'OVERDUE' | 'ESCALATED' | 'WITHDRAWN' | 'EXPIRED' | 'SUSPENDED';
 /** LEVEL_REVIEWERS of `level`; SUPERVISORS are the reviewers of the level above it (the city's for the top). */
 export type Audience = 'LEVEL_REVIEWERS' | 'SUPERVISORS' | 'CLERKS' | 'ADMINS';
 
@@ -386,13 +377,10 @@ export function decide(state: NominationState, cmd: DecideCommand, now: Date, pl
   const next = state.route[state.route.indexOf(level) + 1];
   if (cmd.decision === 'REJECT' || next === undefined) {
     const outcome = cmd.decision === 'REJECT' ? 'REJECTED' : law.forward ? 'FORWARDED' : 'APPROVED';
-    return step(
-      state,
-      { ...decided, status: outcome, currentLevel: null, dueAt: null },
-      'DECIDED',
-      now,
-      { ...extra, notify: [{ kind: 'DECIDED', audience: 'CLERKS' }] },
-    );
+    return step(state, { ...decided, status: outcome, currentLevel: null, dueAt: null }, 'DECIDED', now, {
+      ...extra,
+      notify: [{ kind: 'DECIDED', audience: 'CLERKS' }],
+    });
   }
   const entering = law.entering ?? {};
   const consultation = entering.consultation;
@@ -418,7 +406,13 @@ export function decide(state: NominationState, cmd: DecideCommand, now: Date, pl
     {
       ...extra,
       notify: [{ kind: 'REVIEW_REQUESTED', audience: 'LEVEL_REVIEWERS', level: next }],
-      ...(consultation && { consultation: { dueAt: consultation.dueAt, agencies: [...consultation.agencies], ...(consultation.deadlines && { deadlines: { ...consultation.deadlines } }) } }),
+      ...(consultation && {
+        consultation: {
+          dueAt: consultation.dueAt,
+          agencies: [...consultation.agencies],
+          ...(consultation.deadlines && { deadlines: { ...consultation.deadlines } }),
+        },
+      }),
     },
   );
 }
@@ -467,7 +461,8 @@ export function checkOpinion(state: NominationState, agency: string): DomainErro
 }
 
 /** Every agency asked has answered or let its own deadline pass. */
-const consulted = (c: Consultation, answered: readonly string[], lapsed: readonly string[]) => c.agencies.every((a) => answered.includes(a) || lapsed.includes(a));
+const consulted = (c: Consultation, answered: readonly string[], lapsed: readonly string[]) =>
+  c.agencies.every((a) => answered.includes(a) || lapsed.includes(a));
 
 /** The earliest deadline of an agency still to answer (v6, per agency), or null. */
 export function nextAgencyDeadline(consultation: Consultation): string | null {
@@ -553,14 +548,21 @@ export function checkLiftHold(state: NominationState, holdId: string): DomainErr
 }
 
 export function checkExternalDecision(status: NominationStatus): DomainError | null {
-  return status === 'FORWARDED' ? null : { code: 'INVALID_STATE', message: `Chỉ ghi quyết định của cấp trên cho hồ sơ đã trình (FORWARDED); hồ sơ đang ở trạng thái ${status}` };
+  return status === 'FORWARDED'
+    ? null
+    : { code: 'INVALID_STATE', message: `Chỉ ghi quyết định của cấp trên cho hồ sơ đã trình (FORWARDED); hồ sơ đang ở trạng thái ${status}` };
 }
 
 /**
  * The central level's decision on a forwarded award, recorded by an admin after the workflow ended:
  * the row's transition counter continues, and an approval enters the award history with its reference.
  */
-export function recordExternalDecision(row: { id: string; version: number; returnCount: number; status: NominationStatus }, decision: ExternalDecision, now: Date, actor: string): Transition {
+export function recordExternalDecision(
+  row: { id: string; version: number; returnCount: number; status: NominationStatus },
+  decision: ExternalDecision,
+  now: Date,
+  actor: string,
+): Transition {
   const error = checkExternalDecision(row.status);
   if (error) throw new Error(error.message);
   return {
@@ -608,9 +610,7 @@ export function resubmit(state: NominationState, cmd: ResubmitCommand, now: Date
 }
 
 export function checkWithdraw(state: NominationState): DomainError | null {
-  return isFinal(state.status)
-    ? { code: 'INVALID_STATE', message: `Hồ sơ đã kết thúc (${state.status}), không thể rút` }
-    : null;
+  return isFinal(state.status) ? { code: 'INVALID_STATE', message: `Hồ sơ đã kết thúc (${state.status}), không thể rút` } : null;
 }
 
 export function withdraw(state: NominationState, cmd: WithdrawCommand, now: Date): Step {

@@ -1,7 +1,17 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { LevelPlan } from '../deadlines/deadline-planner';
 import type { Level } from './levels';
-import type { DecideCommand, DocumentRef, LiftHoldCommand, NominationState, OpinionCommand, ResubmitCommand, SuspendCommand, Timing, WithdrawCommand } from './nomination-machine';
+import type {
+  DecideCommand,
+  DocumentRef,
+  LiftHoldCommand,
+  NominationState,
+  OpinionCommand,
+  ResubmitCommand,
+  SuspendCommand,
+  Timing,
+  WithdrawCommand,
+} from './nomination-machine';
 
 /** Task queue and workflow naming shared by the API, the worker and the tests. */
 export const NOMINATIONS_TASK_QUEUE = 'nominations';

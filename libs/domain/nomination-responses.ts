@@ -60,7 +60,9 @@ const awardEntry = z.looseObject({
 export const awardsResponse = z
   .union([
     z.array(awardEntry).describe("Without `at`: today's awards"),
-    z.looseObject({ version: z.string(), effectiveFrom: z.string(), legalBasis: z.string(), awards: z.array(awardEntry) }).describe('With `at`: the catalogue version in force that day'),
+    z
+      .looseObject({ version: z.string(), effectiveFrom: z.string(), legalBasis: z.string(), awards: z.array(awardEntry) })
+      .describe('With `at`: the catalogue version in force that day'),
   ])
   .meta({ id: 'Awards' });
 
@@ -121,7 +123,7 @@ export const nominationResponse = z
     returnCount: z.number().int(),
     decisions: z.array(decisionResponse),
     posting: z.object({ endsAt: instant, open: z.boolean() }).nullable().optional().describe('The public posting period (công khai), if the award has one'),
-    objections: z.array(objectionResponse).optional().describe("Objections to the posted nomination, shown to those who judge it"),
+    objections: z.array(objectionResponse).optional().describe('Objections to the posted nomination, shown to those who judge it'),
     consultation: z
       .object({
         dueAt: instant,
@@ -143,7 +145,11 @@ export const nominationResponse = z
     documents: z.array(dossierDocumentResponse),
     dossier: z.object({ complete: z.boolean(), missing: z.array(z.enum(DOCUMENT_TYPE_CODES)) }),
     suspended: z.boolean().optional().describe('Whether a hold on the nominee suspends the review'),
-    externalDecision: z.object({ decisionRef: z.string(), decidedOn: z.string().nullable() }).nullable().optional().describe("The central level's decision on a forwarded award"),
+    externalDecision: z
+      .object({ decisionRef: z.string(), decidedOn: z.string().nullable() })
+      .nullable()
+      .optional()
+      .describe("The central level's decision on a forwarded award"),
     submittedBy: z.string(),
     workflowId: z.string(),
     temporalUiUrl: z.string(),

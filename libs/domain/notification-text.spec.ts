@@ -1,15 +1,5 @@
 import type { Level } from './levels';
-import {
-  decide,
-  expire,
-  markOverdue,
-  resubmit,
-  submit,
-  timingPlanner,
-  withdraw,
-  type NominationState,
-  type Transition,
-} from './nomination-machine';
+import { decide, expire, markOverdue, resubmit, submit, timingPlanner, withdraw, type NominationState, type Transition } from './nomination-machine';
 import { nomineeName, notificationText, type NotificationContext } from './notification-text';
 import type { Nominee } from './schemas';
 
@@ -42,7 +32,11 @@ const returned = () =>
 describe('notificationText', () => {
   const cases: [string, () => Transition][] = [
     ['REVIEW_REQUESTED', () => submitted().transition],
-    ['DECIDED', () => decide(atUnit(), { level: 'UNIT', decision: 'REJECT', ground: 'WRONG_SUBJECT', comment: 'c', requestId: 'r', reviewer: 'r' }, NOW, timing).transition],
+    [
+      'DECIDED',
+      () =>
+        decide(atUnit(), { level: 'UNIT', decision: 'REJECT', ground: 'WRONG_SUBJECT', comment: 'c', requestId: 'r', reviewer: 'r' }, NOW, timing).transition,
+    ],
     ['RETURNED', () => returned().transition],
     ['REMINDER', () => submitted().transition],
     ['OVERDUE', () => markOverdue(atUnit(), NOW).transition],

@@ -31,7 +31,11 @@ export function notificationText(kind: NotificationKind, ctx: NotificationContex
       };
     case 'DECIDED': {
       const outcome =
-        t.state.status === 'APPROVED' ? 'đã được phê duyệt' : t.state.status === 'FORWARDED' ? 'đã được thành phố trình cấp trên xem xét, quyết định' : 'không được chấp thuận';
+        t.state.status === 'APPROVED'
+          ? 'đã được phê duyệt'
+          : t.state.status === 'FORWARDED'
+            ? 'đã được thành phố trình cấp trên xem xét, quyết định'
+            : 'không được chấp thuận';
       const ground = t.decision?.ground ? `\nLý do: ${GROUND_NAMES_VI[t.decision.ground]}.` : '';
       return { title: `Kết quả xét duyệt: ${subject}`, body: `Hồ sơ đề nghị ${subject} ${outcome}.${ground}${comment}` };
     }

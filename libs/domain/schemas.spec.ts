@@ -11,8 +11,7 @@ const apiExample = {
   requestId: 'req-1',
 };
 
-const pathsOf = (result: { success: boolean; error?: { issues: { path: PropertyKey[] }[] } }) =>
-  (result.error?.issues ?? []).map((i) => i.path.join('.'));
+const pathsOf = (result: { success: boolean; error?: { issues: { path: PropertyKey[] }[] } }) => (result.error?.issues ?? []).map((i) => i.path.join('.'));
 
 describe('submitNominationSchema', () => {
   it('accepts the example of API.md', () => {

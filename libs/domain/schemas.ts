@@ -94,7 +94,11 @@ export type InboxQuery = z.infer<typeof inboxQuerySchema>;
 
 export const devTokenSchema = z.strictObject({ username: username() });
 
-const isoDay = z.string().max(10).regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD').refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'not a calendar date');
+const isoDay = z
+  .string()
+  .max(10)
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'not a calendar date');
 
 export const voteSchema = z.strictObject({
   vote: z.enum(['FOR', 'AGAINST']),

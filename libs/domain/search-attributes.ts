@@ -1,9 +1,4 @@
-import {
-  defineSearchAttributeKey,
-  SearchAttributeType,
-  type SearchAttributePair,
-  type SearchAttributeUpdatePair,
-} from '@temporalio/common';
+import { defineSearchAttributeKey, SearchAttributeType, type SearchAttributePair, type SearchAttributeUpdatePair } from '@temporalio/common';
 import type { NominationState } from './nomination-machine';
 
 /**

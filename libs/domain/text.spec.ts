@@ -2,10 +2,7 @@ import fc from 'fast-check';
 import { code, findUnsafeCharacter, requestId, text, username } from './text';
 
 const ALLOWED_CONTROLS = ['\t', '\n', '\r'];
-const REFUSED_CONTROLS = [
-  ...Array.from({ length: 0x20 }, (_, c) => String.fromCharCode(c)).filter((c) => !ALLOWED_CONTROLS.includes(c)),
-  '\u007F',
-];
+const REFUSED_CONTROLS = [...Array.from({ length: 0x20 }, (_, c) => String.fromCharCode(c)).filter((c) => !ALLOWED_CONTROLS.includes(c)), '\u007F'];
 const LONE_SURROGATES = ['\uD800', '\uDBFF', '\uDC00', '\uDFFF'];
 
 /** Text with no character the rule refuses: any code point but the refused controls, surrogates paired. */

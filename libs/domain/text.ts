@@ -21,9 +21,7 @@ export interface UnsafeCharacter {
 
 /** The first character `text()` refuses in `value`, if any. */
 export function findUnsafeCharacter(value: string): UnsafeCharacter | undefined {
-  const found = [CONTROL.exec(value), LONE_SURROGATE.exec(value)]
-    .filter((m): m is RegExpExecArray => m !== null)
-    .sort((a, b) => a.index - b.index)[0];
+  const found = [CONTROL.exec(value), LONE_SURROGATE.exec(value)].filter((m): m is RegExpExecArray => m !== null).sort((a, b) => a.index - b.index)[0];
   if (!found) return undefined;
   return {
     kind: CONTROL.test(found[0]) ? 'control' : 'surrogate',

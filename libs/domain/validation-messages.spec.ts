@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { vietnameseIssues } from './validation-messages';
 
-const messages = (schema: z.ZodType, value: unknown) => (schema.safeParse(value, { error: vietnameseIssues }).error?.issues ?? []).map((i) => `${i.path.join('.')}: ${i.message}`);
+const messages = (schema: z.ZodType, value: unknown) =>
+  (schema.safeParse(value, { error: vietnameseIssues }).error?.issues ?? []).map((i) => `${i.path.join('.')}: ${i.message}`);
 
 describe('the validator’s messages in Vietnamese', () => {
   const schema = z.strictObject({

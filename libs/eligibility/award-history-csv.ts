@@ -125,7 +125,10 @@ export function parseAwardHistoryCsv(text: string): ParsedAwardHistory {
   }
 
   if (body.length > AWARD_HISTORY_MAX_ROWS) {
-    return { rows: [], errors: [{ path: `line:${AWARD_HISTORY_MAX_ROWS + 2}`, message: `tệp có ${body.length} dòng; mỗi lần nhập tối đa ${AWARD_HISTORY_MAX_ROWS} dòng` }] };
+    return {
+      rows: [],
+      errors: [{ path: `line:${AWARD_HISTORY_MAX_ROWS + 2}`, message: `tệp có ${body.length} dòng; mỗi lần nhập tối đa ${AWARD_HISTORY_MAX_ROWS} dòng` }],
+    };
   }
   const rows: AwardHistoryRow[] = [];
   const firstLineOf = new Map<string, number>();

@@ -175,7 +175,11 @@ describe('evaluateEligibility', () => {
     });
 
     it('fails when neither branch holds, naming both', () => {
-      for (const declarations of [{ rating: 'HTXS' as const, initiatives: ['Một sáng kiến'] }, { rating: 'HTT' as const, initiatives: ['A', 'B'] }, undefined]) {
+      for (const declarations of [
+        { rating: 'HTXS' as const, initiatives: ['Một sáng kiến'] },
+        { rating: 'HTT' as const, initiatives: ['A', 'B'] },
+        undefined,
+      ]) {
         const result = evaluate('BANG_KHEN_UBND_TP', { history: history('CSTD_CO_SO', 2025), declarations });
         expect(result.passed).toBe(false);
         expect(result.criteria[0]?.message).toMatch(/Chiến sĩ thi đua cơ sở.*hoàn thành xuất sắc nhiệm vụ 2 năm liên tục/);
@@ -322,19 +326,27 @@ describe('evaluateEligibility by catalogue version', () => {
     it('Bằng khen UBND TP counts research projects with initiatives toward the two achievements', () => {
       const declarations: Declarations = { rating: 'HTXS', initiatives: ['Sáng kiến A'], research: ['Đề tài B'] };
       expect(statusOf('BANG_KHEN_UBND_TP', 'CSTD_CO_SO_2_YEARS_OR_HTXS_2_INITIATIVES', { catalogue, declarations })).toBe('DECLARED');
-      expect(statusOf('BANG_KHEN_UBND_TP', 'HTXS_2_YEARS_2_INITIATIVES', { catalogue, nominee: team, declarations: { rating: 'HTXS', research: ['B', 'C'] } })).toBe('DECLARED');
-      expect(statusOf('BANG_KHEN_UBND_TP', 'HTXS_2_YEARS_2_INITIATIVES', { catalogue, nominee: team, declarations: { rating: 'HTXS', research: ['B'] } })).toBe('NOT_MET');
+      expect(
+        statusOf('BANG_KHEN_UBND_TP', 'HTXS_2_YEARS_2_INITIATIVES', { catalogue, nominee: team, declarations: { rating: 'HTXS', research: ['B', 'C'] } }),
+      ).toBe('DECLARED');
+      expect(statusOf('BANG_KHEN_UBND_TP', 'HTXS_2_YEARS_2_INITIATIVES', { catalogue, nominee: team, declarations: { rating: 'HTXS', research: ['B'] } })).toBe(
+        'NOT_MET',
+      );
     });
 
     it('does not count themed or extraordinary results toward achievement-based awards', () => {
       const cityBangKhen = [...themed('BANG_KHEN_UBND_TP', 2018)];
       const over = { catalogue, history: [...cityBangKhen, ...cstdCoSo(2022, 2024, 2026)], declarations: { rating: 'HTT' as const } };
       expect(statusOf('BANG_KHEN_THU_TUONG', 'CITY_BANG_KHEN_BEFORE_PERIOD', over)).toBe('NOT_MET');
-      expect(statusOf('BANG_KHEN_THU_TUONG', 'CITY_BANG_KHEN_BEFORE_PERIOD', { ...over, history: [...history('BANG_KHEN_UBND_TP', 2018), ...cstdCoSo(2022)] })).toBe('MET');
+      expect(
+        statusOf('BANG_KHEN_THU_TUONG', 'CITY_BANG_KHEN_BEFORE_PERIOD', { ...over, history: [...history('BANG_KHEN_UBND_TP', 2018), ...cstdCoSo(2022)] }),
+      ).toBe('MET');
 
       const extraordinary: AwardRecord[] = [2024, 2025, 2026].map((year) => ({ awardCode: 'CSTD_CO_SO', year, basis: 'EXTRAORDINARY' }));
       expect(statusOf('CSTD_THANH_PHO', 'CSTD_CO_SO_3_CONSECUTIVE_YEARS', { catalogue, history: extraordinary })).toBe('NOT_MET');
-      expect(statusOf('CSTD_THANH_PHO', 'CSTD_CO_SO_3_CONSECUTIVE_YEARS', { catalogue, history: [...extraordinary.slice(0, 2), ...cstdCoSo(2026)] })).toBe('NOT_MET');
+      expect(statusOf('CSTD_THANH_PHO', 'CSTD_CO_SO_3_CONSECUTIVE_YEARS', { catalogue, history: [...extraordinary.slice(0, 2), ...cstdCoSo(2026)] })).toBe(
+        'NOT_MET',
+      );
       expect(statusOf('CSTD_CO_SO', 'LDTT_FOR_YEAR', { catalogue, history: themed('LAO_DONG_TIEN_TIEN', 2026) })).toBe('NOT_MET');
       expect(statusOf('CSTD_CO_SO', 'LDTT_FOR_YEAR', { catalogue, history: history('LAO_DONG_TIEN_TIEN', 2026) })).toBe('MET');
     });
@@ -353,8 +365,12 @@ describe('evaluateEligibility by catalogue version', () => {
     expect(statusOf('CSTD_THANH_PHO', 'CSTD_CO_SO_2_CONSECUTIVE_YEARS', { catalogue, history: cstdCoSo(2025, 2026) })).toBe('MET');
     expect(statusOf('CSTD_CO_SO', 'HTXS_OR_INITIATIVE_OR_RESEARCH', { catalogue, declarations: { rating: 'HTXS' } })).toBe('NOT_MET');
     const members = { total: 10, completedTasks: 10, laoDongTienTien: 7, chienSiThiDuaCoSo: 1 };
-    expect(statusOf('TAP_THE_LAO_DONG_XUAT_SAC', 'MEMBERS_80_PERCENT_LDTT', { catalogue, nominee: team, declarations: { rating: 'HTXS', members } })).toBe('NOT_MET');
-    expect(statusOf('TAP_THE_LAO_DONG_XUAT_SAC', 'MEMBERS_70_PERCENT_LDTT', { catalogue: v2025, nominee: team, declarations: { rating: 'HTXS', members } })).toBe('DECLARED');
+    expect(statusOf('TAP_THE_LAO_DONG_XUAT_SAC', 'MEMBERS_80_PERCENT_LDTT', { catalogue, nominee: team, declarations: { rating: 'HTXS', members } })).toBe(
+      'NOT_MET',
+    );
+    expect(
+      statusOf('TAP_THE_LAO_DONG_XUAT_SAC', 'MEMBERS_70_PERCENT_LDTT', { catalogue: v2025, nominee: team, declarations: { rating: 'HTXS', members } }),
+    ).toBe('DECLARED');
     const thuTuong = { catalogue, history: [...history('BANG_KHEN_UBND_TP', 2020), ...cstdCoSo(2023, 2025)], declarations: { rating: 'HTT' as const } };
     expect(statusOf('BANG_KHEN_THU_TUONG', 'CSTD_CO_SO_2_TIMES_IN_5_YEARS', thuTuong)).toBe('MET');
   });

@@ -141,9 +141,19 @@ function memberCriteria(f: Facts, rule: Extract<EligibilityRuleData, { rule: 'TA
   const m = f.declarations.members;
   const { ldttPercent: pct, minCstdCoSoMembers: minCstd } = rule;
   const checks: [code: string, ok: (m: MemberDeclarations) => boolean, says: (m: MemberDeclarations) => string, needs: string][] = [
-    ['MEMBERS_ALL_COMPLETE_TASKS', (m) => m.completedTasks === m.total, (m) => `${m.completedTasks}/${m.total} thành viên hoàn thành nhiệm vụ`, '100% thành viên hoàn thành nhiệm vụ'],
+    [
+      'MEMBERS_ALL_COMPLETE_TASKS',
+      (m) => m.completedTasks === m.total,
+      (m) => `${m.completedTasks}/${m.total} thành viên hoàn thành nhiệm vụ`,
+      '100% thành viên hoàn thành nhiệm vụ',
+    ],
     // Integer arithmetic: a percentage of a head count must not be lost to floating point.
-    [`MEMBERS_${pct}_PERCENT_LDTT`, (m) => m.laoDongTienTien * 100 >= m.total * pct, (m) => `${m.laoDongTienTien}/${m.total} thành viên đạt Lao động tiên tiến`, `ít nhất ${pct}% thành viên đạt Lao động tiên tiến`],
+    [
+      `MEMBERS_${pct}_PERCENT_LDTT`,
+      (m) => m.laoDongTienTien * 100 >= m.total * pct,
+      (m) => `${m.laoDongTienTien}/${m.total} thành viên đạt Lao động tiên tiến`,
+      `ít nhất ${pct}% thành viên đạt Lao động tiên tiến`,
+    ],
     [
       minCstd === 1 ? 'MEMBERS_AT_LEAST_ONE_CSTD_CO_SO' : `MEMBERS_AT_LEAST_${minCstd}_CSTD_CO_SO`,
       (m) => m.chienSiThiDuaCoSo >= minCstd,
@@ -185,9 +195,7 @@ function bangKhenUbndTp(f: Facts, rule: BangKhenUbndTpRule): Criterion[] {
   const run = runs.find((years) => years.every((y) => holds(f, 'CSTD_CO_SO', y)));
   if (run) return [met(code, `Đạt Chiến sĩ thi đua cơ sở ${n} năm liên tục ${span(run)}`)];
   if (viaHtxs) return [declared(code, viaHtxs)];
-  return [
-    notMet(code, `Chưa đạt Chiến sĩ thi đua cơ sở ${n} năm liên tục (${runs.map(span).join(' hoặc ')}), cũng chưa kê khai ${htxsYearsNeeded(rule)}`),
-  ];
+  return [notMet(code, `Chưa đạt Chiến sĩ thi đua cơ sở ${n} năm liên tục (${runs.map(span).join(' hoặc ')}), cũng chưa kê khai ${htxsYearsNeeded(rule)}`)];
 }
 
 function priorAwardBeforePeriod(f: Facts, awardCode: string, period: readonly number[]): Criterion {

@@ -139,7 +139,9 @@ describe('OutboxDispatcher', () => {
     expect(deliveries.failed[0]!.error).toContain('user-refused@demo.tdkt.hanoi.gov.vn');
     const lines = logged.mock.calls.map(([line]) => String(line));
     logged.mockRestore();
-    expect(lines).toEqual([expect.stringMatching(/^email refused to user-refused failed \(attempt 1\), next at .*: EENVELOPE: 550 5\.1\.1 <<address>>: Recipient address rejected$/)]);
+    expect(lines).toEqual([
+      expect.stringMatching(/^email refused to user-refused failed \(attempt 1\), next at .*: EENVELOPE: 550 5\.1\.1 <<address>>: Recipient address rejected$/),
+    ]);
   });
 
   it('leaves a row failed when its last attempt fails', async () => {

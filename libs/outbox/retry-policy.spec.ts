@@ -1,7 +1,12 @@
 import { loadConfig } from '../config/config';
 import { nextAttemptAt, retryPolicyFrom } from './retry-policy';
 
-const minimal = { DATABASE_URL: 'postgresql://tdkt:tdkt@localhost:5432/tdkt', AUTH_JWT_SECRET: 'a-secret-of-at-least-16-chars', AUTH_JWT_ISSUER: 'https://sso.example.vn', AUTH_JWT_AUDIENCE: 'tdkt' };
+const minimal = {
+  DATABASE_URL: 'postgresql://tdkt:tdkt@localhost:5432/tdkt',
+  AUTH_JWT_SECRET: 'a-secret-of-at-least-16-chars',
+  AUTH_JWT_ISSUER: 'https://sso.example.vn',
+  AUTH_JWT_AUDIENCE: 'tdkt',
+};
 const HOUR = 3_600_000;
 
 describe('the outbox retry schedule', () => {

@@ -15,4 +15,3 @@ export function nextAttemptAt(failedAttempts: number, failedAt: Date, policy: Re
   if (failedAttempts >= policy.maxAttempts) return null;
   return new Date(failedAt.getTime() + policy.baseMs * 2 ** (failedAttempts - 1));
 }
-

@@ -16,10 +16,10 @@ export async function createBareTables(pool: Pool): Promise<void> {
 export function createBareActivities(pool: Pool) {
   return {
     async persistSubmission(id: string, level: string): Promise<void> {
-      await pool.query(
-        `INSERT INTO ${BENCH_SCHEMA}.bare_nominations (id, status, level) VALUES ($1, 'IN_REVIEW', $2) ON CONFLICT (id) DO NOTHING`,
-        [id, level],
-      );
+      await pool.query(`INSERT INTO ${BENCH_SCHEMA}.bare_nominations (id, status, level) VALUES ($1, 'IN_REVIEW', $2) ON CONFLICT (id) DO NOTHING`, [
+        id,
+        level,
+      ]);
     },
     async planLevel(id: string, level: string): Promise<void> {
       await pool.query(`INSERT INTO ${BENCH_SCHEMA}.bare_events (nomination_id, kind, level) VALUES ($1, 'PLANNED', $2)`, [id, level]);
@@ -29,11 +29,7 @@ export function createBareActivities(pool: Pool) {
       try {
         await client.query('BEGIN');
         await client.query(`UPDATE ${BENCH_SCHEMA}.bare_nominations SET level = $2, updated_at = now() WHERE id = $1`, [id, level]);
-        await client.query(`INSERT INTO ${BENCH_SCHEMA}.bare_events (nomination_id, kind, level, actor) VALUES ($1, 'DECIDED', $2, $3)`, [
-          id,
-          level,
-          reviewer,
-        ]);
+        await client.query(`INSERT INTO ${BENCH_SCHEMA}.bare_events (nomination_id, kind, level, actor) VALUES ($1, 'DECIDED', $2, $3)`, [id, level, reviewer]);
         await client.query('COMMIT');
       } catch (error) {
         await client.query('ROLLBACK').catch(() => undefined);

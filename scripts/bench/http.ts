@@ -29,7 +29,11 @@ export class ApiClient {
     const form = new FormData();
     form.set('type', type);
     form.set('file', new Blob([bytes], { type: 'application/pdf' }), fileName);
-    const res = await fetch(`${this.baseUrl}/api/documents`, { method: 'POST', headers: { authorization: `Bearer ${await this.token(username)}` }, body: form });
+    const res = await fetch(`${this.baseUrl}/api/documents`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await this.token(username)}` },
+      body: form,
+    });
     const text = await res.text();
     if (res.status !== 201) throw new Error(`POST /api/documents: ${res.status} ${text.slice(0, 500)}`);
     return (JSON.parse(text) as { id: string }).id;

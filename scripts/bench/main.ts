@@ -92,7 +92,9 @@ async function main(): Promise<void> {
   try {
     const api = new ApiClient(stack.apiUrl);
     await signInAll(api);
-    console.log(`\nBenchmark ${new Date().toISOString()} on ${hostname()} (${cpus().length} cores, ${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}`);
+    console.log(
+      `\nBenchmark ${new Date().toISOString()} on ${hostname()} (${cpus().length} cores, ${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}`,
+    );
     for (const line of stack.describe) console.log(`  ${line}`);
     // The machine may be shared: a busy neighbour shows here, and in both flows alike since they alternate.
     console.log(`  load average at start: ${loadAverage()}`);
@@ -105,7 +107,10 @@ async function main(): Promise<void> {
   }
 }
 
-const loadAverage = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+const loadAverage = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 
 /** Warm-up, then bare and full rounds in turn, so that a busy neighbour weighs on both alike. */
 async function compare(opts: Options, stack: Stack, api: ApiClient, temporal: Client): Promise<void> {
@@ -137,7 +142,10 @@ async function compare(opts: Options, stack: Stack, api: ApiClient, temporal: Cl
       measured.push({ ...result, rssPeak: peak, history });
     }
     report(measured);
-    if (api.unavailable > 0) console.log(`\nThe API answered 503 ${api.unavailable} times (each retried with the same requestId after Retry-After); the rounds' figures include the waits.`);
+    if (api.unavailable > 0)
+      console.log(
+        `\nThe API answered 503 ${api.unavailable} times (each retried with the same requestId after Retry-After); the rounds' figures include the waits.`,
+      );
   } finally {
     await bare.stop();
   }
@@ -204,14 +212,21 @@ function report(measured: Measured[]): void {
 
   // Each full round is set against the bare round just before it: on a shared machine the load
   // changes between pairs more than within one, so the median of paired ratios is the headline.
-  const paired = (figure: (r: RoundResult) => number) =>
-    bare.rounds.flatMap((b, i) => (full.rounds[i] ? [figure(full.rounds[i]) / figure(b)] : []));
+  const paired = (figure: (r: RoundResult) => number) => bare.rounds.flatMap((b, i) => (full.rounds[i] ? [figure(full.rounds[i]) / figure(b)] : []));
   const rows = [
     { figure: 'throughput', ratios: paired(perSecond), pooled: full.rate / bare.rate, target: (r: number) => `≥ 0.80 (aim ≥ 1.0): ${verdict(r >= 0.8)}` },
     ...([50, 95, 99] as const).map((p) => ({
       figure: `decision p${p}`,
       ratios: paired((r) => percentile(r.decisionMs, p)),
-      pooled: percentile(full.rounds.flatMap((r) => r.decisionMs), p) / percentile(bare.rounds.flatMap((r) => r.decisionMs), p),
+      pooled:
+        percentile(
+          full.rounds.flatMap((r) => r.decisionMs),
+          p,
+        ) /
+        percentile(
+          bare.rounds.flatMap((r) => r.decisionMs),
+          p,
+        ),
       target: p === 50 ? (r: number) => `≤ 1.25: ${verdict(r <= 1.25)}` : p === 99 ? (r: number) => `≤ 1.50: ${verdict(r <= 1.5)}` : () => '',
     })),
   ];
@@ -220,7 +235,13 @@ function report(measured: Measured[]): void {
     table(
       ['figure', 'per pair', 'median of pairs', 'of the summary', 'target (median of pairs)'],
       [
-        ...rows.map((row) => [row.figure, row.ratios.map((r) => fixed(r)).join(' '), fixed(median(row.ratios)), fixed(row.pooled), row.target(median(row.ratios))]),
+        ...rows.map((row) => [
+          row.figure,
+          row.ratios.map((r) => fixed(r)).join(' '),
+          fixed(median(row.ratios)),
+          fixed(row.pooled),
+          row.target(median(row.ratios)),
+        ]),
         ['history events', '', fixed(full.events, 0), '', `≤ 60 per four-level nomination: ${verdict(full.events <= 60)}`],
       ],
     ),

@@ -112,7 +112,13 @@ export async function startStack(env: NodeJS.ProcessEnv, opts: { temporalInMemor
     const logDir = await mkdtemp(join(tmpdir(), 'bench-logs-'));
     describe.push(`worker and API logs in ${logDir}`);
     const profile = opts.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${resolve(opts.cpuProfileDir)}`] : [];
-    const worker = startApp('worker', join(root, 'dist', 'apps', 'worker', 'main.js'), { ...appEnv, WORKER_METRICS_PORT: String(workerMetricsPort) }, [...WORKER_NODE_ARGS, ...profile], logDir);
+    const worker = startApp(
+      'worker',
+      join(root, 'dist', 'apps', 'worker', 'main.js'),
+      { ...appEnv, WORKER_METRICS_PORT: String(workerMetricsPort) },
+      [...WORKER_NODE_ARGS, ...profile],
+      logDir,
+    );
     stops.push(() => worker.stop());
     const api = startApp('api', join(root, 'dist', 'apps', 'api', 'main.js'), appEnv, profile, logDir);
     stops.push(() => api.stop());

@@ -118,11 +118,16 @@ export class Harness {
   }
 
   async get(username: string, path: string) {
-    return request(this.app.getHttpServer()).get(path).set('Authorization', `Bearer ${await this.token(username)}`);
+    return request(this.app.getHttpServer())
+      .get(path)
+      .set('Authorization', `Bearer ${await this.token(username)}`);
   }
 
   async post(username: string, path: string, body: Body = {}) {
-    return request(this.app.getHttpServer()).post(path).set('Authorization', `Bearer ${await this.token(username)}`).send(body);
+    return request(this.app.getHttpServer())
+      .post(path)
+      .set('Authorization', `Bearer ${await this.token(username)}`)
+      .send(body);
   }
 
   /** `GET path` with the body as bytes (a `Buffer` in `body`), whatever its media type: documents, CSV, PDF. */

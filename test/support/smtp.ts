@@ -67,4 +67,3 @@ export const decodedSubject = (raw: string) => {
     })
     .join('');
 };
-

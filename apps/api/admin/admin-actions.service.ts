@@ -42,7 +42,10 @@ export class AdminActionsService {
 
   async deadline(actor: Actor, id: string, input: AdminDeadlineInput): Promise<NominationView> {
     const record = await this.record(id);
-    await this.commands.send(record.workflowId, setDeadlineUpdate, actor.username, { ...this.command(actor, input), dueAt: new Date(input.dueAt).toISOString() });
+    await this.commands.send(record.workflowId, setDeadlineUpdate, actor.username, {
+      ...this.command(actor, input),
+      dueAt: new Date(input.dueAt).toISOString(),
+    });
     return this.service.get(actor, id);
   }
 
@@ -50,7 +53,11 @@ export class AdminActionsService {
     const record = await this.record(id);
     const problem = reassignProblem(await this.orgs.findUser(input.reviewer), input, record, await this.orgs.tree());
     if (problem) throw new ApiError('VALIDATION_FAILED', 'Người được giao không xét được cấp này', [{ path: 'reviewer', message: problem }]);
-    await this.commands.send(record.workflowId, reassignUpdate, actor.username, { ...this.command(actor, input), level: input.level, reviewer: input.reviewer });
+    await this.commands.send(record.workflowId, reassignUpdate, actor.username, {
+      ...this.command(actor, input),
+      level: input.level,
+      reviewer: input.reviewer,
+    });
     return this.service.get(actor, id);
   }
 

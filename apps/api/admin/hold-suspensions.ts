@@ -31,7 +31,12 @@ export class HoldSuspensions {
     return this.tell(hold, 'lift', liftHoldUpdate, (id) => ({ holdId: hold.id, actor, requestId: `lift:${hold.id}:${id}` }));
   }
 
-  private async tell<C extends { requestId: string }>(hold: HoldView, what: string, definition: UpdateDefinition<NominationState, [C]>, command: (nominationId: string) => C): Promise<number> {
+  private async tell<C extends { requestId: string }>(
+    hold: HoldView,
+    what: string,
+    definition: UpdateDefinition<NominationState, [C]>,
+    command: (nominationId: string) => C,
+  ): Promise<number> {
     let told = 0;
     for (const n of await this.nominations.inReviewFor(hold.fullName, hold.unitCode)) {
       const cmd = command(n.id);

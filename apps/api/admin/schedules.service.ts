@@ -17,8 +17,7 @@ const fieldText = (field: string, ranges: Range[]) => {
   const text = ranges.map(rangeText).join(',');
   return text === '' || text === ANY[field] ? '*' : text;
 };
-const calendarView = (calendar: Calendar) =>
-  Object.fromEntries(FIELDS.map((field) => [field, fieldText(field, calendar[field] as Range[])]));
+const calendarView = (calendar: Calendar) => Object.fromEntries(FIELDS.map((field) => [field, fieldText(field, calendar[field] as Range[])]));
 
 export interface ScheduleView {
   id: string;

@@ -120,7 +120,10 @@ export class StuckService {
 
   private async taskFailures(where: OpenNominationFilter): Promise<Problem[]> {
     const infos = await this.visible(nominationQuery(where, RUNNING, TASK_PROBLEMS));
-    const rows = await this.rowsByWorkflow(infos.map((i) => i.workflowId), where);
+    const rows = await this.rowsByWorkflow(
+      infos.map((i) => i.workflowId),
+      where,
+    );
     const problems: Problem[] = [];
     for (const info of infos) {
       const row = rows.get(info.workflowId);
@@ -141,7 +144,13 @@ export class StuckService {
   private async activitiesRetrying(where: OpenNominationFilter): Promise<Problem[]> {
     const failures = await this.activityFailures.retrying(this.config.ACTIVITY_RETRY_ALERT_ATTEMPTS, PROBLEM_LIMIT);
     if (failures.length === 0) return [];
-    const [rows, running] = await Promise.all([this.rowsByWorkflow(failures.map((f) => f.workflowId), where), this.running(failures.map((f) => f.workflowId))]);
+    const [rows, running] = await Promise.all([
+      this.rowsByWorkflow(
+        failures.map((f) => f.workflowId),
+        where,
+      ),
+      this.running(failures.map((f) => f.workflowId)),
+    ]);
     return failures.flatMap((failure): Problem[] => {
       const row = rows.get(failure.workflowId);
       // A workflow that has ended retries nothing any more.
@@ -187,7 +196,12 @@ export class StuckService {
       if (run?.status.name === 'RUNNING') continue;
       if (!run) {
         if (Date.now() - row.createdAt.getTime() < START_GRACE_MS) continue;
-        problems.push({ ...this.base(row), kind: 'STATE_MISMATCH', reason: `Hồ sơ đang ${row.status} nhưng không có workflow nào xử lý.`, since: row.updatedAt.toISOString() });
+        problems.push({
+          ...this.base(row),
+          kind: 'STATE_MISMATCH',
+          reason: `Hồ sơ đang ${row.status} nhưng không có workflow nào xử lý.`,
+          since: row.updatedAt.toISOString(),
+        });
         continue;
       }
       problems.push({
@@ -247,7 +261,12 @@ export class StuckService {
         const person = nominee as Nominee;
         const holds = await this.holds.active(person.kind === 'INDIVIDUAL' ? person.fullName : person.name, row.unitCode, today);
         const why = holds.map((h) => `${h.reason} (đến hết ngày ${h.until})`).join('; ') || 'lệnh không xét khen thưởng';
-        return { ...this.base(row), kind: 'ON_HOLD', reason: `Tạm dừng xét ở cấp ${LEVEL_NAMES_VI[row.currentLevel!]}: ${why}.`, since: suspendedSince!.toISOString() };
+        return {
+          ...this.base(row),
+          kind: 'ON_HOLD',
+          reason: `Tạm dừng xét ở cấp ${LEVEL_NAMES_VI[row.currentLevel!]}: ${why}.`,
+          since: suspendedSince!.toISOString(),
+        };
       }),
     );
   }
@@ -317,7 +336,10 @@ export class StuckService {
     const history = await this.temporal.workflow.getHandle(workflowId).fetchHistory();
     const failed = [...(history.events ?? [])].reverse().find((e) => e.workflowTaskFailedEventAttributes);
     // A history is fetched as stored: the message of a failure the worker raised is in its encrypted attributes.
-    const error = await decodeOptionalFailureToOptionalError(this.temporal.workflow.options.loadedDataConverter, failed?.workflowTaskFailedEventAttributes?.failure);
+    const error = await decodeOptionalFailureToOptionalError(
+      this.temporal.workflow.options.loadedDataConverter,
+      failed?.workflowTaskFailedEventAttributes?.failure,
+    );
     return error?.message ?? '';
   }
 }

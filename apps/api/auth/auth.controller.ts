@@ -28,7 +28,13 @@ export class AuthController {
   @Public()
   @Post('dev-token')
   @HttpCode(200)
-  @ApiRoute({ summary: 'Dev sign-in (AUTH_MODE=dev only): a token for a seeded user', body: devTokenSchema, response: devTokenResponse, errors: [401], anonymous: true })
+  @ApiRoute({
+    summary: 'Dev sign-in (AUTH_MODE=dev only): a token for a seeded user',
+    body: devTokenSchema,
+    response: devTokenResponse,
+    errors: [401],
+    anonymous: true,
+  })
   async devToken(@Body(new ZodPipe(devTokenSchema)) body: { username: string }): Promise<{ token: string }> {
     return { token: await this.auth.devToken(body.username) };
   }

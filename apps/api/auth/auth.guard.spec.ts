@@ -64,7 +64,9 @@ describe('AuthGuard', () => {
   it('refuses every caller of a route that declares nothing', async () => {
     const { sut } = guardWith('ADMIN');
 
-    await expect(sut.canActivate(contextFor('forgotten', { headers: { authorization: 'Bearer user-token' } }))).rejects.toThrow(/Routes.forgotten declares no access/);
+    await expect(sut.canActivate(contextFor('forgotten', { headers: { authorization: 'Bearer user-token' } }))).rejects.toThrow(
+      /Routes.forgotten declares no access/,
+    );
   });
 
   it('asks for a token on a route for signed-in users, and keeps the actor it found', async () => {

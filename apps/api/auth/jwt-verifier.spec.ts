@@ -117,10 +117,21 @@ describe('JwtVerifier with a remote JWKS', () => {
     const url = new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks`);
     return { url, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };
   }
-  const verifier = (url: URL) => new JwtVerifier({ ...rules, key: remoteKeys(createRemoteJWKSet(url, { timeoutDuration: 2000 })), algorithms: JWKS_ALGORITHMS });
+  const verifier = (url: URL) =>
+    new JwtVerifier({ ...rules, key: remoteKeys(createRemoteJWKSet(url, { timeoutDuration: 2000 })), algorithms: JWKS_ALGORITHMS });
   const es256 = async (privateKey: CryptoKey, kid = 'k1') =>
-    new SignJWT({ sub: 'u1.head' }).setProtectedHeader({ alg: 'ES256', kid }).setIssuer(ISSUER).setAudience(AUDIENCE).setIssuedAt().setExpirationTime('5m').sign(privateKey);
-  const failure = async (sut: JwtVerifier, token: string) => sut.verify(token).then(() => null, (error: unknown) => error);
+    new SignJWT({ sub: 'u1.head' })
+      .setProtectedHeader({ alg: 'ES256', kid })
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime('5m')
+      .sign(privateKey);
+  const failure = async (sut: JwtVerifier, token: string) =>
+    sut.verify(token).then(
+      () => null,
+      (error: unknown) => error,
+    );
 
   it('says the keys are unavailable, not the token invalid, when the key set is unreachable, not 200 or no key set', async () => {
     const { privateKey } = await generateKeyPair('ES256');

@@ -81,12 +81,20 @@ const encode = (secret: string) => new TextEncoder().encode(secret);
 export function jwtVerifierFrom(config: AppConfig): JwtVerifier {
   const maxAgeMs = config.AUTH_JWT_MAX_AGE;
   if (config.AUTH_MODE === 'dev') {
-    return new JwtVerifier({ key: encode(config.DEV_JWT_SECRET), algorithms: ['HS256'], issuer: DEV_ISSUER, audience: DEV_AUDIENCE, maxAgeMs, usernameClaim: 'sub' });
+    return new JwtVerifier({
+      key: encode(config.DEV_JWT_SECRET),
+      algorithms: ['HS256'],
+      issuer: DEV_ISSUER,
+      audience: DEV_AUDIENCE,
+      maxAgeMs,
+      usernameClaim: 'sub',
+    });
   }
   // The configuration guarantees these in jwt mode; checked again so a bypass fails closed.
   if (!config.AUTH_JWT_ISSUER || !config.AUTH_JWT_AUDIENCE) throw new Error('AUTH_MODE=jwt needs AUTH_JWT_ISSUER and AUTH_JWT_AUDIENCE');
   const common = { issuer: config.AUTH_JWT_ISSUER, audience: config.AUTH_JWT_AUDIENCE, maxAgeMs, usernameClaim: config.AUTH_USERNAME_CLAIM };
-  if (config.AUTH_JWKS_URL) return new JwtVerifier({ ...common, key: remoteKeys(createRemoteJWKSet(new URL(config.AUTH_JWKS_URL))), algorithms: JWKS_ALGORITHMS });
+  if (config.AUTH_JWKS_URL)
+    return new JwtVerifier({ ...common, key: remoteKeys(createRemoteJWKSet(new URL(config.AUTH_JWKS_URL))), algorithms: JWKS_ALGORITHMS });
   if (!config.AUTH_JWT_SECRET) throw new Error('AUTH_MODE=jwt needs AUTH_JWT_SECRET or AUTH_JWKS_URL');
   return new JwtVerifier({ ...common, key: encode(config.AUTH_JWT_SECRET), algorithms: SECRET_ALGORITHMS });
 }

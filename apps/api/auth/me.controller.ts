@@ -21,6 +21,13 @@ export class MeController {
   @ApiRoute({ response: meResponse })
   async me(@CurrentActor() actor: Actor): Promise<Actor & { reviewsLevel: Level | null }> {
     const reviewsLevel = watchedLevel(actor, await this.orgs.tree());
-    return { username: actor.username, displayName: actor.displayName, role: actor.role, orgCode: actor.orgCode, councilSeat: actor.councilSeat ?? null, reviewsLevel };
+    return {
+      username: actor.username,
+      displayName: actor.displayName,
+      role: actor.role,
+      orgCode: actor.orgCode,
+      councilSeat: actor.councilSeat ?? null,
+      reviewsLevel,
+    };
   }
 }

@@ -16,7 +16,8 @@ export class SignInController {
   @ApiRoute({ summary: 'How the web app signs in: the dev user picker, or the identity provider', response: signInResponse, anonymous: true })
   signIn() {
     const { AUTH_MODE, AUTH_JWT_ISSUER, AUTH_OIDC_CLIENT_ID, AUTH_OIDC_SCOPE } = this.config;
-    const oidc = AUTH_MODE === 'jwt' && AUTH_JWT_ISSUER && AUTH_OIDC_CLIENT_ID ? { issuer: AUTH_JWT_ISSUER, clientId: AUTH_OIDC_CLIENT_ID, scope: AUTH_OIDC_SCOPE } : null;
+    const oidc =
+      AUTH_MODE === 'jwt' && AUTH_JWT_ISSUER && AUTH_OIDC_CLIENT_ID ? { issuer: AUTH_JWT_ISSUER, clientId: AUTH_OIDC_CLIENT_ID, scope: AUTH_OIDC_SCOPE } : null;
     return { mode: AUTH_MODE, oidc };
   }
 }

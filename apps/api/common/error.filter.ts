@@ -53,8 +53,12 @@ export class ErrorFilter implements ExceptionFilter {
     }
     const correlationId = randomUUID();
     // The causes too: a Temporal client error says what went wrong only in its cause's gRPC status.
-    const causes = [...errorChain(exception)].slice(1).map((e) => (e instanceof Error ? `${e.message}${'code' in e ? ` (code ${String(e.code)})` : ''}` : String(e)));
-    this.logger.error(`unhandled error ${correlationId}: ${exception instanceof Error ? exception.stack : String(exception)}${causes.map((c) => `\ncaused by: ${c}`).join('')}`);
+    const causes = [...errorChain(exception)]
+      .slice(1)
+      .map((e) => (e instanceof Error ? `${e.message}${'code' in e ? ` (code ${String(e.code)})` : ''}` : String(e)));
+    this.logger.error(
+      `unhandled error ${correlationId}: ${exception instanceof Error ? exception.stack : String(exception)}${causes.map((c) => `\ncaused by: ${c}`).join('')}`,
+    );
     return new ApiError('INTERNAL', `Internal error (correlation id ${correlationId})`);
   }
 }

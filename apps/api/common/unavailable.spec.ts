@@ -7,7 +7,10 @@ function grpcError(code: number): Error {
 
 /** As the pg adapter hands Prisma's errors over: a code, and the driver's error in `meta`. */
 function prismaError(code: string, driverCause?: object): Error {
-  return Object.assign(new Error(`prisma ${code}`), { code, meta: driverCause ? { driverAdapterError: { name: 'DriverAdapterError', cause: driverCause } } : {} });
+  return Object.assign(new Error(`prisma ${code}`), {
+    code,
+    meta: driverCause ? { driverAdapterError: { name: 'DriverAdapterError', cause: driverCause } } : {},
+  });
 }
 
 describe('unavailablePart', () => {
@@ -36,7 +39,10 @@ describe('unavailablePart', () => {
     ['ETIMEDOUT', Object.assign(new Error('connect ETIMEDOUT'), { code: 'ETIMEDOUT' })],
     ['the pg pool giving up on a connection', new Error('timeout exceeded when trying to connect')],
     ['a dropped connection', new Error('Connection terminated unexpectedly')],
-    ['a connect timeout, wrapping the drop', new Error('Connection terminated due to connection timeout', { cause: new Error('Connection terminated unexpectedly') })],
+    [
+      'a connect timeout, wrapping the drop',
+      new Error('Connection terminated due to connection timeout', { cause: new Error('Connection terminated unexpectedly') }),
+    ],
     ['the client-side query timeout', new Error('Query read timeout')],
     ['an initialisation error', Object.assign(new Error("Can't reach database server"), { errorCode: 'P1001' })],
   ])('names the database for %s', (_, error) => {

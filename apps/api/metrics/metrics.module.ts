@@ -7,10 +7,6 @@ import { MetricsService } from './metrics.service';
 /** GET /api/metrics: nominations, overdue work, decision latency, failing deliveries and activities, from the database. */
 @Module({
   controllers: [MetricsController],
-  providers: [
-    MetricsService,
-    NominationStatsRepository,
-    DecisionLatencyRepository,
-  ],
+  providers: [MetricsService, NominationStatsRepository, DecisionLatencyRepository],
 })
 export class MetricsModule {}

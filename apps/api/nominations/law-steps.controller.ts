@@ -51,7 +51,11 @@ export class LawStepsController {
   @Post('nominations/:id/external-decision')
   @HttpCode(200)
   @ApiRoute({ params: uuidParams, body: externalDecisionSchema, response: nominationResponse, errors: [403, 404, 409] })
-  externalDecision(@CurrentActor() actor: Actor, @Param('id', nominationId) id: string, @Body(new ZodPipe(externalDecisionSchema)) body: ExternalDecisionInput) {
+  externalDecision(
+    @CurrentActor() actor: Actor,
+    @Param('id', nominationId) id: string,
+    @Body(new ZodPipe(externalDecisionSchema)) body: ExternalDecisionInput,
+  ) {
     return this.law.externalDecision(actor, id, body);
   }
 }

@@ -9,7 +9,17 @@ import { AttachRefused, DocumentRepository } from '../../../libs/db/document.rep
 import { NominationRepository, isUniqueViolation, type NominationRecord } from '../../../libs/db/nomination.repository';
 import { OrgRepository } from '../../../libs/db/org.repository';
 import { DeadlinePlanner } from '../../../libs/deadlines/deadline-planner';
-import { canSee, isClerkOf, isStaffOf, reviewsLevel, seesHoldReasons, visibleScopes, watchedLevel, type Actor, type OrgTree } from '../../../libs/domain/access-policy';
+import {
+  canSee,
+  isClerkOf,
+  isStaffOf,
+  reviewsLevel,
+  seesHoldReasons,
+  visibleScopes,
+  watchedLevel,
+  type Actor,
+  type OrgTree,
+} from '../../../libs/domain/access-policy';
 import { catalogueAt, catalogueVersion, findAward, type AwardDefinition } from '../../../libs/domain/award-catalogue';
 import { dossierIncomplete, missingDocuments, type DossierDocument } from '../../../libs/domain/dossier';
 import { commandFingerprint, requestIdReused, type CommandRef } from '../../../libs/domain/command-fingerprint';
@@ -147,7 +157,9 @@ export class NominationsService {
     const campaign = /^[0-9a-f-]{36}$/i.test(campaignId) ? await this.campaigns.findById(campaignId) : null;
     if (!campaign) throw new ApiError('VALIDATION_FAILED', 'Unknown campaign', [{ path: 'campaignId', message: 'no such campaign' }]);
     if (!campaign.awardCodes.includes(awardCode)) {
-      throw new ApiError('VALIDATION_FAILED', 'The campaign does not accept this award', [{ path: 'awardCode', message: `accepted: ${campaign.awardCodes.join(', ')}` }]);
+      throw new ApiError('VALIDATION_FAILED', 'The campaign does not accept this award', [
+        { path: 'awardCode', message: `accepted: ${campaign.awardCodes.join(', ')}` },
+      ]);
     }
   }
 

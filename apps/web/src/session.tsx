@@ -25,7 +25,8 @@ export const useSignInSettings = () =>
 /** The provider signed someone in whom the API does not know (401), or the exchange itself failed. */
 function signInFailureMessage(error: unknown): string {
   if (error instanceof SignInFailure) return `Đăng nhập không thành công (${error.message}), vui lòng thử lại.`;
-  if (error instanceof ApiFailure && error.status === 401) return 'Tài khoản vừa đăng nhập không có trong hệ thống thi đua - khen thưởng; hãy liên hệ quản trị.';
+  if (error instanceof ApiFailure && error.status === 401)
+    return 'Tài khoản vừa đăng nhập không có trong hệ thống thi đua - khen thưởng; hãy liên hệ quản trị.';
   return errorMessage(error);
 }
 

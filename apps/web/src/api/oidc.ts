@@ -26,7 +26,11 @@ const PENDING_KEY = 'tdkt.sign-in';
 
 export class SignInFailure extends Error {}
 
-const base64url = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+const base64url = (bytes: Uint8Array) =>
+  btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 const randomString = () => base64url(crypto.getRandomValues(new Uint8Array(32)));
 /** The app's root: the one redirect URI to register at the provider, whatever page the user started on. */
 export const redirectUri = () => `${window.location.origin}/`;
@@ -80,7 +84,13 @@ export async function finishSignIn(settings: OidcSettings): Promise<{ token: str
   const response = await fetch(provider.token_endpoint, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'authorization_code', code: code!, redirect_uri: redirectUri(), client_id: settings.clientId, code_verifier: pending.verifier }),
+    body: new URLSearchParams({
+      grant_type: 'authorization_code',
+      code: code!,
+      redirect_uri: redirectUri(),
+      client_id: settings.clientId,
+      code_verifier: pending.verifier,
+    }),
   });
   const body = (await response.json().catch(() => ({}))) as { access_token?: string; error_description?: string; error?: string };
   if (!response.ok || !body.access_token) throw new SignInFailure(body.error_description ?? body.error ?? `token endpoint answered ${response.status}`);

@@ -29,9 +29,7 @@ export function AnnouncerProvider({ children }: { children: ReactNode }) {
     setStatus('');
     setAlert('');
   }, []);
-  return (
-    <AnnounceContext.Provider value={{ status, alert, success, failure, clear }}>{children}</AnnounceContext.Provider>
-  );
+  return <AnnounceContext.Provider value={{ status, alert, success, failure, clear }}>{children}</AnnounceContext.Provider>;
 }
 
 export function Announcements() {

@@ -10,7 +10,19 @@ export interface FieldProps {
  * A labelled control with its error under it (UI.md: the API's message next to the field, tied by
  * aria-describedby); `hint` is read with the label, before any error.
  */
-export function Field({ id, label, error, hint, children }: { id: string; label: string; error?: string; hint?: string; children: (props: FieldProps) => ReactNode }) {
+export function Field({
+  id,
+  label,
+  error,
+  hint,
+  children,
+}: {
+  id: string;
+  label: string;
+  error?: string;
+  hint?: string;
+  children: (props: FieldProps) => ReactNode;
+}) {
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
   const describedBy = [hint && hintId, error && errorId].filter(Boolean).join(' ');

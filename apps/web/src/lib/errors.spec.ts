@@ -1,6 +1,7 @@
 import { ApiFailure, LOST_RACE, errorMessage, fieldErrors, isLostRace } from './errors';
 
-const failure = (status: number, code: string, message: string, details: { path: string; message: string }[] = []) => new ApiFailure(status, { error: { code, message, details } });
+const failure = (status: number, code: string, message: string, details: { path: string; message: string }[] = []) =>
+  new ApiFailure(status, { error: { code, message, details } });
 
 describe('web error mapping', () => {
   it('says a lost race plainly, whatever the API worded it', () => {

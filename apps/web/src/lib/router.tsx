@@ -2,7 +2,10 @@ import { useAnnounce } from '../components/Announcer';
 import { createContext, useContext, useEffect, useState, type AnchorHTMLAttributes, type MouseEvent, type ReactNode } from 'react';
 
 /** A few pages need no router library: the History API and one context. */
-const RouterContext = createContext<{ path: string; navigate: (to: string, options?: { replace?: boolean }) => void }>({ path: '/', navigate: () => undefined });
+const RouterContext = createContext<{ path: string; navigate: (to: string, options?: { replace?: boolean }) => void }>({
+  path: '/',
+  navigate: () => undefined,
+});
 
 export function Router({ children }: { children: ReactNode }) {
   const [path, setPath] = useState(() => window.location.pathname + window.location.search);

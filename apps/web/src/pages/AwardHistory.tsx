@@ -41,7 +41,11 @@ function Import() {
     try {
       const csv = await file.text();
       const { imported } = await unwrap<{ imported: number }>(
-        api.POST('/api/admin/award-history/import', { body: csv, headers: { 'Content-Type': 'text/csv; charset=utf-8' }, bodySerializer: (body: string) => body }),
+        api.POST('/api/admin/award-history/import', {
+          body: csv,
+          headers: { 'Content-Type': 'text/csv; charset=utf-8' },
+          bodySerializer: (body: string) => body,
+        }),
       );
       await queryClient.invalidateQueries({ queryKey: ['award-history'] });
       success(`Đã nhập ${imported} dòng.`);
@@ -88,7 +92,9 @@ function Lookup() {
     queryFn: () =>
       unwrap<HistoryPage>(
         api.GET('/api/admin/award-history', {
-          params: { query: { fullName: filter.fullName || undefined, unitCode: filter.unitCode || undefined, page: String(page), pageSize: String(PAGE_SIZE) } },
+          params: {
+            query: { fullName: filter.fullName || undefined, unitCode: filter.unitCode || undefined, page: String(page), pageSize: String(PAGE_SIZE) },
+          },
         }),
       ),
     placeholderData: keepPreviousData,

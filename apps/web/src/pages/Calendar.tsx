@@ -48,7 +48,11 @@ function YearForm({ calendar }: { calendar: CalendarYear }) {
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
-  const lines = (days: Days) => text[days].split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = (days: Days) =>
+    text[days]
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

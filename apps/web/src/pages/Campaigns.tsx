@@ -135,7 +135,11 @@ function CreateCampaign({ onClose }: { onClose: () => void }) {
         <legend>Danh hiệu được nhận (bỏ trống: tất cả)</legend>
         {awards.map((a) => (
           <label key={a.code} className="inline">
-            <input type="checkbox" checked={chosen.includes(a.code)} onChange={(e) => setChosen(e.target.checked ? [...chosen, a.code] : chosen.filter((c) => c !== a.code))} />
+            <input
+              type="checkbox"
+              checked={chosen.includes(a.code)}
+              onChange={(e) => setChosen(e.target.checked ? [...chosen, a.code] : chosen.filter((c) => c !== a.code))}
+            />
             {a.name}
           </label>
         ))}

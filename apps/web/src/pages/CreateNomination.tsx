@@ -59,7 +59,10 @@ export function CreateNomination() {
     const paths = FIELD_PATHS([...required, ...optional]);
     try {
       const documents = await uploadDocuments(files);
-      const initiativeLines = initiatives.split('\n').map((l) => l.trim()).filter(Boolean);
+      const initiativeLines = initiatives
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
       const declarations = { ...(rating && { rating: rating as 'HTXS' }), ...(initiativeLines.length > 0 && { initiatives: initiativeLines }) };
       const body: SubmitBody = {
         awardCode: award.code as SubmitBody['awardCode'],
@@ -89,7 +92,9 @@ export function CreateNomination() {
 
   const fileInput = (type: string) => (
     <Field key={type} id={`doc-${type}`} label={typeName(type)} error={errors[`doc-${type}`]}>
-      {(props) => <input {...props} type="file" accept=".pdf,.docx,.xlsx,.jpg,.jpeg,.png" onChange={(e) => setFiles({ ...files, [type]: e.target.files?.[0] })} />}
+      {(props) => (
+        <input {...props} type="file" accept=".pdf,.docx,.xlsx,.jpg,.jpeg,.png" onChange={(e) => setFiles({ ...files, [type]: e.target.files?.[0] })} />
+      )}
     </Field>
   );
 
@@ -141,7 +146,9 @@ export function CreateNomination() {
           )}
         </Field>
         <Field id="initiatives" label="Sáng kiến" error={errors.initiatives}>
-          {(props) => <textarea {...props} rows={3} value={initiatives} onChange={(e) => setInitiatives(e.target.value)} placeholder="Mỗi dòng một sáng kiến" />}
+          {(props) => (
+            <textarea {...props} rows={3} value={initiatives} onChange={(e) => setInitiatives(e.target.value)} placeholder="Mỗi dòng một sáng kiến" />
+          )}
         </Field>
         {required.length > 0 && (
           <fieldset>

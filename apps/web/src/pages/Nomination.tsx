@@ -148,7 +148,8 @@ function NominationView({ n }: { n: Nomination }) {
             {n.decisions.map((d, i) => (
               <li key={i}>
                 <strong>
-                  {nameOf(LEVEL_NAMES, d.level)}: {d.tally ? (d.decision === 'APPROVE' ? 'Hội đồng tán thành' : 'Hội đồng không tán thành') : nameOf(DECISION_NAMES, d.decision)}
+                  {nameOf(LEVEL_NAMES, d.level)}:{' '}
+                  {d.tally ? (d.decision === 'APPROVE' ? 'Hội đồng tán thành' : 'Hội đồng không tán thành') : nameOf(DECISION_NAMES, d.decision)}
                 </strong>{' '}
                 — {displayName(d.reviewer)}
                 {d.onBehalfOf && ` (thay ${displayName(d.onBehalfOf)})`}, {formatDateTime(d.decidedAt)}
@@ -156,7 +157,8 @@ function NominationView({ n }: { n: Nomination }) {
                 {d.comment && <div>Ý kiến: {d.comment}</div>}
                 {d.tally && (
                   <div>
-                    Kết quả bỏ phiếu: {d.tally.for} tán thành, {d.tally.against} không tán thành, trên {d.tally.membersTotal} thành viên (ngưỡng {Math.round(d.tally.threshold * 100)}%)
+                    Kết quả bỏ phiếu: {d.tally.for} tán thành, {d.tally.against} không tán thành, trên {d.tally.membersTotal} thành viên (ngưỡng{' '}
+                    {Math.round(d.tally.threshold * 100)}%)
                   </div>
                 )}
                 {d.minutes && <div className="prose">Biên bản: {d.minutes}</div>}
@@ -251,7 +253,13 @@ function Decide({ n }: { n: Nomination }) {
           Không đồng ý
         </button>
       </div>
-      <Dialog title={dialog === 'REJECT' ? 'Không đồng ý hồ sơ' : 'Trả lại để bổ sung'} open={dialog !== null} onClose={() => setDialog(null)} onSubmit={confirm} busy={busy}>
+      <Dialog
+        title={dialog === 'REJECT' ? 'Không đồng ý hồ sơ' : 'Trả lại để bổ sung'}
+        open={dialog !== null}
+        onClose={() => setDialog(null)}
+        onSubmit={confirm}
+        busy={busy}
+      >
         {dialog === 'REJECT' && (
           <p>
             <label htmlFor="ground">Lý do</label>
@@ -282,7 +290,9 @@ function Vote({ n, chair }: { n: Nomination; chair: boolean }) {
   const vote = async (choice: 'FOR' | 'AGAINST') => {
     setBusy(true);
     try {
-      const receipt = await unwrap<VoteReceipt>(api.POST('/api/nominations/{id}/votes', { params: { path: { id: n.id } }, body: { vote: choice, requestId: newRequestId() } }));
+      const receipt = await unwrap<VoteReceipt>(
+        api.POST('/api/nominations/{id}/votes', { params: { path: { id: n.id } }, body: { vote: choice, requestId: newRequestId() } }),
+      );
       votedHere.add(key);
       setVoted(true);
       success(`Đã bỏ phiếu (${receipt.votesCast}/${receipt.membersTotal} thành viên đã bỏ phiếu).`);
@@ -300,7 +310,9 @@ function Vote({ n, chair }: { n: Nomination; chair: boolean }) {
   const close = async () => {
     setBusy(true);
     try {
-      await refresh(await unwrap<Nomination>(api.POST('/api/nominations/{id}/votes/close', { params: { path: { id: n.id } }, body: { requestId: newRequestId() } })));
+      await refresh(
+        await unwrap<Nomination>(api.POST('/api/nominations/{id}/votes/close', { params: { path: { id: n.id } }, body: { requestId: newRequestId() } })),
+      );
       success('Đã kết thúc bỏ phiếu. Kết quả ở mục Quá trình xét duyệt.');
     } catch (error) {
       if (isLostRace(error)) await refresh();
@@ -398,7 +410,12 @@ function ClerkActions({ n }: { n: Nomination }) {
             {types.map((t) => (
               <p key={t.code}>
                 <label htmlFor={`re-${t.code}`}>{t.name}</label>
-                <input id={`re-${t.code}`} type="file" accept=".pdf,.docx,.xlsx,.jpg,.jpeg,.png" onChange={(e) => setFiles({ ...files, [t.code]: e.target.files?.[0] })} />
+                <input
+                  id={`re-${t.code}`}
+                  type="file"
+                  accept=".pdf,.docx,.xlsx,.jpg,.jpeg,.png"
+                  onChange={(e) => setFiles({ ...files, [t.code]: e.target.files?.[0] })}
+                />
               </p>
             ))}
           </fieldset>

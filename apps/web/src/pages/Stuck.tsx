@@ -16,7 +16,11 @@ const REASSIGN_FIELDS = { 'reassign-to': ['reviewer'], 'reassign-reason': ['reas
 type Action = { kind: 'deadline' | 'reassign'; item: StuckItem } | null;
 
 export function Stuck() {
-  const stuck = useQuery({ queryKey: ['stuck'], queryFn: () => unwrap<{ items: StuckItem[] }>(api.GET('/api/admin/stuck', { params: { query: {} } })), refetchInterval: LIVE_INTERVAL_MS });
+  const stuck = useQuery({
+    queryKey: ['stuck'],
+    queryFn: () => unwrap<{ items: StuckItem[] }>(api.GET('/api/admin/stuck', { params: { query: {} } })),
+    refetchInterval: LIVE_INTERVAL_MS,
+  });
   const displayName = useDisplayName();
   const { success, failure } = useAnnounce();
   const queryClient = useQueryClient();
@@ -25,7 +29,12 @@ export function Stuck() {
 
   const nudge = async (item: StuckItem) => {
     try {
-      await unwrap(api.POST('/api/admin/nominations/{id}/nudge', { params: { path: { id: item.nominationId } }, body: { reason: 'Nhắc xử lý hồ sơ bị chậm', requestId: newRequestId() } }));
+      await unwrap(
+        api.POST('/api/admin/nominations/{id}/nudge', {
+          params: { path: { id: item.nominationId } },
+          body: { reason: 'Nhắc xử lý hồ sơ bị chậm', requestId: newRequestId() },
+        }),
+      );
       success(`Đã nhắc ${item.waitingOn.map(displayName).join(', ') || 'người xử lý'}.`);
     } catch (error) {
       failure(errorMessage(error));
@@ -97,7 +106,12 @@ function ExtendDialog({ item, busy, setBusy, onClose, onDone }: ActionProps) {
     clear();
     setBusy(true);
     try {
-      await unwrap(api.POST('/api/admin/nominations/{id}/deadline', { params: { path: { id: item.nominationId } }, body: { dueAt: endOfHanoiDay(day), reason, requestId: newRequestId() } }));
+      await unwrap(
+        api.POST('/api/admin/nominations/{id}/deadline', {
+          params: { path: { id: item.nominationId } },
+          body: { dueAt: endOfHanoiDay(day), reason, requestId: newRequestId() },
+        }),
+      );
       await onDone(`Đã gia hạn đến ${day.split('-').reverse().join('/')}.`);
     } catch (error) {
       failure(errorMessage(error));
@@ -123,7 +137,10 @@ function ReassignDialog({ item, busy, setBusy, onClose, onDone }: ActionProps) {
   const { failure, clear } = useAnnounce();
   const users = useDevUsers().data ?? [];
   const displayName = useDisplayName();
-  const nomination = useQuery({ queryKey: ['nomination', item.nominationId], queryFn: () => unwrap<Nomination>(api.GET('/api/nominations/{id}', { params: { path: { id: item.nominationId } } })) });
+  const nomination = useQuery({
+    queryKey: ['nomination', item.nominationId],
+    queryFn: () => unwrap<Nomination>(api.GET('/api/nominations/{id}', { params: { path: { id: item.nominationId } } })),
+  });
   const [reviewer, setReviewer] = useState('');
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -135,7 +152,12 @@ function ReassignDialog({ item, busy, setBusy, onClose, onDone }: ActionProps) {
     clear();
     setBusy(true);
     try {
-      await unwrap(api.POST('/api/admin/nominations/{id}/reassign', { params: { path: { id: item.nominationId } }, body: { level, reviewer: reviewer.trim(), reason, requestId: newRequestId() } }));
+      await unwrap(
+        api.POST('/api/admin/nominations/{id}/reassign', {
+          params: { path: { id: item.nominationId } },
+          body: { level, reviewer: reviewer.trim(), reason, requestId: newRequestId() },
+        }),
+      );
       await onDone(`Đã giao cấp ${LEVEL_NAMES[level]} cho ${displayName(reviewer.trim())}.`);
     } catch (error) {
       const { byField, rest } = fieldErrors(error, REASSIGN_FIELDS);
