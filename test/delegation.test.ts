@@ -1,3 +1,4 @@
+import request from 'supertest';
 import { Harness } from './support/harness';
 
 const day = (offsetDays: number) => new Date(Date.now() + 7 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
@@ -40,5 +41,23 @@ describe('substitution (ủy quyền)', () => {
     expect(res.body.decisions[1]).toMatchObject({ level: 'DEPARTMENT', reviewer: 'dept-a.deputy', onBehalfOf: 'dept-a.reviewer' });
     const row = await sut.prisma.decision.findFirstOrThrow({ where: { nominationId: n.id, level: 'DEPARTMENT' } });
     expect(row).toMatchObject({ reviewer: 'dept-a.deputy', onBehalfOf: 'dept-a.reviewer' });
+  });
+
+  it('a deputy finds what waits at the delegated level in their inbox while the delegation is in force', async () => {
+    await sut.prisma.delegation.deleteMany({ where: { deputy: 'dept-a.deputy' } });
+    const n = await sut.submit();
+    await sut.decide('u1.head', n.id, { level: 'UNIT', decision: 'APPROVE' });
+    const inbox = async () => ((await sut.get('dept-a.deputy', '/api/inbox?pageSize=100')).body.items as { id: string }[]).map((i) => i.id);
+    expect(await inbox()).not.toContain(n.id);
+
+    const given = await sut.post('dept-a.reviewer', '/api/delegations', { deputy: 'dept-a.deputy', level: 'DEPARTMENT', from: day(0), to: day(1) });
+    expect(given.status).toBe(201);
+    expect(await inbox()).toContain(n.id);
+
+    const revoked = await request(sut.app.getHttpServer())
+      .delete(`/api/delegations/${given.body.id}`)
+      .set('Authorization', `Bearer ${await sut.token('dept-a.reviewer')}`);
+    expect(revoked.status).toBe(204);
+    expect(await inbox()).not.toContain(n.id);
   });
 });

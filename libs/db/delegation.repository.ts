@@ -29,6 +29,11 @@ export class DelegationRepository {
     await this.prisma.delegation.deleteMany({ where: { id } });
   }
 
+  /** The delegations `deputy` holds on `day` (Hà Nội date), at any level. */
+  inForce(deputy: string, day: string) {
+    return this.prisma.delegation.findMany({ where: { deputy, fromDay: { lte: day }, toDay: { gte: day } } });
+  }
+
   /** The delegation, if any, that lets `deputy` act for `orgCode` at `level` on `day` (Hà Nội date). */
   activeFor(deputy: string, level: Level, orgCode: string, day: string) {
     return this.prisma.delegation.findFirst({

@@ -34,8 +34,16 @@ export interface NominationFilter {
   campaignId?: string;
   /** Visibility: any of these (units, level on the route) pairs; absent means everything. */
   scopes?: { unitCodes: string[]; routeHas?: Level }[];
-  /** An inbox: waiting at the level its owner reviews in these units, or at a level an admin assigned to them. */
-  waitingFor?: { level: Level | null; unitCodes: string[]; assigned: { nominationId: string; level: Level }[] };
+  /**
+   * An inbox: waiting at the level its owner reviews in these units, at a level an admin assigned to them,
+   * or at a level a reviewer delegated to them for today (in that reviewer's units).
+   */
+  waitingFor?: {
+    level: Level | null;
+    unitCodes: string[];
+    assigned: { nominationId: string; level: Level }[];
+    delegated?: { level: Level; unitCodes: string[] }[];
+  };
 }
 
 type Tx = Prisma.TransactionClient;
@@ -47,10 +55,12 @@ export function scopeWhere(scopes: VisibilityScopes): Prisma.NominationWhereInpu
   return { OR: scopes.map((s) => ({ unitCode: { in: s.unitCodes }, ...(s.routeHas && { route: { has: s.routeHas } }) })) };
 }
 
-function waitingWhere({ level, unitCodes, assigned }: NonNullable<NominationFilter['waitingFor']>): Prisma.NominationWhereInput {
-  const atOwnLevel = level ? [{ currentLevel: level, unitCode: { in: unitCodes }, route: { has: level } }] : [];
+function waitingWhere({ level, unitCodes, assigned, delegated = [] }: NonNullable<NominationFilter['waitingFor']>): Prisma.NominationWhereInput {
+  const at = (l: Level, units: string[]) => ({ currentLevel: l, unitCode: { in: units }, route: { has: l } });
+  const atOwnLevel = level ? [at(level, unitCodes)] : [];
+  const forDelegators = delegated.map((d) => at(d.level, d.unitCodes));
   // Held apart from `scopes` (its own AND) so that both may narrow one query.
-  return { AND: [{ OR: [...atOwnLevel, ...assigned.map((a) => ({ id: a.nominationId, currentLevel: a.level }))] }] };
+  return { AND: [{ OR: [...atOwnLevel, ...forDelegators, ...assigned.map((a) => ({ id: a.nominationId, currentLevel: a.level }))] }] };
 }
 
 export interface CommitOptions {

@@ -186,15 +186,31 @@ export class NominationsService {
     const tree = await this.orgs.tree();
     const level = watchedLevel(actor, tree);
     // A level an admin reassigned waits for its new reviewer, who may be staff reviewing no level of their own.
-    const assigned = await this.nominations.assignedTo(actor.username);
-    if (!level && assigned.length === 0) return { items: [], total: 0, page, pageSize };
+    const [assigned, delegated] = await Promise.all([this.nominations.assignedTo(actor.username), this.delegatedLevels(actor, tree)]);
+    if (!level && assigned.length === 0 && delegated.length === 0) return { items: [], total: 0, page, pageSize };
     const { items, total } = await this.nominations.list(
-      { status: 'IN_REVIEW', waitingFor: { level, unitCodes: tree.unitsUnder(actor.orgCode), assigned } },
+      { status: 'IN_REVIEW', waitingFor: { level, unitCodes: tree.unitsUnder(actor.orgCode), assigned, delegated } },
       page,
       pageSize,
       [{ dueAt: 'asc' }, { createdAt: 'asc' }],
     );
     return { items: items.map((n) => this.present(actor, n, tree)), total, page, pageSize };
+  }
+
+  /**
+   * The levels a deputy decides today, in their delegators' units: by the same rule as a deputy's decision
+   * (the deputy still staff there, the delegator still its reviewer at that level).
+   */
+  private async delegatedLevels(actor: Actor, tree: OrgTree): Promise<{ level: Level; unitCodes: string[] }[]> {
+    const delegations = (await this.delegations.inForce(actor.username, hanoiDay(new Date()))).filter((d) => isStaffOf(actor, d.orgCode));
+    const found = await Promise.all(
+      delegations.map(async (d) => {
+        const delegator = await this.orgs.findUser(d.delegator);
+        const stillReviews = delegator?.role === 'REVIEWER' && delegator.orgCode === d.orgCode && watchedLevel(delegator, tree) === d.level;
+        return stillReviews ? { level: d.level, unitCodes: tree.unitsUnder(d.orgCode) } : null;
+      }),
+    );
+    return found.filter((d) => d !== null);
   }
 
   async decide(actor: Actor, id: string, input: DecisionInput): Promise<NominationView> {
