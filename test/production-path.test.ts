@@ -1,7 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { SignJWT } from 'jose';
@@ -190,5 +190,15 @@ const { services } = loadCompose();
     // The worker's SDK metrics, scraped where they are (Prometheus's second job).
     const workerMetrics = await fetch(`http://127.0.0.1:${addresses.WORKER_METRICS_PORT}/metrics`);
     expect(workerMetrics.status).toBe(200);
+    // Every series the Grafana dashboard (deploy/grafana) plots is one these two scrapes expose.
+    const exposed = `${await metrics.text()}\n${await workerMetrics.text()}`;
+    const dashboard = JSON.parse(readFileSync(join(PROJECT_ROOT, 'deploy', 'grafana', 'tdkt-dashboard.json'), 'utf8')) as {
+      panels: { targets: { expr: string }[] }[];
+    };
+    const plotted = [...new Set(dashboard.panels.flatMap((p) => p.targets.flatMap((t) => t.expr.match(/\b(?:tdkt|temporal)_[a-z_]+\b/g) ?? [])))];
+    expect(plotted.length).toBeGreaterThan(8);
+    const isExposed = (name: string) =>
+      exposed.includes(`\n${name}{`) || exposed.includes(`\n${name} `) || exposed.includes(`# HELP ${name.replace(/_(bucket|count|sum)$/, '')} `);
+    expect(plotted.filter((name) => !isExposed(name))).toEqual([]);
   }, 120_000);
 });
