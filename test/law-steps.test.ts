@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { baseSalaryOn, cashAmount } from '../libs/campaigns/campaign-result';
 import { catalogueVersion } from '../libs/domain/award-catalogue';
+import { stateQuery } from '../libs/domain/nomination-messages';
 import { Harness } from './support/harness';
 import { extractPages } from './support/pdf-text';
 import { until } from './support/until';
@@ -108,6 +109,38 @@ describe('the law’s steps in the workflow', () => {
       decisionRef: 'QĐ 1234/QĐ-TTg',
     });
     expect((await sut.post('admin', `/api/nominations/${n.id}/external-decision`, decision)).status).toBe(409);
+  });
+
+  it('a workflow re-driven mid-posting takes over the posting, the consultation and the answers given, and still waits them out', async () => {
+    const team = `Phòng Kế hoạch ${Date.now()}`;
+    await sut.prisma.awardHistory.create({
+      data: { fullName: team, unitCode: 'U1', awardCode: 'BANG_KHEN_UBND_TP', year: 2020, decisionRef: 'QĐ 101/QĐ-UBND', source: 'SEED' },
+    });
+    const n = await sut.submit('u1.clerk', { awardCode: 'BANG_KHEN_THU_TUONG', nominee: { kind: 'COLLECTIVE', name: team }, declarations: { rating: 'HTXS' } });
+    for (const [reviewer, level] of [
+      ['u1.head', 'UNIT'],
+      ['dept-a.reviewer', 'DEPARTMENT'],
+      ['so.council', 'SO'],
+    ] as const)
+      await ok(await approve(reviewer, n.id, level));
+    await ok(await sut.post('snv.officer', `/api/nominations/${n.id}/opinions`, { answer: 'AGREE', comment: 'Thống nhất' }));
+    const before = await sut.prisma.nomination.findUniqueOrThrow({ where: { id: n.id }, include: { opinions: true } });
+
+    await sut.temporal.workflow.getHandle(n.workflowId).terminate('an operator’s mistake');
+    await until(async () => (await sut.temporal.workflow.getHandle(n.workflowId).describe()).status.name === 'TERMINATED' || undefined, 'terminated');
+    await ok(await sut.post('admin', `/api/admin/nominations/${n.id}/repair`, { reason: 'Khôi phục workflow bị dừng nhầm' }));
+
+    const state = await sut.temporal.workflow.getHandle(n.workflowId).query(stateQuery);
+    expect(state.posting).toEqual({ endsAt: before.postingEndsAt!.toISOString(), ended: !before.postingOpen });
+    expect(state.consultation).toMatchObject({ dueAt: before.consultationDueAt!.toISOString(), agencies: ['CATP', 'SNV'], answered: ['SNV'], closed: false });
+    expect(Object.keys(state.consultation!.deadlines ?? {}).sort()).toEqual(['CATP', 'SNV']);
+    // The new run keeps the gates' timers: the consultation closes at the police's deadline, then the city forwards it.
+    await until(
+      async () => (await sut.prisma.nomination.findUniqueOrThrow({ where: { id: n.id } })).consultationOpen === false || undefined,
+      'the consultation closed',
+      30_000,
+    );
+    expect(await ok(await approve('city.board', n.id, 'CITY'))).toMatchObject({ status: 'FORWARDED' });
   });
 
   it('a hold recorded mid-review suspends the level, and lifting it resumes it with the deadline moved', async () => {

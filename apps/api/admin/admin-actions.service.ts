@@ -3,12 +3,15 @@ import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/c
 import { randomUUID } from 'node:crypto';
 import { APP_CONFIG, type AppConfig } from '../../../libs/config/config';
 import { NominationRepository, type NominationRecord } from '../../../libs/db/nomination.repository';
+import { HoldRepository } from '../../../libs/db/hold.repository';
 import { StuckRepository } from '../../../libs/db/stuck.repository';
 import { OrgRepository } from '../../../libs/db/org.repository';
 import { reassignProblem, type Actor } from '../../../libs/domain/access-policy';
 import type { AdminDeadlineInput, AdminReassignInput, AdminReasonInput, BulkDeadlineInput } from '../../../libs/domain/admin-schemas';
 import { bulkDeadlineWorkflowId, type BulkDeadlineJob } from '../../../libs/domain/bulk-deadline';
+import { hanoiDay } from '../../../libs/domain/hanoi-time';
 import type { NominationState } from '../../../libs/domain/nomination-machine';
+import type { Nominee } from '../../../libs/domain/schemas';
 import { nudgeUpdate, reassignUpdate, setDeadlineUpdate } from '../../../libs/domain/nomination-messages';
 import { ApiError } from '../common/api-error';
 import { NominationsService } from '../nominations/nominations.service';
@@ -17,6 +20,7 @@ import { NominationWorkflows } from '../temporal/nomination-workflows';
 import { NominationCommands } from '../nominations/nomination-commands';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 import type { bulkDeadlineWorkflow } from '../../../workflows/bulk-deadline.workflow';
+import { holdEndsAt } from './hold-suspensions';
 import { openFilter, StuckService } from './stuck.service';
 
 /** What an admin does about stuck work; each action goes through the workflow (or repairs it) and is audited with a reason. */
@@ -32,6 +36,7 @@ export class AdminActionsService {
     private readonly workflows: NominationWorkflows,
     private readonly commands: NominationCommands,
     private readonly stuck: StuckService,
+    private readonly holds: HoldRepository,
   ) {}
 
   async nudge(actor: Actor, id: string, input: AdminReasonInput): Promise<NominationView> {
@@ -120,12 +125,38 @@ export class AdminActionsService {
       if (!stuckTask) throw new ApiError('INVALID_STATE', 'The workflow is running normally; nothing to repair');
       await handle.terminate(`repair by ${actor.username}: ${input.reason}`);
     }
-    await this.workflows.redrive(record, this.resumeState(record), actor.username, input.reason);
+    await this.workflows.redrive(record, await this.resumeState(record), actor.username, input.reason);
     return this.service.get(actor, id);
   }
 
-  private resumeState(record: NominationRecord): NominationState {
+  /**
+   * The state a new run takes over, as the row holds it, with the law's gates (a posting, a consultation
+   * and each agency's answer and deadline, the holds in force while suspended): a run re-driven mid-posting
+   * still waits it out.
+   */
+  private async resumeState(record: NominationRecord): Promise<NominationState> {
+    const nominee = record.nominee as Nominee;
+    const held = record.suspendedSince
+      ? await this.holds.active(nominee.kind === 'INDIVIDUAL' ? nominee.fullName : nominee.name, record.unitCode, hanoiDay(new Date()))
+      : [];
+    const opinions = record.opinions;
+    const deadlines = opinions.filter((o) => o.dueAt).map((o) => [o.agency, o.dueAt!.toISOString()] as const);
     return {
+      ...(record.postingEndsAt && { posting: { endsAt: record.postingEndsAt.toISOString(), ended: !record.postingOpen } }),
+      ...(record.consultationDueAt &&
+        opinions.length > 0 && {
+          consultation: {
+            dueAt: record.consultationDueAt.toISOString(),
+            agencies: opinions.map((o) => o.agency),
+            answered: opinions.filter((o) => o.answer !== null).map((o) => o.agency),
+            closed: !record.consultationOpen,
+            ...(deadlines.length > 0 && { deadlines: Object.fromEntries(deadlines), lapsed: opinions.filter((o) => o.overdue).map((o) => o.agency) }),
+          },
+        }),
+      ...(record.suspendedSince && {
+        holds: held.map((h) => ({ holdId: h.id, endsAt: holdEndsAt(h.until) })),
+        suspendedSince: record.suspendedSince.toISOString(),
+      }),
       nominationId: record.id,
       route: record.route,
       status: record.status,
