@@ -43,6 +43,8 @@ export interface NominationFilter {
     unitCodes: string[];
     assigned: { nominationId: string; level: Level }[];
     delegated?: { level: Level; unitCodes: string[] }[];
+    /** A consulted agency's code: what awaits its opinion (hiệp y) while the consultation is open. */
+    opinionOf?: string;
   };
 }
 
@@ -55,12 +57,13 @@ export function scopeWhere(scopes: VisibilityScopes): Prisma.NominationWhereInpu
   return { OR: scopes.map((s) => ({ unitCode: { in: s.unitCodes }, ...(s.routeHas && { route: { has: s.routeHas } }) })) };
 }
 
-function waitingWhere({ level, unitCodes, assigned, delegated = [] }: NonNullable<NominationFilter['waitingFor']>): Prisma.NominationWhereInput {
+function waitingWhere({ level, unitCodes, assigned, delegated = [], opinionOf }: NonNullable<NominationFilter['waitingFor']>): Prisma.NominationWhereInput {
   const at = (l: Level, units: string[]) => ({ currentLevel: l, unitCode: { in: units }, route: { has: l } });
   const atOwnLevel = level ? [at(level, unitCodes)] : [];
   const forDelegators = delegated.map((d) => at(d.level, d.unitCodes));
+  const forOpinion = opinionOf ? [{ consultationOpen: true, opinions: { some: { agency: opinionOf, answer: null, overdue: false } } }] : [];
   // Held apart from `scopes` (its own AND) so that both may narrow one query.
-  return { AND: [{ OR: [...atOwnLevel, ...forDelegators, ...assigned.map((a) => ({ id: a.nominationId, currentLevel: a.level }))] }] };
+  return { AND: [{ OR: [...atOwnLevel, ...forDelegators, ...forOpinion, ...assigned.map((a) => ({ id: a.nominationId, currentLevel: a.level }))] }] };
 }
 
 export interface CommitOptions {
@@ -385,7 +388,7 @@ export class NominationRepository {
 
   private async notify(tx: Tx, t: Transition, nomination: { unitCode: string; awardCode: string; nominee: unknown; createdAt: Date }) {
     if (t.notify.length === 0) return;
-    const tree = await this.orgs.tree();
+    const tree = await this.orgs.tree(tx);
     const award = findAward(nomination.awardCode, hanoiDay(nomination.createdAt));
     const context = {
       transition: t,

@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { OrgTree, type Actor } from '../domain/access-policy';
+import type { Prisma } from './generated/client';
 import { PrismaService } from './prisma.service';
 
 /** How long a read organisation chart serves before it is read again. */
 const ORG_TREE_TTL_MS = 60_000;
+
+type OrgReader = Pick<Prisma.TransactionClient, 'org'>;
 
 export type DevUser = Pick<Actor, 'username' | 'displayName' | 'role'>;
 
@@ -17,10 +20,12 @@ export class OrgRepository {
    * The tree is a few dozen rows at most; read whole so rules can walk it without more queries. Nothing
    * in the product writes it (the organisation's chart is loaded with its users, by the seed or an
    * import), and almost every request and commit walks it: one read serves a process for a while.
+   * Inside a transaction, pass it: a read there must use the transaction's connection, or commits holding
+   * every connection of the pool would each wait for one more.
    */
-  tree(now = Date.now()): Promise<OrgTree> {
+  tree(client: OrgReader = this.prisma, now = Date.now()): Promise<OrgTree> {
     if (!this.cached || now >= this.cached.until) {
-      const tree = this.prisma.org.findMany({ orderBy: { code: 'asc' } }).then((rows) => new OrgTree(rows));
+      const tree = client.org.findMany({ orderBy: { code: 'asc' } }).then((rows) => new OrgTree(rows));
       this.cached = { tree, until: now + ORG_TREE_TTL_MS };
       // A failed read is not kept: the next call reads again.
       tree.catch(() => {
