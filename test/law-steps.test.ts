@@ -67,7 +67,12 @@ describe('the law’s steps in the workflow', () => {
     expect(early.status).toBe(409);
     expect(early.body.error.code).toBe('INVALID_STATE');
 
+    const inbox = async (username: string) => ((await ok(await sut.get(username, '/api/inbox?pageSize=100'))).items as { id: string }[]).map((i) => i.id);
+    expect(await inbox('snv.officer')).toContain(n.id);
     await ok(await sut.post('snv.officer', `/api/nominations/${n.id}/opinions`, { answer: 'AGREE', comment: 'Thống nhất' }));
+    // Answered, it no longer waits on the agency; the police's is still awaited.
+    expect(await inbox('snv.officer')).not.toContain(n.id);
+    expect(await inbox('catp.officer')).toContain(n.id);
     expect((await sut.post('snv.officer', `/api/nominations/${n.id}/opinions`, { answer: 'DISAGREE' })).status).toBe(409);
     expect((await sut.post('dept-a.deputy', `/api/nominations/${n.id}/opinions`, { answer: 'AGREE' })).status).toBe(403);
 

@@ -187,9 +187,11 @@ export class NominationsService {
     const level = watchedLevel(actor, tree);
     // A level an admin reassigned waits for its new reviewer, who may be staff reviewing no level of their own.
     const [assigned, delegated] = await Promise.all([this.nominations.assignedTo(actor.username), this.delegatedLevels(actor, tree)]);
-    if (!level && assigned.length === 0 && delegated.length === 0) return { items: [], total: 0, page, pageSize };
+    // A consulted agency's staff answer for their agency: what awaits its opinion waits on them.
+    const opinionOf = tree.get(actor.orgCode)?.kind === 'AGENCY' ? actor.orgCode : undefined;
+    if (!level && assigned.length === 0 && delegated.length === 0 && !opinionOf) return { items: [], total: 0, page, pageSize };
     const { items, total } = await this.nominations.list(
-      { status: 'IN_REVIEW', waitingFor: { level, unitCodes: tree.unitsUnder(actor.orgCode), assigned, delegated } },
+      { status: 'IN_REVIEW', waitingFor: { level, unitCodes: tree.unitsUnder(actor.orgCode), assigned, delegated, opinionOf } },
       page,
       pageSize,
       [{ dueAt: 'asc' }, { createdAt: 'asc' }],
