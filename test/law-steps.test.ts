@@ -190,7 +190,10 @@ describe('the law’s steps in the workflow', () => {
   async function campaign(awardCodes: string[], closesInMs: number, extra: Record<string, unknown> = {}) {
     const code = `LAW-${randomUUID().slice(0, 8).toUpperCase()}`;
     const body = { code, name: `Đợt thi đua ${code}`, year: 2026, kind: 'REGULAR', awardCodes, opensAt: inMs(-1000), closesAt: inMs(closesInMs), ...extra };
-    return ok(await sut.post('admin', '/api/campaigns', body), 201);
+    const created = await ok(await sut.post('admin', '/api/campaigns', body), 201);
+    // Its workflow opens it a moment after `opensAt`; a submission before that is refused with CAMPAIGN_CLOSED.
+    await until(async () => (await ok(await sut.get('admin', `/api/campaigns/${created.id}`))).status === 'OPEN' || undefined, 'the campaign opened', 15_000);
+    return created;
   }
   const download = async (path: string) => {
     const res = await sut.download('admin', path);
