@@ -28,19 +28,32 @@ describe('the law’s steps in the workflow', () => {
   };
   const approve = (reviewer: string, id: string, level: string) => sut.decide(reviewer, id, { level, decision: 'APPROVE', comment: 'Đồng ý' });
 
-  it('posts a Bằng khen Thủ tướng, gathers objections and opinions, forwards it, then records the central decision', async () => {
-    const team = `Phòng Kỹ thuật ${Date.now()}`;
-    // The city's Bằng khen more than five years before: the collective's eligibility for the Prime Minister's.
+  /**
+   * A collective's Bằng khen Thủ tướng approved up to the city level, where its posting and consultation start.
+   * The city's Bằng khen more than five years before makes the collective eligible.
+   */
+  const atCityLevel = async (teamName: string, overrides: Record<string, unknown> = {}) => {
+    const team = `${teamName} ${Date.now()}`;
     await sut.prisma.awardHistory.create({
       data: { fullName: team, unitCode: 'U1', awardCode: 'BANG_KHEN_UBND_TP', year: 2020, decisionRef: 'QĐ 100/QĐ-UBND', source: 'SEED' },
     });
-    const n = await sut.submit('u1.clerk', { awardCode: 'BANG_KHEN_THU_TUONG', nominee: { kind: 'COLLECTIVE', name: team }, declarations: { rating: 'HTXS' } });
+    const n = await sut.submit('u1.clerk', {
+      awardCode: 'BANG_KHEN_THU_TUONG',
+      nominee: { kind: 'COLLECTIVE', name: team },
+      declarations: { rating: 'HTXS' },
+      ...overrides,
+    });
     for (const [reviewer, level] of [
       ['u1.head', 'UNIT'],
       ['dept-a.reviewer', 'DEPARTMENT'],
       ['so.council', 'SO'],
     ] as const)
       await ok(await approve(reviewer, n.id, level));
+    return { n, team };
+  };
+
+  it('posts a Bằng khen Thủ tướng, gathers objections and opinions, forwards it, then records the central decision', async () => {
+    const { n, team } = await atCityLevel('Phòng Kỹ thuật');
 
     const atCity = await ok(await sut.get('city.board', `/api/nominations/${n.id}`));
     expect(atCity).toMatchObject({ currentLevel: 'CITY', posting: { open: true }, consultation: { open: true } });
@@ -117,17 +130,7 @@ describe('the law’s steps in the workflow', () => {
   });
 
   it('a workflow re-driven mid-posting takes over the posting, the consultation and the answers given, and still waits them out', async () => {
-    const team = `Phòng Kế hoạch ${Date.now()}`;
-    await sut.prisma.awardHistory.create({
-      data: { fullName: team, unitCode: 'U1', awardCode: 'BANG_KHEN_UBND_TP', year: 2020, decisionRef: 'QĐ 101/QĐ-UBND', source: 'SEED' },
-    });
-    const n = await sut.submit('u1.clerk', { awardCode: 'BANG_KHEN_THU_TUONG', nominee: { kind: 'COLLECTIVE', name: team }, declarations: { rating: 'HTXS' } });
-    for (const [reviewer, level] of [
-      ['u1.head', 'UNIT'],
-      ['dept-a.reviewer', 'DEPARTMENT'],
-      ['so.council', 'SO'],
-    ] as const)
-      await ok(await approve(reviewer, n.id, level));
+    const { n } = await atCityLevel('Phòng Kế hoạch');
     await ok(await sut.post('snv.officer', `/api/nominations/${n.id}/opinions`, { answer: 'AGREE', comment: 'Thống nhất' }));
     const before = await sut.prisma.nomination.findUniqueOrThrow({ where: { id: n.id }, include: { opinions: true } });
 
@@ -204,22 +207,7 @@ describe('the law’s steps in the workflow', () => {
 
   it('a campaign’s result lists a forwarded Bằng khen Thủ tướng as proposed, without cash, then as granted with its cash once the central decision is recorded', async () => {
     const c = await campaign(['BANG_KHEN_THU_TUONG'], 8_000);
-    const team = `Tổ Đề nghị ${Date.now()}`;
-    await sut.prisma.awardHistory.create({
-      data: { fullName: team, unitCode: 'U1', awardCode: 'BANG_KHEN_UBND_TP', year: 2020, decisionRef: 'QĐ 101/QĐ-UBND', source: 'SEED' },
-    });
-    const n = await sut.submit('u1.clerk', {
-      awardCode: 'BANG_KHEN_THU_TUONG',
-      campaignId: c.id,
-      nominee: { kind: 'COLLECTIVE', name: team },
-      declarations: { rating: 'HTXS' },
-    });
-    for (const [reviewer, level] of [
-      ['u1.head', 'UNIT'],
-      ['dept-a.reviewer', 'DEPARTMENT'],
-      ['so.council', 'SO'],
-    ] as const)
-      await ok(await approve(reviewer, n.id, level));
+    const { n, team } = await atCityLevel('Tổ Đề nghị', { campaignId: c.id });
     for (const officer of ['snv.officer', 'catp.officer']) await ok(await sut.post(officer, `/api/nominations/${n.id}/opinions`, { answer: 'AGREE' }));
     await until(
       async () => (await sut.prisma.nomination.findUniqueOrThrow({ where: { id: n.id } })).postingOpen === false || undefined,

@@ -23,7 +23,8 @@ export class OrgRepository {
    * Inside a transaction, pass it: a read there must use the transaction's connection, or commits holding
    * every connection of the pool would each wait for one more.
    */
-  tree(client: OrgReader = this.prisma, now = Date.now()): Promise<OrgTree> {
+  tree(client: OrgReader = this.prisma): Promise<OrgTree> {
+    const now = Date.now();
     if (!this.cached || now >= this.cached.until) {
       const tree = client.org.findMany({ orderBy: { code: 'asc' } }).then((rows) => new OrgTree(rows));
       this.cached = { tree, until: now + ORG_TREE_TTL_MS };
