@@ -19,6 +19,12 @@ import { spawnService, type ServiceProcess } from '../libs/devtools/service-proc
 import { startTemporalDevServer } from '../libs/devtools/temporal-dev-server';
 import { SEARCH_ATTRIBUTE_TYPES } from '../libs/domain/search-attributes';
 
+interface TestCounts {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
 const SCHEMATHESIS = { pkg: 'schemathesis', version: '4.32.5', binary: 'schemathesis' };
 /** One of each kind of caller: what a route refuses one role it may accept from another. */
 const ROLES = ['u1.clerk', 'u1.head', 'admin'];
@@ -35,6 +41,8 @@ interface RoleResult {
   operations: string[];
   requests: number;
   serverErrors: { operation: string; status: number; curl?: string }[];
+  /** Schemathesis's own test cases, from its JUnit report: one per operation and phase. */
+  cases: TestCounts;
 }
 
 async function main(): Promise<number> {
@@ -72,6 +80,7 @@ async function main(): Promise<number> {
   const failed = serverErrors.length > 0 || results.some((r) => r.exitCode !== 0);
   if (failed) say(`failed; schemathesis's reports and the services' logs are in ${runDir}`);
   else say('no server errors');
+  await writeCounts(results, failed);
   return failed ? 1 : 0;
 }
 
@@ -204,6 +213,7 @@ async function writeConfig(ids: string[]): Promise<string> {
 
 async function runSchemathesis(binary: string, config: string, apiUrl: string, role: string, token: string, seconds: number): Promise<RoleResult> {
   const report = join(runDir, `${role}.ndjson`);
+  const junit = join(runDir, `${role}.junit.xml`);
   const cli = spawnService(
     binary,
     [
@@ -226,19 +236,49 @@ async function runSchemathesis(binary: string, config: string, apiUrl: string, r
       '--suppress-health-check',
       'all',
       '--report',
-      'ndjson',
+      'ndjson,junit',
       '--report-ndjson-path',
       report,
+      '--report-junit-path',
+      junit,
     ],
     // Its reproductions quote whole bodies, some of a megabyte.
     { cwd: runDir, log: (line) => console.log(`  ${line.length > 500 ? `${line.slice(0, 500)}…` : line}`) },
   );
   const { code } = await cli.exited;
-  return { role, exitCode: code ?? 1, ...(await summarise(report)) };
+  return { role, exitCode: code ?? 1, ...(await summarise(report)), cases: await junitCounts(junit) };
+}
+
+/** Sums the `<testsuite>` counts of a JUnit report; a missing report counts as one failure. */
+async function junitCounts(path: string): Promise<TestCounts> {
+  const xml = await readFile(path, 'utf8').catch(() => null);
+  if (xml === null) return { passed: 0, failed: 1, skipped: 0 };
+  const counts = { passed: 0, failed: 0, skipped: 0 };
+  for (const [suite] of xml.matchAll(/<testsuite\b[^>]*>/g)) {
+    const attribute = (name: string) => Number(new RegExp(`\\b${name}="(\\d+)"`).exec(suite)?.[1] ?? 0);
+    const failed = attribute('failures') + attribute('errors');
+    counts.failed += failed;
+    counts.skipped += attribute('skipped');
+    counts.passed += attribute('tests') - failed - attribute('skipped');
+  }
+  return counts;
+}
+
+/**
+ * For `npm test`'s closing line (FUZZ_RESULTS_FILE): schemathesis's test cases of every role, and one
+ * failure more when the run failed for a reason its cases do not show (a 5xx, a non-zero exit).
+ */
+async function writeCounts(results: RoleResult[], failed: boolean): Promise<void> {
+  const file = process.env.FUZZ_RESULTS_FILE;
+  if (!file) return;
+  const sum = (key: keyof TestCounts) => results.reduce((n, r) => n + r.cases[key], 0);
+  const counts = { passed: sum('passed'), failed: sum('failed'), skipped: sum('skipped') };
+  if (failed && counts.failed === 0) counts.failed = 1;
+  await writeFile(file, JSON.stringify(counts));
 }
 
 /** Counts what the run did from its NDJSON event stream. */
-async function summarise(report: string): Promise<Omit<RoleResult, 'role' | 'exitCode'>> {
+async function summarise(report: string): Promise<Pick<RoleResult, 'operations' | 'requests' | 'serverErrors'>> {
   const events = (await readFile(report, 'utf8').catch(() => ''))
     .split('\n')
     .filter(Boolean)
