@@ -20,7 +20,7 @@ const stateColumns = (state: Transition['state']) => ({
 const requestIdOf = (data: unknown): string | null =>
   data && typeof data === 'object' && 'requestId' in data && typeof data.requestId === 'string' ? data.requestId : null;
 
-/** The sequence number is taken: by this very transition (a retried commit), or by another one. */
+/** Whether the audit event holding a sequence number is this very transition (a retried commit) or another one: it keeps the request id for this. */
 export function sameCommit(seen: { kind: string; data: unknown }, t: Transition, request?: CommandRef): boolean {
   return seen.kind === t.kind && requestIdOf(seen.data) === (request?.requestId ?? null);
 }
