@@ -6,7 +6,7 @@ import { Runtime } from '@temporalio/worker';
 import { payloadDataConverter } from '../../libs/codec/data-converter';
 import { syncSchedules } from '../../libs/campaigns/schedules';
 import { checkCatalogue } from '../../libs/catalogue/catalogue-check';
-import { loadConfig } from '../../libs/config/config';
+import { loadConfig, notificationSettingsFrom } from '../../libs/config/config';
 import { temporalConnectionOptions } from '../../libs/config/temporal-connection';
 import { createLogger } from '../../libs/logging/logger';
 import { NestPinoLogger } from '../../libs/logging/nest-logger';
@@ -50,8 +50,8 @@ async function main(): Promise<void> {
       await scheduleConnection.close();
     }
   }
-  // Emails are queued only when SMTP_URL is set: without it there is nothing to dispatch.
-  const dispatcher = config.SMTP_URL ? context.get(OutboxDispatcher) : null;
+  // Without email no transition queues any: there is nothing to dispatch.
+  const dispatcher = notificationSettingsFrom(config).email ? context.get(OutboxDispatcher) : null;
   dispatcher?.start();
   const sweeper = context.get(OrphanSweeper);
   sweeper.start();

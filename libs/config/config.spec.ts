@@ -1,4 +1,4 @@
-import { ConfigError, deadlineRulesFrom, loadConfig } from './config';
+import { ConfigError, deadlineRulesFrom, loadConfig, notificationSettingsFrom } from './config';
 import { durationSchema } from './duration';
 
 const SECOND = 1000;
@@ -58,6 +58,12 @@ describe('loadConfig', () => {
       reminderBefore: { workingDays: 1 },
       escalateAfter: { workingDays: 3 },
     });
+  });
+
+  it('sends notifications by email only where a mail server is set, a blank one included', () => {
+    expect(notificationSettingsFrom(loadConfig(minimal))).toEqual({ email: false });
+    expect(notificationSettingsFrom(loadConfig({ ...minimal, SMTP_URL: '' }))).toEqual({ email: false });
+    expect(notificationSettingsFrom(loadConfig({ ...minimal, SMTP_URL: 'smtp://mail.hanoi.gov.vn:587' }))).toEqual({ email: true });
   });
 
   it('takes a blank variable as unset', () => {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { payloadKeysSchema } from '../codec/payload-keys';
 import type { Level } from '../domain/levels';
+import type { NotificationSettings } from '../domain/notification-policy';
 import { cronSchema } from './cron';
 import { deadlineSpecSchema, type DeadlineSpec } from './deadline-spec';
 import { durationSchema } from './duration';
@@ -220,6 +221,11 @@ export function deadlineRulesFrom(config: AppConfig): DeadlineRules {
     posting: config.PUBLIC_POSTING_PERIOD,
     consultation: config.CONSULTATION_PERIOD,
   };
+}
+
+/** Emails go out only where a mail server is configured: queued with the transition, sent by the outbox. */
+export function notificationSettingsFrom(config: Pick<AppConfig, 'SMTP_URL'>): NotificationSettings {
+  return { email: !!config.SMTP_URL };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

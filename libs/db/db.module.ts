@@ -1,4 +1,5 @@
-import { Global, Module } from '@nestjs/common';
+import { Global, Module, type Provider } from '@nestjs/common';
+import { APP_CONFIG, notificationSettingsFrom } from '../config/config';
 import { ActivityFailureRepository } from './activity-failure.repository';
 import { AwardHistoryRepository } from './award-history.repository';
 import { BallotRepository } from './ballot.repository';
@@ -11,12 +12,14 @@ import { DelegationRepository } from './delegation.repository';
 import { HoldRepository } from './hold.repository';
 import { NominationRepository } from './nomination.repository';
 import { NotificationRepository } from './notification.repository';
+import { NOTIFICATION_SETTINGS } from './notification.writer';
 import { OrgRepository } from './org.repository';
 import { PrismaService } from './prisma.service';
 import { QuotaRepository } from './quota.repository';
 import { StuckRepository } from './stuck.repository';
 
-const providers = [
+const providers: Provider[] = [
+  { provide: NOTIFICATION_SETTINGS, useFactory: notificationSettingsFrom, inject: [APP_CONFIG] },
   PrismaService,
   ActivityFailureRepository,
   AwardHistoryRepository,

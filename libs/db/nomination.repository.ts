@@ -1,17 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '../config/config';
-import { findAward } from '../domain/award-catalogue';
-import { hanoiDay } from '../domain/hanoi-time';
 import type { Level } from '../domain/levels';
-import type { Audience, NominationState, Transition } from '../domain/nomination-machine';
+import type { NominationState, Transition } from '../domain/nomination-machine';
 import { requestIdReused, type CommandRef } from '../domain/command-fingerprint';
 import type { DomainError } from '../domain/errors';
 import type { NominationStatus } from '../domain/nomination-status';
-import { emailText, notificationText } from '../domain/notification-text';
+import type { NotificationSettings } from '../domain/notification-policy';
 import type { Nominee } from '../domain/schemas';
-import type { OrgTree } from '../domain/access-policy';
-import { recordDecisionLatency } from './decision-latency.repository';
 import { Prisma } from './generated/client';
+import { sameCommit, writeRepair, writeTransition } from './nomination.writer';
+import { NOTIFICATION_SETTINGS, writeNotifications } from './notification.writer';
 import { PrismaService } from './prisma.service';
 import { OrgRepository } from './org.repository';
 import { QuotaRepository } from './quota.repository';
@@ -81,14 +78,6 @@ class Refusal extends Error {
   }
 }
 
-const requestIdOf = (data: unknown): string | null =>
-  data && typeof data === 'object' && 'requestId' in data && typeof data.requestId === 'string' ? data.requestId : null;
-
-/** The sequence number is taken: by this very transition (a retried commit), or by another one. */
-function sameCommit(seen: { kind: string; data: unknown }, t: Transition, request?: CommandRef): boolean {
-  return seen.kind === t.kind && requestIdOf(seen.data) === (request?.requestId ?? null);
-}
-
 const STATE_MISMATCH = (t: Transition): DomainError => ({
   code: 'INVALID_STATE',
   message: `Bước ${t.seq} của hồ sơ đã được ghi cho một thao tác khác; quản trị viên cần đối chiếu (repair)`,
@@ -105,7 +94,7 @@ export function isUniqueViolation(error: unknown): boolean {
 export class NominationRepository {
   constructor(
     private readonly prisma: PrismaService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(NOTIFICATION_SETTINGS) private readonly notificationSettings: NotificationSettings,
     private readonly quotas: QuotaRepository,
     private readonly orgs: OrgRepository,
   ) {}
@@ -245,112 +234,9 @@ export class NominationRepository {
   }
 
   private async write(tx: Tx, t: Transition, requestId?: string): Promise<void> {
-    const nomination = await tx.nomination.findUniqueOrThrow({ where: { id: t.nominationId } });
-    await tx.auditEvent.create({
-      data: {
-        nominationId: t.nominationId,
-        seq: t.seq,
-        kind: t.kind,
-        actor: t.actor,
-        at: new Date(t.at),
-        data: JSON.parse(JSON.stringify({ state: t.state, decision: t.decision, comment: t.comment, requestId })),
-      },
-    });
-    if (t.decision) {
-      const { decidedAt, tally, documents, ...decision } = t.decision;
-      await tx.decision.create({
-        data: {
-          ...decision,
-          tally: tally ? { ...tally } : undefined,
-          documents: documents ? documents.map((d) => ({ id: d.id, sha256: d.sha256 })) : undefined,
-          nominationId: t.nominationId,
-          seq: t.seq,
-          decidedAt: new Date(decidedAt),
-        },
-      });
-      await recordDecisionLatency(tx, { nominationId: t.nominationId, seq: t.seq, level: decision.level, decidedAt: new Date(decidedAt) });
-    }
-    if (t.state.status === 'APPROVED') await this.addToHistory(tx, nomination, t.at, t.externalDecision?.decisionRef);
-    if (t.consultation) {
-      const deadlines = t.consultation.deadlines;
-      await tx.opinion.createMany({
-        data: t.consultation.agencies.map((agency) => ({
-          nominationId: t.nominationId,
-          agency,
-          dueAt: deadlines?.[agency] ? new Date(deadlines[agency]) : null,
-        })),
-        skipDuplicates: true,
-      });
-    }
-    if (t.overdueAgencies?.length) {
-      await tx.opinion.updateMany({ where: { nominationId: t.nominationId, agency: { in: t.overdueAgencies } }, data: { overdue: true } });
-    }
-    if (t.opinion) {
-      const { agency, answeredAt, ...answer } = t.opinion;
-      await tx.opinion.update({
-        where: { nominationId_agency: { nominationId: t.nominationId, agency } },
-        data: { ...answer, answeredAt: new Date(answeredAt) },
-      });
-    }
-    if (t.assignee) {
-      const data = { reviewer: t.assignee.reviewer, assignedBy: t.actor ?? 'system', reason: t.comment ?? '' };
-      await tx.levelAssignment.upsert({
-        where: { nominationId_level: { nominationId: t.nominationId, level: t.assignee.level } },
-        create: { nominationId: t.nominationId, level: t.assignee.level, ...data },
-        update: data,
-      });
-    }
-    await tx.nomination.updateMany({
-      // A transition older than the one already written never overwrites it.
-      where: { id: t.nominationId, version: { lt: t.seq } },
-      data: {
-        status: t.state.status,
-        currentLevel: t.state.currentLevel,
-        dueAt: t.state.dueAt ? new Date(t.state.dueAt) : null,
-        overdue: t.state.overdue,
-        returnDeadline: t.state.returnDeadline ? new Date(t.state.returnDeadline) : null,
-        returnCount: t.state.returnCount,
-        version: t.seq,
-        ...(t.achievements && { achievements: t.achievements }),
-        ...(t.gates && {
-          postingEndsAt: t.gates.postingEndsAt ? new Date(t.gates.postingEndsAt) : null,
-          postingOpen: t.gates.postingOpen,
-          consultationDueAt: t.gates.consultationDueAt ? new Date(t.gates.consultationDueAt) : null,
-          consultationOpen: t.gates.consultationOpen,
-          suspendedSince: t.gates.suspendedSince ? new Date(t.gates.suspendedSince) : null,
-        }),
-        ...(t.externalDecision && { externalDecisionRef: t.externalDecision.decisionRef, externalDecidedOn: t.externalDecision.decidedOn }),
-      },
-    });
-    await this.notify(tx, t, nomination);
-  }
-
-  /** A final approval becomes award history, which later nominations' eligibility is judged by. */
-  private async addToHistory(
-    tx: Tx,
-    n: { id: string; unitCode: string; awardCode: string; year: number; nominee: unknown; campaignId: string | null },
-    at: string,
-    decisionRef?: string,
-  ) {
-    const nominee = n.nominee as Nominee;
-    const day = hanoiDay(new Date(at)).split('-').reverse().join('/');
-    // A themed campaign's result is kept, but marked so that it never grounds a higher award.
-    const campaign = n.campaignId ? await tx.campaign.findUnique({ where: { id: n.campaignId }, select: { kind: true } }) : null;
-    await tx.awardHistory.createMany({
-      data: [
-        {
-          fullName: nominee.kind === 'INDIVIDUAL' ? nominee.fullName : nominee.name,
-          unitCode: n.unitCode,
-          awardCode: n.awardCode,
-          year: n.year,
-          decisionRef: decisionRef ?? `Hồ sơ ${n.id.slice(0, 8)}, phê duyệt ngày ${day}`,
-          source: 'NOMINATION',
-          basis: campaign?.kind ?? 'REGULAR',
-          nominationId: n.id,
-        },
-      ],
-      skipDuplicates: true,
-    });
+    const nomination = await writeTransition(tx, t, requestId);
+    if (t.notify.length === 0) return;
+    await writeNotifications(tx, t, { ...nomination, nominee: nomination.nominee as Nominee }, await this.orgs.tree(tx), this.notificationSettings);
   }
 
   /**
@@ -358,91 +244,6 @@ export class NominationRepository {
    * never reached the database; audited as an admin repair.
    */
   async closeAsWorkflow(id: string, state: NominationState, actor: string, reason: string): Promise<void> {
-    await this.prisma.$transaction(async (tx) => {
-      const last = await tx.auditEvent.findFirst({ where: { nominationId: id }, orderBy: { seq: 'desc' } });
-      const seq = Math.max(last?.seq ?? 0, state.seq) + 1;
-      await tx.auditEvent.create({
-        data: {
-          nominationId: id,
-          seq,
-          kind: 'REPAIRED',
-          actor,
-          at: new Date(),
-          data: { reason, state: { status: state.status, currentLevel: state.currentLevel } },
-        },
-      });
-      await tx.nomination.update({
-        where: { id },
-        data: {
-          status: state.status,
-          currentLevel: state.currentLevel,
-          dueAt: state.dueAt ? new Date(state.dueAt) : null,
-          overdue: state.overdue,
-          returnDeadline: state.returnDeadline ? new Date(state.returnDeadline) : null,
-          returnCount: state.returnCount,
-          version: seq,
-        },
-      });
-    });
-  }
-
-  private async notify(tx: Tx, t: Transition, nomination: { unitCode: string; awardCode: string; nominee: unknown; createdAt: Date }) {
-    if (t.notify.length === 0) return;
-    const tree = await this.orgs.tree(tx);
-    const award = findAward(nomination.awardCode, hanoiDay(nomination.createdAt));
-    const context = {
-      transition: t,
-      nominee: nomination.nominee as Nominee,
-      awardName: award?.nameVi ?? nomination.awardCode,
-      unitName: tree.get(nomination.unitCode)?.name ?? nomination.unitCode,
-    };
-    for (const intent of t.notify) {
-      const recipients = intent.username
-        ? [intent.username]
-        : await this.recipients(tx, tree, t.nominationId, nomination.unitCode, intent.audience, intent.level);
-      const { title, body } = notificationText(intent.kind, context);
-      await tx.notification.createMany({
-        data: recipients.map((username) => ({ username, nominationId: t.nominationId, seq: t.seq, kind: intent.kind, title, body })),
-        skipDuplicates: true,
-      });
-      if (this.config.SMTP_URL) await this.queueEmails(tx, t, intent.kind, recipients, title, body);
-    }
-  }
-
-  /** Emails join the outbox in the transition's own transaction; the dispatcher sends them afterwards. */
-  private async queueEmails(tx: Tx, t: Transition, kind: string, usernames: string[], subject: string, body: string) {
-    const users = await tx.user.findMany({ where: { username: { in: usernames } }, select: { username: true, email: true, displayName: true } });
-    await tx.delivery.createMany({
-      data: users
-        .filter((u) => u.email)
-        .map((u) => ({
-          channel: 'EMAIL',
-          nominationId: t.nominationId,
-          seq: t.seq,
-          kind,
-          recipient: u.username,
-          address: u.email,
-          subject,
-          body: emailText(u.displayName, body),
-        })),
-      skipDuplicates: true,
-    });
-  }
-
-  private async recipients(tx: Tx, tree: OrgTree, nominationId: string, unitCode: string, audience: Audience | 'USER', level?: Level): Promise<string[]> {
-    const reviewingOrg = (at: Level | undefined) => (at && tree.reviewingOrg(unitCode, at)?.code) ?? '';
-    const where: Prisma.UserWhereInput =
-      audience === 'ADMINS'
-        ? { role: 'ADMIN' }
-        : audience === 'CLERKS'
-          ? { role: 'CLERK', orgCode: unitCode }
-          : audience === 'SUPERVISORS'
-            ? { role: 'REVIEWER', orgCode: tree.get(reviewingOrg(level))?.parentCode ?? reviewingOrg(level) }
-            : { role: 'REVIEWER', orgCode: reviewingOrg(level) };
-    const users = await tx.user.findMany({ where, select: { username: true }, orderBy: { username: 'asc' } });
-    // A reviewer an admin assigned to the level hears what its own reviewers hear.
-    const assigned =
-      audience === 'LEVEL_REVIEWERS' && level ? await tx.levelAssignment.findUnique({ where: { nominationId_level: { nominationId, level } } }) : null;
-    return [...new Set([...users.map((u) => u.username), ...(assigned ? [assigned.reviewer] : [])])];
+    await this.prisma.$transaction((tx) => writeRepair(tx, id, state, actor, reason));
   }
 }

@@ -1,6 +1,8 @@
+import { DEMO_ORGS } from '../../prisma/demo-organisation';
+import { OrgTree } from './access-policy';
 import type { Level } from './levels';
 import { decide, expire, markOverdue, resubmit, submit, timingPlanner, withdraw, type NominationState, type Transition } from './nomination-machine';
-import { nomineeName, notificationText, type NotificationContext } from './notification-text';
+import { nomineeName, notificationContext, notificationText, type NotificationContext } from './notification-text';
 import type { Nominee } from './schemas';
 
 const DAY = 86_400_000;
@@ -131,5 +133,28 @@ describe('notificationText', () => {
     expect(title).toContain('Phòng Kế hoạch - Tài chính');
     expect(nomineeName(collective)).toBe('Phòng Kế hoạch - Tài chính');
     expect(nomineeName(individual)).toBe('Nguyễn Thị Lan');
+  });
+});
+
+describe('notificationContext', () => {
+  const tree = new OrgTree(DEMO_ORGS);
+  const nomination = { unitCode: 'U3', awardCode: 'BANG_KHEN_UBND_TP', nominee: individual, createdAt: NOW };
+
+  it('names the award from the catalogue in force when the nomination was made, and the unit from the chart', () => {
+    const transition = submitted().transition;
+
+    expect(notificationContext(transition, nomination, tree)).toEqual({
+      transition,
+      nominee: individual,
+      awardName: 'Bằng khen của Chủ tịch UBND thành phố',
+      unitName: 'Trung tâm Xúc tiến thương mại',
+    });
+  });
+
+  it('falls back to the codes when the catalogue or the chart does not know them', () => {
+    const context = notificationContext(submitted().transition, { ...nomination, unitCode: 'U9', awardCode: 'RETIRED_AWARD' }, tree);
+
+    expect(context.awardName).toBe('RETIRED_AWARD');
+    expect(context.unitName).toBe('U9');
   });
 });

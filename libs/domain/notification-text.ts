@@ -1,3 +1,6 @@
+import type { OrgTree } from './access-policy';
+import { findAward } from './award-catalogue';
+import { hanoiDay } from './hanoi-time';
 import { LEVEL_NAMES_VI } from './levels';
 import type { NotificationKind, Transition } from './nomination-machine';
 import { GROUND_NAMES_VI } from './nomination-status';
@@ -8,6 +11,24 @@ export interface NotificationContext {
   nominee: Nominee;
   awardName: string;
   unitName: string;
+}
+
+/** The nomination as its notifications name it. */
+export interface NotifiedNomination {
+  unitCode: string;
+  awardCode: string;
+  nominee: Nominee;
+  createdAt: Date;
+}
+
+/** What a transition's notifications say about their nomination: the award's and the unit's names, not their codes. */
+export function notificationContext(transition: Transition, nomination: NotifiedNomination, tree: OrgTree): NotificationContext {
+  return {
+    transition,
+    nominee: nomination.nominee,
+    awardName: findAward(nomination.awardCode, hanoiDay(nomination.createdAt))?.nameVi ?? nomination.awardCode,
+    unitName: tree.get(nomination.unitCode)?.name ?? nomination.unitCode,
+  };
 }
 
 const dateVi = (iso: string | null) =>
