@@ -11,18 +11,19 @@ import { emailText, notificationText } from '../domain/notification-text';
 import type { Nominee } from '../domain/schemas';
 import type { OrgTree } from '../domain/access-policy';
 import { recordDecisionLatency } from './decision-latency.repository';
-import { Prisma } from './generated/client';
+import { Prisma, type Objection } from './generated/client';
 import { PrismaService } from './prisma.service';
 import { OrgRepository } from './org.repository';
 import { QuotaRepository } from './quota.repository';
 
 const withDecisions = {
   decisions: { orderBy: { seq: 'asc' } },
-  objections: { orderBy: { createdAt: 'asc' } },
   opinions: { orderBy: { agency: 'asc' } },
   documents: { orderBy: [{ attachedAt: 'asc' }, { version: 'asc' }] },
 } satisfies Prisma.NominationInclude;
-export type NominationRecord = Prisma.NominationGetPayload<{ include: typeof withDecisions }>;
+/** Objections are read with one nomination only: a list's rows leave them out, however many a posting gathered. */
+const withObjections = { ...withDecisions, objections: { orderBy: { createdAt: 'asc' } } } satisfies Prisma.NominationInclude;
+export type NominationRecord = Prisma.NominationGetPayload<{ include: typeof withDecisions }> & { objections?: Objection[] };
 
 export interface NominationFilter {
   status?: NominationStatus;
@@ -111,7 +112,7 @@ export class NominationRepository {
   ) {}
 
   findById(id: string): Promise<NominationRecord | null> {
-    return this.prisma.nomination.findUnique({ where: { id }, include: withDecisions });
+    return this.prisma.nomination.findUnique({ where: { id }, include: withObjections });
   }
 
   findByRequest(submittedBy: string, requestId: string): Promise<NominationRecord | null> {
@@ -223,8 +224,22 @@ export class NominationRepository {
     });
   }
 
-  addObjection(nominationId: string, author: string, text: string) {
-    return this.prisma.objection.create({ data: { nominationId, author, text } });
+  /**
+   * One more objection of `author` on the nomination, unless they already posted `OBJECTIONS_PER_USER`: a
+   * 409, not a 429, since waiting does not lift it. A lock per author and nomination makes the count and
+   * the insert one step, so concurrent posts cannot pass the limit together.
+   */
+  addObjection(nominationId: string, author: string, text: string): Promise<Objection | DomainError> {
+    const limit = this.config.OBJECTIONS_PER_USER;
+    return this.prisma.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`objection:${nominationId}:${author}`}))`;
+      if ((await tx.objection.count({ where: { nominationId, author } })) < limit) return tx.objection.create({ data: { nominationId, author, text } });
+      return {
+        code: 'INVALID_STATE',
+        message: `Mỗi người gửi tối đa ${limit} ý kiến cho một hồ sơ`,
+        details: [{ path: 'text', message: `at most ${limit} objections per user and nomination` }],
+      } satisfies DomainError;
+    });
   }
 
   /** The nominations of a nominee (by name and unit) in review now: those a hold recorded today suspends. */

@@ -48,6 +48,7 @@ export class LawStepsService {
       throw new ApiError('INVALID_STATE', 'Hồ sơ không trong thời gian công khai lấy ý kiến');
     }
     const objection = await this.nominations.addObjection(id, actor.username, input.text);
+    if ('code' in objection) throw ApiError.from(objection);
     return { id: objection.id, nominationId: id, author: objection.author, text: objection.text, createdAt: objection.createdAt.toISOString() };
   }
 
