@@ -4,7 +4,7 @@ import { findAward } from '../domain/award-catalogue';
 import { hanoiDay } from '../domain/hanoi-time';
 import type { Level } from '../domain/levels';
 import type { Audience, NominationState, Transition } from '../domain/nomination-machine';
-import { requestIdReused, type CommandRef } from '../domain/command-fingerprint';
+import { callersRequestId, requestIdReused, type CommandRef } from '../domain/command-fingerprint';
 import type { DomainError } from '../domain/errors';
 import type { NominationStatus } from '../domain/nomination-status';
 import { emailText, notificationText } from '../domain/notification-text';
@@ -191,10 +191,11 @@ export class NominationRepository {
           const seen = await tx.auditEvent.findUnique({ where: { nominationId_seq: { nominationId: t.nominationId, seq: t.seq } } });
           if (seen) return sameCommit(seen, t, options.request) ? null : STATE_MISMATCH(t);
           if (options.request) {
+            const logged = { ...options.request, requestId: callersRequestId(options.request) };
             // One statement when the request is new, as it nearly always is; a second one only to say why not.
-            const { count } = await tx.commandRequest.createMany({ data: [{ ...options.request, nominationId: t.nominationId }], skipDuplicates: true });
+            const { count } = await tx.commandRequest.createMany({ data: [{ ...logged, nominationId: t.nominationId }], skipDuplicates: true });
             if (count === 0) {
-              const { actor, requestId } = options.request;
+              const { actor, requestId } = logged;
               const earlier = await tx.commandRequest.findUniqueOrThrow({ where: { actor_requestId: { actor, requestId } } });
               return requestReused(earlier.fingerprint === options.request.fingerprint, earlier.operation);
             }
