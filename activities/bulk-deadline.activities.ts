@@ -1,5 +1,6 @@
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import type { StuckRepository } from '../libs/db/stuck.repository';
+import { scopedRequestId } from '../libs/domain/command-fingerprint';
 import { BULK_DEADLINE_PAGE_SIZE, type BulkDeadlineJob, type BulkDeadlinePage } from '../libs/domain/bulk-deadline';
 import { setDeadlineUpdate } from '../libs/domain/nomination-messages';
 
@@ -13,7 +14,7 @@ export interface BulkDeadlineActivityDeps {
 /** The per-nomination deadline updates of a bulk change, one page of the matching rows per call. */
 export function createBulkDeadlineActivities({ rows, temporal, concurrency = 8 }: BulkDeadlineActivityDeps) {
   const apply = async (job: BulkDeadlineJob, target: { id: string; workflowId: string }): Promise<boolean> => {
-    const requestId = `${job.requestId}-${target.id}`;
+    const requestId = scopedRequestId(job.actor, `${job.requestId}-${target.id}`);
     try {
       await temporal.workflow
         .getHandle(target.workflowId)

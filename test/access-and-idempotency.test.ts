@@ -41,6 +41,31 @@ describe('who may act, bad input, duplicates and races', () => {
     expect(await sut.prisma.nomination.count({ where: { requestId } })).toBe(1);
   });
 
+  it('a requestId belongs to its caller: another caller’s command under the same id is a command of its own', async () => {
+    const n = await sut.submit();
+    const requestId = `shared-${randomUUID()}`;
+    expect((await sut.decide('u1.head', n.id, { level: 'UNIT', decision: 'APPROVE', requestId })).status).toBe(200);
+    const returned = await sut.decide('dept-a.reviewer', n.id, { level: 'DEPARTMENT', decision: 'RETURN', comment: 'Bổ sung biên bản', requestId });
+    expect(returned.status).toBe(200);
+    expect(returned.body).toMatchObject({ status: 'RETURNED' });
+    const resubmitted = await sut.post('u1.clerk', `/api/nominations/${n.id}/resubmit`, { comment: 'Đã bổ sung biên bản', requestId });
+    expect(resubmitted.status).toBe(200);
+    expect(resubmitted.body).toMatchObject({ status: 'IN_REVIEW', currentLevel: 'DEPARTMENT' });
+
+    // Each caller's id still names that caller's own command: the same again changes nothing, another is refused.
+    expect((await sut.decide('u1.head', n.id, { level: 'UNIT', decision: 'APPROVE', requestId })).status).toBe(200);
+    const reused = await sut.decide('dept-a.reviewer', n.id, { level: 'DEPARTMENT', decision: 'APPROVE', requestId });
+    expect(reused.status).toBe(422);
+    expect(reused.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect(await counts(n.id)).toEqual({ decisions: 2, events: 4 });
+    const logged = await sut.prisma.commandRequest.findMany({ where: { requestId }, orderBy: { actor: 'asc' } });
+    expect(logged.map((r) => [r.actor, r.operation])).toEqual([
+      ['dept-a.reviewer', 'decide'],
+      ['u1.clerk', 'resubmit'],
+      ['u1.head', 'decide'],
+    ]);
+  });
+
   it('two reviewers racing on one level: exactly one wins, the other gets 409', async () => {
     for (let round = 0; round < 3; round++) {
       const n = await sut.submit();

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { samplePdf } from '../libs/devtools/sample-documents';
 import { Harness } from './support/harness';
 
@@ -69,6 +70,86 @@ describe('council ballots and quotas', () => {
     expect(Object.keys(voters[0]!)).not.toContain('vote');
     const history = await sut.prisma.awardHistory.findFirst({ where: { nominationId: n.id } });
     expect(history).toMatchObject({ fullName: 'Phạm Minh Tuấn', awardCode: 'CSTD_CO_SO', year: 2026, unitCode: 'U1' });
+  });
+
+  /** What the database holds of a ballot, with the transaction ids that wrote (xmin) and last locked or deleted (xmax) each row. */
+  async function ballotRows(nominationId: string) {
+    const [voters, sessions, pending] = await Promise.all([
+      sut.prisma.$queryRaw<{ username: string; xmin: string; xmax: string }[]>`
+        SELECT username, xmin::text AS xmin, xmax::text AS xmax FROM voters WHERE nomination_id = ${nominationId}::uuid`,
+      sut.prisma.$queryRaw<{ xmin: string; xmax: string; votes_for: number; votes_against: number }[]>`
+        SELECT xmin::text AS xmin, xmax::text AS xmax, votes_for, votes_against FROM vote_sessions WHERE nomination_id = ${nominationId}::uuid`,
+      sut.prisma.ballotVote.count({ where: { nominationId } }),
+    ]);
+    return { voters, sessions, pending };
+  }
+
+  it('stores nothing that links a member to a vote: no transaction id, timestamp, sequence or order shared', async () => {
+    const n = await atSoCouncil('Vũ Văn Long');
+    const rounds: [string, 'FOR' | 'AGAINST'][][] = [
+      [['so.member1', 'FOR']],
+      [['so.member2', 'AGAINST']],
+      [
+        ['so.member3', 'FOR'],
+        ['so.member4', 'AGAINST'],
+        ['so.council', 'AGAINST'],
+      ],
+    ];
+    for (const round of rounds) {
+      const answers = await Promise.all(round.map(([member, choice]) => sut.post(member, `/api/nominations/${n.id}/votes`, { vote: choice })));
+      expect(answers.map((a) => a.status)).toEqual(round.map(() => 200));
+      // After every vote: no vote waits beside its voter, and the counts were last written or locked by no voter's transaction.
+      const rows = await ballotRows(n.id);
+      const votersTransactions = new Set(rows.voters.map((v) => v.xmin));
+      expect(votersTransactions.size).toBe(rows.voters.length);
+      expect(rows.voters.every((v) => v.xmax === '0')).toBe(true);
+      expect(rows.pending).toBe(0);
+      expect(rows.sessions).toHaveLength(1);
+      expect(votersTransactions.has(rows.sessions[0]!.xmin)).toBe(false);
+      expect(votersTransactions.has(rows.sessions[0]!.xmax)).toBe(false);
+    }
+    expect((await ballotRows(n.id)).sessions[0]).toMatchObject({ votes_for: 2, votes_against: 3 });
+
+    // Neither the voters nor the pending votes have a column that could order them in time: no timestamp, no sequence.
+    const columns = await sut.prisma.$queryRaw<{ table_name: string; column_name: string; data_type: string; column_default: string | null }[]>`
+      SELECT table_name, column_name, data_type, column_default FROM information_schema.columns WHERE table_name IN ('voters', 'ballot_votes')`;
+    expect(columns.length).toBeGreaterThan(0);
+    expect(columns.filter((c) => /time|date|interval/i.test(c.data_type) || /nextval|now|current/i.test(c.column_default ?? ''))).toEqual([]);
+    // Nor a foreign key, whose check would lock the nomination's row with the voter's transaction id.
+    const keys = await sut.prisma.$queryRaw<{ table_name: string }[]>`
+      SELECT table_name FROM information_schema.table_constraints WHERE constraint_type = 'FOREIGN KEY' AND table_name IN ('voters', 'ballot_votes')`;
+    expect(keys).toEqual([]);
+
+    const closed = await sut.post('so.council', `/api/nominations/${n.id}/votes/close`, {});
+    // Rejected, so that the unit's last CSTĐ cơ sở place stays for the tests below.
+    expect(closed.body.decisions[2]).toMatchObject({ decision: 'REJECT', tally: { for: 2, against: 3, membersTotal: 5 } });
+  });
+
+  it('a vote whose counting a crash cut short is counted once, by the member’s retry, the next vote or the close', async () => {
+    const n = await atSoCouncil('Đặng Thị Thu Trang');
+    await vote(n, ['so.member1'], 'AGAINST');
+    // What a cast leaves when the process dies between its two transactions: the voter and the vote, not yet counted.
+    const cutShort = (username: string, inFavour: boolean) =>
+      sut.prisma.$transaction([
+        sut.prisma.voter.create({ data: { nominationId: n.id, level: 'SO', username, requestId: `cut-${username}` } }),
+        sut.prisma.ballotVote.create({ data: { id: randomUUID(), nominationId: n.id, level: 'SO', inFavour } }),
+      ]);
+
+    await cutShort('so.member2', true);
+    const retried = await sut.post('so.member2', `/api/nominations/${n.id}/votes`, { vote: 'FOR', requestId: 'cut-so.member2' });
+    expect(retried.status).toBe(200);
+    expect(retried.body).toEqual({ level: 'SO', membersTotal: 5, votesCast: 2, closed: false });
+    expect(await ballotRows(n.id)).toMatchObject({ pending: 0, sessions: [{ votes_for: 1, votes_against: 1 }] });
+
+    await cutShort('so.member3', false);
+    await vote(n, ['so.member4'], 'AGAINST');
+    expect(await ballotRows(n.id)).toMatchObject({ pending: 0, sessions: [{ votes_for: 1, votes_against: 3 }] });
+
+    await cutShort('so.council', true);
+    const closed = await sut.post('so.council', `/api/nominations/${n.id}/votes/close`, {});
+    expect(closed.status).toBe(200);
+    expect(closed.body.decisions[2]).toMatchObject({ decision: 'REJECT', tally: { for: 2, against: 3, membersTotal: 5 } });
+    expect(await ballotRows(n.id)).toMatchObject({ pending: 0, sessions: [{ votes_for: 2, votes_against: 3 }] });
   });
 
   it('a ballot below its threshold rejects, counted against all members', async () => {

@@ -3,6 +3,7 @@ import { readdir, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startMotoServer, type MotoServer } from '../libs/devtools/moto-server';
 import { samplePdf } from '../libs/devtools/sample-documents';
+import { scopedRequestId } from '../libs/domain/command-fingerprint';
 import { decideUpdate } from '../libs/domain/nomination-messages';
 import { S3DocumentStore } from '../libs/documents/s3-document-store';
 import { Harness } from './support/harness';
@@ -232,7 +233,7 @@ describe('a nomination carries its dossier', () => {
     // The same reached the workflow under another update id (the first answer lost in flight): it joins too.
     const now = [...atSubmission, { id: added.body.id, sha256: added.body.sha256 }];
     const state = await sut.temporal.workflow.getHandle(created.workflowId).executeUpdate(decideUpdate, {
-      args: [{ level: 'UNIT', decision: 'APPROVE', requestId, reviewer: 'u1.head', onBehalfOf: null, documents: now }],
+      args: [{ level: 'UNIT', decision: 'APPROVE', requestId: scopedRequestId('u1.head', requestId), reviewer: 'u1.head', onBehalfOf: null, documents: now }],
       updateId: randomUUID(),
     });
     expect(state.decisions).toHaveLength(1);

@@ -129,6 +129,27 @@ describe('the law’s steps in the workflow', () => {
     expect((await sut.post('admin', `/api/nominations/${n.id}/external-decision`, decision)).status).toBe(409);
   });
 
+  it('takes at most OBJECTIONS_PER_USER objections from one user on one nomination, concurrent ones too, and lists carry none', async () => {
+    const n = await sut.submit('u1.clerk');
+    await sut.waitForRow(n.id, (row) => row.version >= 1);
+    // Posted as the workflow posts a nomination; the point here is the limit, not the period.
+    await sut.prisma.nomination.update({ where: { id: n.id }, data: { postingOpen: true, postingEndsAt: new Date(Date.now() + 3_600_000) } });
+    const object = (username: string, text: string) => sut.post(username, `/api/nominations/${n.id}/objections`, { text });
+
+    const burst = await Promise.all([1, 2, 3, 4, 5].map((i) => object('u3.clerk', `Ý kiến thứ ${i} về thành tích`)));
+    expect(burst.map((r) => r.status).sort()).toEqual([201, 201, 201, 409, 409]);
+    expect(burst.find((r) => r.status === 409)!.body.error).toMatchObject({ code: 'INVALID_STATE', details: [expect.objectContaining({ path: 'text' })] });
+    expect((await object('u3.clerk', 'Thêm một ý kiến nữa')).status).toBe(409);
+    // The limit is each user's own.
+    await ok(await object('u2.clerk', 'Ý kiến của đơn vị U2'), 201);
+    expect(await sut.prisma.objection.count({ where: { nominationId: n.id, author: 'u3.clerk' } })).toBe(3);
+
+    expect((await ok(await sut.get('u1.head', `/api/nominations/${n.id}`))).objections).toHaveLength(4);
+    const listed = (await ok(await sut.get('u1.head', '/api/nominations?pageSize=100'))).items as { id: string; objections?: unknown }[];
+    expect(listed.find((row) => row.id === n.id)).toBeDefined();
+    expect(listed.every((row) => row.objections === undefined)).toBe(true);
+  });
+
   it('a workflow re-driven mid-posting takes over the posting, the consultation and the answers given, and still waits them out', async () => {
     const { n } = await atCityLevel('Phòng Kế hoạch');
     await ok(await sut.post('snv.officer', `/api/nominations/${n.id}/opinions`, { answer: 'AGREE', comment: 'Thống nhất' }));

@@ -143,6 +143,8 @@ const envSchema = z
       .default(20 * 1024 * 1024),
     /** The most documents one nomination may hold, all versions counted. */
     DOCUMENT_MAX_PER_NOMINATION: z.coerce.number().int().min(1).default(30),
+    /** The most objections one user may post on one nomination while it is posted publicly. */
+    OBJECTIONS_PER_USER: z.coerce.number().int().min(1).default(3),
     /** The most uploads one user may have waiting, not yet attached to any nomination. */
     DOCUMENT_MAX_WAITING: z.coerce.number().int().min(1).default(200),
     /** An upload never attached to a nomination within this time is deleted. */

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Level } from '../domain/levels';
 import type { NominationState, Transition } from '../domain/nomination-machine';
-import { requestIdReused, type CommandRef } from '../domain/command-fingerprint';
+import { callersRequestId, requestIdReused, type CommandRef } from '../domain/command-fingerprint';
 import type { DomainError } from '../domain/errors';
 import type { NominationStatus } from '../domain/nomination-status';
 import type { NotificationSettings } from '../domain/notification-policy';
 import type { Nominee } from '../domain/schemas';
-import { Prisma } from './generated/client';
+import { Prisma, type Objection } from './generated/client';
 import { sameCommit, writeRepair, writeTransition } from './nomination.writer';
 import { NOTIFICATION_SETTINGS, writeNotifications } from './notification.writer';
 import { PrismaService } from './prisma.service';
@@ -15,11 +15,12 @@ import { QuotaRepository } from './quota.repository';
 
 const withDecisions = {
   decisions: { orderBy: { seq: 'asc' } },
-  objections: { orderBy: { createdAt: 'asc' } },
   opinions: { orderBy: { agency: 'asc' } },
   documents: { orderBy: [{ attachedAt: 'asc' }, { version: 'asc' }] },
 } satisfies Prisma.NominationInclude;
-export type NominationRecord = Prisma.NominationGetPayload<{ include: typeof withDecisions }>;
+/** Objections are read with one nomination only: a list's rows leave them out, however many a posting gathered. */
+const withObjections = { ...withDecisions, objections: { orderBy: { createdAt: 'asc' } } } satisfies Prisma.NominationInclude;
+export type NominationRecord = Prisma.NominationGetPayload<{ include: typeof withDecisions }> & { objections?: Objection[] };
 
 export interface NominationFilter {
   status?: NominationStatus;
@@ -100,7 +101,7 @@ export class NominationRepository {
   ) {}
 
   findById(id: string): Promise<NominationRecord | null> {
-    return this.prisma.nomination.findUnique({ where: { id }, include: withDecisions });
+    return this.prisma.nomination.findUnique({ where: { id }, include: withObjections });
   }
 
   findByRequest(submittedBy: string, requestId: string): Promise<NominationRecord | null> {
@@ -179,10 +180,11 @@ export class NominationRepository {
           const seen = await tx.auditEvent.findUnique({ where: { nominationId_seq: { nominationId: t.nominationId, seq: t.seq } } });
           if (seen) return sameCommit(seen, t, options.request) ? null : STATE_MISMATCH(t);
           if (options.request) {
+            const logged = { ...options.request, requestId: callersRequestId(options.request) };
             // One statement when the request is new, as it nearly always is; a second one only to say why not.
-            const { count } = await tx.commandRequest.createMany({ data: [{ ...options.request, nominationId: t.nominationId }], skipDuplicates: true });
+            const { count } = await tx.commandRequest.createMany({ data: [{ ...logged, nominationId: t.nominationId }], skipDuplicates: true });
             if (count === 0) {
-              const { actor, requestId } = options.request;
+              const { actor, requestId } = logged;
               const earlier = await tx.commandRequest.findUniqueOrThrow({ where: { actor_requestId: { actor, requestId } } });
               return requestReused(earlier.fingerprint === options.request.fingerprint, earlier.operation);
             }
@@ -212,8 +214,21 @@ export class NominationRepository {
     });
   }
 
-  addObjection(nominationId: string, author: string, text: string) {
-    return this.prisma.objection.create({ data: { nominationId, author, text } });
+  /**
+   * One more objection of `author` on the nomination, unless they already posted `limit` (`OBJECTIONS_PER_USER`): a
+   * 409, not a 429, since waiting does not lift it. A lock per author and nomination makes the count and
+   * the insert one step, so concurrent posts cannot pass the limit together.
+   */
+  addObjection(nominationId: string, author: string, text: string, limit: number): Promise<Objection | DomainError> {
+    return this.prisma.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`objection:${nominationId}:${author}`}))`;
+      if ((await tx.objection.count({ where: { nominationId, author } })) < limit) return tx.objection.create({ data: { nominationId, author, text } });
+      return {
+        code: 'INVALID_STATE',
+        message: `Mỗi người gửi tối đa ${limit} ý kiến cho một hồ sơ`,
+        details: [{ path: 'text', message: `at most ${limit} objections per user and nomination` }],
+      } satisfies DomainError;
+    });
   }
 
   /** The nominations of a nominee (by name and unit) in review now: those a hold recorded today suspends. */

@@ -1,4 +1,4 @@
-import { commandFingerprint } from './command-fingerprint';
+import { callersRequestId, commandFingerprint, scopedRequestId } from './command-fingerprint';
 
 describe('commandFingerprint', () => {
   it('ignores the request id and the order of keys', () => {
@@ -34,5 +34,26 @@ describe('commandFingerprint', () => {
     expect(commandFingerprint('submit', { awardCode: 'X', documents: ['d1', 'd2'] })).not.toBe(
       commandFingerprint('submit', { awardCode: 'X', documents: ['d1'] }),
     );
+  });
+});
+
+describe('request ids scoped by their caller', () => {
+  it('gives two callers’ same id two ids in the workflow', () => {
+    expect(scopedRequestId('u1.head', 'r1')).not.toBe(scopedRequestId('dept-a.reviewer', 'r1'));
+  });
+
+  it('gives the request log back the caller’s own id, whatever it holds', () => {
+    for (const [actor, requestId] of [
+      ['u1.head', 'r1'],
+      ['u1.head', 'u1.head:r1'],
+      ['lan@so.hanoi.gov.vn', 'a:b:c'],
+    ] as const) {
+      expect(callersRequestId({ actor, requestId: scopedRequestId(actor, requestId) })).toBe(requestId);
+    }
+  });
+
+  it('leaves an id the API made, or one sent before scoping, as it is', () => {
+    expect(callersRequestId({ actor: 'admin', requestId: 'external-decision:123' })).toBe('external-decision:123');
+    expect(callersRequestId({ actor: 'u1.head', requestId: 'click-1' })).toBe('click-1');
   });
 });

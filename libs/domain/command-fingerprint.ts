@@ -8,6 +8,22 @@ export interface CommandRef {
   operation: string;
 }
 
+/**
+ * The request id a command carries into its workflow: the caller's own, prefixed by the caller. A
+ * workflow remembers request ids (its state's `requestIds`, its decisions) without their caller, so an
+ * id as the caller sent it could stand there for another caller's command. A username holds no ':',
+ * so the first ':' ends the prefix.
+ */
+export function scopedRequestId(actor: string, requestId: string): string {
+  return `${actor}:${requestId}`;
+}
+
+/** The caller's own request id of a command, as the request log keeps it beside the caller; ids sent unscoped stay as they are. */
+export function callersRequestId(request: Pick<CommandRef, 'actor' | 'requestId'>): string {
+  const prefix = `${request.actor}:`;
+  return request.requestId.startsWith(prefix) ? request.requestId.slice(prefix.length) : request.requestId;
+}
+
 /** The refusal of a request id already used by the same caller for another command. */
 export function requestIdReused(earlierOperation?: string): DomainError {
   return {

@@ -2,14 +2,21 @@ import { z } from 'zod';
 import { levelSchema } from './levels';
 import { OPINION_ANSWERS } from './nomination-machine';
 import { decisionSchema } from './schemas';
-import { requestId as requestIdOf, text, username } from './text';
+import { text, username } from './text';
 
 /**
  * The shapes the workflow accepts in its updates: the API's input plus the identity the API
  * established. Checked again inside the workflow's validators so that nothing malformed enters history.
  */
 const actor = username();
-const requestId = requestIdOf();
+/**
+ * The caller's request id prefixed by the caller (`scopedRequestId`: a username may hold '@'), with what
+ * a bulk change appends, or an id the API made; the caller's part was checked by the API's own schema.
+ */
+const requestId = z
+  .string()
+  .max(400)
+  .regex(/^[A-Za-z0-9._@:~+=/-]+$/);
 
 /** The document versions in front of the reviewer or the council (ids and hashes only); absent from older commands. */
 const documentRefs = z

@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { APP_CONFIG, type AppConfig } from '../../../libs/config/config';
 import { NominationRepository } from '../../../libs/db/nomination.repository';
 import { OrgRepository } from '../../../libs/db/org.repository';
 import type { Actor } from '../../../libs/domain/access-policy';
@@ -18,6 +19,7 @@ import type { NominationView } from './nomination.view';
 @Injectable()
 export class LawStepsService {
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly nominations: NominationRepository,
     private readonly orgs: OrgRepository,
     private readonly commands: NominationCommands,
@@ -47,7 +49,8 @@ export class LawStepsService {
     if (record.status !== 'IN_REVIEW' || !record.postingOpen || !record.postingEndsAt || record.postingEndsAt <= new Date()) {
       throw new ApiError('INVALID_STATE', 'Hồ sơ không trong thời gian công khai lấy ý kiến');
     }
-    const objection = await this.nominations.addObjection(id, actor.username, input.text);
+    const objection = await this.nominations.addObjection(id, actor.username, input.text, this.config.OBJECTIONS_PER_USER);
+    if ('code' in objection) throw ApiError.from(objection);
     return { id: objection.id, nominationId: id, author: objection.author, text: objection.text, createdAt: objection.createdAt.toISOString() };
   }
 

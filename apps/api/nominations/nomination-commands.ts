@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { UpdateDefinition } from '@temporalio/common';
 import { NominationRepository } from '../../../libs/db/nomination.repository';
-import { commandFingerprint, requestIdReused } from '../../../libs/domain/command-fingerprint';
+import { commandFingerprint, requestIdReused, scopedRequestId } from '../../../libs/domain/command-fingerprint';
 import type { NominationState } from '../../../libs/domain/nomination-machine';
 import { ApiError } from '../common/api-error';
 import { NominationWorkflows } from '../temporal/nomination-workflows';
@@ -9,7 +9,8 @@ import { NominationWorkflows } from '../temporal/nomination-workflows';
 /**
  * Sends a caller's command to its nomination's workflow under its request id. A request id names one
  * command of one caller: sent again with the same command it changes nothing (answered from the
- * request log, or by Temporal's update id); with another command it is refused with 422.
+ * request log, or by Temporal's update id); with another command it is refused with 422. The workflow
+ * gets it prefixed by the caller, so another caller's command under the same id is a command of its own.
  */
 @Injectable()
 export class NominationCommands {
@@ -33,7 +34,8 @@ export class NominationCommands {
       throw ApiError.from(requestIdReused(earlier.operation));
     }
     precheck();
+    const scoped = { ...command, requestId: scopedRequestId(actor, command.requestId) };
     // The fingerprint in the update id: the same command retried joins its first execution, another one does not.
-    await this.workflows.update(workflowId, definition, command, `${fingerprint}-${command.requestId}`);
+    await this.workflows.update(workflowId, definition, scoped, `${fingerprint}-${scoped.requestId}`);
   }
 }

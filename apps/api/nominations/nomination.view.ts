@@ -50,7 +50,8 @@ export function nominationView(
     })),
     posting: n.postingEndsAt ? { endsAt: n.postingEndsAt.toISOString(), open: n.postingOpen } : null,
     // Objections name people and what is said of them: shown to those who judge the nomination.
-    ...(holdReasons && { objections: n.objections.map((o) => ({ id: o.id, author: o.author, text: o.text, createdAt: o.createdAt.toISOString() })) }),
+    ...(holdReasons &&
+      n.objections && { objections: n.objections.map((o) => ({ id: o.id, author: o.author, text: o.text, createdAt: o.createdAt.toISOString() })) }),
     consultation: n.consultationDueAt
       ? {
           dueAt: n.consultationDueAt.toISOString(),
