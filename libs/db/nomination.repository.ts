@@ -268,7 +268,7 @@ export class NominationRepository {
           decidedAt: new Date(decidedAt),
         },
       });
-      await recordDecisionLatency(tx, { nominationId: t.nominationId, seq: t.seq, level: decision.level, decidedAt: new Date(decidedAt) });
+      await recordDecisionLatency(tx, { nominationId: t.nominationId, seq: t.seq, level: decision.level });
     }
     if (t.state.status === 'APPROVED') await this.addToHistory(tx, nomination, t.at, t.externalDecision?.decisionRef);
     if (t.consultation) {
