@@ -202,7 +202,7 @@ describe('what admins see of stuck work: metrics, request and activity logs', ()
       for (const d of decisions) {
         await sut.prisma.$transaction(async (tx) => {
           await tx.decision.create({ data: { ...d, nominationId: id } });
-          await recordDecisionLatency(tx, { nominationId: id, seq: d.seq, level: d.level, decidedAt: d.decidedAt });
+          await recordDecisionLatency(tx, { nominationId: id, seq: d.seq, level: d.level });
         });
       }
       const after = await scrape();

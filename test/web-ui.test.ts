@@ -549,4 +549,33 @@ describe('web app', () => {
     await accessible(signedOut, 'sign-in');
     await signedOut.close();
   });
+
+  it('statistics: the year’s figures as a chart and the same numbers as a table, by unit and by level, and the Excel file', async () => {
+    const year = new Date().getFullYear();
+    const api = (await sut.get('admin', `/api/statistics?year=${year}&by=unit`)).body as {
+      rows: { name: string; submitted: number }[];
+      total: { submitted: number };
+    };
+    expect(api.total.submitted).toBeGreaterThan(0);
+    const admin = await pageFor('admin');
+    await admin.getByRole('link', { name: 'Thống kê', exact: true }).click();
+    await admin.getByRole('heading', { level: 1, name: 'Thống kê', exact: true }).waitFor();
+    expect(await admin.getByLabel('Năm', { exact: true }).inputValue()).toBe(String(year));
+    await admin.getByRole('img', { name: `Biểu đồ số hồ sơ năm ${year} theo đơn vị` }).waitFor();
+    const table = admin.getByRole('table', { name: `Số liệu năm ${year} theo đơn vị` });
+    for (const row of api.rows)
+      await table.getByRole('row').filter({ hasText: row.name }).getByRole('cell').first().getByText(String(row.submitted), { exact: true }).waitFor();
+    await table.getByRole('row').filter({ hasText: 'Tổng cộng' }).getByRole('cell').first().getByText(String(api.total.submitted), { exact: true }).waitFor();
+    await accessible(admin, 'statistics');
+    const download = admin.waitForEvent('download');
+    await admin.getByRole('link', { name: 'Tải Excel', exact: true }).click();
+    expect((await download).suggestedFilename()).toBe(`thong-ke-${year}-unit.xlsx`);
+    await admin.getByLabel('Nhóm theo', { exact: true }).selectOption({ label: 'Cấp xét duyệt' });
+    await admin.getByRole('img', { name: `Biểu đồ số hồ sơ năm ${year} theo cấp xét duyệt` }).waitFor();
+    await admin.getByRole('table', { name: `Số liệu năm ${year} theo cấp xét duyệt` }).waitFor();
+
+    const reviewer = await pageFor('dept-a.reviewer');
+    await reviewer.getByRole('link', { name: 'Thống kê', exact: true }).click();
+    await reviewer.getByRole('heading', { level: 1, name: 'Thống kê', exact: true }).waitFor();
+  });
 });

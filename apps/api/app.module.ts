@@ -42,6 +42,7 @@ import { NominationsService } from './nominations/nominations.service';
 import { NotificationsController } from './notifications/notifications.controller';
 import { OrgController } from './org/org.controller';
 import { CodecServerController } from './temporal/codec-server.controller';
+import { StatisticsApiModule } from './statistics/statistics-api.module';
 import { CommandDeadlineInterceptor } from './temporal/command-deadline';
 import { NominationWorkflows } from './temporal/nomination-workflows';
 import { TemporalModule } from './temporal/temporal.module';
@@ -57,6 +58,7 @@ export class AppModule {
         TemporalModule,
         CalendarApiModule,
         EligibilityApiModule,
+        StatisticsApiModule,
         MetricsModule,
         // In memory, per process: README "Rate limit" says how several instances would share one count.
         ThrottlerModule.forRoot({ throttlers: [{ name: 'default', ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE }] }),

@@ -17,26 +17,20 @@ export interface DecidedAt {
   nominationId: string;
   seq: number;
   level: Level;
-  decidedAt: Date;
 }
 
 /**
  * Counts one decision into its level's latency bucket, inside the transaction that writes the decision,
  * so that a commit retried or replayed (a no-op once its audit event exists) never counts twice.
- * The clock starts when the nomination reached the level: at submission, at the previous decision
- * (which moved it up, or returned it), or at its latest resubmission after a return, whichever came
- * last; all three are lookups by nomination.
+ * The clock starts when the nomination reached the level, which the database sets on the decision row
+ * as it is written (`level_started_at`, see the migration decision_level_facts).
  */
 export async function recordDecisionLatency(tx: Prisma.TransactionClient, d: DecidedAt): Promise<void> {
   await tx.$executeRaw`
     WITH latency AS (
-      SELECT greatest(0, EXTRACT(EPOCH FROM ${d.decidedAt}::timestamptz - GREATEST(
-               n.created_at,
-               (SELECT max(p.decided_at) FROM decisions p WHERE p.nomination_id = n.id AND p.seq < ${d.seq}),
-               (SELECT max(e.at) FROM audit_events e WHERE e.nomination_id = n.id AND e.seq < ${d.seq} AND e.kind = 'RESUBMITTED')
-             )))::float8 AS seconds
-        FROM nominations n
-       WHERE n.id = ${d.nominationId}::uuid
+      SELECT greatest(0, EXTRACT(EPOCH FROM dc.decided_at - dc.level_started_at))::float8 AS seconds
+        FROM decisions dc
+       WHERE dc.nomination_id = ${d.nominationId}::uuid AND dc.seq = ${d.seq}
     )
     INSERT INTO decision_latency_buckets AS b (level, le, count, sum_seconds)
     SELECT ${d.level}::"Level",

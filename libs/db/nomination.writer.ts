@@ -54,7 +54,7 @@ export async function writeTransition(tx: Tx, t: Transition, requestId?: string)
         decidedAt: new Date(decidedAt),
       },
     });
-    await recordDecisionLatency(tx, { nominationId: t.nominationId, seq: t.seq, level: decision.level, decidedAt: new Date(decidedAt) });
+    await recordDecisionLatency(tx, { nominationId: t.nominationId, seq: t.seq, level: decision.level });
   }
   if (t.state.status === 'APPROVED') {
     const campaign = nomination.campaignId ? await tx.campaign.findUnique({ where: { id: nomination.campaignId }, select: { kind: true } }) : null;

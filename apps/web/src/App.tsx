@@ -14,6 +14,7 @@ import { Inbox } from './pages/Inbox';
 import { NominationPage } from './pages/Nomination';
 import { Notifications } from './pages/Notifications';
 import { SignIn } from './pages/SignIn';
+import { StatisticsPage } from './pages/Statistics';
 import { Stuck } from './pages/Stuck';
 import { useSession } from './session';
 
@@ -56,6 +57,8 @@ function Page({ path, me }: { path: string; me: Me }): ReactNode {
       return <AwardHistory />;
     case '/tam-hoan':
       return <Holds />;
+    case '/thong-ke':
+      return <StatisticsPage />;
     default:
       return <Landing to={home(me)} />;
   }
@@ -80,6 +83,7 @@ function Navigation({ me }: { me: Me }) {
     ['/dot-thi-dua', 'Đợt thi đua', true],
     ['/thong-bao', unread > 0 ? `Thông báo (${unread})` : 'Thông báo', true],
     ['/bi-cham', 'Hồ sơ bị chậm', isAdmin(me)],
+    ['/thong-ke', 'Thống kê', isAdmin(me) || reviews(me)],
     ['/lich-lam-viec', 'Lịch làm việc', isAdmin(me)],
     ['/lich-su-khen-thuong', 'Lịch sử khen thưởng', isAdmin(me)],
     ['/tam-hoan', 'Tạm hoãn xét khen thưởng', isAdmin(me)],
