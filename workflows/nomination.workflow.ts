@@ -57,6 +57,8 @@ export async function nominationWorkflow(input: NominationWorkflowInput): Promis
     }
     const seq = run.state.seq;
     const changed = () => run.state.seq !== seq;
+    // Review waits one call deep, the return window here: how deep each wait sits decides how it interleaves
+    // with a command woken at the same moment, and the recorded runs interleaved so.
     if (run.state.status === 'IN_REVIEW') {
       await watchReview(changed);
       continue;
