@@ -16,6 +16,21 @@ const VERSION = 'v6';
 const DIR = join(__dirname, 'fixtures', 'histories');
 const recording = process.env.RECORD_HISTORIES === '1';
 
+async function ok(res: { status: number; body: unknown }, what: string) {
+  if (res.status !== 200) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body as { status: string };
+}
+
+async function save(sut: Harness, name: string, workflowId: string, expectedStatus: string) {
+  const handle = sut.temporal.workflow.getHandle(workflowId);
+  // The history is complete only once the run has closed.
+  expect((await handle.result()).status).toBe(expectedStatus);
+  const history = await handle.fetchHistory();
+  const file = join(DIR, `nomination-${VERSION}-${name}.json`);
+  writeFileSync(file, `${JSON.stringify(JSON.parse(historyToJSON(history)), null, 2)}\n`);
+  process.stderr.write(`[record-histories] ${file}: ${history.events?.length ?? 0} events\n`);
+}
+
 (recording ? describe : describe.skip)('record nomination workflow histories', () => {
   let sut: Harness;
   beforeAll(async () => {
@@ -27,21 +42,6 @@ const recording = process.env.RECORD_HISTORIES === '1';
     await sut?.close();
   });
 
-  async function ok(res: { status: number; body: unknown }, what: string) {
-    if (res.status !== 200) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body as { status: string };
-  }
-
-  async function save(name: string, workflowId: string, expectedStatus: string) {
-    const handle = sut.temporal.workflow.getHandle(workflowId);
-    // The history is complete only once the run has closed.
-    expect((await handle.result()).status).toBe(expectedStatus);
-    const history = await handle.fetchHistory();
-    const file = join(DIR, `nomination-${VERSION}-${name}.json`);
-    writeFileSync(file, `${JSON.stringify(JSON.parse(historyToJSON(history)), null, 2)}\n`);
-    process.stderr.write(`[record-histories] ${file}: ${history.events?.length ?? 0} events\n`);
-  }
-
   // Fixed request ids keep the update ids and the recorded state the same from one recording to the next.
   it('four-level approval of BANG_KHEN_UBND_TP', async () => {
     const n = await sut.submit('u1.clerk', { requestId: 'record-four-level-approval' });
@@ -51,7 +51,7 @@ const recording = process.env.RECORD_HISTORIES === '1';
         `approve ${level}`,
       );
     }
-    await save('four-level-approval', n.workflowId, 'APPROVED');
+    await save(sut, 'four-level-approval', n.workflowId, 'APPROVED');
   });
 
   it('return, resubmit and approvals of GIAY_KHEN_GIAM_DOC_SO', async () => {
@@ -80,7 +80,7 @@ const recording = process.env.RECORD_HISTORIES === '1';
       'approve DEPARTMENT',
     );
     await ok(await sut.decide('so.council', n.id, { level: 'SO', decision: 'APPROVE', requestId: 'return-resubmit-SO' }), 'approve SO');
-    await save('return-resubmit', n.workflowId, 'APPROVED');
+    await save(sut, 'return-resubmit', n.workflowId, 'APPROVED');
   });
 
   it('withdrawal after the unit approved', async () => {
@@ -90,7 +90,7 @@ const recording = process.env.RECORD_HISTORIES === '1';
       await sut.post('u1.clerk', `/api/nominations/${n.id}/withdraw`, { reason: 'Cá nhân xin rút hồ sơ', requestId: 'withdrawal-withdraw' }),
       'withdraw',
     );
-    await save('withdrawal', n.workflowId, 'WITHDRAWN');
+    await save(sut, 'withdrawal', n.workflowId, 'WITHDRAWN');
   });
 
   it('council vote deciding CSTD_CO_SO at the Sở', async () => {
@@ -108,7 +108,7 @@ const recording = process.env.RECORD_HISTORIES === '1';
       await ok(await sut.post(member, `/api/nominations/${n.id}/votes`, { vote: 'FOR', requestId: `council-vote-${member}` }), `vote ${member}`);
     }
     await ok(await sut.post('so.council', `/api/nominations/${n.id}/votes/close`, { requestId: 'council-vote-close' }), 'close');
-    await save('council-vote', n.workflowId, 'APPROVED');
+    await save(sut, 'council-vote', n.workflowId, 'APPROVED');
   });
 
   it('posting, consultation (one agency answering, one timing out), forwarding of BANG_KHEN_THU_TUONG', async () => {
@@ -142,7 +142,7 @@ const recording = process.env.RECORD_HISTORIES === '1';
       30_000,
     );
     await ok(await sut.decide('city.board', n.id, { level: 'CITY', decision: 'APPROVE', comment: 'Trình Thủ tướng', requestId: 'forwarding-CITY' }), 'forward');
-    await save('posting-consultation-forwarding', n.workflowId, 'FORWARDED');
+    await save(sut, 'posting-consultation-forwarding', n.workflowId, 'FORWARDED');
   });
 
   it('a hold suspending the department level, lifted, then approvals of GIAY_KHEN_GIAM_DOC_SO', async () => {
@@ -166,6 +166,35 @@ const recording = process.env.RECORD_HISTORIES === '1';
       'approve DEPARTMENT',
     );
     await ok(await sut.decide('so.council', n.id, { level: 'SO', decision: 'APPROVE', requestId: 'hold-resume-SO' }), 'approve SO');
-    await save('hold-resume', n.workflowId, 'APPROVED');
+    await save(sut, 'hold-resume', n.workflowId, 'APPROVED');
+  });
+});
+
+(recording ? describe : describe.skip)('record nomination workflow histories: the alarms', () => {
+  let sut: Harness;
+  beforeAll(async () => {
+    // Seconds, so that the unit level's reminder, deadline and escalation, and a return window, pass within the run.
+    sut = await Harness.start({ DEADLINE_UNIT: '4s', REMINDER_BEFORE: '2s', ESCALATE_AFTER: '2s', RETURN_WINDOW: '3s' });
+    mkdirSync(DIR, { recursive: true });
+  });
+  afterAll(async () => {
+    await sut?.close();
+  });
+
+  const kinds = async (id: string) => (await sut.prisma.auditEvent.findMany({ where: { nominationId: id }, orderBy: { seq: 'asc' } })).map((e) => e.kind);
+
+  it('reminder, overdue and escalation at the unit, then four approvals', async () => {
+    const n = await sut.submit('u1.clerk', { requestId: 'record-alarms-escalation' });
+    await until(async () => ((await kinds(n.id)).includes('ESCALATED') ? true : undefined), 'escalated');
+    for (const [reviewer, level] of APPROVERS_U1) {
+      await ok(await sut.decide(reviewer, n.id, { level, decision: 'APPROVE', requestId: `alarms-escalation-${level}` }), `approve ${level}`);
+    }
+    await save(sut, 'alarms-escalation', n.workflowId, 'APPROVED');
+  });
+
+  it('returned at the unit and left to expire', async () => {
+    const n = await sut.submit('u1.clerk', { requestId: 'record-alarms-expiry' });
+    await ok(await sut.decide('u1.head', n.id, { level: 'UNIT', decision: 'RETURN', comment: 'Bổ sung hồ sơ', requestId: 'alarms-expiry-return' }), 'return');
+    await save(sut, 'alarms-expiry', n.workflowId, 'EXPIRED');
   });
 });

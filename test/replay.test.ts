@@ -60,6 +60,8 @@ describe('recorded nomination histories replay on the current workflow code', ()
         'nomination-v5-posting-consultation-forwarding.json',
         'nomination-v5-hold-resume.json',
         'nomination-v6-posting-consultation-forwarding.json',
+        'nomination-v6-alarms-escalation.json',
+        'nomination-v6-alarms-expiry.json',
         'campaign-v1-window-and-result.json',
         'campaign-launcher-v1.json',
       ]),
