@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { API_MESSAGES } from '../domain/api-messages';
 import { catalogueVersion, type CouncilRule } from '../domain/award-catalogue';
 import { votePasses, voteMinutes } from '../domain/council-vote';
 import type { DomainError } from '../domain/errors';
@@ -58,7 +59,7 @@ export class BallotRepository {
     try {
       return await this.prisma.$transaction(async (tx) => {
         const locked = await this.lock(tx, session);
-        if (locked.closedAt) return { code: 'INVALID_STATE', message: 'Hội đồng đã kết thúc biểu quyết' } satisfies DomainError;
+        if (locked.closedAt) return { code: 'INVALID_STATE', message: API_MESSAGES.council.voteClosed } satisfies DomainError;
         await tx.voter.create({ data: { nominationId: session.nominationId, level: session.level, username, requestId } });
         const updated = await tx.voteSession.update({
           where: { nominationId_level: { nominationId: session.nominationId, level: session.level } },
@@ -73,7 +74,11 @@ export class BallotRepository {
       });
       // The same click again is answered alike; a second, different vote is refused.
       if (voter.requestId === requestId) return this.status(session.nominationId, session.level, session.membersTotal);
-      return { code: 'INVALID_STATE', message: 'Thành viên đã bỏ phiếu cho hồ sơ này', details: [{ path: 'vote', message: 'already voted' }] };
+      return {
+        code: 'INVALID_STATE',
+        message: API_MESSAGES.council.alreadyVoted,
+        details: [{ path: 'vote', message: API_MESSAGES.council.alreadyVotedDetail }],
+      };
     }
   }
 
