@@ -1,5 +1,5 @@
 import { API_MESSAGES } from './api-messages';
-import { unknownFieldMessage, VALIDATION_FAILED_MESSAGE } from './validation-messages';
+import { RULE_MESSAGES, unknownFieldMessage, VALIDATION_FAILED_MESSAGE } from './validation-messages';
 
 type Entry = string | ((...args: never[]) => string) | { readonly [key: string]: Entry };
 
@@ -61,6 +61,8 @@ const SAMPLES: Record<string, unknown[]> = {
   'council.noVoteAtLevel': ['UNIT'],
   'council.awaitsLevelWithoutVote': ['UNIT'],
   'council.notMember': ['u1.head', 'SO'],
+  'rules.unsafeCharacter': [{ kind: 'control', codePoint: 'U+0000', position: 3 }],
+  'rules.commentRequired': ['RETURN'],
 };
 
 /** Every message of the table as a user reads it, by its path. */
@@ -73,17 +75,19 @@ function* rendered(entry: Entry, path: string): Generator<[string, string]> {
   } else for (const [key, value] of Object.entries(entry)) yield* rendered(value, path ? `${path}.${key}` : key);
 }
 
-const all = [...rendered(API_MESSAGES, ''), ['validation.failed', VALIDATION_FAILED_MESSAGE], ['validation.unknownField', unknownFieldMessage('extra')]] as [
-  string,
-  string,
-][];
+const all: [string, string][] = [
+  ...rendered(API_MESSAGES, ''),
+  ...rendered(RULE_MESSAGES, 'rules'),
+  ['validation.failed', VALIDATION_FAILED_MESSAGE],
+  ['validation.unknownField', unknownFieldMessage('extra')],
+];
 
 // Letters only Vietnamese writes (precomposed; the table is stored in NFC): a sentence in Vietnamese has some.
 const VIETNAMESE_LETTER = /[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]/i;
 const ENGLISH_WORD =
   /\b(the|is|are|was|be|not|no|must|may|only|of|and|or|to|at|for|with|cannot|already|found|required|invalid|unknown|expected|too|please|retry)\b/i;
 
-describe('API_MESSAGES', () => {
+describe('API_MESSAGES and the validation messages', () => {
   it.each(all)('%s is Vietnamese, with no English sentence in it', (_, message) => {
     expect(message.trim()).not.toBe('');
     expect(message).toMatch(VIETNAMESE_LETTER);
