@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import busboy from 'busboy';
 import type { IncomingMessage } from 'node:http';
 import { API_MESSAGES } from '../../../libs/domain/api-messages';
@@ -13,6 +14,7 @@ export interface ReceivedUpload {
 }
 
 const say = API_MESSAGES.upload;
+const logger = new Logger('MultipartUpload');
 
 const invalid = (message: string, path = 'file') => new ApiError('VALIDATION_FAILED', message, [{ path, message }]);
 
@@ -50,7 +52,9 @@ export function receiveUpload(req: IncomingMessage, maxBytes: number): Promise<R
       if (finished) return;
       finished = true;
       void (async () => {
-        const received = await upload?.catch(() => {
+        const received = await upload?.catch((error: unknown) => {
+          // The user reads that the upload did not arrive; why (a dropped connection, a full disk) is for the log.
+          logger.warn(`upload interrupted: ${error instanceof Error ? error.message : String(error)}`);
           failure ??= invalid(say.interrupted);
           return null;
         });
