@@ -83,7 +83,6 @@ export class AppModule {
         NotificationsController,
         HealthController,
         OrgController,
-        CatalogueController,
         CodecServerController,
       ],
       providers: [

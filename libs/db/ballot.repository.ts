@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { API_MESSAGES } from '../domain/api-messages';
 import { catalogueVersion, type CouncilRule } from '../domain/award-catalogue';
 import { votePasses, voteMinutes } from '../domain/council-vote';
 import type { DomainError } from '../domain/errors';
@@ -35,8 +36,8 @@ export interface CouncilSession {
 
 const ALREADY_VOTED: DomainError = {
   code: 'INVALID_STATE',
-  message: 'Thành viên đã bỏ phiếu cho hồ sơ này',
-  details: [{ path: 'vote', message: 'already voted' }],
+  message: API_MESSAGES.council.alreadyVoted,
+  details: [{ path: 'vote', message: API_MESSAGES.council.alreadyVotedDetail }],
 };
 
 /**
@@ -79,7 +80,7 @@ export class BallotRepository {
     try {
       return await this.prisma.$transaction(async (tx) => {
         const locked = await this.lock(tx, session);
-        if (locked.closedAt) return { code: 'INVALID_STATE', message: 'Hội đồng đã kết thúc biểu quyết' } satisfies DomainError;
+        if (locked.closedAt) return { code: 'INVALID_STATE', message: API_MESSAGES.council.voteClosed } satisfies DomainError;
         await tx.voter.create({ data: { nominationId, level, username, requestId } });
         await tx.ballotVote.create({ data: { id: randomUUID(), nominationId, level, inFavour } });
         return null;

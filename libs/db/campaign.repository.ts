@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { API_MESSAGES } from '../domain/api-messages';
 import type { DomainError } from '../domain/errors';
 import { FINAL_STATUSES } from '../domain/nomination-status';
 import type { Prisma } from './generated/client';
@@ -50,17 +51,21 @@ export class CampaignRepository {
       const [campaign] = await tx.$queryRaw<{ status: string; opens_at: Date; closes_at: Date; award_codes: string[] }[]>`
         SELECT status, opens_at, closes_at, award_codes FROM campaigns WHERE id = ${campaignId}::uuid FOR SHARE`;
       if (!campaign)
-        return { code: 'VALIDATION_FAILED', message: 'Unknown campaign', details: [{ path: 'campaignId', message: 'no such campaign' }] } satisfies DomainError;
+        return {
+          code: 'VALIDATION_FAILED',
+          message: API_MESSAGES.campaign.unknown,
+          details: [{ path: 'campaignId', message: API_MESSAGES.campaign.unknownDetail }],
+        } satisfies DomainError;
       if (!campaign.award_codes.includes(awardCode)) {
         return {
           code: 'VALIDATION_FAILED',
-          message: 'The campaign does not accept this award',
-          details: [{ path: 'awardCode', message: `accepted: ${campaign.award_codes.join(', ')}` }],
+          message: API_MESSAGES.campaign.rejectsAward,
+          details: [{ path: 'awardCode', message: API_MESSAGES.campaign.acceptedAwards(campaign.award_codes) }],
         } satisfies DomainError;
       }
       const now = Date.now();
       if (campaign.status !== 'OPEN' || now < campaign.opens_at.getTime() || now >= campaign.closes_at.getTime()) {
-        return { code: 'CAMPAIGN_CLOSED', message: `Đợt thi đua không nhận hồ sơ lúc này (${campaign.status})` } satisfies DomainError;
+        return { code: 'CAMPAIGN_CLOSED', message: API_MESSAGES.campaign.notAccepting(campaign.status) } satisfies DomainError;
       }
       return work(tx);
     });

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { API_MESSAGES } from '../domain/api-messages';
 import type { DomainError } from '../domain/errors';
 import { versionChain } from '../domain/dossier';
 import type { Prisma } from './generated/client';
@@ -12,8 +13,8 @@ export type NewDocument = Pick<DocumentRow, 'id' | 'type' | 'fileName' | 'mediaT
 
 const unusable = (index: number): DomainError => ({
   code: 'VALIDATION_FAILED',
-  message: 'A document cannot be attached',
-  details: [{ path: `documents.${index}`, message: 'no such document of yours waiting to be attached' }],
+  message: API_MESSAGES.upload.notAttachable,
+  details: [{ path: `documents.${index}`, message: API_MESSAGES.upload.notAttachableDetail }],
 });
 
 @Injectable()

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { API_MESSAGES } from '../domain/api-messages';
 import type { Level } from '../domain/levels';
 import type { NominationState, Transition } from '../domain/nomination-machine';
 import { callersRequestId, requestIdReused, type CommandRef } from '../domain/command-fingerprint';
@@ -225,8 +226,8 @@ export class NominationRepository {
       if ((await tx.objection.count({ where: { nominationId, author } })) < limit) return tx.objection.create({ data: { nominationId, author, text } });
       return {
         code: 'INVALID_STATE',
-        message: `Mỗi người gửi tối đa ${limit} ý kiến cho một hồ sơ`,
-        details: [{ path: 'text', message: `at most ${limit} objections per user and nomination` }],
+        message: API_MESSAGES.nomination.objectionLimit(limit),
+        details: [{ path: 'text', message: API_MESSAGES.nomination.objectionLimitDetail(limit) }],
       } satisfies DomainError;
     });
   }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { API_MESSAGES } from '../domain/api-messages';
 import { catalogueVersion } from '../domain/award-catalogue';
 import type { DomainError } from '../domain/errors';
 import type { Prisma } from './generated/client';
@@ -32,8 +33,8 @@ export class QuotaRepository {
     if (used >= cap) {
       return {
         code: 'QUOTA_EXCEEDED',
-        message: `Đơn vị ${unitCode} đã dùng hết ${cap} suất ${awardCode} năm ${year} (${Math.round(quota.fraction * 100)}% của ${base} ${quota.of})`,
-        details: [{ path: 'quota', message: `cap ${cap}, used ${used}` }],
+        message: API_MESSAGES.nomination.quotaExhausted({ unitCode, awardCode, year, cap, percent: Math.round(quota.fraction * 100), base, of: quota.of }),
+        details: [{ path: 'quota', message: API_MESSAGES.nomination.quotaUsage(cap, used) }],
       };
     }
     await tx.quotaClaim.create({ data: { nominationId, unitCode, awardCode, year } });

@@ -1,3 +1,4 @@
+import { API_MESSAGES } from './api-messages';
 import type { Level } from './levels';
 
 /**
@@ -120,11 +121,12 @@ export function isStaffOf(user: Pick<Actor, 'role' | 'orgCode'>, orgCode: string
  * (who would approve their own unit's submission) nor an admin (who reviews nothing).
  */
 export function reassignProblem(reviewer: Actor | null, request: { level: Level; reviewer: string }, nomination: Reviewable, tree: OrgTree): string | null {
-  if (!reviewer) return `không có người dùng ${request.reviewer}`;
-  if (reviewer.role === 'CLERK' || reviewer.role === 'ADMIN') return `${reviewer.role === 'CLERK' ? 'văn thư đơn vị' : 'quản trị viên'} không xét duyệt hồ sơ`;
+  const say = API_MESSAGES.review;
+  if (!reviewer) return say.noSuchUser(request.reviewer);
+  if (reviewer.role === 'CLERK' || reviewer.role === 'ADMIN') return say.roleReviewsNothing(reviewer.role);
   const org = nomination.route.includes(request.level) ? tree.reviewingOrg(nomination.unitCode, request.level) : undefined;
-  if (!org) return `cấp ${request.level} không có trong quy trình xét của hồ sơ này`;
-  if (!isStaffOf(reviewer, org.code)) return `phải là cán bộ của ${org.code}, nơi xét cấp ${request.level} của hồ sơ này`;
+  if (!org) return say.levelNotOnRoute(request.level);
+  if (!isStaffOf(reviewer, org.code)) return say.notStaffOfReviewingOrg(org.code, request.level);
   return null;
 }
 

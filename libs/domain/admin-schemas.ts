@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { levelSchema } from './levels';
 import { pageNumber } from './schemas';
 import { code, queryNumber, requestId as requestIdOf, text, username } from './text';
+import { RULE_MESSAGES } from './validation-messages';
 
-const reason = text(1, 2000, { tooShort: 'a reason is required' });
+const reason = text(1, 2000, { tooShort: RULE_MESSAGES.reasonRequired });
 const requestId = requestIdOf().optional();
 
 const stuckFilterFields = {

@@ -3,6 +3,7 @@ import { deadlineSpecSchema } from '../config/deadline-spec';
 import { AWARD_CODES } from './award-catalogue';
 import { LEVELS } from './levels';
 import { text } from './text';
+import { RULE_MESSAGES } from './validation-messages';
 
 const instant = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
 
@@ -29,17 +30,16 @@ export const createCampaignSchema = z
         z
           .string()
           .max(20)
-          .regex(/^[0-9a-z.]+$/, 'expected working days (7wd) or a duration (30s)'),
+          .regex(/^[0-9a-z.]+$/, RULE_MESSAGES.levelDeadline),
       )
       .optional(),
   })
   .superRefine((c, ctx) => {
-    if (c.closesAt <= c.opensAt) ctx.addIssue({ code: 'custom', path: ['closesAt'], message: 'must be after opensAt' });
+    if (c.closesAt <= c.opensAt) ctx.addIssue({ code: 'custom', path: ['closesAt'], message: RULE_MESSAGES.closesAfterOpens });
     if (c.decisionDeadline && c.decisionDeadline < c.closesAt)
-      ctx.addIssue({ code: 'custom', path: ['decisionDeadline'], message: 'must not be before closesAt' });
+      ctx.addIssue({ code: 'custom', path: ['decisionDeadline'], message: RULE_MESSAGES.decisionNotBeforeClose });
     for (const [level, spec] of Object.entries(c.levelDeadlines ?? {})) {
-      if (!deadlineSpecSchema.safeParse(spec).success)
-        ctx.addIssue({ code: 'custom', path: ['levelDeadlines', level], message: 'expected working days (7wd) or a duration (30s)' });
+      if (!deadlineSpecSchema.safeParse(spec).success) ctx.addIssue({ code: 'custom', path: ['levelDeadlines', level], message: RULE_MESSAGES.levelDeadline });
     }
   });
 export type CreateCampaignInput = z.infer<typeof createCampaignSchema>;

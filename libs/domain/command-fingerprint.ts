@@ -1,3 +1,4 @@
+import { API_MESSAGES } from './api-messages';
 import type { DomainError } from './errors';
 
 /** A caller's command as the request log keeps it: who, under which request id, what (hashed). */
@@ -28,8 +29,8 @@ export function callersRequestId(request: Pick<CommandRef, 'actor' | 'requestId'
 export function requestIdReused(earlierOperation?: string): DomainError {
   return {
     code: 'IDEMPOTENCY_KEY_REUSED',
-    message: 'Mã yêu cầu (requestId) này đã được dùng cho một thao tác khác',
-    details: [{ path: 'requestId', message: earlierOperation ? `already used for ${earlierOperation}` : 'already used for another command' }],
+    message: API_MESSAGES.request.idReused,
+    details: [{ path: 'requestId', message: earlierOperation ? API_MESSAGES.request.idUsedFor(earlierOperation) : API_MESSAGES.request.idUsedForAnother }],
   };
 }
 

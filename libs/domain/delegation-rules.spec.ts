@@ -34,7 +34,7 @@ describe('delegationProblems', () => {
   });
 
   it('refuses an unknown deputy', () => {
-    expect(sut({ deputy: 'nobody' }, null)).toEqual([{ path: 'deputy', message: 'no user nobody' }]);
+    expect(sut({ deputy: 'nobody' }, null)).toEqual([{ path: 'deputy', message: 'không có người dùng nobody' }]);
   });
 
   it('refuses a start before today, and accepts one after it', () => {

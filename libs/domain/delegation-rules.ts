@@ -1,3 +1,4 @@
+import { API_MESSAGES } from './api-messages';
 import { isStaffOf, type Actor } from './access-policy';
 import type { ErrorDetail } from './errors';
 
@@ -28,11 +29,12 @@ export function delegationProblems(
   maxDays: number,
 ): ErrorDetail[] {
   const problems: ErrorDetail[] = [];
-  if (request.deputy === delegator.username) problems.push({ path: 'deputy', message: 'must be someone else' });
-  else if (!deputy) problems.push({ path: 'deputy', message: `no user ${request.deputy}` });
-  else if (deputy.role === 'CLERK' || deputy.role === 'ADMIN') problems.push({ path: 'deputy', message: `a ${deputy.role.toLowerCase()} cannot be a deputy` });
-  else if (!isStaffOf(deputy, delegator.orgCode)) problems.push({ path: 'deputy', message: `must be staff of ${delegator.orgCode}` });
-  if (request.from < today) problems.push({ path: 'from', message: `must be today (${today}) or later` });
-  if (daysInPeriod(request.from, request.to) > maxDays) problems.push({ path: 'to', message: `the period may be at most ${maxDays} days` });
+  const say = API_MESSAGES.delegation;
+  if (request.deputy === delegator.username) problems.push({ path: 'deputy', message: say.deputyIsDelegator });
+  else if (!deputy) problems.push({ path: 'deputy', message: API_MESSAGES.review.noSuchUser(request.deputy) });
+  else if (deputy.role === 'CLERK' || deputy.role === 'ADMIN') problems.push({ path: 'deputy', message: say.deputyRoleRefused(deputy.role) });
+  else if (!isStaffOf(deputy, delegator.orgCode)) problems.push({ path: 'deputy', message: say.deputyNotStaff(delegator.orgCode) });
+  if (request.from < today) problems.push({ path: 'from', message: say.startsBeforeToday(today) });
+  if (daysInPeriod(request.from, request.to) > maxDays) problems.push({ path: 'to', message: say.periodTooLong(maxDays) });
   return problems;
 }

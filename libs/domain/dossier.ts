@@ -1,3 +1,4 @@
+import { API_MESSAGES } from './api-messages';
 import { DOCUMENT_TYPES, type DocumentType } from './document-types';
 import type { DomainError } from './errors';
 
@@ -21,8 +22,8 @@ export function dossierIncomplete(missing: readonly DocumentType[]): DomainError
   if (missing.length === 0) return null;
   return {
     code: 'DOSSIER_INCOMPLETE',
-    message: `Hồ sơ chưa đầy đủ: còn thiếu ${missing.map((t) => DOCUMENT_TYPES[t]).join(', ')}`,
-    details: missing.map((type) => ({ path: type, message: `Thiếu ${DOCUMENT_TYPES[type].toLocaleLowerCase('vi')}` })),
+    message: API_MESSAGES.nomination.dossierIncomplete(missing.map((t) => DOCUMENT_TYPES[t])),
+    details: missing.map((type) => ({ path: type, message: API_MESSAGES.nomination.documentMissing(DOCUMENT_TYPES[type]) })),
   };
 }
 

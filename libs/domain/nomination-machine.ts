@@ -1,3 +1,4 @@
+import { API_MESSAGES } from './api-messages';
 import type { DomainError } from './errors';
 import { LEVELS, type Level } from './levels';
 import { isFinal, type DecisionKind, type NominationStatus, type RejectGround } from './nomination-status';
@@ -330,13 +331,13 @@ export function isDuplicate(state: NominationState, requestId: string): boolean 
 
 export function checkDecide(state: NominationState, cmd: Pick<DecideCommand, 'level'>): DomainError | null {
   if (state.status !== 'IN_REVIEW') {
-    return { code: 'INVALID_STATE', message: `Hồ sơ đang ở trạng thái ${state.status}, không thể quyết định` };
+    return { code: 'INVALID_STATE', message: API_MESSAGES.nomination.cannotDecide(state.status) };
   }
   if (state.currentLevel !== cmd.level) {
     return {
       code: 'LEVEL_MISMATCH',
-      message: `Hồ sơ đang chờ cấp ${state.currentLevel}, không phải cấp ${cmd.level}`,
-      details: [{ path: 'level', message: `current level is ${state.currentLevel}` }],
+      message: API_MESSAGES.nomination.awaitsOtherLevel(state.currentLevel, cmd.level),
+      details: [{ path: 'level', message: API_MESSAGES.nomination.currentLevelIs(state.currentLevel) }],
     };
   }
   return null;
@@ -429,13 +430,13 @@ export function checkGates(state: NominationState): DomainError | null {
 /** The same refusal from the gates as the nomination row keeps them, for the routes that never reach the workflow (council ballots). */
 export function gateRefusal(gates: Gates): DomainError | null {
   if (gates.suspendedSince) {
-    return { code: 'ON_HOLD', message: 'Hồ sơ đang tạm dừng xét do người được đề nghị đang trong thời gian không xét khen thưởng' };
+    return { code: 'ON_HOLD', message: API_MESSAGES.nomination.onHold };
   }
   if (gates.postingOpen) {
-    return { code: 'INVALID_STATE', message: `Hồ sơ đang được công khai đến ${gates.postingEndsAt}; chưa thể xét` };
+    return { code: 'INVALID_STATE', message: API_MESSAGES.nomination.postingUntil(gates.postingEndsAt) };
   }
   if (gates.consultationOpen) {
-    return { code: 'INVALID_STATE', message: `Đang lấy ý kiến hiệp y đến ${gates.consultationDueAt}; chưa thể xét` };
+    return { code: 'INVALID_STATE', message: API_MESSAGES.nomination.consultingUntil(gates.consultationDueAt) };
   }
   return null;
 }
@@ -451,11 +452,11 @@ export function endPosting(state: NominationState, now: Date): Step {
 
 export function checkOpinion(state: NominationState, agency: string): DomainError | null {
   const consultation = state.consultation;
-  if (!consultation || consultation.closed) return { code: 'INVALID_STATE', message: 'Hồ sơ không trong thời gian lấy ý kiến hiệp y' };
-  if (!consultation.agencies.includes(agency)) return { code: 'FORBIDDEN', message: `Cơ quan ${agency} không được hỏi ý kiến về hồ sơ này` };
-  if (consultation.answered.includes(agency)) return { code: 'INVALID_STATE', message: `Cơ quan ${agency} đã cho ý kiến` };
+  if (!consultation || consultation.closed) return { code: 'INVALID_STATE', message: API_MESSAGES.nomination.notInConsultation };
+  if (!consultation.agencies.includes(agency)) return { code: 'FORBIDDEN', message: API_MESSAGES.nomination.agencyNotConsulted(agency) };
+  if (consultation.answered.includes(agency)) return { code: 'INVALID_STATE', message: API_MESSAGES.nomination.agencyAnswered(agency) };
   if (consultation.lapsed?.includes(agency)) {
-    return { code: 'INVALID_STATE', message: `Cơ quan ${agency} đã quá hạn cho ý kiến (hạn ${consultation.deadlines?.[agency] ?? consultation.dueAt})` };
+    return { code: 'INVALID_STATE', message: API_MESSAGES.nomination.agencyOverdue(agency, consultation.deadlines?.[agency] ?? consultation.dueAt) };
   }
   return null;
 }
@@ -544,13 +545,11 @@ export function liftHold(state: NominationState, holdId: string, now: Date, dueA
 }
 
 export function checkLiftHold(state: NominationState, holdId: string): DomainError | null {
-  return state.holds?.some((h) => h.holdId === holdId) ? null : { code: 'INVALID_STATE', message: 'Hồ sơ không bị tạm dừng bởi lệnh này' };
+  return state.holds?.some((h) => h.holdId === holdId) ? null : { code: 'INVALID_STATE', message: API_MESSAGES.nomination.notHeldByThis };
 }
 
 export function checkExternalDecision(status: NominationStatus): DomainError | null {
-  return status === 'FORWARDED'
-    ? null
-    : { code: 'INVALID_STATE', message: `Chỉ ghi quyết định của cấp trên cho hồ sơ đã trình (FORWARDED); hồ sơ đang ở trạng thái ${status}` };
+  return status === 'FORWARDED' ? null : { code: 'INVALID_STATE', message: API_MESSAGES.nomination.externalOnlyForwarded(status) };
 }
 
 /**
@@ -579,9 +578,7 @@ export function recordExternalDecision(
 }
 
 export function checkResubmit(state: NominationState): DomainError | null {
-  return state.status === 'RETURNED'
-    ? null
-    : { code: 'INVALID_STATE', message: `Chỉ bổ sung được hồ sơ đã bị trả lại; hồ sơ đang ở trạng thái ${state.status}` };
+  return state.status === 'RETURNED' ? null : { code: 'INVALID_STATE', message: API_MESSAGES.nomination.resubmitOnlyReturned(state.status) };
 }
 
 export function resubmit(state: NominationState, cmd: ResubmitCommand, now: Date, planner: Planner): Step {
@@ -610,7 +607,7 @@ export function resubmit(state: NominationState, cmd: ResubmitCommand, now: Date
 }
 
 export function checkWithdraw(state: NominationState): DomainError | null {
-  return isFinal(state.status) ? { code: 'INVALID_STATE', message: `Hồ sơ đã kết thúc (${state.status}), không thể rút` } : null;
+  return isFinal(state.status) ? { code: 'INVALID_STATE', message: API_MESSAGES.nomination.withdrawFinal(state.status) } : null;
 }
 
 export function withdraw(state: NominationState, cmd: WithdrawCommand, now: Date): Step {

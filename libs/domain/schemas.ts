@@ -4,6 +4,7 @@ import { AWARD_CODES } from './award-catalogue';
 import { levelSchema } from './levels';
 import { DECISIONS, nominationStatusSchema, REJECT_GROUNDS } from './nomination-status';
 import { code, queryNumber, requestId as requestIdOf, text, username } from './text';
+import { RULE_MESSAGES } from './validation-messages';
 
 const requestId = requestIdOf();
 
@@ -47,13 +48,13 @@ export const decisionSchema = z
   })
   .superRefine((d, ctx) => {
     if (d.decision !== 'APPROVE' && !d.comment) {
-      ctx.addIssue({ code: 'custom', path: ['comment'], message: `comment is required when the decision is ${d.decision}` });
+      ctx.addIssue({ code: 'custom', path: ['comment'], message: RULE_MESSAGES.commentRequired(d.decision) });
     }
     if (d.decision === 'REJECT' && !d.ground) {
-      ctx.addIssue({ code: 'custom', path: ['ground'], message: 'ground is required when the decision is REJECT' });
+      ctx.addIssue({ code: 'custom', path: ['ground'], message: RULE_MESSAGES.groundRequired });
     }
     if (d.decision !== 'REJECT' && d.ground) {
-      ctx.addIssue({ code: 'custom', path: ['ground'], message: 'ground is only allowed when the decision is REJECT' });
+      ctx.addIssue({ code: 'custom', path: ['ground'], message: RULE_MESSAGES.groundOnlyOnReject });
     }
   });
 export type DecisionInput = z.infer<typeof decisionSchema>;
@@ -97,8 +98,8 @@ export const devTokenSchema = z.strictObject({ username: username() });
 const isoDay = z
   .string()
   .max(10)
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'not a calendar date');
+  .regex(/^\d{4}-\d{2}-\d{2}$/, RULE_MESSAGES.day)
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), RULE_MESSAGES.calendarDay);
 
 export const voteSchema = z.strictObject({
   vote: z.enum(['FOR', 'AGAINST']),
@@ -116,5 +117,5 @@ export const delegationSchema = z
     from: isoDay,
     to: isoDay,
   })
-  .refine((d) => d.from <= d.to, { path: ['to'], message: 'must not be before from' });
+  .refine((d) => d.from <= d.to, { path: ['to'], message: RULE_MESSAGES.notBeforeFrom });
 export type DelegationInput = z.infer<typeof delegationSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RULE_MESSAGES } from './validation-messages';
 
 /**
  * The one rule for text that reaches the database or a workflow's history. PostgreSQL refuses
@@ -30,15 +31,12 @@ export function findUnsafeCharacter(value: string): UnsafeCharacter | undefined 
   };
 }
 
-/** Messages in the reader's language; zod's own English where one is left out. */
+/** Messages for one kind of text; the general ones where one is left out. */
 export interface TextMessages {
   unsafe?(character: UnsafeCharacter): string;
   tooShort?: string;
   tooLong?: string;
 }
-
-const unsafeInEnglish = ({ kind, codePoint, position }: UnsafeCharacter) =>
-  `must not contain ${kind === 'control' ? 'the control character' : 'the unpaired surrogate'} ${codePoint} (at position ${position})`;
 
 /**
  * Free text (names, achievements, comments, reasons): no control character but tab, LF and CR, no
@@ -50,7 +48,7 @@ export const text = (min: number, max: number, messages: TextMessages = {}) =>
     .string()
     .superRefine((value, ctx) => {
       const unsafe = findUnsafeCharacter(value);
-      if (unsafe) ctx.addIssue({ code: 'custom', message: (messages.unsafe ?? unsafeInEnglish)(unsafe) });
+      if (unsafe) ctx.addIssue({ code: 'custom', message: (messages.unsafe ?? RULE_MESSAGES.unsafeCharacter)(unsafe) });
     })
     .overwrite((value) => value.trim().normalize('NFC'))
     .min(min, messages.tooShort)
@@ -61,21 +59,21 @@ export const code = (max = 50) =>
   z
     .string()
     .max(max)
-    .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'must be letters, digits, "_", "." and "-"');
+    .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, RULE_MESSAGES.codeCharacters);
 
 /** A username as the seed and the identity provider spell it: `u1.clerk`, `dept-a.reviewer`, an email. */
 export const username = () =>
   z
     .string()
     .max(100)
-    .regex(/^[A-Za-z0-9][A-Za-z0-9._@+-]*$/, 'must be letters, digits, ".", "_", "@", "+" and "-"');
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._@+-]*$/, RULE_MESSAGES.usernameCharacters);
 
 /** A client's key for one command: a UUID, a ULID, base64url, or a readable `click-…`. */
 export const requestId = () =>
   z
     .string()
     .max(200)
-    .regex(/^[A-Za-z0-9._:~+=/-]+$/, 'must be letters, digits and . _ : ~ + = / -');
+    .regex(/^[A-Za-z0-9._:~+=/-]+$/, RULE_MESSAGES.requestIdCharacters);
 
 /**
  * A number written in a query string: plain digits, then a point and digits if `fractional`.

@@ -1,8 +1,10 @@
 import type { z } from 'zod';
+import type { UnsafeCharacter } from './text';
 
 // The validator's own messages in Vietnamese, for every 400 the API words from a schema (ZodPipe): the
 // web app shows the API's messages as they come. A schema's own message (a custom refinement, an
-// `{ error }`) still wins over these; an issue not listed here keeps zod's wording.
+// `{ error }`) still wins over these, and is worded in RULE_MESSAGES below; an issue not listed here
+// keeps zod's wording. Refusals after validation are in api-messages.ts.
 
 export const VALIDATION_FAILED_MESSAGE = 'Thông tin chưa hợp lệ, vui lòng sửa các ô được đánh dấu.';
 
@@ -18,12 +20,34 @@ const TYPE_NAMES: Record<string, string> = {
   date: 'một ngày',
 };
 
+const DAY = 'một ngày dạng YYYY-MM-DD';
+
 const FORMAT_NAMES: Record<string, string> = {
-  date: 'một ngày dạng YYYY-MM-DD',
+  date: DAY,
   datetime: 'một thời điểm ISO 8601 (YYYY-MM-DDTHH:mm:ssZ)',
   uuid: 'một mã UUID',
   email: 'một địa chỉ email',
   url: 'một địa chỉ URL',
+};
+
+/** The schemas' own rules, each worded where the validator has no words for it. */
+export const RULE_MESSAGES = {
+  unsafeCharacter: ({ kind, codePoint, position }: UnsafeCharacter) =>
+    `Không được chứa ${kind === 'control' ? 'ký tự điều khiển' : 'ký tự hỏng (surrogate lẻ)'} ${codePoint} (ở vị trí ${position}).`,
+  codeCharacters: 'Chỉ gồm chữ cái không dấu, chữ số, "_", "." và "-".',
+  usernameCharacters: 'Chỉ gồm chữ cái không dấu, chữ số, ".", "_", "@", "+" và "-".',
+  requestIdCharacters: 'Chỉ gồm chữ cái không dấu, chữ số và các ký tự . _ : ~ + = / -',
+  day: `Cần ${DAY}.`,
+  calendarDay: 'Không có ngày này trong lịch.',
+  reasonRequired: 'Cần ghi lý do.',
+  commentRequired: (decision: string) => `Cần ghi ý kiến khi quyết định là ${decision}.`,
+  groundRequired: 'Cần chọn lý do khi không phê duyệt (REJECT).',
+  groundOnlyOnReject: 'Chỉ chọn lý do khi quyết định là không phê duyệt (REJECT).',
+  notBeforeFrom: 'Không được trước ngày bắt đầu (from).',
+  closesAfterOpens: 'Phải sau thời điểm mở (opensAt).',
+  decisionNotBeforeClose: 'Không được trước thời điểm đóng (closesAt).',
+  levelDeadline: 'Cần số ngày làm việc (như 7wd) hoặc một khoảng thời gian (như 30s).',
+  countsWithinTotal: 'Không số nào được lớn hơn tổng số thành viên (total).',
 };
 
 type Issue = Parameters<z.core.$ZodErrorMap>[0];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RULE_MESSAGES } from '../domain/validation-messages';
 
 const count = z.number().int().min(0).max(100_000);
 
@@ -14,7 +15,7 @@ export const memberDeclarationsSchema = z
     chienSiThiDuaCoSo: count,
   })
   .refine((m) => m.completedTasks <= m.total && m.laoDongTienTien <= m.total && m.chienSiThiDuaCoSo <= m.total, {
-    message: 'no count may exceed total',
+    message: RULE_MESSAGES.countsWithinTotal,
   });
 export type MemberDeclarations = z.infer<typeof memberDeclarationsSchema>;
 

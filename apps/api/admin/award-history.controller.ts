@@ -5,6 +5,7 @@ import type { Actor } from '../../../libs/domain/access-policy';
 import { awardHistoryImportResponse, awardHistoryPageResponse } from '../../../libs/domain/admin-responses';
 import { awardHistoryQuerySchema, type AwardHistoryQuery } from '../../../libs/domain/admin-schemas';
 import { AWARD_HISTORY_HEADER, parseAwardHistoryCsv } from '../../../libs/eligibility/award-history-csv';
+import { API_MESSAGES } from '../../../libs/domain/api-messages';
 import { Authenticated, CurrentActor } from '../auth/auth.guard';
 import { ApiError } from '../common/api-error';
 import { ApiRoute } from '../common/openapi';
@@ -26,10 +27,10 @@ export class AwardHistoryController {
   async import(@CurrentActor() actor: Actor, @Body() body: unknown): Promise<{ imported: number }> {
     // Any other content type leaves the body parsed as an object, or not at all.
     if (typeof body !== 'string' || body.trim() === '') {
-      throw new ApiError('VALIDATION_FAILED', 'Cần gửi tệp CSV', [{ path: 'body', message: 'nội dung phải là văn bản text/csv, không rỗng' }]);
+      throw new ApiError('VALIDATION_FAILED', API_MESSAGES.admin.csvRequired, [{ path: 'body', message: API_MESSAGES.admin.csvBody }]);
     }
     const { rows, errors } = parseAwardHistoryCsv(body);
-    if (errors.length > 0) throw new ApiError('VALIDATION_FAILED', `Tệp có ${errors.length} lỗi; chưa dòng nào được nhập`, errors);
+    if (errors.length > 0) throw new ApiError('VALIDATION_FAILED', API_MESSAGES.admin.csvErrors(errors.length), errors);
     return { imported: await this.history.importRows(rows, `csv-import:${actor.username}`) };
   }
 

@@ -7,7 +7,7 @@ import { ApiError } from '../common/api-error';
 import { ApiRoute, uuidParams } from '../common/openapi';
 import { DeliveriesService } from './deliveries.service';
 
-const deliveryId = new ParseUUIDPipe({ exceptionFactory: () => ApiError.notFound('Delivery') });
+const deliveryId = new ParseUUIDPipe({ exceptionFactory: () => ApiError.notFound('delivery') });
 
 @ApiTags('admin')
 @Controller('admin/deliveries')

@@ -52,7 +52,7 @@ export class DeliveriesService {
 
   async retry(actor: Actor, id: string): Promise<DeliveryView> {
     const delivery = await this.deliveries.retryNow(id, this.config.DELIVERY_MAX_ATTEMPTS);
-    if (!delivery) throw ApiError.notFound('Delivery');
+    if (!delivery) throw ApiError.notFound('delivery');
     this.logger.log(`delivery ${id} to ${delivery.recipient} retried by ${actor.username}`);
     return deliveryView(delivery);
   }

@@ -6,13 +6,14 @@ import type { Actor } from '../../../libs/domain/access-policy';
 import { holdListResponse, holdResponse } from '../../../libs/domain/admin-responses';
 import { holdSchema, type HoldInput } from '../../../libs/domain/admin-schemas';
 import { hanoiDay } from '../../../libs/domain/hanoi-time';
+import { API_MESSAGES } from '../../../libs/domain/api-messages';
 import { Authenticated, CurrentActor } from '../auth/auth.guard';
 import { ApiError } from '../common/api-error';
 import { ApiRoute, uuidParams } from '../common/openapi';
 import { ZodPipe } from '../common/zod.pipe';
 import { HoldSuspensions } from './hold-suspensions';
 
-const holdId = new ParseUUIDPipe({ exceptionFactory: () => ApiError.notFound('Hold') });
+const holdId = new ParseUUIDPipe({ exceptionFactory: () => ApiError.notFound('hold') });
 
 @ApiTags('review rules')
 @Controller('admin/holds')
@@ -36,10 +37,10 @@ export class HoldsController {
   async create(@CurrentActor() actor: Actor, @Body(new ZodPipe(holdSchema)) body: HoldInput): Promise<HoldView> {
     // A hold under a mistyped unit or an elapsed date would silently hold no one.
     if ((await this.orgs.tree()).get(body.unitCode)?.kind !== 'UNIT') {
-      throw new ApiError('VALIDATION_FAILED', 'Không có đơn vị này', [{ path: 'unitCode', message: `${body.unitCode} không phải là một đơn vị` }]);
+      throw new ApiError('VALIDATION_FAILED', API_MESSAGES.admin.unitUnknown, [{ path: 'unitCode', message: API_MESSAGES.admin.notAUnit(body.unitCode) }]);
     }
     if (body.until < hanoiDay(new Date())) {
-      throw new ApiError('VALIDATION_FAILED', 'Thời hạn tạm hoãn đã qua', [{ path: 'until', message: 'phải từ hôm nay trở đi' }]);
+      throw new ApiError('VALIDATION_FAILED', API_MESSAGES.admin.holdElapsed, [{ path: 'until', message: API_MESSAGES.admin.fromTodayOn }]);
     }
     const hold = await this.holds.create({ ...body, createdBy: actor.username });
     await this.suspensions.suspend(hold, actor.username);
@@ -52,7 +53,7 @@ export class HoldsController {
   @ApiRoute({ params: uuidParams, status: 204, errors: [403, 404] })
   async lift(@CurrentActor() actor: Actor, @Param('id', holdId) id: string): Promise<void> {
     const hold = await this.holds.remove(id);
-    if (!hold) throw ApiError.notFound('Hold');
+    if (!hold) throw ApiError.notFound('hold');
     await this.suspensions.lift(hold, actor.username);
   }
 }

@@ -74,10 +74,10 @@ export class SchedulesService {
   }
 
   private async existing(id: string): Promise<ScheduleHandle> {
-    if (!id.startsWith(SCHEDULE_ID_PREFIX)) throw ApiError.notFound('Schedule');
+    if (!id.startsWith(SCHEDULE_ID_PREFIX)) throw ApiError.notFound('schedule');
     const handle = this.handle(id);
     await this.describe(handle).catch((error: unknown) => {
-      throw error instanceof ScheduleNotFoundError ? ApiError.notFound('Schedule') : error;
+      throw error instanceof ScheduleNotFoundError ? ApiError.notFound('schedule') : error;
     });
     return handle;
   }

@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiExtension } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { APP_CONFIG, type AppConfig } from '../../../libs/config/config';
+import { API_MESSAGES } from '../../../libs/domain/api-messages';
 import type { Actor, Role } from '../../../libs/domain/access-policy';
 import { ApiError } from '../common/api-error';
 import { AuthService } from './auth.service';
@@ -66,7 +67,7 @@ export class AuthGuard implements CanActivate {
     if (access.serviceToken && this.isServiceToken(access.serviceToken, request.headers.authorization)) return true;
     request.actor = await this.auth.authenticate(request.headers.authorization);
     if (access.roles && !access.roles.includes(request.actor.role)) {
-      throw ApiError.forbidden(`This endpoint is for ${access.roles.join(' or ')}; ${request.actor.username} is ${request.actor.role}`);
+      throw ApiError.forbidden(API_MESSAGES.auth.roleNotAllowed(access.roles, request.actor.username, request.actor.role));
     }
     return true;
   }

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { SignJWT } from 'jose';
 import { APP_CONFIG, type AppConfig } from '../../../libs/config/config';
+import { API_MESSAGES } from '../../../libs/domain/api-messages';
 import type { Actor } from '../../../libs/domain/access-policy';
 import { OrgRepository } from '../../../libs/db/org.repository';
 import { username as usernameSchema } from '../../../libs/domain/text';
@@ -29,7 +30,7 @@ export class AuthService {
   }
 
   async devToken(username: string): Promise<string> {
-    if (!(await this.orgs.findUser(username))) throw new ApiError('UNAUTHENTICATED', `Unknown user ${username}`);
+    if (!(await this.orgs.findUser(username))) throw new ApiError('UNAUTHENTICATED', API_MESSAGES.auth.accountUnknown(username));
     return new SignJWT({})
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(username)
@@ -42,12 +43,12 @@ export class AuthService {
 
   async authenticate(authorization: string | undefined): Promise<Actor> {
     const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
-    if (!token) throw new ApiError('UNAUTHENTICATED', 'A bearer token is required');
+    if (!token) throw new ApiError('UNAUTHENTICATED', API_MESSAGES.auth.tokenMissing);
     const username = await this.verify(token);
     // A claim no user of ours could have (a NUL would even fail the query) names nobody.
-    if (!usernameSchema().safeParse(username).success) throw new ApiError('UNAUTHENTICATED', 'The token names no known user');
+    if (!usernameSchema().safeParse(username).success) throw new ApiError('UNAUTHENTICATED', API_MESSAGES.auth.tokenNamesNoUser);
     const actor = await this.orgs.findUser(username);
-    if (!actor) throw new ApiError('UNAUTHENTICATED', 'The token names no known user');
+    if (!actor) throw new ApiError('UNAUTHENTICATED', API_MESSAGES.auth.tokenNamesNoUser);
     return actor;
   }
 
@@ -55,11 +56,11 @@ export class AuthService {
     try {
       return await this.verifier.verify(token);
     } catch (error) {
-      if (error instanceof InvalidToken) throw new ApiError('UNAUTHENTICATED', 'The token is invalid or expired');
+      if (error instanceof InvalidToken) throw new ApiError('UNAUTHENTICATED', API_MESSAGES.auth.tokenInvalid);
       // The token may well be good: a 401 would sign the user out for the identity provider's outage.
       if (error instanceof KeysUnavailable) {
         this.logger.warn(`identity provider key set unavailable: ${error.message}`);
-        throw new ApiError('UNAVAILABLE', 'The identity provider is unavailable; retry shortly');
+        throw new ApiError('UNAVAILABLE', API_MESSAGES.auth.identityProviderUnavailable);
       }
       throw error;
     }

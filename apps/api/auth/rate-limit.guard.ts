@@ -1,6 +1,7 @@
 import { Injectable, type ExecutionContext } from '@nestjs/common';
 import { ThrottlerGuard, type ThrottlerLimitDetail } from '@nestjs/throttler';
 import type { Request } from 'express';
+import { API_MESSAGES } from '../../../libs/domain/api-messages';
 import type { Actor } from '../../../libs/domain/access-policy';
 import { ApiError } from '../common/api-error';
 
@@ -21,6 +22,6 @@ export class RateLimitGuard extends ThrottlerGuard {
   }
 
   protected override throwThrottlingException(_context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
-    throw new ApiError('RATE_LIMITED', `Too many requests: at most ${detail.limit} a minute; retry after ${detail.timeToBlockExpire} s`);
+    throw new ApiError('RATE_LIMITED', API_MESSAGES.common.rateLimited(detail.limit, detail.timeToBlockExpire));
   }
 }

@@ -12,7 +12,7 @@ import { ApiRoute, uuidParams } from '../common/openapi';
 import { ZodPipe } from '../common/zod.pipe';
 import { CampaignsService } from './campaigns.service';
 
-const campaignId = new ParseUUIDPipe({ exceptionFactory: () => ApiError.notFound('Campaign') });
+const campaignId = new ParseUUIDPipe({ exceptionFactory: () => ApiError.notFound('campaign') });
 
 const download = (res: Response, type: string, name: string, body: Buffer) => {
   res.setHeader('Content-Type', type);

@@ -7,6 +7,7 @@ import { CampaignRepository } from '../../../libs/db/campaign.repository';
 import { isUniqueViolation } from '../../../libs/db/nomination.repository';
 import { OrgRepository } from '../../../libs/db/org.repository';
 import { canSee, visibleScopes, type Actor } from '../../../libs/domain/access-policy';
+import { API_MESSAGES } from '../../../libs/domain/api-messages';
 import { campaignWorkflowId, type CampaignWorkflowInput } from '../../../libs/domain/campaign-messages';
 import type { CreateCampaignInput } from '../../../libs/domain/campaign-schemas';
 import { ApiError } from '../common/api-error';
@@ -44,7 +45,7 @@ export class CampaignsService {
       });
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
-      throw new ApiError('INVALID_STATE', `Campaign ${input.code} exists already`, [{ path: 'code', message: 'taken' }]);
+      throw new ApiError('INVALID_STATE', API_MESSAGES.campaign.codeTaken(input.code), [{ path: 'code', message: API_MESSAGES.campaign.codeTakenDetail }]);
     }
     await this.start(campaign.id, campaign.code);
     return this.view(actor, campaign.id);
@@ -78,7 +79,7 @@ export class CampaignsService {
   /** The campaign itself is public to every signed-in user; its counts cover only the nominations the caller may see. */
   async view(actor: Actor, id: string) {
     const c = await this.campaigns.findById(id);
-    if (!c) throw ApiError.notFound('Campaign');
+    if (!c) throw ApiError.notFound('campaign');
     const scopes = visibleScopes(actor, await this.orgs.tree()) ?? undefined;
     return {
       id: c.id,
@@ -106,7 +107,7 @@ export class CampaignsService {
    */
   async result(actor: Actor, id: string): Promise<{ campaign: { code: string; name: string; year: number }; result: CampaignResult }> {
     const c = await this.campaigns.findById(id);
-    if (!c) throw ApiError.notFound('Campaign');
+    if (!c) throw ApiError.notFound('campaign');
     const stored = c.status === 'FINISHED' && c.result ? (c.result as unknown as CampaignResult) : null;
     // The city's decisions are frozen once the campaign finished; the central level decides its proposals
     // later, so they are always read as they stand now.

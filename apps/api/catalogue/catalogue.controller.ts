@@ -9,6 +9,7 @@ import { catalogueAt } from '../../../libs/domain/award-catalogue';
 import { DOCUMENT_TYPES } from '../../../libs/domain/document-types';
 import { hanoiDay } from '../../../libs/domain/hanoi-time';
 import { awardsResponse, baseSalariesResponse, documentTypesResponse } from '../../../libs/domain/nomination-responses';
+import { API_MESSAGES } from '../../../libs/domain/api-messages';
 import { Authenticated, CurrentActor } from '../auth/auth.guard';
 import { ApiError } from '../common/api-error';
 import { ApiRoute } from '../common/openapi';
@@ -52,8 +53,8 @@ export class CatalogueController {
   async addBaseSalary(@CurrentActor() actor: Actor, @Body(new ZodPipe(baseSalaryBodySchema)) body: BaseSalaryBody): Promise<BaseSalaryEntry[]> {
     const outcome = await this.baseSalaries.add(body, actor.username);
     if (typeof outcome === 'object') {
-      throw new ApiError('INVALID_STATE', 'A base salary from that day is already recorded; rewards were paid by it', [
-        { path: 'effectiveFrom', message: `${body.effectiveFrom} already has ${outcome.conflict} đồng` },
+      throw new ApiError('INVALID_STATE', API_MESSAGES.admin.baseSalaryRecorded, [
+        { path: 'effectiveFrom', message: API_MESSAGES.admin.baseSalaryOnDay(body.effectiveFrom, outcome.conflict) },
       ]);
     }
     return this.baseSalaries.list();

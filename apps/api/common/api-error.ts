@@ -1,3 +1,4 @@
+import { API_MESSAGES, type NotFound } from '../../../libs/domain/api-messages';
 import { ERROR_STATUS, type DomainError, type ErrorCode, type ErrorDetail } from '../../../libs/domain/errors';
 
 /** The one error every handler throws; the filter renders it in the API's error shape. */
@@ -18,8 +19,8 @@ export class ApiError extends Error {
     return new ApiError(error.code, error.message, error.details);
   }
 
-  static notFound(what = 'Nomination'): ApiError {
-    return new ApiError('NOT_FOUND', `${what} not found`);
+  static notFound(what: NotFound = 'nomination'): ApiError {
+    return new ApiError('NOT_FOUND', API_MESSAGES.notFound[what]);
   }
 
   static forbidden(message: string): ApiError {

@@ -1,12 +1,13 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
-import { ERROR_STATUS, type ErrorCode } from '../../../libs/domain/errors';
+import { API_MESSAGES } from '../../../libs/domain/api-messages';
+import { ERROR_STATUS } from '../../../libs/domain/errors';
 import { ApiError } from './api-error';
 import { errorChain } from '../../../libs/db/db-errors';
 import { unavailablePart } from './unavailable';
 
-const BY_STATUS: Record<number, ErrorCode> = {
+const BY_STATUS: Record<number, keyof typeof API_MESSAGES.common.byCode> = {
   400: 'VALIDATION_FAILED',
   401: 'UNAUTHENTICATED',
   403: 'FORBIDDEN',
@@ -41,15 +42,16 @@ export class ErrorFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const code = BY_STATUS[status];
       // Body-parser failures (malformed JSON, a body too large, an unknown charset) and unknown routes
-      // arrive here as Nest's own exceptions; any other client error is still the client's, never a 500.
-      if (code && ERROR_STATUS[code] === status) return new ApiError(code, exception.message);
-      if (status >= 400 && status < 500) return new ApiError('VALIDATION_FAILED', exception.message);
+      // arrive here as Nest's own exceptions, worded in English for developers: the user reads ours.
+      // Any other client error is still the client's, never a 500.
+      if (exception.cause instanceof SyntaxError) return new ApiError('VALIDATION_FAILED', API_MESSAGES.common.malformedJson);
+      if (code && ERROR_STATUS[code] === status) return new ApiError(code, API_MESSAGES.common.byCode[code]);
+      if (status >= 400 && status < 500) return new ApiError('VALIDATION_FAILED', API_MESSAGES.common.byCode.VALIDATION_FAILED);
     }
     const part = unavailablePart(exception);
     if (part) {
       this.logger.warn(`${part} unavailable: ${exception instanceof Error ? exception.message : String(exception)}`);
-      const what = part === 'temporal' ? 'The workflow service (Temporal or its worker)' : 'The database';
-      return new ApiError('UNAVAILABLE', `${what} is unavailable; retry with the same requestId`);
+      return new ApiError('UNAVAILABLE', part === 'temporal' ? API_MESSAGES.common.temporalUnavailable : API_MESSAGES.common.databaseUnavailable);
     }
     const correlationId = randomUUID();
     // The causes too: a Temporal client error says what went wrong only in its cause's gRPC status.
@@ -59,6 +61,6 @@ export class ErrorFilter implements ExceptionFilter {
     this.logger.error(
       `unhandled error ${correlationId}: ${exception instanceof Error ? exception.stack : String(exception)}${causes.map((c) => `\ncaused by: ${c}`).join('')}`,
     );
-    return new ApiError('INTERNAL', `Internal error (correlation id ${correlationId})`);
+    return new ApiError('INTERNAL', API_MESSAGES.common.internal(correlationId));
   }
 }

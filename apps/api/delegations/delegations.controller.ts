@@ -9,7 +9,7 @@ import { ApiRoute, uuidParams } from '../common/openapi';
 import { ZodPipe } from '../common/zod.pipe';
 import { DelegationsService } from './delegations.service';
 
-const delegationId = new ParseUUIDPipe({ exceptionFactory: () => ApiError.notFound('Delegation') });
+const delegationId = new ParseUUIDPipe({ exceptionFactory: () => ApiError.notFound('delegation') });
 
 /** Ủy quyền: a reviewer hands their level to a deputy between two dates (inclusive, Hà Nội days). */
 @ApiTags('delegations')

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../../libs/config/config';
 import { DelegationRepository } from '../../../libs/db/delegation.repository';
 import { OrgRepository } from '../../../libs/db/org.repository';
+import { API_MESSAGES } from '../../../libs/domain/api-messages';
 import { reviewerLevel, type Actor } from '../../../libs/domain/access-policy';
 import { delegationProblems } from '../../../libs/domain/delegation-rules';
 import { hanoiDay } from '../../../libs/domain/hanoi-time';
@@ -32,10 +33,10 @@ export class DelegationsService {
 
   async create(actor: Actor, input: DelegationInput) {
     const level = reviewerLevel(actor, await this.orgs.tree());
-    if (level !== input.level) throw ApiError.forbidden(`${actor.username} does not review level ${input.level}`);
+    if (level !== input.level) throw ApiError.forbidden(API_MESSAGES.review.notReviewerOfLevel(actor.username, input.level));
     const deputy = input.deputy === actor.username ? actor : await this.orgs.findUser(input.deputy);
     const problems = delegationProblems(input, actor, deputy, hanoiDay(new Date()), this.config.DELEGATION_MAX_DAYS);
-    if (problems.length > 0) throw new ApiError('VALIDATION_FAILED', 'The delegation is not allowed', problems);
+    if (problems.length > 0) throw new ApiError('VALIDATION_FAILED', API_MESSAGES.delegation.refused, problems);
     const created = await this.delegations.create({
       delegator: actor.username,
       deputy: input.deputy,
@@ -55,10 +56,10 @@ export class DelegationsService {
   /** The delegator or an admin revokes; the deputy may see it but not revoke it; to anyone else it does not exist. */
   async revoke(actor: Actor, id: string): Promise<void> {
     const found = await this.delegations.findById(id);
-    if (!found) throw ApiError.notFound('Delegation');
+    if (!found) throw ApiError.notFound('delegation');
     if (actor.role !== 'ADMIN' && found.delegator !== actor.username) {
-      if (found.deputy === actor.username) throw ApiError.forbidden('Only the delegator or an admin revokes a delegation');
-      throw ApiError.notFound('Delegation');
+      if (found.deputy === actor.username) throw ApiError.forbidden(API_MESSAGES.delegation.revokeByDelegatorOnly);
+      throw ApiError.notFound('delegation');
     }
     await this.delegations.remove(id);
   }

@@ -10,7 +10,7 @@ import { ApiError } from '../common/api-error';
 import { ApiRoute, uuidParams, type RouteDoc } from '../common/openapi';
 import { DocumentsService } from './documents.service';
 
-const documentId = new ParseUUIDPipe({ exceptionFactory: () => ApiError.notFound('Document') });
+const documentId = new ParseUUIDPipe({ exceptionFactory: () => ApiError.notFound('document') });
 const nominationId = new ParseUUIDPipe({ exceptionFactory: () => ApiError.notFound() });
 
 const UPLOAD: RouteDoc['bodyForm'] = {

@@ -7,12 +7,15 @@ import { AttachRefused, DocumentRepository, type DocumentRow } from '../../../li
 import { DOCUMENT_STORE, type DocumentStore } from '../../../libs/documents/document-store';
 import { displayFileName } from '../../../libs/documents/file-name';
 import { acceptedKind, MEDIA_TYPES } from '../../../libs/documents/media-type';
+import { API_MESSAGES } from '../../../libs/domain/api-messages';
 import type { Actor } from '../../../libs/domain/access-policy';
 import { DOCUMENT_TYPE_CODES, type DocumentType } from '../../../libs/domain/document-types';
 import { ApiError } from '../common/api-error';
 import { NominationsService } from '../nominations/nominations.service';
 import { documentView, type DocumentView } from './document.view';
 import { receiveUpload } from './multipart-upload';
+
+const say = API_MESSAGES.upload;
 
 /**
  * Dossier files: received as a stream, judged by their bytes, stored before the row that points to
@@ -30,9 +33,7 @@ export class DocumentsService {
   /** A clerk's upload, waiting to be named in a submission or resubmission. */
   async upload(actor: Actor, req: IncomingMessage): Promise<DocumentView> {
     if ((await this.documents.countWaiting(actor.username)) >= this.config.DOCUMENT_MAX_WAITING) {
-      throw new ApiError('PAYLOAD_TOO_LARGE', 'Đã có quá nhiều tài liệu tải lên chưa gắn với hồ sơ nào', [
-        { path: 'file', message: `at most ${this.config.DOCUMENT_MAX_WAITING} uploads waiting to be attached` },
-      ]);
+      throw new ApiError('PAYLOAD_TOO_LARGE', say.tooManyWaiting, [{ path: 'file', message: say.waitingLimit(this.config.DOCUMENT_MAX_WAITING) }]);
     }
     return documentView(await this.receive(actor, req));
   }
@@ -42,7 +43,7 @@ export class DocumentsService {
     const record = await this.nominations.visible(actor, nominationId);
     await this.nominations.checkMayAddDocument(actor, record);
     if ((await this.documents.countForNomination(record.id)) >= this.config.DOCUMENT_MAX_PER_NOMINATION) {
-      throw this.tooMany(`Hồ sơ đã có ${this.config.DOCUMENT_MAX_PER_NOMINATION} tài liệu, không thể thêm`);
+      throw this.tooMany(say.nominationFull(this.config.DOCUMENT_MAX_PER_NOMINATION));
     }
     const row = await this.receive(actor, req);
     try {
@@ -58,16 +59,16 @@ export class DocumentsService {
   /** The bytes of a document the caller may see; 404 for everyone else, whatever the id. */
   async content(actor: Actor, id: string): Promise<{ row: DocumentRow; body: Readable }> {
     const row = await this.documents.findById(id);
-    if (!row) throw ApiError.notFound('Document');
+    if (!row) throw ApiError.notFound('document');
     if (row.nominationId) {
       await this.nominations.visible(actor, row.nominationId).catch(() => {
-        throw ApiError.notFound('Document');
+        throw ApiError.notFound('document');
       });
     } else if (row.uploadedBy !== actor.username) {
-      throw ApiError.notFound('Document');
+      throw ApiError.notFound('document');
     }
     const body = await this.store.get(row.id);
-    if (!body) throw new ApiError('INTERNAL', 'The document’s file is missing from the store');
+    if (!body) throw new ApiError('INTERNAL', say.fileMissingFromStore);
     return { row, body };
   }
 
@@ -76,21 +77,18 @@ export class DocumentsService {
     const { file } = upload;
     try {
       if (file.tooLarge) {
-        throw new ApiError('PAYLOAD_TOO_LARGE', `Tệp vượt quá ${this.config.DOCUMENT_MAX_BYTES} byte`, [
-          { path: 'file', message: `at most ${this.config.DOCUMENT_MAX_BYTES} bytes` },
-        ]);
+        const max = this.config.DOCUMENT_MAX_BYTES;
+        throw new ApiError('PAYLOAD_TOO_LARGE', say.fileTooLarge(max), [{ path: 'file', message: say.fileSizeLimit(max) }]);
       }
       const type = upload.fields.type;
       if (!type || !(DOCUMENT_TYPE_CODES as readonly string[]).includes(type)) {
-        throw new ApiError('VALIDATION_FAILED', 'Unknown document type', [{ path: 'type', message: `one of ${DOCUMENT_TYPE_CODES.join(', ')}` }]);
+        throw new ApiError('VALIDATION_FAILED', say.unknownType, [{ path: 'type', message: say.typeOneOf(DOCUMENT_TYPE_CODES) }]);
       }
-      if (file.size === 0) throw new ApiError('VALIDATION_FAILED', 'Empty file', [{ path: 'file', message: 'the file is empty' }]);
+      if (file.size === 0) throw new ApiError('VALIDATION_FAILED', say.emptyFile, [{ path: 'file', message: say.emptyFileDetail }]);
       const fileName = displayFileName(upload.fileName);
       const kind = acceptedKind(file.head, fileName, upload.mimeType);
       if (!kind) {
-        throw new ApiError('UNSUPPORTED_MEDIA_TYPE', 'Chỉ nhận tệp PDF, DOCX, XLSX, JPEG hoặc PNG, đúng với nội dung của tệp', [
-          { path: 'file', message: 'the content is not an accepted type, or contradicts the declared one' },
-        ]);
+        throw new ApiError('UNSUPPORTED_MEDIA_TYPE', say.unsupportedFile, [{ path: 'file', message: say.unsupportedFileDetail }]);
       }
       const id = randomUUID();
       const mediaType = MEDIA_TYPES[kind];
@@ -117,6 +115,6 @@ export class DocumentsService {
   }
 
   private tooMany(message: string): ApiError {
-    return new ApiError('PAYLOAD_TOO_LARGE', message, [{ path: 'file', message: `at most ${this.config.DOCUMENT_MAX_PER_NOMINATION} documents` }]);
+    return new ApiError('PAYLOAD_TOO_LARGE', message, [{ path: 'file', message: say.documentsLimit(this.config.DOCUMENT_MAX_PER_NOMINATION) }]);
   }
 }

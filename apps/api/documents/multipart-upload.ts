@@ -1,5 +1,7 @@
+import { Logger } from '@nestjs/common';
 import busboy from 'busboy';
 import type { IncomingMessage } from 'node:http';
+import { API_MESSAGES } from '../../../libs/domain/api-messages';
 import { spoolUpload, type SpooledFile } from '../../../libs/documents/upload-spool';
 import { ApiError } from '../common/api-error';
 
@@ -11,6 +13,9 @@ export interface ReceivedUpload {
   mimeType: string;
 }
 
+const say = API_MESSAGES.upload;
+const logger = new Logger('MultipartUpload');
+
 const invalid = (message: string, path = 'file') => new ApiError('VALIDATION_FAILED', message, [{ path, message }]);
 
 /** Reads a `multipart/form-data` body with one part named `file` and a few short fields, streaming the file to a spool. */
@@ -20,7 +25,7 @@ export function receiveUpload(req: IncomingMessage, maxBytes: number): Promise<R
     try {
       parser = busboy({ headers: req.headers, defParamCharset: 'utf8', limits: { files: 1, fields: 10, fieldSize: 1000, parts: 12 } });
     } catch {
-      reject(invalid('Expected a multipart/form-data body', 'body'));
+      reject(invalid(say.multipartExpected, 'body'));
       return;
     }
     const fields: Record<string, string> = {};
@@ -30,7 +35,7 @@ export function receiveUpload(req: IncomingMessage, maxBytes: number): Promise<R
     parser.on('field', (name, value) => (fields[name] = value));
     parser.on('file', (name, stream, info) => {
       if (name !== 'file') {
-        failure ??= invalid(`Unexpected file part "${name}"; the file goes in the part named "file"`, name);
+        failure ??= invalid(say.unexpectedFilePart(name), name);
         stream.resume();
         return;
       }
@@ -39,28 +44,30 @@ export function receiveUpload(req: IncomingMessage, maxBytes: number): Promise<R
       spooled.catch(() => undefined);
       upload = spooled;
     });
-    parser.on('filesLimit', () => (failure ??= invalid('One file per upload')));
-    parser.on('partsLimit', () => (failure ??= invalid('Too many parts', 'body')));
-    parser.on('fieldsLimit', () => (failure ??= invalid('Too many fields', 'body')));
+    parser.on('filesLimit', () => (failure ??= invalid(say.oneFilePerUpload)));
+    parser.on('partsLimit', () => (failure ??= invalid(say.tooManyParts, 'body')));
+    parser.on('fieldsLimit', () => (failure ??= invalid(say.tooManyFields, 'body')));
     let finished = false;
     const finish = () => {
       if (finished) return;
       finished = true;
       void (async () => {
         const received = await upload?.catch((error: unknown) => {
-          failure ??= invalid(`Upload interrupted: ${(error as Error).message}`);
+          // The user reads that the upload did not arrive; why (a dropped connection, a full disk) is for the log.
+          logger.warn(`upload interrupted: ${error instanceof Error ? error.message : String(error)}`);
+          failure ??= invalid(say.interrupted);
           return null;
         });
         if (failure || !received) {
           await received?.file.discard();
-          reject(failure ?? invalid('No file in the part named "file"'));
+          reject(failure ?? invalid(say.noFile));
           return;
         }
         resolve({ ...received, fields });
       })();
     };
     parser.on('error', () => {
-      failure ??= invalid('Malformed multipart body', 'body');
+      failure ??= invalid(say.malformedMultipart, 'body');
       finish();
     });
     parser.on('close', finish);

@@ -34,7 +34,7 @@ export class NotificationsController {
   @Post(':id/read')
   @HttpCode(204)
   @ApiRoute({ params: uuidParams, status: 204, errors: [404] })
-  async markRead(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe({ exceptionFactory: () => ApiError.notFound('Notification') })) id: string) {
-    if (!(await this.notifications.markRead(actor.username, id))) throw ApiError.notFound('Notification');
+  async markRead(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe({ exceptionFactory: () => ApiError.notFound('notification') })) id: string) {
+    if (!(await this.notifications.markRead(actor.username, id))) throw ApiError.notFound('notification');
   }
 }

@@ -5,6 +5,7 @@ import type { Request, Response } from 'express';
 import { UnknownPayloadKeyError } from '../../../libs/codec/encryption-codec';
 import { payloadFromJson, payloadsJsonSchema, payloadToJson } from '../../../libs/codec/proto-json';
 import { APP_CONFIG, type AppConfig } from '../../../libs/config/config';
+import { API_MESSAGES } from '../../../libs/domain/api-messages';
 import { Public } from '../auth/auth.guard';
 import { AuthService } from '../auth/auth.service';
 import { ApiError } from '../common/api-error';
@@ -65,14 +66,14 @@ export class CodecServerController {
     // Before anything can fail: the UI reads an error only with the CORS headers on it.
     applyCodecCors(this.origins, request, response);
     await this.authorize(request);
-    if (namespace !== this.config.TEMPORAL_NAMESPACE) throw ApiError.notFound('Namespace');
+    if (namespace !== this.config.TEMPORAL_NAMESPACE) throw ApiError.notFound('namespace');
     const payloads = bodyPipe.transform(body).payloads.map(payloadFromJson);
     if (!this.codec) return { payloads: payloads.map(payloadToJson) };
     try {
       return { payloads: (await operation(this.codec, payloads)).map(payloadToJson) };
     } catch (error) {
-      if (error instanceof UnknownPayloadKeyError) throw new ApiError('VALIDATION_FAILED', error.message);
-      throw new ApiError('VALIDATION_FAILED', 'A payload could not be decrypted with the configured keys');
+      if (error instanceof UnknownPayloadKeyError) throw new ApiError('VALIDATION_FAILED', API_MESSAGES.admin.payloadKeyUnknown);
+      throw new ApiError('VALIDATION_FAILED', API_MESSAGES.admin.payloadUndecryptable);
     }
   }
 
@@ -80,6 +81,6 @@ export class CodecServerController {
     const authorization = request.headers.authorization;
     if (!authorization && this.config.AUTH_MODE === 'dev' && fromLoopback(request)) return;
     const actor = await this.auth.authenticate(authorization);
-    if (actor.role !== 'ADMIN') throw ApiError.forbidden('Only an admin may decode Temporal payloads');
+    if (actor.role !== 'ADMIN') throw ApiError.forbidden(API_MESSAGES.admin.codecAdminOnly);
   }
 }

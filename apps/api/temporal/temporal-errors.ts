@@ -1,5 +1,6 @@
 import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/client';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { API_MESSAGES } from '../../../libs/domain/api-messages';
 import { isErrorCode } from '../../../libs/domain/errors';
 import { ApiError } from '../common/api-error';
 
@@ -13,7 +14,7 @@ export function toApiError(error: unknown): unknown {
     }
   }
   if (error instanceof WorkflowNotFoundError) {
-    return new ApiError('INVALID_STATE', 'The nomination is no longer under review');
+    return new ApiError('INVALID_STATE', API_MESSAGES.nomination.noLongerInReview);
   }
   return error;
 }
