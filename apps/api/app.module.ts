@@ -81,7 +81,6 @@ export class AppModule {
         NotificationsController,
         HealthController,
         OrgController,
-        CatalogueController,
         CodecServerController,
       ],
       providers: [

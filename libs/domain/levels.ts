@@ -11,11 +11,3 @@ export const LEVEL_NAMES_VI: Record<Level, string> = {
   SO: 'Sở Công Thương',
   CITY: 'Thành phố',
 };
-
-/** The organisation kind whose reviewers decide at a level. */
-export const LEVEL_ORG_KIND: Record<Level, 'UNIT' | 'DEPARTMENT' | 'SO' | 'CITY'> = {
-  UNIT: 'UNIT',
-  DEPARTMENT: 'DEPARTMENT',
-  SO: 'SO',
-  CITY: 'CITY',
-};

@@ -13,8 +13,7 @@ import type {
   WithdrawCommand,
 } from './nomination-machine';
 
-/** Task queue and workflow naming shared by the API, the worker and the tests. */
-export const NOMINATIONS_TASK_QUEUE = 'nominations';
+/** Workflow naming shared by the API, the worker and the tests. */
 export const nominationWorkflowId = (nominationId: string) => `nomination-${nominationId}`;
 
 export interface NominationWorkflowInput {
