@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { catalogueVersion, type CouncilRule } from '../domain/award-catalogue';
+import type { CouncilRule } from '../domain/award-catalogue';
+import { awardOf } from '../domain/nomination-catalogue';
 import { votePasses, voteMinutes } from '../domain/council-vote';
 import type { DomainError } from '../domain/errors';
 import type { Level } from '../domain/levels';
@@ -81,7 +82,7 @@ export class BallotRepository {
   async close(nominationId: string, level: Level, closedBy: string, membersTotal: number, isLastLevel: boolean): Promise<BallotResult> {
     return this.prisma.$transaction(async (tx) => {
       const nomination = await tx.nomination.findUniqueOrThrow({ where: { id: nominationId } });
-      const rule = catalogueVersion(nomination.catalogueVersion)?.awards.find((a) => a.code === nomination.awardCode)?.councils?.[level];
+      const rule = awardOf(nomination).councils?.[level];
       if (!rule) throw new Error(`${nomination.awardCode} has no council at ${level}`);
       const session = await this.lock(tx, { nominationId, level, membersTotal, rule });
       const tally: Tally = { for: session.votesFor, against: session.votesAgainst, membersTotal: session.membersTotal, threshold: rule.threshold };

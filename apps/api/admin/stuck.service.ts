@@ -8,12 +8,11 @@ import { ActivityFailureRepository } from '../../../libs/db/activity-failure.rep
 import { HoldRepository } from '../../../libs/db/hold.repository';
 import { OrgRepository } from '../../../libs/db/org.repository';
 import { StuckRepository, type OpenNominationFilter, type StuckRow } from '../../../libs/db/stuck.repository';
-import { DeadlinePlanner } from '../../../libs/deadlines/deadline-planner';
-import { catalogueVersion, CATALOGUE } from '../../../libs/domain/award-catalogue';
 import type { StuckFilter, StuckQuery } from '../../../libs/domain/admin-schemas';
 import { hanoiDay } from '../../../libs/domain/hanoi-time';
 import type { Nominee } from '../../../libs/domain/schemas';
 import { LEVEL_NAMES_VI } from '../../../libs/domain/levels';
+import { plannerFor } from '../../../libs/domain/nomination-planner';
 import { temporalUiUrl } from '../temporal/temporal-ui-url';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 import { ENDED, nominationQuery, OPEN_IN_WORKFLOW, RUNNING, TASK_PROBLEMS, workflowIdIn } from './visibility-query';
@@ -275,14 +274,15 @@ export class StuckService {
     const dueAt = row.dueAt!;
     const level = row.currentLevel!;
     const days = Math.floor((Date.now() - dueAt.getTime()) / DAY_MS);
-    const limits = (catalogueVersion(row.catalogueVersion) ?? CATALOGUE[0]!).levelLimitWorkingDays;
+    // Escalation counts from the due date alone: neither the catalogue's nor a campaign's level limits move it.
+    const planner = plannerFor(row, { calendar, rules: deadlineRulesFrom(this.config), campaign: null });
     return {
       ...this.base(row),
       kind: 'OVERDUE',
       reason: (waitingOn) =>
         `Quá hạn xử lý ở cấp ${LEVEL_NAMES_VI[level]} từ ${dueAt.toISOString().slice(0, 10)} (${days} ngày); đang chờ ${waitingOn.join(', ') || 'người xét duyệt'}.`,
       since: dueAt.toISOString(),
-      nextEscalationAt: new DeadlinePlanner(calendar, deadlineRulesFrom(this.config), limits).level(level, dueAt, dueAt).escalateAt,
+      nextEscalationAt: planner.level(level, dueAt, dueAt).escalateAt,
     };
   }
 

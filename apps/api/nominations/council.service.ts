@@ -4,8 +4,9 @@ import { BallotRepository, type BallotStatus } from '../../../libs/db/ballot.rep
 import type { NominationRecord } from '../../../libs/db/nomination.repository';
 import { OrgRepository } from '../../../libs/db/org.repository';
 import { sitsOnCouncil, type Actor } from '../../../libs/domain/access-policy';
-import { catalogueVersion, type CouncilRule } from '../../../libs/domain/award-catalogue';
+import type { CouncilRule } from '../../../libs/domain/award-catalogue';
 import type { Level } from '../../../libs/domain/levels';
+import { awardOf } from '../../../libs/domain/nomination-catalogue';
 import { checkDecide, gateRefusal } from '../../../libs/domain/nomination-machine';
 import { closeVoteUpdate } from '../../../libs/domain/nomination-messages';
 import type { CloseVoteInput, VoteInput } from '../../../libs/domain/schemas';
@@ -69,7 +70,7 @@ export class CouncilService {
 
   private async currentCouncil(actor: Actor, record: NominationRecord): Promise<CouncilLevel> {
     const level = record.currentLevel;
-    const rule = level ? catalogueVersion(record.catalogueVersion)?.awards.find((a) => a.code === record.awardCode)?.councils?.[level] : undefined;
+    const rule = level ? awardOf(record).councils?.[level] : undefined;
     const tree = await this.orgs.tree();
     if (!level || !rule) {
       precheck(record, (s) => checkDecide(s, { level: level ?? record.route[0]! }));

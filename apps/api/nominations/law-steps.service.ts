@@ -3,10 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { NominationRepository } from '../../../libs/db/nomination.repository';
 import { OrgRepository } from '../../../libs/db/org.repository';
 import type { Actor } from '../../../libs/domain/access-policy';
-import { findAward } from '../../../libs/domain/award-catalogue';
 import { commandFingerprint } from '../../../libs/domain/command-fingerprint';
-import { hanoiDay } from '../../../libs/domain/hanoi-time';
 import type { ExternalDecisionInput, ObjectionInput, OpinionInput } from '../../../libs/domain/law-schemas';
+import { awardOf } from '../../../libs/domain/nomination-catalogue';
 import { checkExternalDecision, recordExternalDecision } from '../../../libs/domain/nomination-machine';
 import { opinionUpdate } from '../../../libs/domain/nomination-messages';
 import { ApiError } from '../common/api-error';
@@ -32,7 +31,7 @@ export class LawStepsService {
         nominationId: n.id,
         nominee: n.nominee,
         awardCode: n.awardCode,
-        awardName: findAward(n.awardCode, hanoiDay(n.createdAt))?.nameVi ?? n.awardCode,
+        awardName: awardOf(n).nameVi,
         unitCode: n.unitCode,
         unitName: tree.get(n.unitCode)?.name ?? n.unitCode,
         year: n.year,
