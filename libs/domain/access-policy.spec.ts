@@ -307,7 +307,7 @@ describe('visibility and authority, with delegations and reassignments', () => {
       });
     });
 
-    it('adds the levels reassigned to the actor, and what awaits their agency\'s opinion', () => {
+    it("adds the levels reassigned to the actor, and what awaits their agency's opinion", () => {
       const assigned = [{ nominationId: 'n1', level: 'SO' as const }];
 
       expect(waitingOn(user('dept-a.deputy'), { ...none, assigned })).toMatchObject({ level: null, assigned });

@@ -183,7 +183,10 @@ export function deputyLevels(actor: Actor, facts: AccessFacts): DelegationInForc
 /** The delegation, if any, that makes the actor a deputy on this nomination's route (at `level`, or at any). */
 function deputyOn(actor: Actor, nomination: Reviewable, facts: AccessFacts, level?: Level): DelegationInForce | undefined {
   return deputyLevels(actor, facts).find(
-    (d) => (level === undefined || d.level === level) && nomination.route.includes(d.level) && facts.tree.reviewingOrg(nomination.unitCode, d.level)?.code === d.orgCode,
+    (d) =>
+      (level === undefined || d.level === level) &&
+      nomination.route.includes(d.level) &&
+      facts.tree.reviewingOrg(nomination.unitCode, d.level)?.code === d.orgCode,
   );
 }
 

@@ -37,7 +37,7 @@ describe('the deadline planner of a nomination', () => {
     expect(sut.level('DEPARTMENT', enteredAt).dueAt).toBe(after(limits.DEPARTMENT * DAY));
   });
 
-  it("ignores what a campaign stored that is not a time limit, and leaves the rest of the rules", () => {
+  it('ignores what a campaign stored that is not a time limit, and leaves the rest of the rules', () => {
     expect(withCampaignDeadlines(rules, { UNIT: 'soon', CITY: 7 })).toBe(rules);
     expect(withCampaignDeadlines(rules, null)).toBe(rules);
     expect(withCampaignDeadlines(rules, { CITY: '4wd' })).toEqual({ ...rules, level: { SO: { ms: 60_000 }, CITY: { workingDays: 4 } } });

@@ -11,9 +11,10 @@ import { checkDecide, gateRefusal } from '../../../libs/domain/nomination-machin
 import { closeVoteUpdate } from '../../../libs/domain/nomination-messages';
 import type { CloseVoteInput, VoteInput } from '../../../libs/domain/schemas';
 import { ApiError } from '../common/api-error';
-import { NominationCommands } from './nomination-commands';
 import type { NominationView } from './nomination.view';
-import { documentsInFront, NominationsService, precheck } from './nominations.service';
+import { NominationAccess } from './nomination-access';
+import { documentsInFront, NominationCommands, precheck } from './nomination-commands';
+import { NominationReader } from './nomination-reader';
 
 interface CouncilLevel {
   level: Level;
@@ -28,14 +29,15 @@ interface CouncilLevel {
 @Injectable()
 export class CouncilService {
   constructor(
-    private readonly nominations: NominationsService,
+    private readonly access: NominationAccess,
+    private readonly reader: NominationReader,
     private readonly ballots: BallotRepository,
     private readonly orgs: OrgRepository,
     private readonly commands: NominationCommands,
   ) {}
 
   async vote(actor: Actor, id: string, input: VoteInput): Promise<BallotStatus> {
-    const record = await this.nominations.visible(actor, id);
+    const record = await this.access.visible(actor, id);
     const council = await this.currentCouncil(actor, record);
     // The ballot is written here, not by the workflow, so the workflow's gates are read off the row: no
     // member votes while the list is posted, the agencies are consulted or a hold suspends the nomination.
@@ -59,13 +61,13 @@ export class CouncilService {
   }
 
   async close(actor: Actor, id: string, input: CloseVoteInput): Promise<NominationView> {
-    const record = await this.nominations.visible(actor, id);
+    const record = await this.access.visible(actor, id);
     const council = await this.currentCouncil(actor, record);
     if (actor.councilSeat !== 'CHAIR') throw ApiError.forbidden('Only the council’s chair closes the vote');
     const documents = documentsInFront(record);
     const command = { level: council.level, requestId: input.requestId ?? randomUUID(), actor: actor.username, ...(documents.length > 0 && { documents }) };
     await this.commands.send(record.workflowId, closeVoteUpdate, actor.username, command);
-    return this.nominations.reread(actor, id);
+    return this.reader.reread(actor, id);
   }
 
   private async currentCouncil(actor: Actor, record: NominationRecord): Promise<CouncilLevel> {

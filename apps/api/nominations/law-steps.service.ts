@@ -10,7 +10,8 @@ import { checkExternalDecision, recordExternalDecision } from '../../../libs/dom
 import { opinionUpdate } from '../../../libs/domain/nomination-messages';
 import { ApiError } from '../common/api-error';
 import { NominationCommands } from './nomination-commands';
-import { NominationsService } from './nominations.service';
+import { NominationAccess } from './nomination-access';
+import { NominationReader } from './nomination-reader';
 import type { NominationView } from './nomination.view';
 
 /** The steps the law adds around the review: public posting and objections, consultation, the central decision. */
@@ -20,7 +21,8 @@ export class LawStepsService {
     private readonly nominations: NominationRepository,
     private readonly orgs: OrgRepository,
     private readonly commands: NominationCommands,
-    private readonly views: NominationsService,
+    private readonly access: NominationAccess,
+    private readonly reader: NominationReader,
   ) {}
 
   /** What is posted publicly now: shown to everyone in the organisation, which is the point of posting it. */
@@ -40,10 +42,12 @@ export class LawStepsService {
     };
   }
 
+  /** Anyone may object to what is posted publicly; a nomination not posted is told of only to those who may see it. */
   async objection(actor: Actor, id: string, input: ObjectionInput) {
     const record = await this.nominations.findById(id);
-    if (!record) throw ApiError.notFound();
-    if (record.status !== 'IN_REVIEW' || !record.postingOpen || !record.postingEndsAt || record.postingEndsAt <= new Date()) {
+    const posted = !!record && record.status === 'IN_REVIEW' && record.postingOpen && !!record.postingEndsAt && record.postingEndsAt > new Date();
+    if (!posted) {
+      await this.access.seen(actor, record);
       throw new ApiError('INVALID_STATE', 'Hồ sơ không trong thời gian công khai lấy ý kiến');
     }
     const objection = await this.nominations.addObjection(id, actor.username, input.text);
@@ -51,8 +55,7 @@ export class LawStepsService {
   }
 
   async opinion(actor: Actor, id: string, input: OpinionInput): Promise<NominationView> {
-    const record = await this.nominations.findById(id);
-    if (!record) throw ApiError.notFound();
+    const record = await this.access.visible(actor, id);
     const org = (await this.orgs.tree()).get(actor.orgCode);
     if (org?.kind !== 'AGENCY' || !record.opinions.some((o) => o.agency === org.code)) {
       throw ApiError.forbidden(`${actor.username} is not in an agency consulted on this nomination`);
@@ -65,13 +68,12 @@ export class LawStepsService {
       if (own?.answer) throw new ApiError('INVALID_STATE', `Cơ quan ${org.code} đã cho ý kiến`);
       if (own?.overdue) throw new ApiError('INVALID_STATE', `Cơ quan ${org.code} đã quá hạn cho ý kiến`);
     });
-    return this.views.reread(actor, id);
+    return this.reader.reread(actor, id);
   }
 
   /** An admin records the central level's decision on a forwarded award; an approval enters the award history. */
   async externalDecision(actor: Actor, id: string, input: ExternalDecisionInput): Promise<NominationView> {
-    const record = await this.nominations.findById(id);
-    if (!record) throw ApiError.notFound();
+    const record = await this.access.visible(actor, id);
     const refused = checkExternalDecision(record.status);
     if (refused) throw ApiError.from(refused);
     const transition = recordExternalDecision(record, input, new Date(), actor.username);
@@ -79,6 +81,6 @@ export class LawStepsService {
     const request = { actor: actor.username, requestId: `external-decision:${id}`, fingerprint: commandFingerprint(operation, input), operation };
     const error = await this.nominations.commit(transition, { request });
     if (error) throw ApiError.from(error);
-    return this.views.reread(actor, id);
+    return this.reader.reread(actor, id);
   }
 }
