@@ -1,17 +1,18 @@
 import type { DeadlineRules } from '../libs/config/config';
 import type { CalendarService } from '../libs/calendar/calendar.service';
-import { deadlineSpecSchema } from '../libs/config/deadline-spec';
 import type { BallotRepository, BallotResult } from '../libs/db/ballot.repository';
 import type { CampaignRepository } from '../libs/db/campaign.repository';
 import type { NominationRepository } from '../libs/db/nomination.repository';
 import type { OrgRepository } from '../libs/db/org.repository';
 import type { QuotaRepository } from '../libs/db/quota.repository';
-import { DeadlinePlanner, type LevelPlan } from '../libs/deadlines/deadline-planner';
-import { catalogueVersion, CATALOGUE } from '../libs/domain/award-catalogue';
+import type { LevelPlan } from '../libs/deadlines/deadline-planner';
 import type { DomainError } from '../libs/domain/errors';
 import type { Level } from '../libs/domain/levels';
+import { awardOf } from '../libs/domain/nomination-catalogue';
+import { plannerFor } from '../libs/domain/nomination-planner';
 
-type PlannedNomination = { catalogueVersion: string; campaignId: string | null; awardCode: string };
+/** What a plan needs of the nomination; the row has it all, the workflow sends it without `createdAt`. */
+type PlannedNomination = { catalogueVersion: string; campaignId: string | null; awardCode: string; createdAt?: Date };
 
 export interface PlanInput {
   nominationId: string;
@@ -35,17 +36,11 @@ export interface ReviewRuleDeps {
  * keyed by nomination.
  */
 export function createReviewRuleActivities({ nominations, campaigns, orgs, calendar, ballots, quotas, rules }: ReviewRuleDeps) {
-  /** A campaign may set its own time limits per level; they win over configuration and the catalogue. */
-  const rulesFor = async (campaignId: string | null | undefined): Promise<DeadlineRules> => {
-    const campaign = campaignId ? await campaigns.findById(campaignId) : null;
-    const own = Object.entries((campaign?.levelDeadlines ?? {}) as Record<string, string>).flatMap(([level, spec]) => {
-      const parsed = deadlineSpecSchema.safeParse(spec);
-      return parsed.success ? [[level, parsed.data] as const] : [];
-    });
-    return own.length ? { ...rules, level: { ...rules.level, ...Object.fromEntries(own) } } : rules;
+  /** The nomination's planner, its campaign's own limits included; none for a plan that does not depend on the nomination. */
+  const planner = async (nomination: PlannedNomination | null) => {
+    const campaign = nomination?.campaignId ? await campaigns.findById(nomination.campaignId) : null;
+    return plannerFor(nomination, { calendar: await calendar.calendar(), rules, campaign });
   };
-  const planner = async (version?: string, campaignId?: string | null) =>
-    new DeadlinePlanner(await calendar.calendar(), await rulesFor(campaignId), (catalogueVersion(version ?? '') ?? CATALOGUE[0]!).levelLimitWorkingDays);
 
   /** What a plan needs of the nomination: as the workflow sent it, or (runs that do not send it) from its row. */
   const planned = async (input: PlanInput): Promise<PlannedNomination | null> => input.nomination ?? (await nominations.findById(input.nominationId));
@@ -54,19 +49,19 @@ export function createReviewRuleActivities({ nominations, campaigns, orgs, calen
     async planLevel(input: PlanInput & { level: Level; enteredAt: string; dueOverride?: string | null }): Promise<LevelPlan> {
       const nomination = await planned(input);
       const override = input.dueOverride ? new Date(input.dueOverride) : null;
-      return (await planner(nomination?.catalogueVersion, nomination?.campaignId)).level(input.level, new Date(input.enteredAt), override);
+      return (await planner(nomination)).level(input.level, new Date(input.enteredAt), override);
     },
 
     /** The end of a nomination's posting or consultation period, counted from `from` (catalogue working days, or configuration). */
     async planPeriod(input: PlanInput & { kind: 'posting' | 'consultation'; from: string }): Promise<string> {
       const nomination = await planned(input);
-      const award = (catalogueVersion(nomination?.catalogueVersion ?? '') ?? CATALOGUE[0]!).awards.find((a) => a.code === nomination?.awardCode);
+      const award = nomination && awardOf(nomination);
       const days = input.kind === 'posting' ? award?.publicPostingWorkingDays : award?.consultation?.workingDays;
-      return (await planner(nomination?.catalogueVersion, nomination?.campaignId)).period(input.kind, new Date(input.from), days ?? 0);
+      return (await planner(nomination)).period(input.kind, new Date(input.from), days ?? 0);
     },
 
     async planReturn(input: { returnedAt: string }): Promise<string> {
-      return (await planner()).returnDeadline(new Date(input.returnedAt));
+      return (await planner(null)).returnDeadline(new Date(input.returnedAt));
     },
 
     async closeBallot(input: { nominationId: string; level: Level; closedBy: string }): Promise<BallotResult> {

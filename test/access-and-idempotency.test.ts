@@ -81,14 +81,15 @@ describe('who may act, bad input, duplicates and races', () => {
     }
   });
 
-  it('a wrong reviewer gets 403, a wrong level 409, and nothing changes', async () => {
+  it('a reviewer who cannot see the nomination gets 404, a wrong reviewer 403, a wrong level 409, and nothing changes', async () => {
     const n = await sut.submit();
     await sut.waitForRow(n.id, (row) => row.version >= 1);
     const before = await sut.get('u1.clerk', `/api/nominations/${n.id}`);
 
+    // Another unit's head is not told the nomination exists.
     const otherHead = await sut.decide('u2.head', n.id, { level: 'UNIT', decision: 'APPROVE' });
-    expect(otherHead.status).toBe(403);
-    expect(otherHead.body.error.code).toBe('FORBIDDEN');
+    expect(otherHead.status).toBe(404);
+    expect(otherHead.body.error.code).toBe('NOT_FOUND');
     const wrongLevelReviewer = await sut.decide('dept-a.reviewer', n.id, { level: 'UNIT', decision: 'APPROVE' });
     expect(wrongLevelReviewer.status).toBe(403);
     const clerk = await sut.decide('u1.clerk', n.id, { level: 'UNIT', decision: 'APPROVE' });

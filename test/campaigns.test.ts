@@ -127,6 +127,22 @@ describe('campaigns: a window that opens and closes on time, and a result drawn 
     expect(certificatePages![0]!.replace(/\s+/g, ' ')).toContain('Nguyễn Thị Lan');
   });
 
+  it("counts the first deadline by the campaign's own level limit at submission, and the workflow keeps it", async () => {
+    const campaign = await createCampaign(200, 120_000, { levelDeadlines: { UNIT: '2h' } });
+    await waitStatus(campaign.id, 'OPEN');
+
+    const res = await submitTo(campaign.id);
+
+    expect(res.status).toBe(201);
+    expect(Date.parse(res.body.dueAt) - Date.parse(res.body.createdAt)).toBe(2 * 3_600_000);
+    // Once the workflow waits on the level's timer it has planned the level itself: it found nothing to correct.
+    const handle = sut.temporal.workflow.getHandle(res.body.workflowId);
+    while (!(await handle.fetchHistory()).events!.some((e) => e.timerStartedEventAttributes)) await pause(100);
+    const events = await sut.prisma.auditEvent.findMany({ where: { nominationId: res.body.id }, orderBy: { seq: 'asc' } });
+    expect(events.map((e) => e.kind)).toEqual(['SUBMITTED']);
+    expect((await sut.prisma.nomination.findUniqueOrThrow({ where: { id: res.body.id } })).dueAt?.toISOString()).toBe(res.body.dueAt);
+  });
+
   it('at the instant of closing, every submission is either in before the close or cleanly refused', async () => {
     const campaign = await createCampaign(500, 4000);
     await waitStatus(campaign.id, 'OPEN');

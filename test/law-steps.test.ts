@@ -87,7 +87,15 @@ describe('the law’s steps in the workflow', () => {
     expect(await inbox('snv.officer')).not.toContain(n.id);
     expect(await inbox('catp.officer')).toContain(n.id);
     expect((await sut.post('snv.officer', `/api/nominations/${n.id}/opinions`, { answer: 'DISAGREE' })).status).toBe(409);
+    // Staff of no consulted agency: one who cannot see the nomination is not told it exists (another file may have made
+    // the department's staff a deputy, who sees it: then refused as no agency of it).
+    await sut.prisma.delegation.deleteMany({ where: { deputy: 'dept-a.deputy' } });
+    expect((await sut.post('dept-a.deputy', `/api/nominations/${n.id}/opinions`, { answer: 'AGREE' })).status).toBe(404);
+    await sut.prisma.delegation.create({
+      data: { delegator: 'dept-a.reviewer', deputy: 'dept-a.deputy', level: 'DEPARTMENT', orgCode: 'DEPT-A', fromDay: '2000-01-01', toDay: '2999-12-31' },
+    });
     expect((await sut.post('dept-a.deputy', `/api/nominations/${n.id}/opinions`, { answer: 'AGREE' })).status).toBe(403);
+    await sut.prisma.delegation.deleteMany({ where: { deputy: 'dept-a.deputy' } });
 
     // The posting ends first; the consultation then closes at its deadline without the police's answer.
     await until(

@@ -222,6 +222,50 @@ describe('who may call what is declared on every route', () => {
     expect(await rowCounts()).toEqual(before);
   });
 
+  /** README "Demo organisation": for each role, one user who cannot see a nomination of unit U1 (admins see every one). */
+  const BLIND: Partial<Record<Role, string>> = { CLERK: 'u2.clerk', REVIEWER: 'u2.head', STAFF: 'snv.officer' };
+  /** A body each route accepts, so that only the nomination's visibility decides the answer. */
+  const VALID_BODY: Record<string, object> = {
+    'POST /api/nominations/:id/decisions': { level: 'UNIT', decision: 'APPROVE', requestId: randomUUID() },
+    'POST /api/nominations/:id/resubmit': { comment: 'Bổ sung hồ sơ của đơn vị khác' },
+    'POST /api/nominations/:id/withdraw': { reason: 'Rút hồ sơ của đơn vị khác' },
+    'POST /api/nominations/:id/votes': { vote: 'FOR' },
+    'POST /api/nominations/:id/votes/close': {},
+    'POST /api/nominations/:id/objections': { text: 'Ý kiến về hồ sơ không được công khai' },
+    'POST /api/nominations/:id/opinions': { answer: 'AGREE', comment: 'Đồng ý' },
+  };
+
+  it('a caller who may not see the nomination gets 404 on every route that names it, never 403 or 409, and nothing changes', async () => {
+    // Another file's delegation or reassignment would let one of them see it.
+    await sut.prisma.delegation.deleteMany({ where: { deputy: { in: Object.values(BLIND) } } });
+    await sut.prisma.levelAssignment.deleteMany({ where: { nominationId } });
+    const before = await rowCounts();
+    const routes = declaredRoutes(sut).filter((r) => r.path.startsWith('/api/nominations/:id'));
+    const walked = new Set<string>();
+    const told: string[] = [];
+
+    for (const route of routes) {
+      const key = `${route.method} ${route.path}`;
+      const roles = route.access && !route.access.public && route.access.roles ? route.access.roles : (Object.keys(BLIND) as Role[]);
+      for (const username of roles.flatMap((role) => BLIND[role] ?? [])) {
+        const res = await call(username, route.method, route.path, VALID_BODY[key] ?? {});
+        walked.add(key);
+        if (res.status !== 404 || res.body.error?.code !== 'NOT_FOUND') told.push(`${username} ${key}: ${res.status} ${JSON.stringify(res.body)}`);
+      }
+    }
+
+    expect(told).toEqual([]);
+    const adminOnly = routes.filter((r) => r.access && !r.access.public && r.access.roles?.every((role) => role === 'ADMIN'));
+    expect([...walked].sort()).toEqual(
+      routes
+        .filter((r) => !adminOnly.includes(r))
+        .map((r) => `${r.method} ${r.path}`)
+        .sort(),
+    );
+    expect(walked.size).toBeGreaterThanOrEqual(9);
+    expect(await rowCounts()).toEqual(before);
+  });
+
   it('a non-admin posting a malformed campaign gets 403; an admin gets the 400 naming the fields', async () => {
     const malformed = { code: 'x', year: 'next' };
 

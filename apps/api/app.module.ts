@@ -37,8 +37,12 @@ import { CouncilService } from './nominations/council.service';
 import { LawStepsController } from './nominations/law-steps.controller';
 import { LawStepsService } from './nominations/law-steps.service';
 import { NominationsController } from './nominations/nominations.controller';
+import { DossierCheck } from './nominations/dossier-check';
+import { NominationAccess } from './nominations/nomination-access';
 import { NominationCommands } from './nominations/nomination-commands';
-import { NominationsService } from './nominations/nominations.service';
+import { NominationReader } from './nominations/nomination-reader';
+import { ReviewCommandsService } from './nominations/review-commands.service';
+import { SubmissionService } from './nominations/submission.service';
 import { NotificationsController } from './notifications/notifications.controller';
 import { OrgController } from './org/org.controller';
 import { CodecServerController } from './temporal/codec-server.controller';
@@ -89,7 +93,11 @@ export class AppModule {
         LawStepsService,
         HoldSuspensions,
         AuthService,
-        NominationsService,
+        NominationAccess,
+        NominationReader,
+        DossierCheck,
+        SubmissionService,
+        ReviewCommandsService,
         CouncilService,
         DocumentsService,
         documentStoreProvider,

@@ -1,4 +1,5 @@
-import { CATALOGUE, catalogueAt, catalogueVersion, type AwardDefinition, type CatalogueVersion } from '../domain/award-catalogue';
+import { CATALOGUE, type AwardDefinition, type CatalogueVersion } from '../domain/award-catalogue';
+import { awardOf, catalogueOf } from '../domain/nomination-catalogue';
 
 export type Authority = AwardDefinition['authority'];
 
@@ -161,12 +162,13 @@ export function computeCampaignResult(input: CampaignResultInput): CampaignResul
   const awards = awardsOfYear(input.campaign.year);
   const order = awardOrder(awards);
 
-  const versionOf = (n: CampaignNomination) => (n.catalogueVersion && catalogueVersion(n.catalogueVersion)) || catalogueAt(yearEnd);
-  const forwardedTo = (n: CampaignNomination) => resolveAward(versionOf(n).awards, n.awardCode);
+  // A nomination that names no version is judged by the one in force at the campaign year's end.
+  const judged = (n: CampaignNomination) => ({ awardCode: n.awardCode, catalogueVersion: n.catalogueVersion, createdAt: yearEnd });
+  const forwardedTo = (n: CampaignNomination) => awardOf(judged(n));
   /** The award's cash for this nominee, priced by the base salary in force on `day`. */
   const cashOf = (n: CampaignNomination, day: string) => {
-    const version = versionOf(n);
-    const award = resolveAward(version.awards, n.awardCode);
+    const version = catalogueOf(judged(n));
+    const award = awardOf(judged(n));
     const multiple = n.nominee.kind === 'INDIVIDUAL' ? award.cash.individual : award.cash.collective;
     if (multiple === undefined) throw new RangeError(`award ${n.awardCode} has no cash multiple for ${n.nominee.kind} nominees in ${version.version}`);
     const baseSalary = baseSalaryOn(table, day);

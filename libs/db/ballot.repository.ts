@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { API_MESSAGES } from '../domain/api-messages';
-import { catalogueVersion, type CouncilRule } from '../domain/award-catalogue';
+import type { CouncilRule } from '../domain/award-catalogue';
+import { awardOf } from '../domain/nomination-catalogue';
 import { votePasses, voteMinutes } from '../domain/council-vote';
 import type { DomainError } from '../domain/errors';
 import type { Level } from '../domain/levels';
@@ -110,7 +111,7 @@ export class BallotRepository {
   async close(nominationId: string, level: Level, closedBy: string, membersTotal: number, isLastLevel: boolean): Promise<BallotResult> {
     return this.prisma.$transaction(async (tx) => {
       const nomination = await tx.nomination.findUniqueOrThrow({ where: { id: nominationId } });
-      const rule = catalogueVersion(nomination.catalogueVersion)?.awards.find((a) => a.code === nomination.awardCode)?.councils?.[level];
+      const rule = awardOf(nomination).councils?.[level];
       if (!rule) throw new Error(`${nomination.awardCode} has no council at ${level}`);
       const session = await this.lock(tx, { nominationId, level, membersTotal, rule });
       const counted = session.closedAt ? session : await this.count(tx, nominationId, level);

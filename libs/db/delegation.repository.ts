@@ -29,16 +29,8 @@ export class DelegationRepository {
     await this.prisma.delegation.deleteMany({ where: { id } });
   }
 
-  /** The delegations `deputy` holds on `day` (Hà Nội date), at any level. */
+  /** The delegations `deputy` holds on `day` (Hà Nội date), at any level, newest first. */
   inForce(deputy: string, day: string) {
-    return this.prisma.delegation.findMany({ where: { deputy, fromDay: { lte: day }, toDay: { gte: day } } });
-  }
-
-  /** The delegation, if any, that lets `deputy` act for `orgCode` at `level` on `day` (Hà Nội date). */
-  activeFor(deputy: string, level: Level, orgCode: string, day: string) {
-    return this.prisma.delegation.findFirst({
-      where: { deputy, level, orgCode, fromDay: { lte: day }, toDay: { gte: day } },
-      orderBy: { createdAt: 'desc' },
-    });
+    return this.prisma.delegation.findMany({ where: { deputy, fromDay: { lte: day }, toDay: { gte: day } }, orderBy: { createdAt: 'desc' } });
   }
 }

@@ -112,16 +112,8 @@ export class NominationRepository {
     });
   }
 
-  assignment(nominationId: string, level: Level) {
-    return this.prisma.levelAssignment.findUnique({ where: { nominationId_level: { nominationId, level } } });
-  }
-
   assignedTo(reviewer: string): Promise<{ nominationId: string; level: Level }[]> {
     return this.prisma.levelAssignment.findMany({ where: { reviewer }, select: { nominationId: true, level: true } });
-  }
-
-  async isAssignee(nominationId: string, reviewer: string): Promise<boolean> {
-    return (await this.prisma.levelAssignment.count({ where: { nominationId, reviewer } })) > 0;
   }
 
   /** The nomination, the caller's request that created it and whatever `alsoWrite` adds (its documents), together. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { API_MESSAGES } from '../domain/api-messages';
-import { catalogueVersion } from '../domain/award-catalogue';
+import { awardOf } from '../domain/nomination-catalogue';
 import type { DomainError } from '../domain/errors';
 import type { Prisma } from './generated/client';
 import { PrismaService } from './prisma.service';
@@ -22,7 +22,7 @@ export class QuotaRepository {
 
   async claimIn(tx: Tx, nominationId: string): Promise<DomainError | null> {
     const nomination = await tx.nomination.findUniqueOrThrow({ where: { id: nominationId } });
-    const quota = catalogueVersion(nomination.catalogueVersion)?.awards.find((a) => a.code === nomination.awardCode)?.quota;
+    const quota = awardOf(nomination).quota;
     if (!quota) return null;
     const { unitCode, awardCode, year } = nomination;
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`quota:${unitCode}:${awardCode}:${year}`}))`;

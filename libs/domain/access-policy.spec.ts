@@ -1,5 +1,20 @@
 import { DEMO_ORGS, DEMO_USERS } from '../../prisma/demo-organisation';
-import { canSee, isClerkOf, OrgTree, reassignProblem, reviewerLevel, reviewsLevel, visibleScopes, type Actor } from './access-policy';
+import {
+  authority,
+  canSee,
+  deputyLevels,
+  isClerkOf,
+  OrgTree,
+  reassignProblem,
+  reviewerLevel,
+  reviewsLevel,
+  visible,
+  visibleScopes,
+  waitingOn,
+  type AccessFacts,
+  type Actor,
+  type DelegationInForce,
+} from './access-policy';
 import type { Level } from './levels';
 
 const UP_TO_CITY: Level[] = ['UNIT', 'DEPARTMENT', 'SO', 'CITY'];
@@ -191,5 +206,117 @@ describe('reassignProblem', () => {
 
   it('refuses an unknown user', () => {
     expect(sut(null, 'UNIT')).toBe('không có người dùng nobody');
+  });
+});
+
+describe('visibility and authority, with delegations and reassignments', () => {
+  const tree = new OrgTree(DEMO_ORGS);
+  const u1 = { id: 'n1', unitCode: 'U1', route: UP_TO_CITY, opinions: [] as { agency: string }[] };
+  const none: AccessFacts = { tree, delegations: [], assigned: [] };
+  /** dept-a.reviewer hands the DEPARTMENT level of DEPT-A to its staff member for today. */
+  const handed = (over: Partial<DelegationInForce> = {}): AccessFacts => ({
+    ...none,
+    delegations: [{ delegator: 'dept-a.reviewer', level: 'DEPARTMENT', orgCode: 'DEPT-A', delegatorNow: { role: 'REVIEWER', orgCode: 'DEPT-A' }, ...over }],
+  });
+
+  it('lets the reviewer of a level decide it, for no one else', () => {
+    expect(authority(user('dept-a.reviewer'), 'DEPARTMENT', u1, none)).toEqual({ onBehalfOf: null });
+    expect(authority(user('dept-a.reviewer'), 'UNIT', u1, none)).toBeNull();
+    expect(authority(user('u2.head'), 'UNIT', u1, none)).toBeNull();
+  });
+
+  it('shows nothing to a reviewer of another unit, a clerk of another unit or an agency not consulted', () => {
+    for (const username of ['u2.head', 'dept-b.reviewer', 'u2.clerk', 'snv.officer', 'dept-a.deputy']) {
+      expect(visible(user(username), u1, none)).toBe(false);
+    }
+  });
+
+  it('shows the nomination to a consulted agency, which decides no level of it', () => {
+    const consulted = { ...u1, opinions: [{ agency: 'SNV' }] };
+
+    expect(visible(user('snv.officer'), consulted, none)).toBe(true);
+    expect(authority(user('snv.officer'), 'CITY', consulted, none)).toBeNull();
+  });
+
+  it('lets the reviewer an admin reassigned a level to see the nomination and decide that level only', () => {
+    const facts = { ...none, assigned: [{ nominationId: 'n1', level: 'DEPARTMENT' as const }] };
+    const deputy = user('dept-a.deputy');
+
+    expect(visible(deputy, u1, facts)).toBe(true);
+    expect(authority(deputy, 'DEPARTMENT', u1, facts)).toEqual({ onBehalfOf: null });
+    expect(authority(deputy, 'UNIT', u1, facts)).toBeNull();
+    expect(visible(deputy, { ...u1, id: 'n2' }, facts)).toBe(false);
+  });
+
+  it("lets a deputy decide the delegated level on the delegator's behalf, in the delegator's units only", () => {
+    const deputy = user('dept-a.deputy');
+
+    expect(visible(deputy, u1, handed())).toBe(true);
+    expect(authority(deputy, 'DEPARTMENT', u1, handed())).toEqual({ onBehalfOf: 'dept-a.reviewer' });
+    expect(authority(deputy, 'SO', u1, handed())).toBeNull();
+    expect(visible(deputy, { ...u1, unitCode: 'U3' }, handed())).toBe(false);
+    expect(authority(deputy, 'DEPARTMENT', { ...u1, unitCode: 'U3' }, handed())).toBeNull();
+    expect(authority(deputy, 'DEPARTMENT', { ...u1, route: ['UNIT', 'SO'] }, handed())).toBeNull();
+  });
+
+  it.each([
+    ['the delegator moved to another organisation', { delegatorNow: { role: 'REVIEWER', orgCode: 'DEPT-B' } }],
+    ['the delegator no longer reviews', { delegatorNow: { role: 'STAFF', orgCode: 'DEPT-A' } }],
+    ['the delegator is gone', { delegatorNow: null }],
+    ['the level is not the one the organisation reviews', { level: 'SO' }],
+  ] as const)('grants nothing once %s', (_, over) => {
+    const deputy = user('dept-a.deputy');
+
+    expect(deputyLevels(deputy, handed(over))).toEqual([]);
+    expect(visible(deputy, u1, handed(over))).toBe(false);
+    expect(authority(deputy, 'DEPARTMENT', u1, handed(over))).toBeNull();
+    expect(waitingOn(deputy, handed(over))).toBeNull();
+  });
+
+  it('grants nothing to a deputy who is no longer staff of the organisation', () => {
+    const clerk = { ...user('dept-a.deputy'), role: 'CLERK' as const };
+
+    expect(authority(clerk, 'DEPARTMENT', u1, handed())).toBeNull();
+    expect(authority({ ...user('dept-a.deputy'), orgCode: 'DEPT-B' }, 'DEPARTMENT', u1, handed())).toBeNull();
+  });
+
+  it('names the delegator of the newest delegation that still counts', () => {
+    const facts: AccessFacts = {
+      ...none,
+      delegations: [
+        { delegator: 'dept-a.gone', level: 'DEPARTMENT', orgCode: 'DEPT-A', delegatorNow: null },
+        { delegator: 'dept-a.reviewer', level: 'DEPARTMENT', orgCode: 'DEPT-A', delegatorNow: { role: 'REVIEWER', orgCode: 'DEPT-A' } },
+      ],
+    };
+
+    expect(authority(user('dept-a.deputy'), 'DEPARTMENT', u1, facts)).toEqual({ onBehalfOf: 'dept-a.reviewer' });
+  });
+
+  describe('what waits on an actor', () => {
+    it('is their own level in the units beneath them, for reviewers and council members alike', () => {
+      expect(waitingOn(user('dept-a.reviewer'), none)).toMatchObject({ level: 'DEPARTMENT', delegated: [], assigned: [] });
+      expect(waitingOn(user('so.member1'), none)).toMatchObject({ level: 'SO' });
+      expect([...waitingOn(user('dept-a.reviewer'), none)!.unitCodes].sort()).toEqual(['U1', 'U2']);
+    });
+
+    it("adds a deputy's delegated level by the same rule as their decision", () => {
+      expect(waitingOn(user('dept-a.deputy'), handed())).toMatchObject({
+        level: null,
+        assigned: [],
+        delegated: [{ level: 'DEPARTMENT', unitCodes: ['U1', 'U2'] }],
+      });
+    });
+
+    it("adds the levels reassigned to the actor, and what awaits their agency's opinion", () => {
+      const assigned = [{ nominationId: 'n1', level: 'SO' as const }];
+
+      expect(waitingOn(user('dept-a.deputy'), { ...none, assigned })).toMatchObject({ level: null, assigned });
+      expect(waitingOn(user('snv.officer'), none)).toMatchObject({ level: null, opinionOf: 'SNV' });
+    });
+
+    it('is nothing for a clerk or an admin', () => {
+      expect(waitingOn(user('u1.clerk'), none)).toBeNull();
+      expect(waitingOn(user('admin'), none)).toBeNull();
+    });
   });
 });

@@ -140,3 +140,103 @@ export function seesHoldReasons(actor: Actor, nomination: Reviewable, tree: OrgT
     actor.role === 'ADMIN' || nomination.route.some((level) => reviewsLevel(actor, level, nomination, tree) || sitsOnCouncil(actor, level, nomination, tree))
   );
 }
+
+/** A delegation in force today that names the actor deputy, with its delegator as the organisation knows them now (null: gone). */
+export interface DelegationInForce {
+  delegator: string;
+  level: Level;
+  orgCode: string;
+  delegatorNow: Pick<Actor, 'role' | 'orgCode'> | null;
+}
+
+/**
+ * What the rules below need beyond the actor, the nomination and the organisation tree, read by the API.
+ * Each fact only ever adds access, so an answer the tree alone gives is final without them.
+ */
+export interface AccessFacts {
+  tree: OrgTree;
+  /** The delegations in force today that name the actor deputy, newest first. */
+  delegations: readonly DelegationInForce[];
+  /** The levels of nominations an admin reassigned to the actor. */
+  assigned: readonly { nominationId: string; level: Level }[];
+}
+
+export interface AccessibleNomination extends Reviewable {
+  id: string;
+  /** The agencies consulted on it (hiệp y). */
+  opinions: readonly { agency: string }[];
+}
+
+/**
+ * The deputy rule: a delegation makes the actor decide its level for the delegator's organisation while
+ * the deputy is still staff there and the delegator still its reviewer at that level. A reviewer who
+ * moved on, or a deputy who became a clerk, leaves a delegation that grants nothing.
+ */
+export function deputyLevels(actor: Actor, facts: AccessFacts): DelegationInForce[] {
+  return facts.delegations.filter(
+    (d) =>
+      isStaffOf(actor, d.orgCode) &&
+      d.delegatorNow?.role === 'REVIEWER' &&
+      d.delegatorNow.orgCode === d.orgCode &&
+      levelOf(facts.tree.get(d.orgCode)?.kind) === d.level,
+  );
+}
+
+/** The delegation, if any, that makes the actor a deputy on this nomination's route (at `level`, or at any). */
+function deputyOn(actor: Actor, nomination: Reviewable, facts: AccessFacts, level?: Level): DelegationInForce | undefined {
+  return deputyLevels(actor, facts).find(
+    (d) =>
+      (level === undefined || d.level === level) &&
+      nomination.route.includes(d.level) &&
+      facts.tree.reviewingOrg(nomination.unitCode, d.level)?.code === d.orgCode,
+  );
+}
+
+/**
+ * Whether the actor may see the nomination at all: its unit, its route's reviewers and councils, admins,
+ * the reviewer an admin reassigned a level of it to, a deputy on its route today, an agency consulted on
+ * it. Anyone else is told it does not exist (404), on every route.
+ */
+export function visible(actor: Actor, nomination: AccessibleNomination, facts: AccessFacts): boolean {
+  return (
+    canSee(actor, nomination, facts.tree) ||
+    facts.assigned.some((a) => a.nominationId === nomination.id) ||
+    nomination.opinions.some((o) => o.agency === actor.orgCode) ||
+    deputyOn(actor, nomination, facts) !== undefined
+  );
+}
+
+/**
+ * Whether the actor may decide `level` of this nomination (or add a document to it there), and for whom:
+ * as its reviewer or the reviewer an admin reassigned it to (`onBehalfOf` null), or as the deputy of a
+ * reviewer who delegated it for today (that reviewer). Null when they may not.
+ */
+export function authority(actor: Actor, level: Level, nomination: AccessibleNomination, facts: AccessFacts): { onBehalfOf: string | null } | null {
+  if (reviewsLevel(actor, level, nomination, facts.tree)) return { onBehalfOf: null };
+  if (facts.assigned.some((a) => a.nominationId === nomination.id && a.level === level)) return { onBehalfOf: null };
+  const deputy = deputyOn(actor, nomination, facts, level);
+  return deputy ? { onBehalfOf: deputy.delegator } : null;
+}
+
+/** What waits on an actor (`GET /api/inbox`), as the nominations' filter takes it. */
+export interface Waiting {
+  /** The level the actor reviews or votes on, in `unitCodes`. */
+  level: Level | null;
+  unitCodes: string[];
+  assigned: { nominationId: string; level: Level }[];
+  /** The levels the actor decides today as a deputy, each in its delegator's units. */
+  delegated: { level: Level; unitCodes: string[] }[];
+  /** A consulted agency's code: what awaits its opinion while the consultation is open. */
+  opinionOf?: string;
+}
+
+/** What waits on the actor, by the same rules as `authority`; null when nothing can. */
+export function waitingOn(actor: Actor, facts: AccessFacts): Waiting | null {
+  const { tree } = facts;
+  const level = watchedLevel(actor, tree);
+  const delegated = deputyLevels(actor, facts).map((d) => ({ level: d.level, unitCodes: tree.unitsUnder(d.orgCode) }));
+  // A consulted agency's staff answer for their agency: what awaits its opinion waits on them.
+  const opinionOf = tree.get(actor.orgCode)?.kind === 'AGENCY' ? actor.orgCode : undefined;
+  if (!level && facts.assigned.length === 0 && delegated.length === 0 && !opinionOf) return null;
+  return { level, unitCodes: tree.unitsUnder(actor.orgCode), assigned: [...facts.assigned], delegated, ...(opinionOf && { opinionOf }) };
+}

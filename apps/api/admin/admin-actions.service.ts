@@ -1,48 +1,42 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { APP_CONFIG, type AppConfig } from '../../../libs/config/config';
 import { NominationRepository, type NominationRecord } from '../../../libs/db/nomination.repository';
 import { HoldRepository } from '../../../libs/db/hold.repository';
 import { StuckRepository } from '../../../libs/db/stuck.repository';
 import { OrgRepository } from '../../../libs/db/org.repository';
 import { reassignProblem, type Actor } from '../../../libs/domain/access-policy';
 import type { AdminDeadlineInput, AdminReassignInput, AdminReasonInput, BulkDeadlineInput } from '../../../libs/domain/admin-schemas';
-import { bulkDeadlineWorkflowId, type BulkDeadlineJob } from '../../../libs/domain/bulk-deadline';
+import type { BulkDeadlineJob } from '../../../libs/domain/bulk-deadline';
 import { hanoiDay } from '../../../libs/domain/hanoi-time';
 import type { NominationState } from '../../../libs/domain/nomination-machine';
+import { stateFromRecord } from '../../../libs/domain/nomination-row';
 import type { Nominee } from '../../../libs/domain/schemas';
 import { nudgeUpdate, reassignUpdate, setDeadlineUpdate } from '../../../libs/domain/nomination-messages';
 import { ApiError } from '../common/api-error';
-import { NominationsService } from '../nominations/nominations.service';
+import { NominationReader } from '../nominations/nomination-reader';
 import type { NominationView } from '../nominations/nomination.view';
 import { NominationWorkflows } from '../temporal/nomination-workflows';
 import { NominationCommands } from '../nominations/nomination-commands';
-import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
-import type { bulkDeadlineWorkflow } from '../../../workflows/bulk-deadline.workflow';
 import { holdEndsAt } from './hold-suspensions';
-import { openFilter, StuckService } from './stuck.service';
+import { openFilter } from './stuck.service';
 
 /** What an admin does about stuck work; each action goes through the workflow (or repairs it) and is audited with a reason. */
 @Injectable()
 export class AdminActionsService {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     private readonly rows: StuckRepository,
     private readonly nominations: NominationRepository,
     private readonly orgs: OrgRepository,
-    private readonly service: NominationsService,
+    private readonly reader: NominationReader,
     private readonly workflows: NominationWorkflows,
     private readonly commands: NominationCommands,
-    private readonly stuck: StuckService,
     private readonly holds: HoldRepository,
   ) {}
 
   async nudge(actor: Actor, id: string, input: AdminReasonInput): Promise<NominationView> {
     const record = await this.record(id);
     await this.commands.send(record.workflowId, nudgeUpdate, actor.username, this.command(actor, input));
-    return this.service.get(actor, id);
+    return this.reader.get(actor, id);
   }
 
   async deadline(actor: Actor, id: string, input: AdminDeadlineInput): Promise<NominationView> {
@@ -51,7 +45,7 @@ export class AdminActionsService {
       ...this.command(actor, input),
       dueAt: new Date(input.dueAt).toISOString(),
     });
-    return this.service.get(actor, id);
+    return this.reader.get(actor, id);
   }
 
   async reassign(actor: Actor, id: string, input: AdminReassignInput): Promise<NominationView> {
@@ -63,7 +57,7 @@ export class AdminActionsService {
       level: input.level,
       reviewer: input.reviewer,
     });
-    return this.service.get(actor, id);
+    return this.reader.get(actor, id);
   }
 
   /**
@@ -74,7 +68,6 @@ export class AdminActionsService {
   async bulkDeadline(actor: Actor, input: BulkDeadlineInput): Promise<{ updated: number }> {
     const requestId = input.requestId ?? randomUUID();
     const { overdueBefore, ...filter } = openFilter(input.filter);
-    const workflowId = bulkDeadlineWorkflowId(actor.username, requestId);
     const matched = await this.rows.countDeadlineTargets({ ...filter, overdueBefore });
     const job: BulkDeadlineJob = {
       filter: { ...filter, ...(overdueBefore && { overdueBefore: overdueBefore.toISOString() }) },
@@ -84,21 +77,7 @@ export class AdminActionsService {
       requestId,
       matched,
     };
-    try {
-      await this.temporal.workflow.start<typeof bulkDeadlineWorkflow>('bulkDeadlineWorkflow', {
-        workflowId,
-        taskQueue: this.config.TEMPORAL_TASK_QUEUE,
-        args: [job],
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-        memo: { matched },
-        staticSummary: `Đổi hạn xử lý hàng loạt (${matched} hồ sơ) bởi ${actor.username}`,
-      });
-      return { updated: matched };
-    } catch (error) {
-      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-      const first = await this.temporal.workflow.getHandle(workflowId).describe();
-      return { updated: Number((first.memo as { matched?: unknown } | undefined)?.matched ?? 0) };
-    }
+    return { updated: await this.workflows.startBulkDeadline(job) };
   }
 
   /**
@@ -109,13 +88,12 @@ export class AdminActionsService {
   async repair(actor: Actor, id: string, input: AdminReasonInput): Promise<NominationView> {
     const record = await this.nominations.findById(id);
     if (!record) throw ApiError.notFound();
-    const description = await this.stuck.describe(record.workflowId);
-    const handle = this.temporal.workflow.getHandle(record.workflowId);
+    const description = await this.workflows.describe(record.workflowId);
     if (description?.status.name === 'COMPLETED') {
-      const result = (await handle.result()) as NominationState;
+      const result = await this.workflows.result(record.workflowId);
       if (result.status === record.status && result.seq <= record.version) throw new ApiError('INVALID_STATE', 'The nomination and its workflow already agree');
       await this.nominations.closeAsWorkflow(id, result, actor.username, input.reason);
-      return this.service.get(actor, id);
+      return this.reader.get(actor, id);
     }
     if (record.status !== 'IN_REVIEW' && record.status !== 'RETURNED') {
       throw new ApiError('INVALID_STATE', `The nomination is ${record.status}; there is nothing to re-drive`);
@@ -123,10 +101,10 @@ export class AdminActionsService {
     if (description?.status.name === 'RUNNING') {
       const stuckTask = (description.raw.pendingWorkflowTask?.attempt ?? 0) > 1;
       if (!stuckTask) throw new ApiError('INVALID_STATE', 'The workflow is running normally; nothing to repair');
-      await handle.terminate(`repair by ${actor.username}: ${input.reason}`);
+      await this.workflows.terminate(record.workflowId, `repair by ${actor.username}: ${input.reason}`);
     }
     await this.workflows.redrive(record, await this.resumeState(record), actor.username, input.reason);
-    return this.service.get(actor, id);
+    return this.reader.get(actor, id);
   }
 
   /**
@@ -139,49 +117,10 @@ export class AdminActionsService {
     const held = record.suspendedSince
       ? await this.holds.active(nominee.kind === 'INDIVIDUAL' ? nominee.fullName : nominee.name, record.unitCode, hanoiDay(new Date()))
       : [];
-    const opinions = record.opinions;
-    const deadlines = opinions.filter((o) => o.dueAt).map((o) => [o.agency, o.dueAt!.toISOString()] as const);
-    return {
-      ...(record.postingEndsAt && { posting: { endsAt: record.postingEndsAt.toISOString(), ended: !record.postingOpen } }),
-      ...(record.consultationDueAt &&
-        opinions.length > 0 && {
-          consultation: {
-            dueAt: record.consultationDueAt.toISOString(),
-            agencies: opinions.map((o) => o.agency),
-            answered: opinions.filter((o) => o.answer !== null).map((o) => o.agency),
-            closed: !record.consultationOpen,
-            ...(deadlines.length > 0 && { deadlines: Object.fromEntries(deadlines), lapsed: opinions.filter((o) => o.overdue).map((o) => o.agency) }),
-          },
-        }),
-      ...(record.suspendedSince && {
-        holds: held.map((h) => ({ holdId: h.id, endsAt: holdEndsAt(h.until) })),
-        suspendedSince: record.suspendedSince.toISOString(),
-      }),
-      nominationId: record.id,
-      route: record.route,
-      status: record.status,
-      currentLevel: record.currentLevel,
-      dueAt: record.dueAt?.toISOString() ?? null,
-      overdue: record.overdue,
-      returnDeadline: record.returnDeadline?.toISOString() ?? null,
-      returnCount: record.returnCount,
-      decisions: record.decisions.map((d) => ({
-        level: d.level,
-        decision: d.decision,
-        reviewer: d.reviewer,
-        onBehalfOf: d.onBehalfOf,
-        comment: d.comment,
-        ground: d.ground as NominationState['decisions'][number]['ground'],
-        requestId: d.requestId,
-        decidedAt: d.decidedAt.toISOString(),
-      })),
-      requestIds: [],
-      seq: record.version,
-      levelEnteredAt: record.updatedAt.toISOString(),
-      // The row does not know which alerts went out; at worst a reminder is sent once more.
-      reminded: record.overdue,
-      escalated: false,
-    };
+    return stateFromRecord(
+      record,
+      held.map((h) => ({ holdId: h.id, endsAt: holdEndsAt(h.until) })),
+    );
   }
 
   private async record(id: string): Promise<NominationRecord> {

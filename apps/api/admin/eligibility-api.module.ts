@@ -3,7 +3,7 @@ import { EligibilityService } from '../../../libs/eligibility/eligibility.servic
 import { AwardHistoryController } from './award-history.controller';
 
 /**
- * Award history and the eligibility check the nominations service runs at submission;
+ * Award history and the eligibility check a submission runs;
  * the repositories come from the global DbModule.
  */
 @Module({

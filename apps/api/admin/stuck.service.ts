@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { WorkflowNotFoundError, type Client, type WorkflowExecutionDescription, type WorkflowExecutionInfo } from '@temporalio/client';
-import { decodeOptionalFailureToOptionalError } from '@temporalio/common/lib/internal-non-workflow';
+import type { WorkflowExecutionInfo } from '@temporalio/client';
 import { APP_CONFIG, deadlineRulesFrom, type AppConfig } from '../../../libs/config/config';
 import { CalendarService } from '../../../libs/calendar/calendar.service';
 import type { WorkingCalendar } from '../../../libs/calendar/working-calendar';
@@ -8,14 +7,13 @@ import { ActivityFailureRepository } from '../../../libs/db/activity-failure.rep
 import { HoldRepository } from '../../../libs/db/hold.repository';
 import { OrgRepository } from '../../../libs/db/org.repository';
 import { StuckRepository, type OpenNominationFilter, type StuckRow } from '../../../libs/db/stuck.repository';
-import { DeadlinePlanner } from '../../../libs/deadlines/deadline-planner';
-import { catalogueVersion, CATALOGUE } from '../../../libs/domain/award-catalogue';
 import type { StuckFilter, StuckQuery } from '../../../libs/domain/admin-schemas';
 import { hanoiDay } from '../../../libs/domain/hanoi-time';
 import type { Nominee } from '../../../libs/domain/schemas';
 import { LEVEL_NAMES_VI } from '../../../libs/domain/levels';
+import { plannerFor } from '../../../libs/domain/nomination-planner';
 import { temporalUiUrl } from '../temporal/temporal-ui-url';
-import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
+import { NominationWorkflows } from '../temporal/nomination-workflows';
 import { ENDED, nominationQuery, OPEN_IN_WORKFLOW, RUNNING, TASK_PROBLEMS, workflowIdIn } from './visibility-query';
 
 export type StuckKind = 'OVERDUE' | 'WORKFLOW_TASK_FAILING' | 'ACTIVITY_RETRYING' | 'STATE_MISMATCH' | 'DELIVERY_FAILING' | 'ON_HOLD';
@@ -67,7 +65,7 @@ const chunks = <T>(items: T[], size: number): T[][] => Array.from({ length: Math
 export class StuckService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    private readonly workflows: NominationWorkflows,
     private readonly rows: StuckRepository,
     private readonly activityFailures: ActivityFailureRepository,
     private readonly orgs: OrgRepository,
@@ -100,13 +98,8 @@ export class StuckService {
     return [...failing, ...retrying, ...mismatched, ...deliveries, ...held];
   }
 
-  private async visible(query: string, limit = PROBLEM_LIMIT): Promise<WorkflowExecutionInfo[]> {
-    const found: WorkflowExecutionInfo[] = [];
-    for await (const info of this.temporal.workflow.list({ query, pageSize: Math.min(limit, 1000) })) {
-      found.push(info);
-      if (found.length >= limit) break;
-    }
-    return found;
+  private visible(query: string, limit = PROBLEM_LIMIT): Promise<WorkflowExecutionInfo[]> {
+    return this.workflows.list(query, limit);
   }
 
   /** The running workflow ids among these. */
@@ -128,14 +121,14 @@ export class StuckService {
     for (const info of infos) {
       const row = rows.get(info.workflowId);
       if (!row) continue;
-      const description = await this.describe(info.workflowId);
+      const description = await this.workflows.describe(info.workflowId);
       const attempt = description?.raw.pendingWorkflowTask?.attempt ?? 0;
       problems.push({
         ...this.base(row),
         kind: 'WORKFLOW_TASK_FAILING',
         reason: `Workflow không xử lý được (đã thử ${attempt} lần); cần kỹ thuật viên kiểm tra.`,
         since: row.updatedAt.toISOString(),
-        lastError: await this.lastWorkflowTaskError(info.workflowId),
+        lastError: await this.workflows.lastWorkflowTaskError(info.workflowId),
       });
     }
     return problems;
@@ -176,10 +169,10 @@ export class StuckService {
     const [ended, openRows, runningCount] = await Promise.all([
       this.visible(nominationQuery(where, ENDED, OPEN_IN_WORKFLOW)),
       this.rows.countOpen(where),
-      this.temporal.workflow.count(nominationQuery(where, RUNNING, OPEN_IN_WORKFLOW)),
+      this.workflows.count(nominationQuery(where, RUNNING, OPEN_IN_WORKFLOW)),
     ]);
     const candidates = new Set(ended.map((i) => i.workflowId));
-    if (openRows !== runningCount.count) {
+    if (openRows !== runningCount) {
       const [dbIds, runningIds] = await Promise.all([
         this.rows.openWorkflowIds(where),
         this.visible(nominationQuery(where, RUNNING, OPEN_IN_WORKFLOW), Number.MAX_SAFE_INTEGER),
@@ -275,14 +268,15 @@ export class StuckService {
     const dueAt = row.dueAt!;
     const level = row.currentLevel!;
     const days = Math.floor((Date.now() - dueAt.getTime()) / DAY_MS);
-    const limits = (catalogueVersion(row.catalogueVersion) ?? CATALOGUE[0]!).levelLimitWorkingDays;
+    // Escalation counts from the due date alone: neither the catalogue's nor a campaign's level limits move it.
+    const planner = plannerFor(row, { calendar, rules: deadlineRulesFrom(this.config), campaign: null });
     return {
       ...this.base(row),
       kind: 'OVERDUE',
       reason: (waitingOn) =>
         `Quá hạn xử lý ở cấp ${LEVEL_NAMES_VI[level]} từ ${dueAt.toISOString().slice(0, 10)} (${days} ngày); đang chờ ${waitingOn.join(', ') || 'người xét duyệt'}.`,
       since: dueAt.toISOString(),
-      nextEscalationAt: new DeadlinePlanner(calendar, deadlineRulesFrom(this.config), limits).level(level, dueAt, dueAt).escalateAt,
+      nextEscalationAt: planner.level(level, dueAt, dueAt).escalateAt,
     };
   }
 
@@ -321,26 +315,6 @@ export class StuckService {
         };
       }),
     );
-  }
-
-  async describe(workflowId: string): Promise<WorkflowExecutionDescription | null> {
-    try {
-      return await this.temporal.workflow.getHandle(workflowId).describe();
-    } catch (error) {
-      if (error instanceof WorkflowNotFoundError) return null;
-      throw error;
-    }
-  }
-
-  private async lastWorkflowTaskError(workflowId: string): Promise<string> {
-    const history = await this.temporal.workflow.getHandle(workflowId).fetchHistory();
-    const failed = [...(history.events ?? [])].reverse().find((e) => e.workflowTaskFailedEventAttributes);
-    // A history is fetched as stored: the message of a failure the worker raised is in its encrypted attributes.
-    const error = await decodeOptionalFailureToOptionalError(
-      this.temporal.workflow.options.loadedDataConverter,
-      failed?.workflowTaskFailedEventAttributes?.failure,
-    );
-    return error?.message ?? '';
   }
 }
 

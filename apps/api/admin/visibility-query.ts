@@ -1,4 +1,5 @@
 import type { OpenNominationFilter } from '../../../libs/db/stuck.repository';
+import { nominationWorkflow } from '../../../workflows';
 
 /**
  * Temporal visibility queries over the nomination workflows, narrowed by the same filters as the database
@@ -9,7 +10,7 @@ const quote = (value: string) => `"${value.replace(/["\\]/g, '')}"`;
 export const OPEN_STATUSES = ['IN_REVIEW', 'RETURNED'] as const;
 
 export function nominationQuery(filter: OpenNominationFilter, ...clauses: string[]): string {
-  const parts = ['WorkflowType = "nominationWorkflow"', ...clauses];
+  const parts = [`WorkflowType = ${quote(nominationWorkflow.name)}`, ...clauses];
   if (filter.level) parts.push(`NominationLevel = ${quote(filter.level)}`);
   if (filter.unitCode) parts.push(`UnitCode = ${quote(filter.unitCode)}`);
   if (filter.awardCode) parts.push(`AwardCode = ${quote(filter.awardCode)}`);

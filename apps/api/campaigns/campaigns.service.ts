@@ -13,6 +13,7 @@ import type { CreateCampaignInput } from '../../../libs/domain/campaign-schemas'
 import { ApiError } from '../common/api-error';
 import { temporalUiUrl } from '../temporal/temporal-ui-url';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
+import { campaignWorkflow } from '../../../workflows';
 
 const DAY_MS = 86_400_000;
 
@@ -60,7 +61,7 @@ export class CampaignsService {
       pollIntervalMs: this.config.CAMPAIGN_POLL_INTERVAL,
     };
     try {
-      await this.temporal.workflow.start('campaignWorkflow', {
+      await this.temporal.workflow.start(campaignWorkflow, {
         workflowId: campaignWorkflowId(code),
         taskQueue: this.config.TEMPORAL_TASK_QUEUE,
         args: [input],

@@ -11,7 +11,7 @@ import { API_MESSAGES } from '../../../libs/domain/api-messages';
 import type { Actor } from '../../../libs/domain/access-policy';
 import { DOCUMENT_TYPE_CODES, type DocumentType } from '../../../libs/domain/document-types';
 import { ApiError } from '../common/api-error';
-import { NominationsService } from '../nominations/nominations.service';
+import { NominationAccess } from '../nominations/nomination-access';
 import { documentView, type DocumentView } from './document.view';
 import { receiveUpload } from './multipart-upload';
 
@@ -27,7 +27,7 @@ export class DocumentsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(DOCUMENT_STORE) private readonly store: DocumentStore,
     private readonly documents: DocumentRepository,
-    private readonly nominations: NominationsService,
+    private readonly access: NominationAccess,
   ) {}
 
   /** A clerk's upload, waiting to be named in a submission or resubmission. */
@@ -40,8 +40,8 @@ export class DocumentsService {
 
   /** A document added to a nomination under way: by the reviewer of its current level, or its clerk while it is returned. */
   async addTo(actor: Actor, nominationId: string, req: IncomingMessage): Promise<DocumentView> {
-    const record = await this.nominations.visible(actor, nominationId);
-    await this.nominations.checkMayAddDocument(actor, record);
+    const record = await this.access.visible(actor, nominationId);
+    await this.access.checkMayAddDocument(actor, record);
     if ((await this.documents.countForNomination(record.id)) >= this.config.DOCUMENT_MAX_PER_NOMINATION) {
       throw this.tooMany(say.nominationFull(this.config.DOCUMENT_MAX_PER_NOMINATION));
     }
@@ -61,7 +61,7 @@ export class DocumentsService {
     const row = await this.documents.findById(id);
     if (!row) throw ApiError.notFound('document');
     if (row.nominationId) {
-      await this.nominations.visible(actor, row.nominationId).catch(() => {
+      await this.access.visible(actor, row.nominationId).catch(() => {
         throw ApiError.notFound('document');
       });
     } else if (row.uploadedBy !== actor.username) {

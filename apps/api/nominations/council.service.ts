@@ -4,15 +4,17 @@ import { BallotRepository, type BallotStatus } from '../../../libs/db/ballot.rep
 import type { NominationRecord } from '../../../libs/db/nomination.repository';
 import { OrgRepository } from '../../../libs/db/org.repository';
 import { sitsOnCouncil, type Actor } from '../../../libs/domain/access-policy';
-import { catalogueVersion, type CouncilRule } from '../../../libs/domain/award-catalogue';
+import type { CouncilRule } from '../../../libs/domain/award-catalogue';
 import type { Level } from '../../../libs/domain/levels';
+import { awardOf } from '../../../libs/domain/nomination-catalogue';
 import { checkDecide, gateRefusal } from '../../../libs/domain/nomination-machine';
 import { closeVoteUpdate } from '../../../libs/domain/nomination-messages';
 import type { CloseVoteInput, VoteInput } from '../../../libs/domain/schemas';
 import { ApiError } from '../common/api-error';
-import { NominationCommands } from './nomination-commands';
 import type { NominationView } from './nomination.view';
-import { documentsInFront, NominationsService, precheck } from './nominations.service';
+import { NominationAccess } from './nomination-access';
+import { documentsInFront, NominationCommands, precheck } from './nomination-commands';
+import { NominationReader } from './nomination-reader';
 
 interface CouncilLevel {
   level: Level;
@@ -27,14 +29,15 @@ interface CouncilLevel {
 @Injectable()
 export class CouncilService {
   constructor(
-    private readonly nominations: NominationsService,
+    private readonly access: NominationAccess,
+    private readonly reader: NominationReader,
     private readonly ballots: BallotRepository,
     private readonly orgs: OrgRepository,
     private readonly commands: NominationCommands,
   ) {}
 
   async vote(actor: Actor, id: string, input: VoteInput): Promise<BallotStatus> {
-    const record = await this.nominations.visible(actor, id);
+    const record = await this.access.visible(actor, id);
     const council = await this.currentCouncil(actor, record);
     // The ballot is written here, not by the workflow, so the workflow's gates are read off the row: no
     // member votes while the list is posted, the agencies are consulted or a hold suspends the nomination.
@@ -58,18 +61,18 @@ export class CouncilService {
   }
 
   async close(actor: Actor, id: string, input: CloseVoteInput): Promise<NominationView> {
-    const record = await this.nominations.visible(actor, id);
+    const record = await this.access.visible(actor, id);
     const council = await this.currentCouncil(actor, record);
     if (actor.councilSeat !== 'CHAIR') throw ApiError.forbidden('Only the council’s chair closes the vote');
     const documents = documentsInFront(record);
     const command = { level: council.level, requestId: input.requestId ?? randomUUID(), actor: actor.username, ...(documents.length > 0 && { documents }) };
     await this.commands.send(record.workflowId, closeVoteUpdate, actor.username, command);
-    return this.nominations.reread(actor, id);
+    return this.reader.reread(actor, id);
   }
 
   private async currentCouncil(actor: Actor, record: NominationRecord): Promise<CouncilLevel> {
     const level = record.currentLevel;
-    const rule = level ? catalogueVersion(record.catalogueVersion)?.awards.find((a) => a.code === record.awardCode)?.councils?.[level] : undefined;
+    const rule = level ? awardOf(record).councils?.[level] : undefined;
     const tree = await this.orgs.tree();
     if (!level || !rule) {
       precheck(record, (s) => checkDecide(s, { level: level ?? record.route[0]! }));

@@ -4,15 +4,15 @@ import { APP_CONFIG, type AppConfig } from '../../../libs/config/config';
 import { NominationRepository } from '../../../libs/db/nomination.repository';
 import { OrgRepository } from '../../../libs/db/org.repository';
 import type { Actor } from '../../../libs/domain/access-policy';
-import { findAward } from '../../../libs/domain/award-catalogue';
 import { commandFingerprint } from '../../../libs/domain/command-fingerprint';
-import { hanoiDay } from '../../../libs/domain/hanoi-time';
 import type { ExternalDecisionInput, ObjectionInput, OpinionInput } from '../../../libs/domain/law-schemas';
+import { awardOf } from '../../../libs/domain/nomination-catalogue';
 import { checkExternalDecision, recordExternalDecision } from '../../../libs/domain/nomination-machine';
 import { opinionUpdate } from '../../../libs/domain/nomination-messages';
 import { ApiError } from '../common/api-error';
 import { NominationCommands } from './nomination-commands';
-import { NominationsService } from './nominations.service';
+import { NominationAccess } from './nomination-access';
+import { NominationReader } from './nomination-reader';
 import type { NominationView } from './nomination.view';
 
 /** The steps the law adds around the review: public posting and objections, consultation, the central decision. */
@@ -23,7 +23,8 @@ export class LawStepsService {
     private readonly nominations: NominationRepository,
     private readonly orgs: OrgRepository,
     private readonly commands: NominationCommands,
-    private readonly views: NominationsService,
+    private readonly access: NominationAccess,
+    private readonly reader: NominationReader,
   ) {}
 
   /** What is posted publicly now: shown to everyone in the organisation, which is the point of posting it. */
@@ -34,7 +35,7 @@ export class LawStepsService {
         nominationId: n.id,
         nominee: n.nominee,
         awardCode: n.awardCode,
-        awardName: findAward(n.awardCode, hanoiDay(n.createdAt))?.nameVi ?? n.awardCode,
+        awardName: awardOf(n).nameVi,
         unitCode: n.unitCode,
         unitName: tree.get(n.unitCode)?.name ?? n.unitCode,
         year: n.year,
@@ -43,10 +44,12 @@ export class LawStepsService {
     };
   }
 
+  /** Anyone may object to what is posted publicly; a nomination not posted is told of only to those who may see it. */
   async objection(actor: Actor, id: string, input: ObjectionInput) {
     const record = await this.nominations.findById(id);
-    if (!record) throw ApiError.notFound();
-    if (record.status !== 'IN_REVIEW' || !record.postingOpen || !record.postingEndsAt || record.postingEndsAt <= new Date()) {
+    const posted = !!record && record.status === 'IN_REVIEW' && record.postingOpen && !!record.postingEndsAt && record.postingEndsAt > new Date();
+    if (!posted) {
+      await this.access.seen(actor, record);
       throw new ApiError('INVALID_STATE', 'Hồ sơ không trong thời gian công khai lấy ý kiến');
     }
     const objection = await this.nominations.addObjection(id, actor.username, input.text, this.config.OBJECTIONS_PER_USER);
@@ -55,8 +58,7 @@ export class LawStepsService {
   }
 
   async opinion(actor: Actor, id: string, input: OpinionInput): Promise<NominationView> {
-    const record = await this.nominations.findById(id);
-    if (!record) throw ApiError.notFound();
+    const record = await this.access.visible(actor, id);
     const org = (await this.orgs.tree()).get(actor.orgCode);
     if (org?.kind !== 'AGENCY' || !record.opinions.some((o) => o.agency === org.code)) {
       throw ApiError.forbidden(`${actor.username} is not in an agency consulted on this nomination`);
@@ -69,13 +71,12 @@ export class LawStepsService {
       if (own?.answer) throw new ApiError('INVALID_STATE', `Cơ quan ${org.code} đã cho ý kiến`);
       if (own?.overdue) throw new ApiError('INVALID_STATE', `Cơ quan ${org.code} đã quá hạn cho ý kiến`);
     });
-    return this.views.reread(actor, id);
+    return this.reader.reread(actor, id);
   }
 
   /** An admin records the central level's decision on a forwarded award; an approval enters the award history. */
   async externalDecision(actor: Actor, id: string, input: ExternalDecisionInput): Promise<NominationView> {
-    const record = await this.nominations.findById(id);
-    if (!record) throw ApiError.notFound();
+    const record = await this.access.visible(actor, id);
     const refused = checkExternalDecision(record.status);
     if (refused) throw ApiError.from(refused);
     const transition = recordExternalDecision(record, input, new Date(), actor.username);
@@ -83,6 +84,6 @@ export class LawStepsService {
     const request = { actor: actor.username, requestId: `external-decision:${id}`, fingerprint: commandFingerprint(operation, input), operation };
     const error = await this.nominations.commit(transition, { request });
     if (error) throw ApiError.from(error);
-    return this.views.reread(actor, id);
+    return this.reader.reread(actor, id);
   }
 }

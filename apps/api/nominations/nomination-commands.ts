@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { UpdateDefinition } from '@temporalio/common';
-import { NominationRepository } from '../../../libs/db/nomination.repository';
+import { NominationRepository, type NominationRecord } from '../../../libs/db/nomination.repository';
 import { commandFingerprint, requestIdReused, scopedRequestId } from '../../../libs/domain/command-fingerprint';
-import type { NominationState } from '../../../libs/domain/nomination-machine';
+import type { DocumentRef, NominationState } from '../../../libs/domain/nomination-machine';
+import { stateFromRecord } from '../../../libs/domain/nomination-row';
+import type { DomainError } from '../../../libs/domain/errors';
 import { ApiError } from '../common/api-error';
 import { NominationWorkflows } from '../temporal/nomination-workflows';
 
@@ -38,4 +40,15 @@ export class NominationCommands {
     // The fingerprint in the update id: the same command retried joins its first execution, another one does not.
     await this.workflows.update(workflowId, definition, scoped, `${fingerprint}-${scoped.requestId}`);
   }
+}
+
+/** Fails fast on what the row already shows; the workflow re-checks against its own state. */
+export function precheck(record: NominationRecord, check: (s: NominationState) => DomainError | null): void {
+  const error = check(stateFromRecord(record));
+  if (error) throw ApiError.from(error);
+}
+
+/** What a reviewer or a council has in front of them as they decide: the workflow and the decision row keep ids and hashes. */
+export function documentsInFront(record: NominationRecord): DocumentRef[] {
+  return record.documents.filter((d) => d.current).map((d) => ({ id: d.id, sha256: d.sha256 }));
 }

@@ -1,12 +1,11 @@
 import type { NominationRecord } from '../../../libs/db/nomination.repository';
-import { findAward } from '../../../libs/domain/award-catalogue';
-import { hanoiDay } from '../../../libs/domain/hanoi-time';
+import { awardOf } from '../../../libs/domain/nomination-catalogue';
 import { nomineeName } from '../../../libs/domain/notification-text';
 import type { Nominee } from '../../../libs/domain/schemas';
 
 /** What the Temporal UI shows for a nomination, in Vietnamese; encrypted like every payload, an admin reads it through the codec server. */
 export function workflowSummary(record: NominationRecord): { staticSummary: string; staticDetails: string } {
-  const award = findAward(record.awardCode, hanoiDay(record.createdAt))?.nameVi ?? record.awardCode;
+  const award = awardOf(record).nameVi;
   const nominee = nomineeName(record.nominee as Nominee);
   return {
     staticSummary: `${award} — ${nominee} (${record.unitCode}, năm ${record.year})`,
