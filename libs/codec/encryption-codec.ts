@@ -2,6 +2,7 @@ import type { Payload, PayloadCodec } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { PayloadKey } from './payload-keys';
+import { UNSEALED_METADATA } from './seal';
 
 export const ENCRYPTED_ENCODING = 'binary/encrypted';
 export const KEY_ID_METADATA = 'encryption-key-id';
@@ -11,13 +12,15 @@ const TAG_BYTES = 16;
 const ALGORITHM = 'aes-256-gcm';
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
+const UNSEALED = encoder.encode('true');
 
 export class UnknownPayloadKeyError extends Error {}
 
 /**
  * Encrypts each payload whole (its metadata too, so not even the encoding type is readable) with
  * AES-256-GCM, and names the key in the outer metadata so that keys can rotate. Payloads without the
- * encrypted encoding pass through decode unchanged: histories written before encryption still replay.
+ * encrypted encoding pass through decode, marked unsealed (./seal): histories written before encryption
+ * still replay, and a command sent in clear by someone without the keys is refused by the workflow.
  */
 export class EncryptionCodec implements PayloadCodec {
   private readonly byId: Map<string, Buffer>;
@@ -46,7 +49,7 @@ export class EncryptionCodec implements PayloadCodec {
 
   async decode(payloads: Payload[]): Promise<Payload[]> {
     return payloads.map((payload) => {
-      if (!isEncrypted(payload)) return payload;
+      if (!isEncrypted(payload)) return { ...payload, metadata: { ...payload.metadata, [UNSEALED_METADATA]: UNSEALED } };
       const keyIdBytes = payload.metadata?.[KEY_ID_METADATA];
       const keyId = keyIdBytes ? decoder.decode(keyIdBytes) : '';
       const key = this.byId.get(keyId);
