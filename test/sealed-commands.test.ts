@@ -1,10 +1,11 @@
 import { ApplicationFailure, Client, Connection, WorkflowFailedError, WorkflowUpdateFailedError } from '@temporalio/client';
+import type { Payload } from '@temporalio/common';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { Runtime, Worker } from '@temporalio/worker';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { SEALED_COMMANDS_PATCH } from '../apps/worker/sealed-commands.workflow-interceptors';
 import { dataConverterWith, payloadDataConverterFrom } from '../libs/codec/data-converter';
-import { EncryptionCodec } from '../libs/codec/encryption-codec';
+import { ENCRYPTED_ENCODING, EncryptionCodec, KEY_ID_METADATA } from '../libs/codec/encryption-codec';
 import { payloadKeysSchema } from '../libs/codec/payload-keys';
 import type { NominationState } from '../libs/domain/nomination-machine';
 import { stateQuery } from '../libs/domain/nomination-messages';
@@ -20,6 +21,7 @@ import { TEST_PAYLOAD_KEYS } from './support/payload-keys';
 describe('only sealed commands move a workflow', () => {
   let sut: Harness;
   let plain: Client;
+  const lines: string[] = [];
   const warnings: { message: string; meta?: Record<string, unknown> }[] = [];
 
   beforeAll(async () => {
@@ -30,7 +32,7 @@ describe('only sealed commands move a workflow', () => {
       if (level === 'WARN') warnings.push({ message, meta });
       log(level, message, meta);
     });
-    sut = await Harness.start();
+    sut = await Harness.start({}, { logDestination: { write: (line: string) => void lines.push(line) } });
     const codec = new EncryptionCodec(payloadKeysSchema.parse(TEST_PAYLOAD_KEYS));
     plain = new Client({
       connection: await Connection.connect({ address: sut.config.TEMPORAL_ADDRESS }),
@@ -91,6 +93,24 @@ describe('only sealed commands move a workflow', () => {
     const history = await replays(n.workflowId);
     expect(history.events?.filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes)).toHaveLength(1);
     expect(history.events?.filter((e) => e.workflowExecutionSignaledEventAttributes)).toHaveLength(1);
+  });
+
+  it('refuses an update forged with junk "encrypted" bytes, logs it, and the nomination goes on', async () => {
+    const n = await sut.submit('u1.clerk');
+    const before = await sut.waitForRow(n.id, (row) => row.version >= 1);
+    const junk = (): Payload => ({
+      metadata: { encoding: Buffer.from(ENCRYPTED_ENCODING), [KEY_ID_METADATA]: Buffer.from('test-2026') },
+      data: randomBytes(64),
+    });
+    const forger = new Client({
+      connection: plain.connection,
+      dataConverter: dataConverterWith({ encode: async (ps) => ps.map(junk), decode: async (ps) => ps }),
+    });
+    await expect(forger.workflow.getHandle(n.workflowId).executeUpdate('decide', { args: [forgedDecision()] })).rejects.toThrow();
+    expect(lines.some((l) => l.includes('payload refused: it does not decrypt') && l.includes(n.workflowId))).toBe(true);
+    expect((await rowOf(n.id)).version).toBe(before.version);
+    expect((await sut.decide('u1.head', n.id, { level: 'UNIT', decision: 'APPROVE' })).status).toBe(200);
+    expect((await stateOf(n.workflowId)).currentLevel).toBe('DEPARTMENT');
   });
 
   it('fails a workflow started in clear before it does anything, and the refusal replays', async () => {

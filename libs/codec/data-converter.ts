@@ -1,5 +1,5 @@
 import type { DataConverter, PayloadCodec } from '@temporalio/common';
-import { EncryptionCodec } from './encryption-codec';
+import { EncryptionCodec, WorkerEncryptionCodec, type UndecodableListener } from './encryption-codec';
 import { payloadKeysSchema, type PayloadKey } from './payload-keys';
 
 /**
@@ -19,6 +19,11 @@ export const CONVERTER_PATHS = {
  */
 export function payloadDataConverter(keys: readonly PayloadKey[] | undefined): DataConverter {
   return dataConverterWith(keys?.length ? new EncryptionCodec(keys) : null);
+}
+
+/** The worker's: a payload that does not decrypt is refused where it is used rather than by the codec (WorkerEncryptionCodec). */
+export function workerDataConverter(keys: readonly PayloadKey[] | undefined, onUndecodable: UndecodableListener): DataConverter {
+  return dataConverterWith(keys?.length ? new WorkerEncryptionCodec(new EncryptionCodec(keys), onUndecodable) : null);
 }
 
 /** The same around a codec already built (the API shares its own with the codec server). */

@@ -1,6 +1,6 @@
 import { defaultPayloadConverter } from '@temporalio/common';
 import { randomBytes } from 'node:crypto';
-import { EncryptionCodec, isEncrypted, KEY_ID_METADATA, UnknownPayloadKeyError } from './encryption-codec';
+import { EncryptionCodec, isEncrypted, KEY_ID_METADATA, UnknownPayloadKeyError, WorkerEncryptionCodec } from './encryption-codec';
 import { payloadConverter } from './payload-converter';
 import { newPayloadKeyEntry, payloadKeysSchema } from './payload-keys';
 import { payloadFromJson, payloadToJson } from './proto-json';
@@ -63,6 +63,22 @@ describe('EncryptionCodec', () => {
     expect(decoded!.metadata?.[UNSEALED_METADATA]).toBeUndefined();
     expect(payloadConverter.fromPayload(decoded!)).toEqual({ level: 'UNIT' });
     expect(isUnsealed(payloadConverter.fromPayload(decoded!))).toBe(false);
+  });
+
+  it('in the worker, puts a payload that does not decrypt where the converter refuses it, and reports it', async () => {
+    const [fromOld] = await new EncryptionCodec(keys(OLD)).encode([plain()]);
+    const [sealed] = await new EncryptionCodec(keys(NEW)).encode([plain()]);
+    const tampered = { ...sealed!, data: Buffer.from(sealed!.data!).fill(7, 20, 24) };
+    const reports: [string, string | undefined][] = [];
+    const sut = new WorkerEncryptionCodec(new EncryptionCodec(keys(NEW)), (reason, workflowId) => reports.push([reason, workflowId]));
+    const decoded = await sut.decode([fromOld!, tampered, sealed!], { type: 'workflow', namespace: 'default', workflowId: 'nomination-1' });
+    expect(() => payloadConverter.fromPayload(decoded[0]!)).toThrow(/key "2025", which is not in PAYLOAD_KEYS/);
+    expect(() => payloadConverter.fromPayload(decoded[1]!)).toThrow(/fails authentication/);
+    expect(payloadConverter.fromPayload(decoded[2]!)).toBe(text);
+    expect(reports).toEqual([
+      [expect.stringContaining('2025'), 'nomination-1'],
+      [expect.stringContaining('authentication'), 'nomination-1'],
+    ]);
   });
 
   it('round-trips through the proto JSON of the codec-server protocol', async () => {

@@ -1,5 +1,7 @@
-import { defaultPayloadConverter, type ConverterHint, type Payload, type PayloadConverter, type SerializationContext } from '@temporalio/common';
-import { markUnsealed, UNSEALED_METADATA } from './seal';
+import { defaultPayloadConverter, ValueError, type ConverterHint, type Payload, type PayloadConverter, type SerializationContext } from '@temporalio/common';
+import { markUnsealed, UNDECODABLE_ENCODING, UNDECODABLE_REASON_METADATA, UNSEALED_METADATA } from './seal';
+
+const decoder = new TextDecoder();
 
 /**
  * The default converter, remembering which values came from a payload the codec let through in clear
@@ -12,6 +14,8 @@ class SealAwarePayloadConverter implements PayloadConverter {
   }
 
   fromPayload<T>(payload: Payload, context?: SerializationContext, hint?: ConverterHint<T>): T {
+    const undecodable = payload.metadata?.encoding && decoder.decode(payload.metadata.encoding) === UNDECODABLE_ENCODING;
+    if (undecodable) throw new ValueError(`undecodable payload: ${decoder.decode(payload.metadata?.[UNDECODABLE_REASON_METADATA])}`);
     const value = defaultPayloadConverter.fromPayload<T>(payload, context, hint);
     if (payload.metadata?.[UNSEALED_METADATA]) markUnsealed(value);
     return value;

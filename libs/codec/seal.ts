@@ -9,6 +9,10 @@
  */
 export const UNSEALED_METADATA = 'tdkt-unsealed';
 
+/** What the worker's codec puts in place of a payload that does not decrypt, with why; the converter refuses it. */
+export const UNDECODABLE_ENCODING = 'binary/undecodable';
+export const UNDECODABLE_REASON_METADATA = 'tdkt-undecodable-reason';
+
 /** Weak: a value is forgotten with the workflow run that decoded it. */
 const unsealed = new WeakSet<object>();
 
