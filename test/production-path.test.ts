@@ -51,6 +51,8 @@ const { services } = loadCompose();
     PATH: `${cliDir}${delimiter}${process.env.PATH}`,
     HOME: process.env.HOME,
     ...serviceEnvironment(service, { ...OPERATOR_ENV, TEMPORAL_NAMESPACE: namespace }),
+    // The dev server takes no TLS: the mTLS wiring and its certificates are checked by test/compose-wiring.test.ts.
+    ...{ TEMPORAL_TLS_CA: '', TEMPORAL_TLS_CERT: '', TEMPORAL_TLS_KEY: '', TEMPORAL_TLS_SERVER_NAME: '' },
     ...addresses,
     ...extra,
   });
