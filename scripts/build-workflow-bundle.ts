@@ -3,7 +3,7 @@
 // start (`npm run build` runs this after tsc).
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { writeFileSync } from 'node:fs';
-import { FAILURE_CONVERTER_PATH } from '../libs/codec/data-converter';
+import { CONVERTER_PATHS } from '../libs/codec/data-converter';
 import { BUILT_WORKFLOW_BUNDLES } from '../apps/worker/workflow-bundle';
 import { interceptorModules } from '../apps/worker/workflow-interceptor-modules';
 
@@ -12,7 +12,7 @@ async function main(): Promise<void> {
     const { code } = await bundleWorkflowCode({
       workflowsPath: require.resolve('../workflows'),
       workflowInterceptorModules: interceptorModules(traced),
-      failureConverterPath: FAILURE_CONVERTER_PATH,
+      ...CONVERTER_PATHS,
     });
     const path = traced ? BUILT_WORKFLOW_BUNDLES.traced : BUILT_WORKFLOW_BUNDLES.plain;
     writeFileSync(path, code);

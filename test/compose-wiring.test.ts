@@ -1,8 +1,13 @@
-import { readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { connect as tlsConnect, createServer as createTlsServer } from 'node:tls';
 import { load } from 'js-yaml';
 import { CONFIG_VARIABLES, loadConfig } from '../libs/config/config';
 import { durationSchema } from '../libs/config/duration';
+import { temporalConnectionOptions } from '../libs/config/temporal-connection';
 import { SEARCH_ATTRIBUTE_TYPES } from '../libs/domain/search-attributes';
 import { PROJECT_ROOT } from './setup/paths';
 import { interpolate, interpolatedVariables, loadCompose, serviceEnvironment } from './support/compose';
@@ -116,6 +121,96 @@ describe('docker-compose.yml, read as Compose reads it', () => {
     expect(secrets).toContainEqual({ source: 'metrics-token', target: jobs['tdkt-api']!.authorization!.credentials_file });
     expect((compose as unknown as { secrets: Record<string, { environment: string }> }).secrets['metrics-token']).toEqual({ environment: 'METRICS_TOKEN' });
     expect(jobs['tdkt-worker']).toMatchObject({ metrics_path: '/metrics', static_configs: [{ targets: [`worker:${worker.WORKER_METRICS_PORT}`] }] });
+  });
+
+  describe("Temporal's mutual TLS", () => {
+    let certs: string;
+    const tlsMount = (name: string) => services[name]!.volumes?.find((v) => typeof v === 'object' && v.source === 'temporal-tls');
+    // A path inside a container's /tls, where the certificates job wrote it on the host.
+    const onHost = (name: string, path: string) => join(certs, (tlsMount(name) as { volume: { subpath: string } }).volume.subpath, relative('/tls', path));
+
+    beforeAll(() => {
+      certs = mkdtempSync(join(tmpdir(), 'tdkt-temporal-tls-'));
+      const job = services['temporal-certs']!;
+      const script = job.command![0]!.replace('/scripts/', 'deploy/temporal/');
+      const made = spawnSync('sh', [join(PROJECT_ROOT, script)], {
+        env: { ...process.env, ...serviceEnvironment(job, {}), CERTS_DIR: certs },
+        encoding: 'utf8',
+      });
+      expect(made.stderr).toBe('');
+      expect(made.status).toBe(0);
+    });
+
+    afterAll(() => rmSync(certs, { recursive: true, force: true }));
+
+    it('publishes no port of the Temporal server, which takes clients with a certificate of the CA only', () => {
+      expect(services.temporal!.ports ?? []).toEqual([]);
+      // Nor through another service: 7233 appears in no published mapping.
+      expect(
+        Object.values(services)
+          .flatMap((s) => s.ports ?? [])
+          .filter((port) => port.includes('7233')),
+      ).toEqual([]);
+      const temporal = serviceEnvironment(services.temporal!, {});
+      expect(temporal).toMatchObject({ TEMPORAL_TLS_REQUIRE_CLIENT_AUTH: 'true', TEMPORAL_TLS_FRONTEND_SERVER_NAME: 'temporal' });
+      expect(services.temporal!.depends_on).toMatchObject({ 'temporal-certs': { condition: 'service_completed_successfully' } });
+      for (const path of [temporal.TEMPORAL_TLS_FRONTEND_CERT!, temporal.TEMPORAL_TLS_FRONTEND_KEY!, temporal.TEMPORAL_TLS_CLIENT1_CA_CERT!])
+        expect(existsSync(onHost('temporal', path))).toBe(true);
+    });
+
+    it('gives each client its own certificate, mounted read-only alone, with the CA key out of reach', () => {
+      const clients = ['api', 'worker', 'temporal-ui', 'temporal-namespace', 'temporal-search-attributes'];
+      for (const name of [...clients, 'temporal']) {
+        expect([name, tlsMount(name)]).toEqual([name, expect.objectContaining({ target: '/tls', read_only: true })]);
+        expect((tlsMount(name) as { volume: { subpath: string } }).volume.subpath).not.toBe('ca');
+      }
+      expect(new Set(['api', 'worker'].map((name) => (tlsMount(name) as { volume: { subpath: string } }).volume.subpath)).size).toBe(2);
+      expect(tlsMount('migrate')).toBeUndefined();
+      expect(readdirSync(join(certs, 'ca'))).toContain('ca.key');
+      for (const dir of readdirSync(certs).filter((d) => d !== 'ca')) expect(readdirSync(join(certs, dir)).sort()).toEqual(['ca.pem', 'tls.key', 'tls.pem']);
+    });
+
+    it.each(['api', 'worker'] as const)('%s connects with mTLS: the configuration reads its certificate, which the server side accepts', async (name) => {
+      const env = serviceEnvironment(services[name]!, OPERATOR_ENV);
+      const config = loadConfig(Object.fromEntries(Object.entries(env).map(([key, value]) => [key, value.startsWith('/tls/') ? onHost(name, value) : value])));
+      const { tls } = temporalConnectionOptions(config);
+      expect(tls).toMatchObject({ serverNameOverride: 'temporal', clientCertPair: { crt: expect.any(Buffer), key: expect.any(Buffer) } });
+      if (typeof tls !== 'object') throw new Error('no TLS');
+
+      const temporal = serviceEnvironment(services.temporal!, {});
+      const server = createTlsServer(
+        {
+          cert: readFileSync(onHost('temporal', temporal.TEMPORAL_TLS_FRONTEND_CERT!)),
+          key: readFileSync(onHost('temporal', temporal.TEMPORAL_TLS_FRONTEND_KEY!)),
+          ca: readFileSync(onHost('temporal', temporal.TEMPORAL_TLS_CLIENT1_CA_CERT!)),
+          requestCert: true,
+          rejectUnauthorized: true,
+        },
+        (socket) => socket.end(`hello ${(socket.getPeerCertificate().subject as { CN: string }).CN}`),
+      );
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const port = (server.address() as AddressInfo).port;
+      const dial = (withCertificate: boolean) =>
+        new Promise<string>((resolve, reject) => {
+          const socket = tlsConnect({
+            host: '127.0.0.1',
+            port,
+            servername: tls.serverNameOverride,
+            ca: Buffer.from(tls.serverRootCACertificate!),
+            ...(withCertificate && { cert: Buffer.from(tls.clientCertPair!.crt), key: Buffer.from(tls.clientCertPair!.key) }),
+          });
+          let text = '';
+          socket.on('data', (chunk: Buffer) => (text += chunk.toString()));
+          socket.on('end', () => resolve(text));
+          socket.on('error', reject);
+        });
+      try {
+        expect(await dial(true)).toBe(`hello tdkt-${name}`);
+        await expect(dial(false)).rejects.toThrow();
+      } finally {
+        server.close();
+      }
+    });
   });
 
   it('interpolates as Compose does', () => {

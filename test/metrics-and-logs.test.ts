@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { WORKFLOW_INTERCEPTOR_MODULES } from '../apps/worker/workflow-interceptor-modules';
-import { FAILURE_CONVERTER_PATH } from '../libs/codec/data-converter';
+import { CONVERTER_PATHS } from '../libs/codec/data-converter';
 import { recordDecisionLatency } from '../libs/db/decision-latency.repository';
 import { Harness } from './support/harness';
 
@@ -25,7 +25,7 @@ describe('what admins see of stuck work: metrics, request and activity logs', ()
     const { code } = await bundleWorkflowCode({
       workflowsPath: require.resolve('../workflows'),
       workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES,
-      failureConverterPath: FAILURE_CONVERTER_PATH,
+      ...CONVERTER_PATHS,
       logger: { log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
     });
     writeFileSync(join(bundleDir, 'bundle.js'), code);

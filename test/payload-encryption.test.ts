@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
 import { createApiApp } from '../apps/api/app.factory';
+import { UNSEALED_METADATA } from '../libs/codec/seal';
 import { loadConfig } from '../libs/config/config';
 import { createLogger } from '../libs/logging/logger';
 import { APPROVERS_U1, Harness } from './support/harness';
@@ -165,12 +166,13 @@ describe('Temporal payloads are encrypted', () => {
     expect(other.status).toBe(404);
   });
 
-  it('passes unencrypted payloads through, as the older recorded histories hold them', async () => {
+  it('passes unencrypted payloads through, as the older recorded histories hold them, marked unsealed', async () => {
     const old = JSON.parse(readFileSync(OLD_HISTORY, 'utf8')) as unknown;
     const payloads = payloadsIn(old).slice(0, 5);
     const res = await sut.post('admin', '/api/temporal-codec/default/decode', { payloads });
     expect(res.status).toBe(200);
-    expect(res.body.payloads).toEqual(payloads.map((p) => ({ metadata: p.metadata, data: p.data ?? '' })));
+    const unsealed = { [UNSEALED_METADATA]: Buffer.from('true').toString('base64') };
+    expect(res.body.payloads).toEqual(payloads.map((p) => ({ metadata: { ...p.metadata, ...unsealed }, data: p.data ?? '' })));
   });
 
   it('refuses anonymous callers outside dev mode, and decodes for an admin token there', async () => {

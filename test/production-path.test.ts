@@ -47,13 +47,17 @@ const { services } = loadCompose();
   let moto: MotoServer | undefined;
   let api: string;
 
-  const envFor = (service: ComposeService, extra: Record<string, string> = {}) => ({
-    PATH: `${cliDir}${delimiter}${process.env.PATH}`,
-    HOME: process.env.HOME,
-    ...serviceEnvironment(service, { ...OPERATOR_ENV, TEMPORAL_NAMESPACE: namespace }),
-    ...addresses,
-    ...extra,
-  });
+  // The dev server takes no TLS: its variables unset, not blank, so that the Temporal CLI reads none of its own; the
+  // mTLS wiring and its certificates are checked by test/compose-wiring.test.ts.
+  const withoutTls = (env: Record<string, string | undefined>) => Object.fromEntries(Object.entries(env).filter(([key]) => !key.startsWith('TEMPORAL_TLS')));
+  const envFor = (service: ComposeService, extra: Record<string, string> = {}) =>
+    withoutTls({
+      PATH: `${cliDir}${delimiter}${process.env.PATH}`,
+      HOME: process.env.HOME,
+      ...serviceEnvironment(service, { ...OPERATOR_ENV, TEMPORAL_NAMESPACE: namespace }),
+      ...addresses,
+      ...extra,
+    });
   // The admin-tools jobs mount deploy/temporal at /scripts.
   const hostPath = (arg: string) => arg.replace(/^\/scripts\//, join(PROJECT_ROOT, 'deploy', 'temporal') + '/');
   const argv = (service: ComposeService) => [...(service.entrypoint ?? []), ...service.command!].map(hostPath);

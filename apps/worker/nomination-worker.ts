@@ -7,7 +7,7 @@ import { createCampaignActivities } from '../../activities/campaign.activities';
 import { createCampaignLaunchActivities } from '../../activities/campaign-launch.activities';
 import { createReviewRuleActivities } from '../../activities/review-rules.activities';
 import { createBulkDeadlineActivities } from '../../activities/bulk-deadline.activities';
-import { payloadDataConverter } from '../../libs/codec/data-converter';
+import { workerDataConverter } from '../../libs/codec/data-converter';
 import { CampaignResultService } from '../../libs/campaigns/campaign-result.service';
 import { CampaignRepository } from '../../libs/db/campaign.repository';
 import { CalendarService } from '../../libs/calendar/calendar.service';
@@ -34,7 +34,7 @@ export interface NominationWorkerOptions {
    */
   workflowBundle?: WorkerOptions['workflowBundle'];
   connection?: NativeConnection;
-  /** Where the activity log lines go; by default JSON on stdout at the configured level. */
+  /** Where the activity and codec log lines go; by default JSON on stdout at the configured level. */
   logger?: Logger;
 }
 
@@ -42,7 +42,10 @@ export async function createNominationWorker(context: INestApplicationContext, o
   const config = context.get<AppConfig>(APP_CONFIG);
   const connection = options.connection ?? (await NativeConnection.connect(temporalConnectionOptions(config)));
   const nominations = context.get(NominationRepository);
-  const dataConverter = payloadDataConverter(config.PAYLOAD_KEYS);
+  const logger = options.logger ?? createLogger(config, 'worker');
+  const dataConverter = workerDataConverter(config.PAYLOAD_KEYS, (reason, workflowId) =>
+    logger.warn({ workflowId, reason }, 'payload refused: it does not decrypt'),
+  );
   const activities = {
     ...createNominationActivities({ nominations }),
     ...createReviewRuleActivities({
@@ -65,7 +68,6 @@ export async function createNominationWorker(context: INestApplicationContext, o
       temporal: new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter }),
     }),
   };
-  const logger = options.logger ?? createLogger(config, 'worker');
   const tracing = workerTracing(config);
   const builtBundle = builtWorkflowBundle(tracing.traced);
   const workflowBundle = options.workflowBundle ?? (builtBundle ? { codePath: builtBundle } : undefined);
@@ -74,7 +76,7 @@ export async function createNominationWorker(context: INestApplicationContext, o
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     activities,
-    // Encrypts what the workflows write and decrypts what they read; unencrypted payloads of older runs pass through.
+    // Encrypts what the workflows write and decrypts what they read; unencrypted payloads of older runs pass through, marked unsealed.
     dataConverter,
     // Bounds the worker's memory whatever the number of open nominations; an evicted workflow replays on its next task.
     maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,

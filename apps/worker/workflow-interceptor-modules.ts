@@ -1,8 +1,12 @@
 /**
  * The workflow interceptor modules every bundle of `workflows/` must include: the worker's own
  * bundling takes them from here, and so must any bundle built beforehand (`bundleWorkflowCode`).
+ * The seal check first, so that a refused command reaches nothing else.
  */
-export const WORKFLOW_INTERCEPTOR_MODULES = [require.resolve('./correlation.workflow-interceptors')];
+export const WORKFLOW_INTERCEPTOR_MODULES = [
+  require.resolve('./sealed-commands.workflow-interceptors'),
+  require.resolve('./correlation.workflow-interceptors'),
+];
 
 /**
  * Those of a worker that traces (OTEL_EXPORTER_OTLP_ENDPOINT set): ours, and OpenTelemetry's workflow spans,

@@ -1,8 +1,10 @@
 import { defaultPayloadConverter } from '@temporalio/common';
 import { randomBytes } from 'node:crypto';
-import { EncryptionCodec, isEncrypted, KEY_ID_METADATA, UnknownPayloadKeyError } from './encryption-codec';
+import { EncryptionCodec, isEncrypted, KEY_ID_METADATA, UnknownPayloadKeyError, WorkerEncryptionCodec } from './encryption-codec';
+import { payloadConverter } from './payload-converter';
 import { newPayloadKeyEntry, payloadKeysSchema } from './payload-keys';
 import { payloadFromJson, payloadToJson } from './proto-json';
+import { isUnsealed, UNSEALED_METADATA } from './seal';
 
 const keys = (value: string) => payloadKeysSchema.parse(value);
 const OLD = newPayloadKeyEntry('2025', randomBytes);
@@ -45,10 +47,38 @@ describe('EncryptionCodec', () => {
     await expect(sut.decode([relabelled])).rejects.toThrow();
   });
 
-  it('passes unencrypted payloads through decode, as histories from before encryption hold them', async () => {
+  it('passes unencrypted payloads through decode, as histories from before encryption hold them, marked unsealed', async () => {
     const payload = plain();
     const [decoded] = await new EncryptionCodec(keys(NEW)).decode([payload]);
-    expect(decoded).toBe(payload);
+    expect(decoded!.data).toBe(payload.data);
+    expect(decoded!.metadata).toEqual({ ...payload.metadata, [UNSEALED_METADATA]: expect.any(Uint8Array) });
+    const [command] = await new EncryptionCodec(keys(NEW)).decode([defaultPayloadConverter.toPayload({ level: 'UNIT' })]);
+    expect(isUnsealed(payloadConverter.fromPayload(command!))).toBe(true);
+  });
+
+  it('leaves what it decrypts unmarked: its values are sealed', async () => {
+    const sut = new EncryptionCodec(keys(NEW));
+    const [sealed] = await sut.encode([defaultPayloadConverter.toPayload({ level: 'UNIT' })]);
+    const [decoded] = await sut.decode([sealed!]);
+    expect(decoded!.metadata?.[UNSEALED_METADATA]).toBeUndefined();
+    expect(payloadConverter.fromPayload(decoded!)).toEqual({ level: 'UNIT' });
+    expect(isUnsealed(payloadConverter.fromPayload(decoded!))).toBe(false);
+  });
+
+  it('in the worker, puts a payload that does not decrypt where the converter refuses it, and reports it', async () => {
+    const [fromOld] = await new EncryptionCodec(keys(OLD)).encode([plain()]);
+    const [sealed] = await new EncryptionCodec(keys(NEW)).encode([plain()]);
+    const tampered = { ...sealed!, data: Buffer.from(sealed!.data!).fill(7, 20, 24) };
+    const reports: [string, string | undefined][] = [];
+    const sut = new WorkerEncryptionCodec(new EncryptionCodec(keys(NEW)), (reason, workflowId) => reports.push([reason, workflowId]));
+    const decoded = await sut.decode([fromOld!, tampered, sealed!], { type: 'workflow', namespace: 'default', workflowId: 'nomination-1' });
+    expect(() => payloadConverter.fromPayload(decoded[0]!)).toThrow(/key "2025", which is not in PAYLOAD_KEYS/);
+    expect(() => payloadConverter.fromPayload(decoded[1]!)).toThrow(/fails authentication/);
+    expect(payloadConverter.fromPayload(decoded[2]!)).toBe(text);
+    expect(reports).toEqual([
+      [expect.stringContaining('2025'), 'nomination-1'],
+      [expect.stringContaining('authentication'), 'nomination-1'],
+    ]);
   });
 
   it('round-trips through the proto JSON of the codec-server protocol', async () => {

@@ -2,7 +2,7 @@ import { bundleWorkflowCode } from '@temporalio/worker';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { WORKFLOW_INTERCEPTOR_MODULES } from '../../apps/worker/workflow-interceptor-modules';
-import { FAILURE_CONVERTER_PATH } from '../../libs/codec/data-converter';
+import { CONVERTER_PATHS } from '../../libs/codec/data-converter';
 import { startEmbeddedPostgres } from '../../libs/devtools/embedded-postgres';
 import { createDatabase, databaseUrl, dropDatabase, migrateDatabase } from '../../libs/devtools/migrate';
 import { startTemporalDevServer } from '../../libs/devtools/temporal-dev-server';
@@ -42,7 +42,7 @@ export default async function globalSetup(): Promise<void> {
   const { code } = await bundleWorkflowCode({
     workflowsPath: require.resolve('../../workflows'),
     workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES,
-    failureConverterPath: FAILURE_CONVERTER_PATH,
+    ...CONVERTER_PATHS,
     logger: quietLogger,
   });
   const bundlePath = join(runDir, 'workflow-bundle.js');

@@ -11,7 +11,9 @@ export interface ComposeService {
   environment?: Record<string, string | number | boolean | null>;
   depends_on?: Record<string, { condition: string }>;
   healthcheck?: { test: string[] };
-  volumes?: string[];
+  volumes?: (string | { type: string; source: string; target: string; read_only?: boolean; volume?: { subpath?: string } })[];
+  ports?: string[];
+  expose?: string[];
   stop_grace_period?: string;
   restart?: string;
 }
