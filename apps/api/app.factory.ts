@@ -39,6 +39,11 @@ export async function createApiApp(
   return app;
 }
 
+/** Listens on HOST: this machine only unless the configuration opens it (and then not with dev sign-in). */
+export async function listenApi(app: INestApplication, config: AppConfig): Promise<void> {
+  await app.listen(config.PORT, config.HOST);
+}
+
 /**
  * The OpenAPI document of the application's routes, as served at /api/docs-json and committed as
  * openapi/openapi.json (`npm run openapi`).
