@@ -15,6 +15,7 @@ import { BodyParsing } from './common/body-parsing';
 import { withResponseComponents } from './common/openapi';
 import { CorrelationInterceptor } from './logging/correlation.interceptor';
 import { requestLogging } from './logging/request-logging';
+import { securityHeaders } from './web/security-headers';
 import { serveWebApp } from './web/web-app';
 
 /**
@@ -33,6 +34,7 @@ export async function createApiApp(
   });
   // First, so that every request, even one refused before its route, gets its correlation id and its line.
   app.use(requestLogging(logger));
+  app.use(securityHeaders(config));
   // The web app's files, uncounted: loading the app is a dozen requests, whoever asks.
   serveWebApp(app);
   // Every request is counted against its caller, and maybe refused, before its body is read (BodyParsing).
