@@ -20,6 +20,8 @@ RUN npm ci --omit=dev
 FROM node:20.19-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production
+# Every interface of the container: its own network is the boundary (the API and the worker default to 127.0.0.1).
+ENV HOST=0.0.0.0
 # prisma/ and prisma.config.ts stay for the one-shot `prisma migrate deploy` service.
 COPY --from=build /app/package.json /app/prisma.config.ts ./
 COPY --from=build /app/prisma prisma

@@ -3,6 +3,7 @@
 import { connect } from 'node:net';
 import { join, resolve } from 'node:path';
 import { devPayloadKeys } from '../libs/codec/dev-payload-keys';
+import { socketAddress } from '../libs/config/bind-address';
 import { startEmbeddedPostgres } from '../libs/devtools/embedded-postgres';
 import { migrateDatabase } from '../libs/devtools/migrate';
 import { spawnService } from '../libs/devtools/service-process';
@@ -86,9 +87,11 @@ async function main(): Promise<void> {
   const workerMetricsPort = portFromEnv('WORKER_METRICS_PORT', 9464);
   startApp('worker', join(root, 'dist', 'apps', 'worker', 'main.js'), { ...appEnv, WORKER_METRICS_PORT: String(workerMetricsPort) }, WORKER_NODE_ARGS);
   startApp('api', join(root, 'dist', 'apps', 'api', 'main.js'), appEnv);
-  await waitForPort(apiPort);
+  // HOST (127.0.0.1 unless set; the API's configuration refuses a wider one with dev sign-in) as this machine reaches it.
+  const apiHost = env.HOST && env.HOST !== '0.0.0.0' && env.HOST !== '::' ? env.HOST : '127.0.0.1';
+  await waitForPort(apiHost, apiPort);
 
-  const api = `http://localhost:${apiPort}`;
+  const api = `http://${socketAddress(apiHost, apiPort)}`;
   console.log(
     [
       '',
@@ -130,10 +133,10 @@ function portFromEnv(name: string, fallback: number): number {
 }
 
 /** Resolves once something accepts TCP connections on the port (the API has finished booting). */
-async function waitForPort(port: number): Promise<void> {
+async function waitForPort(host: string, port: number): Promise<void> {
   while (!shuttingDown) {
     const open = await new Promise<boolean>((done) => {
-      const socket = connect(port, '127.0.0.1');
+      const socket = connect(port, host);
       let connected = false;
       socket.once('connect', () => {
         connected = true;

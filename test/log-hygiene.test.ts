@@ -59,4 +59,21 @@ describe('logs at info carry ids and codes, never what a nomination says', () =>
     // Request lines describe the call, not its headers (the bearer token) or its body.
     expect(lines.filter((l) => /"(req|headers|body)":|authorization|Bearer/i.test(l))).toEqual([]);
   });
+
+  it('a search by a person’s name leaves the name in no request line, as typed or as sent in the URL', async () => {
+    const searched = 'Nghiêm Thị Quỳnh Zebulon';
+    const query = `fullName=${encodeURIComponent(searched)}`;
+    const before = lines.length;
+
+    expect((await sut.get('admin', `/api/admin/award-history?${query}`)).status).toBe(200);
+    // Refused too: a query parameter the route does not know is still logged without its value.
+    expect((await sut.get('u1.clerk', `/api/nominations?${query}`)).status).toBe(400);
+
+    const requestLines = lines.slice(before).filter((l) => l.includes('"url":'));
+    expect(requestLines.filter((l) => l.includes('"url":"/api/admin/award-history"'))).toHaveLength(1);
+    expect(requestLines.filter((l) => l.includes('"url":"/api/nominations"'))).toHaveLength(1);
+    for (const secret of [searched, 'Zebulon', encodeURIComponent(searched), 'fullName']) {
+      expect({ secret, lines: [...lines, ...nestLines].filter((l) => l.includes(secret)) }).toEqual({ secret, lines: [] });
+    }
+  });
 });

@@ -20,7 +20,6 @@ import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
 import { MeController } from './auth/me.controller';
 import { SignInController } from './auth/sign-in.controller';
-import { RateLimitGuard } from './auth/rate-limit.guard';
 import { CalendarApiModule } from './calendar/calendar-api.module';
 import { CatalogueController } from './catalogue/catalogue.controller';
 import { CampaignsController } from './campaigns/campaigns.controller';
@@ -64,8 +63,9 @@ export class AppModule {
         EligibilityApiModule,
         StatisticsApiModule,
         MetricsModule,
-        // In memory, per process: README "Rate limit" says how several instances would share one count.
-        ThrottlerModule.forRoot({ throttlers: [{ name: 'default', ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE }] }),
+        // The rate limiter's counts (apps/api/auth/rate-limit.middleware.ts), in memory, per process: README "Rate limit"
+        // says how several instances would share them.
+        ThrottlerModule.forRoot([]),
       ],
       controllers: [
         // The dev sign-in does not exist at all outside AUTH_MODE=dev.
@@ -110,9 +110,7 @@ export class AppModule {
         CampaignsService,
         CampaignResultService,
         SchedulesService,
-        // In this order: the rate limit counts per user, so it needs the user the AuthGuard found.
         { provide: APP_GUARD, useClass: AuthGuard },
-        { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_INTERCEPTOR, useClass: CommandDeadlineInterceptor },
       ],
     };

@@ -7,6 +7,8 @@ import { payloadDataConverter } from '../../libs/codec/data-converter';
 import { syncSchedules } from '../../libs/campaigns/schedules';
 import { checkCatalogue } from '../../libs/catalogue/catalogue-check';
 import { loadConfig, notificationSettingsFrom } from '../../libs/config/config';
+import { socketAddress } from '../../libs/config/bind-address';
+
 import { temporalConnectionOptions } from '../../libs/config/temporal-connection';
 import { createLogger } from '../../libs/logging/logger';
 import { NestPinoLogger } from '../../libs/logging/nest-logger';
@@ -26,7 +28,7 @@ async function main(): Promise<void> {
     telemetryOptions: {
       logging: { forward: {} },
       // The SDK's own counters and histograms (activity failures among them), scraped at /metrics.
-      metrics: { prometheus: { bindAddress: `0.0.0.0:${config.WORKER_METRICS_PORT}` } },
+      metrics: { prometheus: { bindAddress: socketAddress(config.HOST, config.WORKER_METRICS_PORT) } },
     },
   });
   const context = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
@@ -56,7 +58,7 @@ async function main(): Promise<void> {
   const sweeper = context.get(OrphanSweeper);
   sweeper.start();
   Logger.log(`worker polling task queue "${config.TEMPORAL_TASK_QUEUE}" at ${config.TEMPORAL_ADDRESS}`, 'Worker');
-  Logger.log(`Temporal SDK metrics on http://localhost:${config.WORKER_METRICS_PORT}/metrics`, 'Worker');
+  Logger.log(`Temporal SDK metrics on http://${socketAddress(config.HOST, config.WORKER_METRICS_PORT)}/metrics`, 'Worker');
   // The SDK shuts the worker down on SIGINT/SIGTERM; run() resolves once in-flight tasks are done.
   await worker.run();
   await dispatcher?.stop();

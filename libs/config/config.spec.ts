@@ -152,6 +152,19 @@ describe('loadConfig', () => {
       expect(configError({ ...dev, NODE_ENV: 'production' }).message).toMatch(/^ {2}AUTH_MODE: .*production/m);
     });
 
+    it('listens on this machine only unless HOST opens it', () => {
+      expect(loadConfig(dev).HOST).toBe('127.0.0.1');
+      for (const HOST of ['localhost', '127.0.0.1', '::1']) expect(loadConfig({ ...dev, HOST }).HOST).toBe(HOST);
+    });
+
+    it('refuses a HOST beyond this machine, naming HOST and AUTH_MODE; jwt mode may listen anywhere', () => {
+      for (const HOST of ['0.0.0.0', '::', '192.168.1.20']) {
+        expect(configError({ ...dev, HOST }).message).toMatch(new RegExp(`^ {2}HOST: HOST=${HOST} .*AUTH_MODE=jwt`, 'm'));
+      }
+      expect(loadConfig({ ...minimal, HOST: '0.0.0.0' }).HOST).toBe('0.0.0.0');
+      expect(configError({ ...minimal, HOST: 'tdkt.local' }).message).toMatch(/^ {2}HOST: must be an IP address or localhost/m);
+    });
+
     it('draws a fresh signing secret on each start unless one is configured', () => {
       const first = loadConfig(dev).DEV_JWT_SECRET;
 

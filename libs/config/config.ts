@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { payloadKeysSchema } from '../codec/payload-keys';
 import type { Level } from '../domain/levels';
 import type { NotificationSettings } from '../domain/notification-policy';
+import { bindHostSchema, isLoopback } from './bind-address';
 import { cronSchema } from './cron';
 import { deadlineSpecSchema, type DeadlineSpec } from './deadline-spec';
 import { durationSchema } from './duration';
@@ -11,6 +12,11 @@ const envSchema = z
   .object({
     NODE_ENV: z.string().default('development'),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    /**
+     * The address the API and the worker's metrics listen on: this machine only unless set wider
+     * (`0.0.0.0` in the container image, where the container's own network is the boundary).
+     */
+    HOST: bindHostSchema.default('127.0.0.1'),
     DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL'),
     /** How long opening a database connection, or waiting for a free one in a full pool, may take. */
     DATABASE_CONNECT_TIMEOUT: durationSchema.prefault('5s'),
@@ -184,6 +190,13 @@ const envSchema = z
     }
     if (!env.S3_ACCESS_KEY_ID !== !env.S3_SECRET_ACCESS_KEY) {
       ctx.addIssue({ code: 'custom', path: ['S3_SECRET_ACCESS_KEY'], message: 'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together' });
+    }
+    if (env.AUTH_MODE === 'dev' && !isLoopback(env.HOST)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['HOST'],
+        message: `HOST=${env.HOST} opens the API beyond this machine, where AUTH_MODE=dev would let anyone sign in as anyone: set AUTH_MODE=jwt, or leave HOST unset (127.0.0.1)`,
+      });
     }
     if (env.AUTH_MODE === 'dev' && env.NODE_ENV === 'production') {
       ctx.addIssue({ code: 'custom', path: ['AUTH_MODE'], message: 'AUTH_MODE=dev lets anyone sign in as anyone: not allowed with NODE_ENV=production' });

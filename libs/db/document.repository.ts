@@ -37,6 +37,19 @@ export class DocumentRepository {
     return this.prisma.document.count({ where: { uploadedBy, nominationId: null } });
   }
 
+  /**
+   * Records an upload waiting to be attached, unless its uploader already has `max` waiting: null then.
+   * A transaction-scoped advisory lock per uploader serialises the count and the insert, so concurrent
+   * uploads cannot all see room for one more.
+   */
+  async createWaiting(data: NewDocument, max: number): Promise<DocumentRow | null> {
+    return this.prisma.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`uploads:${data.uploadedBy}`}))`;
+      if ((await tx.document.count({ where: { uploadedBy: data.uploadedBy, nominationId: null } })) >= max) return null;
+      return tx.document.create({ data });
+    });
+  }
+
   /** The caller's unattached uploads among `ids`, in the order given; a refusal names the first unusable one. */
   async waiting(uploadedBy: string, ids: readonly string[]): Promise<DocumentRow[] | DomainError> {
     const rows = await this.prisma.document.findMany({ where: { id: { in: [...ids] }, uploadedBy, nominationId: null } });

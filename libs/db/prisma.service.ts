@@ -19,6 +19,9 @@ export class PrismaService extends PrismaClient implements OnModuleDestroy {
         statement_timeout: config.DATABASE_STATEMENT_TIMEOUT,
         query_timeout: config.DATABASE_STATEMENT_TIMEOUT + CLIENT_GRACE_MS,
       }),
+      // A burst waits its turn in the pool's queue: a transaction as long as a single query (Prisma's own
+      // 2 s would refuse transactions with 503 while queries still wait), and 503 only once that has passed.
+      transactionOptions: { maxWait: config.DATABASE_CONNECT_TIMEOUT },
     });
   }
 

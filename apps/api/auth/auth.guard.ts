@@ -8,6 +8,7 @@ import { API_MESSAGES } from '../../../libs/domain/api-messages';
 import type { Actor, Role } from '../../../libs/domain/access-policy';
 import { ApiError } from '../common/api-error';
 import { AuthService } from './auth.service';
+import { authenticationOf } from './rate-limit.middleware';
 
 /** Who may call a route: nobody without a token, or everybody. */
 export type RouteAccess =
@@ -65,7 +66,7 @@ export class AuthGuard implements CanActivate {
     if (access.public) return true;
     const request = context.switchToHttp().getRequest<AuthedRequest>();
     if (access.serviceToken && this.isServiceToken(access.serviceToken, request.headers.authorization)) return true;
-    request.actor = await this.auth.authenticate(request.headers.authorization);
+    request.actor = await authenticationOf(request, this.auth);
     if (access.roles && !access.roles.includes(request.actor.role)) {
       throw ApiError.forbidden(API_MESSAGES.auth.roleNotAllowed(access.roles, request.actor.username, request.actor.role));
     }

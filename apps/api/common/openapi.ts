@@ -105,7 +105,7 @@ export interface RouteDoc {
   errors?: ErrorStatus[];
   /** `@Public()`: no 401. */
   anonymous?: boolean;
-  /** `@SkipThrottle()`: no 429. */
+  /** Not counted by the rate limiter (apps/api/auth/rate-limit.middleware.ts): no 429. */
   unthrottled?: boolean;
 }
 

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
 import { APP_CONFIG, type AppConfig } from '../../../libs/config/config';
-import { AttachRefused, DocumentRepository, type DocumentRow } from '../../../libs/db/document.repository';
+import { AttachRefused, DocumentRepository, type DocumentRow, type NewDocument } from '../../../libs/db/document.repository';
 import { DOCUMENT_STORE, type DocumentStore } from '../../../libs/documents/document-store';
 import { displayFileName } from '../../../libs/documents/file-name';
 import { acceptedKind, MEDIA_TYPES } from '../../../libs/documents/media-type';
@@ -32,10 +32,12 @@ export class DocumentsService {
 
   /** A clerk's upload, waiting to be named in a submission or resubmission. */
   async upload(actor: Actor, req: IncomingMessage): Promise<DocumentView> {
-    if ((await this.documents.countWaiting(actor.username)) >= this.config.DOCUMENT_MAX_WAITING) {
-      throw new ApiError('PAYLOAD_TOO_LARGE', say.tooManyWaiting, [{ path: 'file', message: say.waitingLimit(this.config.DOCUMENT_MAX_WAITING) }]);
-    }
-    return documentView(await this.receive(actor, req));
+    const max = this.config.DOCUMENT_MAX_WAITING;
+    // Refused before the bytes are read when the cap is already reached; the insert enforces it under concurrency.
+    if ((await this.documents.countWaiting(actor.username)) >= max) throw this.tooManyWaiting();
+    const row = await this.receive(actor, req, (data) => this.documents.createWaiting(data, max));
+    if (!row) throw this.tooManyWaiting();
+    return documentView(row);
   }
 
   /** A document added to a nomination under way: by the reviewer of its current level, or its clerk while it is returned. */
@@ -45,7 +47,7 @@ export class DocumentsService {
     if ((await this.documents.countForNomination(record.id)) >= this.config.DOCUMENT_MAX_PER_NOMINATION) {
       throw this.tooMany(say.nominationFull(this.config.DOCUMENT_MAX_PER_NOMINATION));
     }
-    const row = await this.receive(actor, req);
+    const row = await this.receive(actor, req, (data) => this.documents.create(data));
     try {
       await this.documents.attachNow(record.id, actor.username, [row.id]);
     } catch (error) {
@@ -72,7 +74,8 @@ export class DocumentsService {
     return { row, body };
   }
 
-  private async receive(actor: Actor, req: IncomingMessage): Promise<DocumentRow> {
+  /** Receives the upload, stores its file, and records it with `record`; null (the file removed again) when `record` refused it. */
+  private async receive<Row extends DocumentRow | null>(actor: Actor, req: IncomingMessage, record: (data: NewDocument) => Promise<Row>): Promise<Row> {
     const upload = await receiveUpload(req, this.config.DOCUMENT_MAX_BYTES);
     const { file } = upload;
     try {
@@ -93,8 +96,9 @@ export class DocumentsService {
       const id = randomUUID();
       const mediaType = MEDIA_TYPES[kind];
       await this.store.put(id, file.path, file.size, mediaType);
+      const removeFile = () => this.store.delete(id).catch(() => undefined);
       try {
-        return await this.documents.create({
+        const row = await record({
           id,
           type: type as DocumentType,
           fileName,
@@ -104,14 +108,20 @@ export class DocumentsService {
           uploadedBy: actor.username,
           uploaderOrg: actor.orgCode,
         });
+        if (!row) await removeFile();
+        return row;
       } catch (error) {
         // Best effort: should this delete fail too, the sweep finds a file no row points to.
-        await this.store.delete(id).catch(() => undefined);
+        await removeFile();
         throw error;
       }
     } finally {
       await file.discard();
     }
+  }
+
+  private tooManyWaiting(): ApiError {
+    return new ApiError('PAYLOAD_TOO_LARGE', say.tooManyWaiting, [{ path: 'file', message: say.waitingLimit(this.config.DOCUMENT_MAX_WAITING) }]);
   }
 
   private tooMany(message: string): ApiError {

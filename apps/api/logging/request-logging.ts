@@ -7,13 +7,14 @@ import { saneCorrelationId } from '../../../libs/logging/correlation';
 
 export const CORRELATION_ID_HEADER = 'x-correlation-id';
 
-const NOMINATION_PATH = /^\/api\/nominations\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:[/?]|$)/i;
+const NOMINATION_PATH = /^\/api\/nominations\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:\/|$)/i;
 // Scraped every few seconds: at info they would bury the requests people make.
 const POLLED_PATHS = ['/api/metrics', '/api/health'];
 
 type Request = IncomingMessage & { originalUrl?: string; actor?: Actor };
 
-const pathOf = (req: Request) => req.originalUrl ?? req.url ?? '';
+// Without the query string: a search names a person (`?fullName=`), and logs hold ids and codes only.
+const pathOf = (req: Request) => (req.originalUrl ?? req.url ?? '').split('?')[0]!;
 
 /** What one request line says besides its correlation id: the call, its outcome, who made it, the nomination it was about. */
 function describe(req: Request, res: ServerResponse, durationMs: unknown) {
@@ -47,7 +48,7 @@ export function requestLogging(logger: Logger) {
       // A part that is down (503) is expected while it is down, and health says which: not each request's error.
       if (res.statusCode === 503) return 'warn';
       if (error || res.statusCode >= 500) return 'error';
-      return POLLED_PATHS.includes(pathOf(req).split('?')[0]!) ? 'debug' : 'info';
+      return POLLED_PATHS.includes(pathOf(req)) ? 'debug' : 'info';
     },
     customSuccessObject: (req, res, value: { durationMs?: number }) => describe(req, res, value.durationMs),
     customSuccessMessage: (_req, res) => (res.writableEnded ? 'request completed' : 'request aborted'),
