@@ -42,7 +42,9 @@ describe('campaigns: a window that opens and closes on time, and a result drawn 
   };
   const submitTo = async (campaignId: string, overrides: Record<string, unknown> = {}, clerk = 'u1.clerk') =>
     sut.post(clerk, '/api/nominations', {
-      documents: await sut.requiredDocuments(clerk, (overrides.awardCode as string | undefined) ?? 'GIAY_KHEN_GIAM_DOC_SO'),
+      documents:
+        (overrides.documents as string[] | undefined) ??
+        (await sut.requiredDocuments(clerk, (overrides.awardCode as string | undefined) ?? 'GIAY_KHEN_GIAM_DOC_SO')),
       awardCode: 'GIAY_KHEN_GIAM_DOC_SO',
       year: 2026,
       nominee: { kind: 'INDIVIDUAL', fullName: 'Nguyễn Thị Lan', position: 'Chuyên viên' },
@@ -144,13 +146,15 @@ describe('campaigns: a window that opens and closes on time, and a result drawn 
   });
 
   it('at the instant of closing, every submission is either in before the close or cleanly refused', async () => {
+    // The dossiers are uploaded beforehand: only the submissions themselves race the close.
+    const dossiers = await Promise.all(Array.from({ length: 24 }, () => sut.requiredDocuments('u1.clerk', 'GIAY_KHEN_GIAM_DOC_SO')));
     const campaign = await createCampaign(500, 4000);
     await waitStatus(campaign.id, 'OPEN');
     const closesAt = Date.parse(campaign.closesAt);
     await pause(closesAt - Date.now() - 1200);
     const attempts: Promise<{ status: number; body: { id?: string; error?: { code: string } } }>[] = [];
     for (let i = 0; i < 24; i++) {
-      attempts.push(submitTo(campaign.id, { requestId: `race-${campaign.code}-${i}` }));
+      attempts.push(submitTo(campaign.id, { requestId: `race-${campaign.code}-${i}`, documents: dossiers[i] }));
       await pause(100);
     }
     const results = await Promise.all(attempts);

@@ -1,5 +1,5 @@
 import type { LevelPlan } from '../libs/deadlines/deadline-planner';
-import { catalogueVersion } from '../libs/domain/award-catalogue';
+import { findAwardOf } from '../libs/domain/nomination-catalogue';
 import type { Level } from '../libs/domain/levels';
 import { liftHold, resumedDeadline, type Entering, type LiftHoldCommand, type NominationState, type Planner } from '../libs/domain/nomination-machine';
 import type { NominationWorkflowInput } from '../libs/domain/nomination-messages';
@@ -36,7 +36,7 @@ export class NominationRoute {
     private readonly input: NominationWorkflowInput,
     private readonly law: LawSteps,
   ) {
-    this.award = catalogueVersion(input.catalogueVersion ?? '')?.awards.find((a) => a.code === input.awardCode);
+    this.award = findAwardOf({ awardCode: input.awardCode, catalogueVersion: input.catalogueVersion });
     this.planning = {
       nominationId: input.nominationId,
       ...(input.catalogueVersion !== undefined && {

@@ -3,7 +3,7 @@ import type { RetryPolicy } from '@temporalio/common';
 import type { z } from 'zod';
 import type { NominationActivities } from '../activities/nomination.activities';
 import type { ReviewRuleActivities } from '../activities/review-rules.activities';
-import { catalogueVersion } from '../libs/domain/award-catalogue';
+import { findAwardOf } from '../libs/domain/nomination-catalogue';
 import { PERSISTENCE_FAILED, type DomainError } from '../libs/domain/errors';
 import type { Level } from '../libs/domain/levels';
 import {
@@ -87,7 +87,7 @@ export async function nominationWorkflowV3(input: NominationWorkflowInput): Prom
   if (!patched(REVIEW_RULES_PATCH)) return nominationWorkflowV1(input);
   const visible = patched(ADMIN_VISIBILITY_PATCH);
 
-  const award = catalogueVersion(input.catalogueVersion ?? '')?.awards.find((a) => a.code === input.awardCode);
+  const award = findAwardOf({ awardCode: input.awardCode, catalogueVersion: input.catalogueVersion });
   const isCouncil = (level: Level) => award?.councils?.[level] !== undefined;
   const isLast = (level: Level) => input.route[input.route.length - 1] === level;
 

@@ -24,13 +24,23 @@ export function catalogueOf(n: Omit<JudgedNomination, 'awardCode'>): CatalogueVe
 
 /**
  * The award as the catalogue version the nomination was judged by defines it (councils, quota, documents,
- * periods). Every award a nomination names is in a catalogue: submissions are checked against it, and
- * versions are never edited once nominations were judged by them.
+ * periods), if a version it may be judged by has it. A workflow started without a catalogue version and
+ * without a submission date finds none, as it always did.
  */
-export function awardOf(n: JudgedNomination): AwardDefinition {
+export function findAwardOf(n: JudgedNomination): AwardDefinition | undefined {
   for (const version of candidates(n)) {
     const award = version.awards.find((a) => a.code === n.awardCode);
     if (award) return award;
   }
-  throw new Error(`award ${n.awardCode} is in no catalogue`);
+  return undefined;
+}
+
+/**
+ * The award as `findAwardOf` finds it. Every award a nomination names is in a catalogue: submissions are
+ * checked against it, and versions are never edited once nominations were judged by them.
+ */
+export function awardOf(n: JudgedNomination): AwardDefinition {
+  const award = findAwardOf(n);
+  if (!award) throw new Error(`award ${n.awardCode} is in no catalogue`);
+  return award;
 }

@@ -138,7 +138,7 @@ describe('notificationText', () => {
 
 describe('notificationContext', () => {
   const tree = new OrgTree(DEMO_ORGS);
-  const nomination = { unitCode: 'U3', awardCode: 'BANG_KHEN_UBND_TP', nominee: individual, createdAt: NOW };
+  const nomination = { unitCode: 'U3', awardCode: 'BANG_KHEN_UBND_TP', catalogueVersion: null, nominee: individual, createdAt: NOW };
 
   it('names the award from the catalogue in force when the nomination was made, and the unit from the chart', () => {
     const transition = submitted().transition;

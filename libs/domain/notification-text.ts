@@ -1,6 +1,5 @@
 import type { OrgTree } from './access-policy';
-import { findAward } from './award-catalogue';
-import { hanoiDay } from './hanoi-time';
+import { findAwardOf } from './nomination-catalogue';
 import { LEVEL_NAMES_VI } from './levels';
 import type { NotificationKind, Transition } from './nomination-machine';
 import { GROUND_NAMES_VI } from './nomination-status';
@@ -17,6 +16,7 @@ export interface NotificationContext {
 export interface NotifiedNomination {
   unitCode: string;
   awardCode: string;
+  catalogueVersion: string | null;
   nominee: Nominee;
   createdAt: Date;
 }
@@ -26,7 +26,7 @@ export function notificationContext(transition: Transition, nomination: Notified
   return {
     transition,
     nominee: nomination.nominee,
-    awardName: findAward(nomination.awardCode, hanoiDay(nomination.createdAt))?.nameVi ?? nomination.awardCode,
+    awardName: findAwardOf(nomination)?.nameVi ?? nomination.awardCode,
     unitName: tree.get(nomination.unitCode)?.name ?? nomination.unitCode,
   };
 }
