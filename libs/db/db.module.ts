@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { ActivityFailureRepository } from './activity-failure.repository';
+import { AuditRepository } from './audit.repository';
 import { AwardHistoryRepository } from './award-history.repository';
 import { BallotRepository } from './ballot.repository';
 import { BaseSalaryRepository } from './base-salary.repository';
@@ -19,6 +20,7 @@ import { StuckRepository } from './stuck.repository';
 const providers = [
   PrismaService,
   ActivityFailureRepository,
+  AuditRepository,
   AwardHistoryRepository,
   BallotRepository,
   BaseSalaryRepository,
