@@ -50,8 +50,7 @@ export class ChainWalk {
   add(event: StoredAuditEvent): void {
     this.events += 1;
     if (this.broken) return;
-    const follows =
-      event.seq === this.prev.seq + 1 && event.seq <= this.head.seq && event.hash === auditEventHash(this.prev.hash, event);
+    const follows = event.seq === this.prev.seq + 1 && event.seq <= this.head.seq && event.hash === auditEventHash(this.prev.hash, event);
     if (!follows) this.broken = { seq: event.seq, at: event.at.toISOString() };
     this.prev = { seq: event.seq, hash: event.hash };
   }

@@ -22,7 +22,8 @@ export type AuditAction =
   | 'DOCUMENT_ATTACHED';
 
 /** What changed, as `<kind>:<id>`. */
-export type AuditSubject = `${'nomination' | 'hold' | 'delegation' | 'document' | 'calendar' | 'base-salary' | 'award-history' | 'schedule' | 'campaign'}:${string}`;
+export type AuditSubject =
+  `${'nomination' | 'hold' | 'delegation' | 'document' | 'calendar' | 'base-salary' | 'award-history' | 'schedule' | 'campaign'}:${string}`;
 
 export interface AuditEntry {
   actor: string;
@@ -109,7 +110,7 @@ export class AuditRepository {
       async (tx) => {
         const head = (await tx.auditChainHead.findUnique({ where: { id: true } })) ?? { seq: 0, hash: GENESIS_HASH };
         const walk = new ChainWalk(head);
-        for (let after = BEFORE_ALL; ; ) {
+        for (let after = BEFORE_ALL; ;) {
           const rows = await tx.$queryRaw<StoredAuditEvent[]>`
             SELECT chain_seq AS seq, at, actor, kind AS action, subject, data::text AS details, hash
             FROM audit_events WHERE chain_seq > ${after}::bigint ORDER BY chain_seq LIMIT ${VERIFY_BATCH}`;

@@ -4,6 +4,7 @@ import { votePasses, voteMinutes } from '../domain/council-vote';
 import type { DomainError } from '../domain/errors';
 import type { Level } from '../domain/levels';
 import type { Tally } from '../domain/nomination-machine';
+import { recordAudit } from './audit.repository';
 import type { Prisma } from './generated/client';
 import { isUniqueViolation } from './nomination.repository';
 import { PrismaService } from './prisma.service';
@@ -64,6 +65,8 @@ export class BallotRepository {
           where: { nominationId_level: { nominationId: session.nominationId, level: session.level } },
           data: vote === 'FOR' ? { votesFor: { increment: 1 } } : { votesAgainst: { increment: 1 } },
         });
+        // That the member voted, as the voters table says; never how.
+        await recordAudit(tx, { actor: username, action: 'VOTE_CAST', subject: `nomination:${session.nominationId}`, details: { level: session.level } });
         return { level: session.level, membersTotal: updated.membersTotal, votesCast: updated.votesFor + updated.votesAgainst, closed: false };
       });
     } catch (error) {

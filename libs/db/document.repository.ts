@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { DomainError } from '../domain/errors';
 import { versionChain } from '../domain/dossier';
+import { recordAudit } from './audit.repository';
 import type { Prisma } from './generated/client';
 import { PrismaService } from './prisma.service';
 
@@ -21,7 +22,17 @@ export class DocumentRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   create(data: NewDocument): Promise<DocumentRow> {
-    return this.prisma.document.create({ data });
+    return this.prisma.$transaction(async (tx) => {
+      const row = await tx.document.create({ data });
+      const { type, fileName, mediaType, size, sha256 } = row;
+      await recordAudit(tx, {
+        actor: row.uploadedBy,
+        action: 'DOCUMENT_UPLOADED',
+        subject: `document:${row.id}`,
+        details: { type, fileName, mediaType, size, sha256 },
+      });
+      return row;
+    });
   }
 
   findById(id: string): Promise<DocumentRow | null> {
@@ -55,6 +66,7 @@ export class DocumentRepository {
    * request makes the whole transaction fail.
    */
   async attach(tx: Tx, nominationId: string, uploadedBy: string, ids: readonly string[], at = new Date()): Promise<void> {
+    const attached = [];
     for (const [index, id] of ids.entries()) {
       const row = await tx.document.findFirst({ where: { id, uploadedBy, nominationId: null } });
       if (!row) throw new AttachRefused(unusable(index));
@@ -66,6 +78,10 @@ export class DocumentRepository {
         data: { nominationId, chain, version: (latest?.version ?? 0) + 1, current: true, attachedAt: at },
       });
       if (claimed.count !== 1) throw new AttachRefused(unusable(index));
+      attached.push({ id, type: row.type, sha256: row.sha256, version: (latest?.version ?? 0) + 1 });
+    }
+    if (attached.length > 0) {
+      await recordAudit(tx, { actor: uploadedBy, action: 'DOCUMENT_ATTACHED', subject: `nomination:${nominationId}`, details: { documents: attached } });
     }
   }
 

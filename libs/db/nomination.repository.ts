@@ -10,6 +10,7 @@ import type { NominationStatus } from '../domain/nomination-status';
 import { emailText, notificationText } from '../domain/notification-text';
 import type { Nominee } from '../domain/schemas';
 import type { OrgTree } from '../domain/access-policy';
+import { recordAudit } from './audit.repository';
 import { recordDecisionLatency } from './decision-latency.repository';
 import { Prisma } from './generated/client';
 import { PrismaService } from './prisma.service';
@@ -224,7 +225,11 @@ export class NominationRepository {
   }
 
   addObjection(nominationId: string, author: string, text: string) {
-    return this.prisma.objection.create({ data: { nominationId, author, text } });
+    return this.prisma.$transaction(async (tx) => {
+      const objection = await tx.objection.create({ data: { nominationId, author, text } });
+      await recordAudit(tx, { actor: author, action: 'OBJECTION_FILED', subject: `nomination:${nominationId}`, details: { objectionId: objection.id, text } });
+      return objection;
+    });
   }
 
   /** The nominations of a nominee (by name and unit) in review now: those a hold recorded today suspends. */

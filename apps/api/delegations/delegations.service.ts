@@ -60,6 +60,6 @@ export class DelegationsService {
       if (found.deputy === actor.username) throw ApiError.forbidden('Only the delegator or an admin revokes a delegation');
       throw ApiError.notFound('Delegation');
     }
-    await this.delegations.remove(id);
+    await this.delegations.revoke(id, actor.username);
   }
 }
