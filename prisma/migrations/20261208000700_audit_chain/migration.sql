@@ -1,7 +1,9 @@
 -- The audit trail becomes one hash chain over every change, not only the nominations' transitions.
--- Each row's hash is SHA-256 over the previous row's hash and the row's canonical content; the
+-- Each row’s hash is SHA-256 over the previous row’s hash and the row’s canonical content: the
 -- database computes it, so every writer (the transition writer, the admin actions, anything added
 -- later) extends the chain the same way. libs/db/audit-chain.ts recomputes it to verify.
+-- Prisma's driver adapter splits a migration at every semicolon, inside quotes too: the plpgsql
+-- bodies below are E'' strings that spell theirs \x3B.
 
 ALTER TABLE "audit_events" ADD COLUMN "chain_seq" INTEGER,
 ADD COLUMN "hash" TEXT,
@@ -18,7 +20,7 @@ ALTER TABLE "delegations" ADD COLUMN "ended_at" TIMESTAMPTZ(3),
 ADD COLUMN "ended_by" TEXT;
 
 -- The canonical content, as bytes: the previous hash, then seq, at (UTC, milliseconds), actor, action,
--- subject and details (jsonb's text form), each ended by a zero byte, which no text value can hold; a
+-- subject and details (jsonb’s text form), each ended by a zero byte, which no text value can hold: a
 -- missing actor is the byte 0xFF, which no UTF-8 text holds either.
 CREATE FUNCTION audit_event_hash(prev TEXT, seq INTEGER, at TIMESTAMPTZ, actor TEXT, action TEXT, subject TEXT, details JSONB)
 RETURNS TEXT LANGUAGE sql STABLE AS $$
@@ -33,7 +35,7 @@ RETURNS TEXT LANGUAGE sql STABLE AS $$
   ), 'hex')
 $$;
 
--- The chain's last link. Appending updates this one row, so concurrent appends queue on its lock
+-- The chain’s last link. Appending updates this one row, so concurrent appends queue on its lock
 -- until the appending transaction ends: seq has no gaps and each hash follows the committed one.
 CREATE TABLE "audit_chain_head" (
     "id" BOOLEAN NOT NULL DEFAULT true,
@@ -48,32 +50,32 @@ UPDATE "audit_events" e SET "chain_seq" = o.n, "subject" = 'nomination:' || e."n
 FROM (SELECT "id", row_number() OVER (ORDER BY "at", "nomination_id", "seq") AS n FROM "audit_events") o
 WHERE o."id" = e."id";
 
-DO $$
+DO E'
 DECLARE
-  prev TEXT := repeat('0', 64);
-  r RECORD;
+  prev TEXT := repeat(\'0\', 64)\x3B
+  r RECORD\x3B
 BEGIN
   FOR r IN SELECT * FROM "audit_events" ORDER BY "chain_seq" LOOP
-    prev := audit_event_hash(prev, r."chain_seq", r."at", r."actor", r."kind", r."subject", r."data");
-    UPDATE "audit_events" SET "hash" = prev WHERE "id" = r."id";
-  END LOOP;
-  INSERT INTO "audit_chain_head" ("seq", "hash") VALUES ((SELECT count(*) FROM "audit_events"), prev);
-END $$;
+    prev := audit_event_hash(prev, r."chain_seq", r."at", r."actor", r."kind", r."subject", r."data")\x3B
+    UPDATE "audit_events" SET "hash" = prev WHERE "id" = r."id"\x3B
+  END LOOP\x3B
+  INSERT INTO "audit_chain_head" ("seq", "hash") VALUES ((SELECT count(*) FROM "audit_events"), prev)\x3B
+END';
 
 ALTER TABLE "audit_events" ALTER COLUMN "chain_seq" SET NOT NULL,
 ALTER COLUMN "hash" SET NOT NULL,
 ALTER COLUMN "subject" SET NOT NULL;
 
--- Whatever a writer sends for seq and hash is replaced; a transition's subject is its nomination.
-CREATE FUNCTION audit_chain_append() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Whatever a writer sends for seq and hash is replaced: a transition’s subject is its nomination.
+CREATE FUNCTION audit_chain_append() RETURNS trigger LANGUAGE plpgsql AS E'
 BEGIN
-  NEW."subject" := COALESCE(NEW."subject", 'nomination:' || NEW."nomination_id");
+  NEW."subject" := COALESCE(NEW."subject", \'nomination:\' || NEW."nomination_id")\x3B
   UPDATE "audit_chain_head"
   SET "seq" = "seq" + 1,
       "hash" = audit_event_hash("hash", "seq" + 1, NEW."at", NEW."actor", NEW."kind", NEW."subject", NEW."data")
-  RETURNING "seq", "hash" INTO NEW."chain_seq", NEW."hash";
-  RETURN NEW;
-END $$;
+  RETURNING "seq", "hash" INTO NEW."chain_seq", NEW."hash"\x3B
+  RETURN NEW\x3B
+END';
 
 -- BEFORE triggers run in name order: this one last, so it hashes the row as it is stored.
 CREATE TRIGGER "zz_audit_chain_append" BEFORE INSERT ON "audit_events" FOR EACH ROW EXECUTE FUNCTION audit_chain_append();
