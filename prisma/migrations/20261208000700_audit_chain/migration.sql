@@ -45,6 +45,11 @@ CREATE TABLE "audit_chain_head" (
     CONSTRAINT "audit_chain_head_one_row" CHECK ("id")
 );
 
+-- A workflow's first transition does not carry its submitter: the nomination row it started from does.
+UPDATE "audit_events" e SET "actor" = n."submitted_by"
+FROM "nominations" n
+WHERE e."kind" = 'SUBMITTED' AND e."actor" IS NULL AND n."id" = e."nomination_id";
+
 -- The rows already written are chained in the order they happened.
 UPDATE "audit_events" e SET "chain_seq" = o.n, "subject" = 'nomination:' || e."nomination_id"
 FROM (SELECT "id", row_number() OVER (ORDER BY "at", "nomination_id", "seq") AS n FROM "audit_events") o
@@ -66,10 +71,14 @@ ALTER TABLE "audit_events" ALTER COLUMN "chain_seq" SET NOT NULL,
 ALTER COLUMN "hash" SET NOT NULL,
 ALTER COLUMN "subject" SET NOT NULL;
 
--- Whatever a writer sends for seq and hash is replaced: a transition’s subject is its nomination.
+-- Whatever a writer sends for seq and hash is replaced: a transition’s subject is its nomination, and a
+-- submission’s actor its submitter.
 CREATE FUNCTION audit_chain_append() RETURNS trigger LANGUAGE plpgsql AS E'
 BEGIN
   NEW."subject" := COALESCE(NEW."subject", \'nomination:\' || NEW."nomination_id")\x3B
+  IF NEW."kind" = \'SUBMITTED\' AND NEW."actor" IS NULL THEN
+    SELECT "submitted_by" INTO NEW."actor" FROM "nominations" WHERE "id" = NEW."nomination_id"\x3B
+  END IF\x3B
   UPDATE "audit_chain_head"
   SET "seq" = "seq" + 1,
       "hash" = audit_event_hash("hash", "seq" + 1, NEW."at", NEW."actor", NEW."kind", NEW."subject", NEW."data")
