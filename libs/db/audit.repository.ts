@@ -55,7 +55,7 @@ type Writer = Pick<Prisma.TransactionClient, 'auditEvent'>;
 /**
  * Writes the event inside the caller's transaction, so that it commits or rolls back with the change.
  * The database gives it its place in the chain and its hash; appending holds the chain's head until
- * the transaction ends, so a writer records the event as the last statement of its transaction.
+ * the transaction ends, so a writer records the event as late in its transaction as it can.
  */
 export async function recordAudit(tx: Writer, entry: AuditEntry): Promise<void> {
   await tx.auditEvent.createMany({ data: [{ kind: entry.action, actor: entry.actor, subject: entry.subject, data: entry.details }] });
