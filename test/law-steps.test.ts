@@ -75,6 +75,10 @@ describe('the law’s steps in the workflow', () => {
       }),
     );
     await ok(await sut.post('u3.clerk', `/api/nominations/${n.id}/objections`, { text: 'Đề nghị làm rõ thành tích năm 2024' }), 201);
+    expect(await sut.prisma.auditEvent.findFirst({ where: { subject: `nomination:${n.id}`, kind: 'OBJECTION_FILED' } })).toMatchObject({
+      actor: 'u3.clerk',
+      data: { text: 'Đề nghị làm rõ thành tích năm 2024' },
+    });
 
     const early = await approve('city.board', n.id, 'CITY');
     expect(early.status).toBe(409);

@@ -508,6 +508,27 @@ describe('web app', () => {
     expect(((await sut.get('admin', '/api/admin/holds')).body as { items: { fullName: string }[] }).items.map((h) => h.fullName)).not.toContain(person);
   });
 
+  it('an admin reads the audit trail, filters it by action, and checks the chain', async () => {
+    const admin = await pageFor('admin');
+    await admin.getByRole('link', { name: 'Nhật ký kiểm toán', exact: true }).click();
+    await admin.getByRole('heading', { level: 1, name: 'Nhật ký kiểm toán', exact: true }).waitFor();
+    await admin.getByRole('row').nth(1).waitFor();
+    await admin.getByLabel('Hành động', { exact: true }).selectOption({ label: 'Bỏ tạm hoãn' });
+    await admin.getByRole('button', { name: 'Lọc', exact: true }).click();
+    // The hold lifted in the test before, by the admin, newest first.
+    const lifted = admin.getByRole('row').nth(1);
+    await lifted.getByText('Bỏ tạm hoãn', { exact: true }).waitFor();
+    expect(await admin.getByRole('row').filter({ hasText: 'Tạm hoãn xét khen thưởng' }).count()).toBe(0);
+    await lifted.getByText('Xem', { exact: true }).click();
+    await lifted.getByText('Kiều Văn Tạm Hoãn').waitFor();
+
+    await admin.getByRole('button', { name: 'Kiểm tra chuỗi', exact: true }).click();
+    const { events } = (await sut.get('admin', '/api/admin/audit/verify')).body as { events: number };
+    await announced(admin, 'Chuỗi nhật ký nguyên vẹn');
+    expect(Number(/(\d+) sự kiện/.exec((await admin.getByRole('status').textContent())!)![1])).toBeLessThanOrEqual(events);
+    await accessible(admin, 'audit-trail');
+  });
+
   it('notifications carry the unread count in the link’s name and can be marked read', async () => {
     const clerk = await pageFor('u1.clerk');
     const link = clerk.getByRole('link', { name: /^Thông báo \(\d+\)$/ });

@@ -7,6 +7,7 @@ import { DbModule } from '../../libs/db/db.module';
 import { documentStoreProvider } from '../../libs/documents/document-store.factory';
 import { AdminActionsService } from './admin/admin-actions.service';
 import { AdminNominationsController } from './admin/admin-nominations.controller';
+import { AuditController } from './admin/audit.controller';
 import { DeliveriesController } from './admin/deliveries.controller';
 import { DeliveriesService } from './admin/deliveries.service';
 import { EligibilityApiModule } from './admin/eligibility-api.module';
@@ -77,6 +78,7 @@ export class AppModule {
         LawStepsController,
         // Here rather than with award history: recording or lifting a hold tells the workflows it suspends.
         HoldsController,
+        AuditController,
         DocumentsController,
         CatalogueController,
         DelegationsController,

@@ -7,6 +7,7 @@ import { votePasses, voteMinutes } from '../domain/council-vote';
 import type { DomainError } from '../domain/errors';
 import type { Level } from '../domain/levels';
 import type { Tally } from '../domain/nomination-machine';
+import { recordAudit } from './audit.repository';
 import type { Prisma } from './generated/client';
 import { isUniqueViolation } from './nomination.repository';
 import { PrismaService } from './prisma.service';
@@ -84,6 +85,8 @@ export class BallotRepository {
         if (locked.closedAt) return { code: 'INVALID_STATE', message: API_MESSAGES.council.voteClosed } satisfies DomainError;
         await tx.voter.create({ data: { nominationId, level, username, requestId } });
         await tx.ballotVote.create({ data: { id: randomUUID(), nominationId, level, inFavour } });
+        // That the member voted, as the voters table says; never how.
+        await recordAudit(tx, { actor: username, action: 'VOTE_CAST', subject: `nomination:${nominationId}`, details: { level } });
         return null;
       });
     } catch (error) {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { BaseSalaryEntry } from '../campaigns/campaign-result';
+import { recordAudit } from './audit.repository';
 import { PrismaService } from './prisma.service';
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
@@ -20,9 +21,14 @@ export class BaseSalaryRepository {
    */
   async add(entry: BaseSalaryEntry, createdBy: string): Promise<'added' | 'unchanged' | { conflict: number }> {
     const effectiveFrom = new Date(`${entry.effectiveFrom}T00:00:00.000Z`);
-    const created = await this.prisma.baseSalary.createMany({ data: [{ effectiveFrom, amount: entry.amount, createdBy }], skipDuplicates: true });
-    if (created.count === 1) return 'added';
-    const existing = await this.prisma.baseSalary.findUniqueOrThrow({ where: { effectiveFrom } });
-    return existing.amount === entry.amount ? 'unchanged' : { conflict: existing.amount };
+    return this.prisma.$transaction(async (tx) => {
+      const created = await tx.baseSalary.createMany({ data: [{ effectiveFrom, amount: entry.amount, createdBy }], skipDuplicates: true });
+      if (created.count === 1) {
+        await recordAudit(tx, { actor: createdBy, action: 'BASE_SALARY_ADDED', subject: `base-salary:${entry.effectiveFrom}`, details: { ...entry } });
+        return 'added';
+      }
+      const existing = await tx.baseSalary.findUniqueOrThrow({ where: { effectiveFrom } });
+      return existing.amount === entry.amount ? 'unchanged' : { conflict: existing.amount };
+    });
   }
 }

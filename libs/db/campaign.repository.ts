@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { API_MESSAGES } from '../domain/api-messages';
 import type { DomainError } from '../domain/errors';
 import { FINAL_STATUSES } from '../domain/nomination-status';
+import { recordAudit } from './audit.repository';
 import type { Prisma } from './generated/client';
 import { scopeWhere, type VisibilityScopes } from './nomination.repository';
 import { PrismaService } from './prisma.service';
@@ -12,8 +13,29 @@ type Tx = Prisma.TransactionClient;
 export class CampaignRepository {
   constructor(private readonly prisma: PrismaService) {}
 
+  /** Audited as its creator's act: an admin's username, or `schedule` for a yearly campaign the schedule launched. */
   create(data: Prisma.CampaignUncheckedCreateInput) {
-    return this.prisma.campaign.create({ data });
+    return this.prisma.$transaction(async (tx) => {
+      const campaign = await tx.campaign.create({ data });
+      const { code, name, year, kind, awardCodes, opensAt, closesAt, decisionDeadline, levelDeadlines } = campaign;
+      await recordAudit(tx, {
+        actor: campaign.createdBy,
+        action: 'CAMPAIGN_CREATED',
+        subject: `campaign:${campaign.id}`,
+        details: {
+          code,
+          name,
+          year,
+          kind,
+          awardCodes,
+          opensAt: opensAt.toISOString(),
+          closesAt: closesAt.toISOString(),
+          decisionDeadline: decisionDeadline.toISOString(),
+          levelDeadlines: levelDeadlines ?? {},
+        },
+      });
+      return campaign;
+    });
   }
 
   findById(id: string) {

@@ -1,6 +1,7 @@
 import { Global, Module, type Provider } from '@nestjs/common';
 import { APP_CONFIG, notificationSettingsFrom } from '../config/config';
 import { ActivityFailureRepository } from './activity-failure.repository';
+import { AuditRepository } from './audit.repository';
 import { AwardHistoryRepository } from './award-history.repository';
 import { BallotRepository } from './ballot.repository';
 import { BaseSalaryRepository } from './base-salary.repository';
@@ -22,6 +23,7 @@ const providers: Provider[] = [
   { provide: NOTIFICATION_SETTINGS, useFactory: notificationSettingsFrom, inject: [APP_CONFIG] },
   PrismaService,
   ActivityFailureRepository,
+  AuditRepository,
   AwardHistoryRepository,
   BallotRepository,
   BaseSalaryRepository,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { API_MESSAGES } from '../domain/api-messages';
 import type { DomainError } from '../domain/errors';
 import { versionChain } from '../domain/dossier';
+import { recordAudit } from './audit.repository';
 import type { Prisma } from './generated/client';
 import { PrismaService } from './prisma.service';
 
@@ -17,12 +18,25 @@ const unusable = (index: number): DomainError => ({
   details: [{ path: `documents.${index}`, message: API_MESSAGES.upload.notAttachableDetail }],
 });
 
+/** The document's row, and its upload on the audit trail in the same transaction. */
+async function insert(tx: Prisma.TransactionClient, data: NewDocument): Promise<DocumentRow> {
+  const row = await tx.document.create({ data });
+  const { type, fileName, mediaType, size, sha256 } = row;
+  await recordAudit(tx, {
+    actor: row.uploadedBy,
+    action: 'DOCUMENT_UPLOADED',
+    subject: `document:${row.id}`,
+    details: { type, fileName, mediaType, size, sha256 },
+  });
+  return row;
+}
+
 @Injectable()
 export class DocumentRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   create(data: NewDocument): Promise<DocumentRow> {
-    return this.prisma.document.create({ data });
+    return this.prisma.$transaction((tx) => insert(tx, data));
   }
 
   findById(id: string): Promise<DocumentRow | null> {
@@ -46,7 +60,7 @@ export class DocumentRepository {
     return this.prisma.$transaction(async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`uploads:${data.uploadedBy}`}))`;
       if ((await tx.document.count({ where: { uploadedBy: data.uploadedBy, nominationId: null } })) >= max) return null;
-      return tx.document.create({ data });
+      return insert(tx, data);
     });
   }
 
@@ -69,6 +83,7 @@ export class DocumentRepository {
    * request makes the whole transaction fail.
    */
   async attach(tx: Tx, nominationId: string, uploadedBy: string, ids: readonly string[], at = new Date()): Promise<void> {
+    const attached = [];
     for (const [index, id] of ids.entries()) {
       const row = await tx.document.findFirst({ where: { id, uploadedBy, nominationId: null } });
       if (!row) throw new AttachRefused(unusable(index));
@@ -80,6 +95,10 @@ export class DocumentRepository {
         data: { nominationId, chain, version: (latest?.version ?? 0) + 1, current: true, attachedAt: at },
       });
       if (claimed.count !== 1) throw new AttachRefused(unusable(index));
+      attached.push({ id, type: row.type, sha256: row.sha256, version: (latest?.version ?? 0) + 1 });
+    }
+    if (attached.length > 0) {
+      await recordAudit(tx, { actor: uploadedBy, action: 'DOCUMENT_ATTACHED', subject: `nomination:${nominationId}`, details: { documents: attached } });
     }
   }
 

@@ -7,6 +7,7 @@ import type { DomainError } from '../domain/errors';
 import type { NominationStatus } from '../domain/nomination-status';
 import type { NotificationSettings } from '../domain/notification-policy';
 import type { Nominee } from '../domain/schemas';
+import { recordAudit } from './audit.repository';
 import { Prisma, type Objection } from './generated/client';
 import { sameCommit, writeRepair, writeTransition } from './nomination.writer';
 import { NOTIFICATION_SETTINGS, writeNotifications } from './notification.writer';
@@ -210,17 +211,21 @@ export class NominationRepository {
   /**
    * One more objection of `author` on the nomination, unless they already posted `limit` (`OBJECTIONS_PER_USER`): a
    * 409, not a 429, since waiting does not lift it. A lock per author and nomination makes the count and
-   * the insert one step, so concurrent posts cannot pass the limit together.
+   * the insert one step, so concurrent posts cannot pass the limit together; the audit event is written with it.
    */
   addObjection(nominationId: string, author: string, text: string, limit: number): Promise<Objection | DomainError> {
     return this.prisma.$transaction(async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`objection:${nominationId}:${author}`}))`;
-      if ((await tx.objection.count({ where: { nominationId, author } })) < limit) return tx.objection.create({ data: { nominationId, author, text } });
-      return {
-        code: 'INVALID_STATE',
-        message: API_MESSAGES.nomination.objectionLimit(limit),
-        details: [{ path: 'text', message: API_MESSAGES.nomination.objectionLimitDetail(limit) }],
-      } satisfies DomainError;
+      if ((await tx.objection.count({ where: { nominationId, author } })) >= limit) {
+        return {
+          code: 'INVALID_STATE',
+          message: API_MESSAGES.nomination.objectionLimit(limit),
+          details: [{ path: 'text', message: API_MESSAGES.nomination.objectionLimitDetail(limit) }],
+        } satisfies DomainError;
+      }
+      const objection = await tx.objection.create({ data: { nominationId, author, text } });
+      await recordAudit(tx, { actor: author, action: 'OBJECTION_FILED', subject: `nomination:${nominationId}`, details: { objectionId: objection.id, text } });
+      return objection;
     });
   }
 

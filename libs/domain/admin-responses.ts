@@ -102,3 +102,31 @@ export const calendarYearResponse = z
   .meta({ id: 'CalendarYear' });
 
 export const workingDaysResponse = z.object({ from: day, days: z.number().int(), date: day }).meta({ id: 'WorkingDays' });
+
+export const auditEventResponse = z
+  .object({
+    seq: z.number().int().describe('The place in the chain: 1, 2, 3, … over every subject'),
+    at: instant,
+    actor: z.string().nullable().describe('Null for what the system did by itself (a deadline passing)'),
+    action: z.string(),
+    subject: z.string().describe('What changed: `nomination:<id>`, `hold:<id>`, `calendar:2026`, …'),
+    details: z.record(z.string(), z.unknown()),
+    hash: z.string().describe('SHA-256 (hex) over the previous event’s hash and this event’s canonical content'),
+  })
+  .meta({ id: 'AuditEvent' });
+
+export const auditPageResponse = z.object({ items: z.array(auditEventResponse), ...pageFields }).meta({ id: 'AuditPage' });
+
+export const auditVerifyResponse = z
+  .object({
+    ok: z.boolean(),
+    events: z.number().int().describe('Events stored'),
+    firstBroken: z
+      .object({
+        seq: z.number().int(),
+        at: instant.nullable().describe('Null when the events missing are the last ones'),
+      })
+      .optional()
+      .describe('The first event that does not follow from the one before it; absent when ok'),
+  })
+  .meta({ id: 'AuditVerification' });

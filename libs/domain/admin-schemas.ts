@@ -59,3 +59,37 @@ export type AwardHistoryQuery = z.infer<typeof awardHistoryQuerySchema>;
 // Temporal refuses a schedule note over 1,000 bytes; 300 characters stay below it in any script (UTF-8: at most 3 bytes each).
 export const scheduleNoteSchema = z.strictObject({ reason: text(1, 300).optional() });
 export type ScheduleNoteInput = z.infer<typeof scheduleNoteSchema>;
+
+// A day is a whole day in Hà Nội; an instant is taken as it is.
+const HANOI_OFFSET = '+07:00';
+const DAY_MS = 86_400_000;
+const auditBound = (edge: 'start' | 'end') =>
+  z.union([z.iso.date(), z.iso.datetime({ offset: true })]).transform((value) => {
+    if (value.length > 10) return new Date(value);
+    const start = new Date(`${value}T00:00:00${HANOI_OFFSET}`);
+    return edge === 'start' ? start : new Date(start.getTime() + DAY_MS - 1);
+  });
+
+export const auditQuerySchema = z
+  .strictObject({
+    /** What changed: `nomination:<id>`, `hold:<id>`, `calendar:2026`, … */
+    subject: z
+      .string()
+      .max(200)
+      .regex(/^[a-z-]+:[A-Za-z0-9_.:-]+$/, 'must be <kind>:<id>, e.g. nomination:<id>')
+      .optional(),
+    actor: username().optional(),
+    action: z
+      .string()
+      .max(64)
+      .regex(/^[A-Z][A-Z_]*$/, 'must be an action such as DECIDED or HOLD_LIFTED')
+      .optional(),
+    /** From this day (Hà Nội) or instant on. */
+    from: auditBound('start').optional(),
+    /** Up to this day (Hà Nội, included) or instant. */
+    to: auditBound('end').optional(),
+    page: pageNumber().default(1),
+    pageSize: pageNumber(200).default(50),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], message: 'must not be before from' });
+export type AuditQuery = z.infer<typeof auditQuerySchema>;

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { createHash } from 'node:crypto';
 import { AwardHistoryRepository } from '../../../libs/db/award-history.repository';
 import type { Actor } from '../../../libs/domain/access-policy';
 import { awardHistoryImportResponse, awardHistoryPageResponse } from '../../../libs/domain/admin-responses';
@@ -31,7 +32,8 @@ export class AwardHistoryController {
     }
     const { rows, errors } = parseAwardHistoryCsv(body);
     if (errors.length > 0) throw new ApiError('VALIDATION_FAILED', API_MESSAGES.admin.csvErrors(errors.length), errors);
-    return { imported: await this.history.importRows(rows, `csv-import:${actor.username}`) };
+    const fileSha256 = createHash('sha256').update(body).digest('hex');
+    return { imported: await this.history.importRows({ rows, source: `csv-import:${actor.username}`, actor: actor.username, fileSha256 }) };
   }
 
   /** Answers "has this person been CSTĐ cơ sở three years running?" without a database client. */

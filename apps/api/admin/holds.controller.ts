@@ -52,7 +52,7 @@ export class HoldsController {
   @HttpCode(204)
   @ApiRoute({ params: uuidParams, status: 204, errors: [403, 404] })
   async lift(@CurrentActor() actor: Actor, @Param('id', holdId) id: string): Promise<void> {
-    const hold = await this.holds.remove(id);
+    const hold = await this.holds.end(id, actor.username);
     if (!hold) throw ApiError.notFound('hold');
     await this.suspensions.lift(hold, actor.username);
   }

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ScheduleNotFoundError, type Client, type ScheduleDescription, type ScheduleHandle } from '@temporalio/client';
 import { campaignSchedules, SCHEDULE_ID_PREFIX } from '../../../libs/campaigns/schedules';
 import { APP_CONFIG, type AppConfig } from '../../../libs/config/config';
+import { AuditRepository } from '../../../libs/db/audit.repository';
 import { ApiError } from '../common/api-error';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 
@@ -32,6 +33,7 @@ export class SchedulesService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    private readonly audit: AuditRepository,
   ) {}
 
   async list(): Promise<ScheduleView[]> {
@@ -44,22 +46,26 @@ export class SchedulesService {
     return views.filter((v): v is ScheduleView => v !== null);
   }
 
-  async pause(id: string, reason?: string): Promise<ScheduleView> {
+  // A schedule lives in Temporal, not in the database: each change is recorded once Temporal has made it.
+  async pause(actor: string, id: string, reason?: string): Promise<ScheduleView> {
     const handle = await this.existing(id);
     await handle.pause(reason ?? 'Tạm dừng bởi quản trị viên');
+    await this.audit.record({ actor, action: 'SCHEDULE_PAUSED', subject: `schedule:${id}`, details: { reason: reason ?? null } });
     return this.describe(handle);
   }
 
-  async resume(id: string, reason?: string): Promise<ScheduleView> {
+  async resume(actor: string, id: string, reason?: string): Promise<ScheduleView> {
     const handle = await this.existing(id);
     await handle.unpause(reason ?? 'Tiếp tục bởi quản trị viên');
+    await this.audit.record({ actor, action: 'SCHEDULE_RESUMED', subject: `schedule:${id}`, details: { reason: reason ?? null } });
     return this.describe(handle);
   }
 
   /** Runs the action now, even if a launch is still running: the launcher does nothing the second time. */
-  async trigger(id: string): Promise<ScheduleView> {
+  async trigger(actor: string, id: string): Promise<ScheduleView> {
     const handle = await this.existing(id);
     await handle.trigger();
+    await this.audit.record({ actor, action: 'SCHEDULE_TRIGGERED', subject: `schedule:${id}`, details: {} });
     return this.describe(handle);
   }
 

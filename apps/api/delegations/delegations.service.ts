@@ -61,6 +61,6 @@ export class DelegationsService {
       if (found.deputy === actor.username) throw ApiError.forbidden(API_MESSAGES.delegation.revokeByDelegatorOnly);
       throw ApiError.notFound('delegation');
     }
-    await this.delegations.remove(id);
+    await this.delegations.revoke(id, actor.username);
   }
 }

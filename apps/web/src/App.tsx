@@ -5,6 +5,7 @@ import { Announcements } from './components/Announcer';
 import { ROLE_NAMES } from './lib/format';
 import { Link, match, useRouter } from './lib/router';
 import { AllNominations, UnitNominations } from './pages/NominationLists';
+import { AuditTrail } from './pages/AuditTrail';
 import { AwardHistory } from './pages/AwardHistory';
 import { Calendar } from './pages/Calendar';
 import { Campaign, Campaigns } from './pages/Campaigns';
@@ -59,6 +60,8 @@ function Page({ path, me }: { path: string; me: Me }): ReactNode {
       return <Holds />;
     case '/thong-ke':
       return <StatisticsPage />;
+    case '/nhat-ky-kiem-toan':
+      return <AuditTrail />;
     default:
       return <Landing to={home(me)} />;
   }
@@ -87,6 +90,7 @@ function Navigation({ me }: { me: Me }) {
     ['/lich-lam-viec', 'Lịch làm việc', isAdmin(me)],
     ['/lich-su-khen-thuong', 'Lịch sử khen thưởng', isAdmin(me)],
     ['/tam-hoan', 'Tạm hoãn xét khen thưởng', isAdmin(me)],
+    ['/nhat-ky-kiem-toan', 'Nhật ký kiểm toán', isAdmin(me)],
   ];
   return (
     <header className="top">

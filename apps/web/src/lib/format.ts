@@ -43,6 +43,45 @@ export const STUCK_KIND_NAMES: Record<string, string> = {
   ON_HOLD: 'Đang bị tạm dừng',
 };
 
+/** The audit trail's actions: a nomination's workflow transitions and every other change a person makes. */
+export const AUDIT_ACTION_NAMES: Record<string, string> = {
+  SUBMITTED: 'Nộp hồ sơ',
+  DECIDED: 'Quyết định xét duyệt',
+  RESUBMITTED: 'Bổ sung, gửi lại',
+  WITHDRAWN: 'Rút hồ sơ',
+  VOTE_CAST: 'Bỏ phiếu',
+  DOCUMENT_UPLOADED: 'Tải lên tài liệu',
+  DOCUMENT_ATTACHED: 'Đính kèm tài liệu',
+  OBJECTION_FILED: 'Gửi ý kiến phản ánh',
+  OPINION_GIVEN: 'Cho ý kiến hiệp y',
+  EXTERNAL_DECIDED: 'Ghi nhận quyết định cấp trên',
+  DEADLINE_CHANGED: 'Đổi hạn xử lý',
+  NUDGED: 'Nhắc xử lý',
+  REASSIGNED: 'Giao cho người khác',
+  REPAIRED: 'Sửa trạng thái',
+  REDRIVEN: 'Chạy lại quy trình',
+  HOLD_PLACED: 'Tạm hoãn xét khen thưởng',
+  HOLD_LIFTED: 'Bỏ tạm hoãn',
+  DELEGATION_GIVEN: 'Ủy quyền',
+  DELEGATION_REVOKED: 'Thu hồi ủy quyền',
+  AWARD_HISTORY_IMPORTED: 'Nhập lịch sử khen thưởng',
+  CALENDAR_SAVED: 'Lưu lịch làm việc',
+  BASE_SALARY_ADDED: 'Thêm mức lương cơ sở',
+  CAMPAIGN_CREATED: 'Tạo đợt thi đua',
+  SCHEDULE_PAUSED: 'Tạm dừng lịch tự động',
+  SCHEDULE_RESUMED: 'Tiếp tục lịch tự động',
+  SCHEDULE_TRIGGERED: 'Chạy lịch tự động ngay',
+  REMINDED: 'Nhắc hạn',
+  OVERDUE: 'Quá hạn',
+  ESCALATED: 'Báo cáo cấp trên',
+  EXPIRED: 'Hết hạn bổ sung',
+  SUSPENDED: 'Tạm dừng do tạm hoãn',
+  RESUMED: 'Tiếp tục sau tạm hoãn',
+  POSTING_ENDED: 'Kết thúc công khai',
+  CONSULTATION_ENDED: 'Kết thúc hiệp y',
+  OPINIONS_OVERDUE: 'Quá hạn hiệp y',
+};
+
 /** A code the app has no name for is shown as it came, rather than hidden. */
 export const nameOf = (names: Record<string, string>, code: string | null | undefined): string => (code ? (names[code] ?? code) : '—');
 
