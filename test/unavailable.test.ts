@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { scopedRequestId } from '../libs/domain/command-fingerprint';
 import { APPROVERS_U1, Harness } from './support/harness';
 import { TcpProxy } from './support/tcp-proxy';
 import { until } from './support/until';
@@ -45,7 +46,8 @@ async function expectDecidedOnce(sut: Harness, id: string, requestId: string): P
   expect(view.body).toMatchObject({ status: 'IN_REVIEW', currentLevel: 'SO' });
   expect(view.body.decisions.map((d: { level: string }) => d.level)).toEqual(['UNIT', 'DEPARTMENT']);
   expect(await sut.prisma.decision.count({ where: { nominationId: id, level: 'DEPARTMENT' } })).toBe(1);
-  expect(await sut.prisma.decision.count({ where: { nominationId: id, requestId } })).toBe(1);
+  // The workflow keeps the reviewer's request id scoped by the reviewer (a request id belongs to its caller).
+  expect(await sut.prisma.decision.count({ where: { nominationId: id, requestId: scopedRequestId(DEPARTMENT[0], requestId) } })).toBe(1);
 }
 
 async function submittedAndUnitApproved(sut: Harness): Promise<string> {
