@@ -41,6 +41,7 @@ import { NominationCommands } from './nominations/nomination-commands';
 import { NominationsService } from './nominations/nominations.service';
 import { NotificationsController } from './notifications/notifications.controller';
 import { OrgController } from './org/org.controller';
+import { OrganisationApiModule } from './org/organisation-api.module';
 import { CodecServerController } from './temporal/codec-server.controller';
 import { StatisticsApiModule } from './statistics/statistics-api.module';
 import { CommandDeadlineInterceptor } from './temporal/command-deadline';
@@ -59,6 +60,7 @@ export class AppModule {
         CalendarApiModule,
         EligibilityApiModule,
         StatisticsApiModule,
+        OrganisationApiModule,
         MetricsModule,
         // In memory, per process: README "Rate limit" says how several instances would share one count.
         ThrottlerModule.forRoot({ throttlers: [{ name: 'default', ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE }] }),
