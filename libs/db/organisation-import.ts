@@ -73,7 +73,7 @@ export async function importUsers(prisma: PrismaClient, lines: readonly UserLine
     // Lines last: a rule two people break together is reported at the line that brought the second.
     const placed = [...existing, ...lines.map(({ line, user }) => ({ at: `line:${line}`, user }))];
     const problems = userProblems(placed, new Map(orgRows.map((o) => [o.code, o])));
-    if (problems.length > 0) return { ok: false, problems: problems.map(asCsvProblem) };
+    if (problems.length > 0) return { ok: false, problems: problems.map(asCsvProblem).sort((a, b) => lineOf(a) - lineOf(b)) };
     await writeUsers(
       tx,
       lines.map((l) => l.user),
@@ -82,6 +82,9 @@ export async function importUsers(prisma: PrismaClient, lines: readonly UserLine
     return { ok: true, value: { imported: lines.length } };
   }, TRANSACTION_OPTIONS);
 }
+
+/** The file's own problems first, then the lines in order. */
+const lineOf = ({ path }: ErrorDetail) => (path.startsWith('line:') ? Number(path.slice('line:'.length)) : 0);
 
 /** `line:7.role` → `line:7`, "role: …": a CSV's problems name the line, and the column in the message. */
 function asCsvProblem({ path, message }: ErrorDetail): ErrorDetail {
