@@ -12,6 +12,7 @@ import { CreateNomination } from './pages/CreateNomination';
 import { Holds } from './pages/Holds';
 import { Inbox } from './pages/Inbox';
 import { NominationPage } from './pages/Nomination';
+import { OrganisationPage } from './pages/Organisation';
 import { Notifications } from './pages/Notifications';
 import { SignIn } from './pages/SignIn';
 import { StatisticsPage } from './pages/Statistics';
@@ -59,6 +60,8 @@ function Page({ path, me }: { path: string; me: Me }): ReactNode {
       return <Holds />;
     case '/thong-ke':
       return <StatisticsPage />;
+    case '/to-chuc':
+      return <OrganisationPage />;
     default:
       return <Landing to={home(me)} />;
   }
@@ -87,6 +90,7 @@ function Navigation({ me }: { me: Me }) {
     ['/lich-lam-viec', 'Lịch làm việc', isAdmin(me)],
     ['/lich-su-khen-thuong', 'Lịch sử khen thưởng', isAdmin(me)],
     ['/tam-hoan', 'Tạm hoãn xét khen thưởng', isAdmin(me)],
+    ['/to-chuc', 'Tổ chức và người dùng', isAdmin(me)],
   ];
   return (
     <header className="top">
