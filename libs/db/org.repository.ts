@@ -75,8 +75,9 @@ export class OrgRepository {
     return users.map((u) => u.username);
   }
 
+  /** Deactivated users too: the web app names the people of past decisions from this list. */
   async users(): Promise<DevUser[]> {
-    return this.prisma.user.findMany({ where: { active: true }, select: { username: true, displayName: true, role: true }, orderBy: { username: 'asc' } });
+    return this.prisma.user.findMany({ select: { username: true, displayName: true, role: true }, orderBy: { username: 'asc' } });
   }
 
   /** The whole chart and everyone in it, deactivated ones included, as `GET /api/admin/organisation` shows it. */
