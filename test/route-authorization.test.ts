@@ -80,6 +80,8 @@ const MAY_CALL: Record<string, readonly Role[] | 'ANY'> = {
   'POST /api/admin/schedules/:id/trigger': ['ADMIN'],
   'PUT /api/admin/calendar/:year': ['ADMIN'],
   'PUT /api/admin/base-salary': ['ADMIN'],
+  'PUT /api/admin/organisation': ['ADMIN'],
+  'POST /api/admin/organisation/users.csv': ['ADMIN'],
 };
 
 /** README "Demo organisation": one user of each kind. */

@@ -45,6 +45,7 @@ import { ReviewCommandsService } from './nominations/review-commands.service';
 import { SubmissionService } from './nominations/submission.service';
 import { NotificationsController } from './notifications/notifications.controller';
 import { OrgController } from './org/org.controller';
+import { OrganisationApiModule } from './org/organisation-api.module';
 import { CodecServerController } from './temporal/codec-server.controller';
 import { StatisticsApiModule } from './statistics/statistics-api.module';
 import { CommandDeadlineInterceptor } from './temporal/command-deadline';
@@ -63,6 +64,7 @@ export class AppModule {
         CalendarApiModule,
         EligibilityApiModule,
         StatisticsApiModule,
+        OrganisationApiModule,
         MetricsModule,
         // The rate limiter's counts (apps/api/auth/rate-limit.middleware.ts), in memory, per process: README "Rate limit"
         // says how several instances would share them.

@@ -19,11 +19,13 @@ export type AuditAction =
   | 'VOTE_CAST'
   | 'OBJECTION_FILED'
   | 'DOCUMENT_UPLOADED'
-  | 'DOCUMENT_ATTACHED';
+  | 'DOCUMENT_ATTACHED'
+  | 'ORGANISATION_IMPORTED'
+  | 'ORGANISATION_USERS_IMPORTED';
 
 /** What changed, as `<kind>:<id>`. */
 export type AuditSubject =
-  `${'nomination' | 'hold' | 'delegation' | 'document' | 'calendar' | 'base-salary' | 'award-history' | 'schedule' | 'campaign'}:${string}`;
+  `${'nomination' | 'hold' | 'delegation' | 'document' | 'calendar' | 'base-salary' | 'award-history' | 'schedule' | 'campaign'}:${string}` | 'organisation';
 
 export interface AuditEntry {
   actor: string;

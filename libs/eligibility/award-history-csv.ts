@@ -62,7 +62,7 @@ interface CsvRecord {
 }
 
 /** RFC 4180, with LF accepted for CRLF: what Excel and LibreOffice write. */
-function parseCsv(text: string): { records: CsvRecord[]; errors: ErrorDetail[] } {
+export function parseCsv(text: string): { records: CsvRecord[]; errors: ErrorDetail[] } {
   const records: CsvRecord[] = [];
   const errors: ErrorDetail[] = [];
   let line = 1;

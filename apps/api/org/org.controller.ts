@@ -20,7 +20,8 @@ export class OrgController {
   @Get('units')
   @ApiRoute({ response: orgUnitsResponse })
   async units(): Promise<{ items: OrgTreeNode[] }> {
-    const tree = await this.orgs.tree();
+    // New work goes to the organisations the last import kept.
+    const tree = await this.orgs.activeTree();
     const build = (node: OrgNode): OrgTreeNode => ({
       ...node,
       children: tree.nodes.filter((n) => n.parentCode === node.code).map(build),

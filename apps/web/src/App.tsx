@@ -13,6 +13,7 @@ import { CreateNomination } from './pages/CreateNomination';
 import { Holds } from './pages/Holds';
 import { Inbox } from './pages/Inbox';
 import { NominationPage } from './pages/Nomination';
+import { OrganisationPage } from './pages/Organisation';
 import { Notifications } from './pages/Notifications';
 import { SignIn } from './pages/SignIn';
 import { StatisticsPage } from './pages/Statistics';
@@ -62,6 +63,8 @@ function Page({ path, me }: { path: string; me: Me }): ReactNode {
       return <StatisticsPage />;
     case '/nhat-ky-kiem-toan':
       return <AuditTrail />;
+    case '/to-chuc':
+      return <OrganisationPage />;
     default:
       return <Landing to={home(me)} />;
   }
@@ -91,6 +94,7 @@ function Navigation({ me }: { me: Me }) {
     ['/lich-su-khen-thuong', 'Lịch sử khen thưởng', isAdmin(me)],
     ['/tam-hoan', 'Tạm hoãn xét khen thưởng', isAdmin(me)],
     ['/nhat-ky-kiem-toan', 'Nhật ký kiểm toán', isAdmin(me)],
+    ['/to-chuc', 'Tổ chức và người dùng', isAdmin(me)],
   ];
   return (
     <header className="top">

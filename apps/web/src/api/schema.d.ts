@@ -903,6 +903,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/organisation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OrganisationController_read"];
+        put: operations["OrganisationController_replace"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/organisation/users.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["OrganisationController_importUsers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/metrics": {
         parameters: {
             query?: never;
@@ -1570,6 +1602,42 @@ export interface components {
                 /** @enum {string} */
                 authority: "GIAM_DOC_SO" | "CHU_TICH_UBND_TP";
             }[];
+        };
+        /** @description The organisation and its people, deactivated ones included */
+        Organisation: {
+            orgs: {
+                code: string;
+                name: string;
+                /** @enum {string} */
+                kind: "CITY" | "SO" | "DEPARTMENT" | "UNIT" | "AGENCY";
+                parentCode: string | null;
+                /** @description False once an import left it out: kept for history, offered for no new work */
+                active: boolean;
+            }[];
+            users: {
+                username: string;
+                displayName: string;
+                email: string;
+                /** @enum {string} */
+                role: "CLERK" | "REVIEWER" | "COUNCIL_MEMBER" | "STAFF" | "ADMIN";
+                orgCode: string;
+                /** @enum {string|null} */
+                councilSeat: "CHAIR" | "MEMBER" | null;
+                /** @description False once an import left them out: their tokens are refused */
+                active: boolean;
+            }[];
+        };
+        OrganisationImport: {
+            orgs: number;
+            users: number;
+            /** @description What this import deactivated: those active before and left out of the document */
+            deactivated: {
+                orgs: string[];
+                users: string[];
+            };
+        };
+        UsersImport: {
+            imported: number;
         };
         StatisticsRow: {
             key: string;
@@ -6827,6 +6895,266 @@ export interface operations {
             };
             /** @description The caller may not do this (role, unit, level or council) (FORBIDDEN) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller; wait the `Retry-After` seconds (RATE_LIMITED) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A part the request needs (Temporal, the worker, the database) is down or too slow; retry after `Retry-After` seconds with the same requestId (UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    OrganisationController_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organisation"];
+                };
+            };
+            /** @description No valid bearer token (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller may not do this (role, unit, level or council) (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller; wait the `Retry-After` seconds (RATE_LIMITED) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A part the request needs (Temporal, the worker, the database) is down or too slow; retry after `Retry-After` seconds with the same requestId (UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    OrganisationController_replace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    orgs: {
+                        code: string;
+                        name: string;
+                        /** @enum {string} */
+                        kind: "CITY" | "SO" | "DEPARTMENT" | "UNIT" | "AGENCY";
+                        parentCode: string | null;
+                    }[];
+                    users: {
+                        username: string;
+                        displayName: string;
+                        email: "" | string;
+                        /** @enum {string} */
+                        role: "CLERK" | "REVIEWER" | "COUNCIL_MEMBER" | "STAFF" | "ADMIN";
+                        orgCode: string;
+                        /** @enum {string|null} */
+                        councilSeat: "CHAIR" | "MEMBER" | null;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationImport"];
+                };
+            };
+            /** @description The request is not valid (malformed JSON, a field or parameter refused): `details` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller may not do this (role, unit, level or council) (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is in an unsupported media type or charset (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller; wait the `Retry-After` seconds (RATE_LIMITED) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A part the request needs (Temporal, the worker, the database) is down or too slow; retry after `Retry-After` seconds with the same requestId (UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    OrganisationController_importUsers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsersImport"];
+                };
+            };
+            /** @description The request is not valid (malformed JSON, a field or parameter refused): `details` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller may not do this (role, unit, level or council) (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is in an unsupported media type or charset (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

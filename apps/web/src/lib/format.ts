@@ -68,6 +68,8 @@ export const AUDIT_ACTION_NAMES: Record<string, string> = {
   CALENDAR_SAVED: 'Lưu lịch làm việc',
   BASE_SALARY_ADDED: 'Thêm mức lương cơ sở',
   CAMPAIGN_CREATED: 'Tạo đợt thi đua',
+  ORGANISATION_IMPORTED: 'Nhập tổ chức và người dùng',
+  ORGANISATION_USERS_IMPORTED: 'Nhập người dùng từ tệp CSV',
   SCHEDULE_PAUSED: 'Tạm dừng lịch tự động',
   SCHEDULE_RESUMED: 'Tiếp tục lịch tự động',
   SCHEDULE_TRIGGERED: 'Chạy lịch tự động ngay',
