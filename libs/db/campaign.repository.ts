@@ -128,13 +128,13 @@ export class CampaignRepository {
   }
 
   async unitCodes(): Promise<string[]> {
-    return (await this.prisma.org.findMany({ where: { kind: 'UNIT' }, select: { code: true } })).map((u) => u.code);
+    return (await this.prisma.org.findMany({ where: { kind: 'UNIT', active: true }, select: { code: true } })).map((u) => u.code);
   }
 
   /** Units under the Sở with no nomination in the campaign yet. */
   async unitsWithoutSubmissions(campaignId: string): Promise<string[]> {
     const [units, submitted] = await Promise.all([
-      this.prisma.org.findMany({ where: { kind: 'UNIT' }, select: { code: true } }),
+      this.prisma.org.findMany({ where: { kind: 'UNIT', active: true }, select: { code: true } }),
       this.prisma.nomination.findMany({ where: { campaignId }, select: { unitCode: true }, distinct: ['unitCode'] }),
     ]);
     const done = new Set(submitted.map((s) => s.unitCode));
@@ -143,7 +143,7 @@ export class CampaignRepository {
 
   /** Tells the clerks of the given units, once per (clerk, kind, title) however often a retry runs it. */
   async notifyClerks(unitCodes: string[], kind: string, title: string, body: string): Promise<{ username: string; email: string; id: string }[]> {
-    const clerks = await this.prisma.user.findMany({ where: { role: 'CLERK', orgCode: { in: unitCodes } } });
+    const clerks = await this.prisma.user.findMany({ where: { role: 'CLERK', orgCode: { in: unitCodes }, active: true } });
     const created: { username: string; email: string; id: string }[] = [];
     for (const clerk of clerks) {
       const seen = await this.prisma.notification.findFirst({ where: { username: clerk.username, kind, title, nominationId: null } });

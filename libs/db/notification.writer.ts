@@ -20,14 +20,18 @@ export async function writeNotifications(tx: Tx, t: Transition, nomination: Noti
     const text = notificationText(intent.kind, context);
     await tx.notification.createMany({ data: inAppNotifications(t, intent.kind, usernames, text), skipDuplicates: true });
     if (settings.email) {
-      const contacts = await tx.user.findMany({ where: { username: { in: usernames } }, select: { username: true, email: true, displayName: true } });
+      const contacts = await tx.user.findMany({
+        where: { username: { in: usernames }, active: true },
+        select: { username: true, email: true, displayName: true },
+      });
       await tx.delivery.createMany({ data: emailDeliveries(t, intent.kind, contacts, text), skipDuplicates: true });
     }
   }
 }
 
+/** Who a transition tells: people who left the organisation (deactivated) are told nothing more. */
 async function usernamesOf(tx: Tx, nominationId: string, { usernames, role, assigneeOf }: Recipients): Promise<string[]> {
-  const holders = role ? await tx.user.findMany({ where: role, select: { username: true }, orderBy: { username: 'asc' } }) : [];
+  const holders = role ? await tx.user.findMany({ where: { ...role, active: true }, select: { username: true }, orderBy: { username: 'asc' } }) : [];
   const assigned = assigneeOf ? await tx.levelAssignment.findUnique({ where: { nominationId_level: { nominationId, level: assigneeOf } } }) : null;
   return [...new Set([...usernames, ...holders.map((u) => u.username), ...(assigned ? [assigned.reviewer] : [])])];
 }
