@@ -43,10 +43,7 @@ export class StatisticsService {
   async table(actor: Actor, { year, by }: StatisticsQuery): Promise<Statistics> {
     const tree = await this.orgs.tree();
     const scopes = visibleScopes(actor, tree);
-    const [nominations, decisions] = await Promise.all([
-      this.statistics.nominations(year, by, scopes),
-      this.statistics.decisions(year, by, scopes, await this.calendarSpan(year)),
-    ]);
+    const { nominations, decisions } = await this.statistics.year(year, by, scopes, await this.calendarSpan(year));
     const keys = [...nominations, ...decisions].filter((r) => !r.total && r.key !== null).map((r) => r.key!);
     const rows = [...new Set(keys)].sort(order(by)).map((key) => ({
       key,
