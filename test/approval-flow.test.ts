@@ -16,6 +16,8 @@ describe('a nomination climbs its route to a final approval', () => {
       status: 'IN_REVIEW',
       currentLevel: 'UNIT',
       route: ['UNIT', 'DEPARTMENT', 'SO', 'CITY'],
+      unitCode: 'U1',
+      unitName: 'Trung tâm Khuyến công và Tư vấn phát triển công nghiệp',
       workflowId: nominationWorkflowId(created.id),
       overdue: false,
       decisions: [],

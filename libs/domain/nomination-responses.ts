@@ -109,6 +109,7 @@ export const nominationResponse = z
     catalogueVersion: z.string(),
     year: z.number().int(),
     unitCode: z.string(),
+    unitName: z.string().describe('The unit’s name, beside its code'),
     nominee: nomineeSchema,
     achievements: z.string(),
     declarations: declarationsSchema.optional(),

@@ -52,6 +52,12 @@ export class NominationReader {
   }
 
   private present(actor: Actor, record: NominationRecord, tree: OrgTree): NominationView {
-    return nominationView(record, this.config, seesHoldReasons(actor, record, tree), awardOf(record).requiredDocuments);
+    return nominationView(
+      record,
+      tree.get(record.unitCode)?.name ?? record.unitCode,
+      this.config,
+      seesHoldReasons(actor, record, tree),
+      awardOf(record).requiredDocuments,
+    );
   }
 }

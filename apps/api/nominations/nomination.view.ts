@@ -10,10 +10,11 @@ import { temporalUiUrl } from '../temporal/temporal-ui-url';
 
 /**
  * The nomination exactly as API.md describes it, the same from every endpoint; hold reasons only for
- * those the access policy lets see them (`seesHoldReasons`).
+ * those the access policy lets see them (`seesHoldReasons`); its unit named beside its code.
  */
 export function nominationView(
   n: NominationRecord,
+  unitName: string,
   config: Pick<AppConfig, 'TEMPORAL_UI_URL' | 'TEMPORAL_NAMESPACE'>,
   holdReasons: boolean,
   requiredDocuments: readonly DocumentType[],
@@ -25,6 +26,7 @@ export function nominationView(
     catalogueVersion: n.catalogueVersion,
     year: n.year,
     unitCode: n.unitCode,
+    unitName,
     nominee: n.nominee,
     achievements: n.achievements,
     declarations: n.declarations ?? undefined,

@@ -1079,6 +1079,8 @@ export interface components {
             catalogueVersion: string;
             year: number;
             unitCode: string;
+            /** @description The unit’s name, beside its code */
+            unitName: string;
             nominee: {
                 /** @enum {string} */
                 kind: "INDIVIDUAL";
