@@ -35,8 +35,8 @@ export class HoldsController {
   @Post()
   @ApiRoute({ body: holdSchema, status: 201, response: holdResponse, errors: [403] })
   async create(@CurrentActor() actor: Actor, @Body(new ZodPipe(holdSchema)) body: HoldInput): Promise<HoldView> {
-    // A hold under a mistyped unit or an elapsed date would silently hold no one.
-    if ((await this.orgs.tree()).get(body.unitCode)?.kind !== 'UNIT') {
+    // A hold under a mistyped or closed unit or an elapsed date would silently hold no one.
+    if ((await this.orgs.activeTree()).get(body.unitCode)?.kind !== 'UNIT') {
       throw new ApiError('VALIDATION_FAILED', API_MESSAGES.admin.unitUnknown, [{ path: 'unitCode', message: API_MESSAGES.admin.notAUnit(body.unitCode) }]);
     }
     if (body.until < hanoiDay(new Date())) {
