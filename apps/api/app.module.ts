@@ -43,6 +43,7 @@ import { NotificationsController } from './notifications/notifications.controlle
 import { OrgController } from './org/org.controller';
 import { CodecServerController } from './temporal/codec-server.controller';
 import { StatisticsApiModule } from './statistics/statistics-api.module';
+import { AwardDecisionsApiModule } from './award-decisions/award-decisions-api.module';
 import { CommandDeadlineInterceptor } from './temporal/command-deadline';
 import { NominationWorkflows } from './temporal/nomination-workflows';
 import { TemporalModule } from './temporal/temporal.module';
@@ -59,6 +60,7 @@ export class AppModule {
         CalendarApiModule,
         EligibilityApiModule,
         StatisticsApiModule,
+        AwardDecisionsApiModule,
         MetricsModule,
         // In memory, per process: README "Rate limit" says how several instances would share one count.
         ThrottlerModule.forRoot({ throttlers: [{ name: 'default', ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE }] }),
