@@ -44,7 +44,7 @@ export async function decisionPdf(d: DecisionFacts, options: { signer?: Decision
       }
     },
   );
-  return signer ? new SignPdf().sign(pdf, signer.signer, d.issuedAt ?? undefined) : pdf;
+  return signer ? new SignPdf().sign(pdf, signer.signer(), d.issuedAt ?? undefined) : pdf;
 }
 
 function revocationLines(r: Revocation): string[] {
@@ -59,7 +59,8 @@ function drawDecision(doc: Pdf, t: DecisionText): void {
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
   const top = doc.y;
-  const agencyWidth = width * 0.4;
+  // DejaVu Serif is wider than Times: the national title keeps to one line only at 11 pt beside a narrower agency column.
+  const agencyWidth = width * 0.36;
   doc.font(SERIF).fontSize(12).text(t.agency[0], left, top, { width: agencyWidth, align: 'center' });
   doc.font(SERIF_BOLD).text(t.agency[1], { width: agencyWidth, align: 'center' });
   doc.moveDown(0.5);
@@ -67,7 +68,7 @@ function drawDecision(doc: Pdf, t: DecisionText): void {
   const agencyBottom = doc.y;
   const nationX = left + agencyWidth;
   const nationWidth = width - agencyWidth;
-  doc.font(SERIF_BOLD).fontSize(12).text(t.nation, nationX, top, { width: nationWidth, align: 'center' });
+  doc.font(SERIF_BOLD).fontSize(11).text(t.nation, nationX, top, { width: nationWidth, align: 'center' });
   doc.fontSize(13).text(t.motto, { width: nationWidth, align: 'center' });
   doc.moveDown(0.5);
   doc.font(SERIF).fontSize(13).text(t.placeAndDate, { width: nationWidth, align: 'center' });

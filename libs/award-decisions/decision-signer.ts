@@ -12,7 +12,8 @@ import { makeTestP12 } from './test-certificate';
  * `Signer` subclass behind the same interface.
  */
 export interface DecisionSigner {
-  signer: Signer;
+  /** One per document: @signpdf's P12Signer reads its key buffer up as it signs, so it signs once. */
+  signer(): Signer;
   /** The certificate holder's name, written into the signature dictionary. */
   name: string;
 }
@@ -40,7 +41,7 @@ export function loadDecisionSigner(config: { SIGNING_P12?: string; SIGNING_P12_P
   } catch (error) {
     throw new ConfigError(`Invalid configuration:\n  SIGNING_P12_PASSWORD: cannot open ${file} with it (${(error as Error).message})`);
   }
-  return { signer: new P12Signer(p12, { passphrase: password }), name };
+  return { signer: () => new P12Signer(p12, { passphrase: password }), name };
 }
 
 function holderName(p12: Buffer, password: string): string {

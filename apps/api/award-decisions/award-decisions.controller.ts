@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, Param, ParseUUIDPipe, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Actor } from '../../../libs/domain/access-policy';
@@ -63,6 +63,7 @@ export class AwardDecisionsController {
 
   @Authenticated({ roles: ['ADMIN'] })
   @Post(':id/issue')
+  @HttpCode(200)
   @ApiRoute({ params: uuidParams, body: issueAwardDecisionSchema, status: 200, response: awardDecisionResponse, errors: [403, 404, 409] })
   issue(@Param('id', decisionId) id: string, @Body(new ZodPipe(issueAwardDecisionSchema)) body: IssueAwardDecisionInput) {
     return this.decisions.issue(id, body);
@@ -70,6 +71,7 @@ export class AwardDecisionsController {
 
   @Authenticated({ roles: ['ADMIN'] })
   @Post(':id/revoke')
+  @HttpCode(200)
   @ApiRoute({ params: uuidParams, body: revokeAwardDecisionSchema, status: 200, response: awardDecisionResponse, errors: [403, 404, 409] })
   revoke(@CurrentActor() actor: Actor, @Param('id', decisionId) id: string, @Body(new ZodPipe(revokeAwardDecisionSchema)) body: RevokeAwardDecisionInput) {
     return this.decisions.revoke(actor, id, body);
