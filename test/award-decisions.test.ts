@@ -42,7 +42,8 @@ describe('award decisions', () => {
         workflowId: `nomination-${id}`,
       },
     });
-    if ((options.status ?? 'APPROVED') === 'APPROVED') await sut.prisma.awardHistory.create({ data: awardHistoryEntry(row, new Date().toISOString(), undefined, undefined) });
+    if ((options.status ?? 'APPROVED') === 'APPROVED')
+      await sut.prisma.awardHistory.create({ data: awardHistoryEntry(row, new Date().toISOString(), undefined, undefined) });
     return id;
   };
 
@@ -135,7 +136,16 @@ describe('award decisions', () => {
       expect(createHash('sha256').update(pdf).digest('hex')).toBe(sha256);
       const [pages] = await extractPages([pdf]);
       const text = pages!.join('\n');
-      for (const part of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', `Số: ${number}`, 'QUYẾT ĐỊNH', 'Căn cứ', 'Điều 1.', 'Nơi nhận:', 'Nguyễn Thị Lan', 'Vũ Văn Bình']) {
+      for (const part of [
+        'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+        `Số: ${number}`,
+        'QUYẾT ĐỊNH',
+        'Căn cứ',
+        'Điều 1.',
+        'Nơi nhận:',
+        'Nguyễn Thị Lan',
+        'Vũ Văn Bình',
+      ]) {
         expect(text).toContain(part);
       }
 
@@ -176,7 +186,15 @@ describe('award decisions', () => {
     it('publishes name, unit, award, number and date, without sign-in, and nothing else', async () => {
       const res = await publicAwards(`year=${YEAR}&q=nguyen thi lan`);
       expect(res.status).toBe(200);
-      expect(res.body.items).toEqual([{ fullName: 'Nguyễn Thị Lan', unitName: expect.any(String), awardName: 'Danh hiệu Lao động tiên tiến', decisionNumber: number, issuedAt: expect.any(String) }]);
+      expect(res.body.items).toEqual([
+        {
+          fullName: 'Nguyễn Thị Lan',
+          unitName: expect.any(String),
+          awardName: 'Danh hiệu Lao động tiên tiến',
+          decisionNumber: number,
+          issuedAt: expect.any(String),
+        },
+      ]);
       expect((await publicAwards(`year=${YEAR}`)).body.items).toHaveLength(2);
     });
 

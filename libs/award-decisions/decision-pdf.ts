@@ -94,10 +94,16 @@ function drawDecision(doc: Pdf, t: DecisionText): void {
   doc.moveDown(1.5);
 
   const signTop = doc.y;
-  doc.font(SERIF_BOLD).fontSize(12).text(t.recipients[0]!, left, signTop, { width: width / 2 });
+  doc
+    .font(SERIF_BOLD)
+    .fontSize(12)
+    .text(t.recipients[0]!, left, signTop, { width: width / 2 });
   doc.font(SERIF).fontSize(11);
   for (const line of t.recipients.slice(1)) doc.text(line, { width: width / 2 });
-  doc.font(SERIF_BOLD).fontSize(13).text(t.signerTitle, left + width / 2, signTop, { width: width / 2, align: 'center' });
+  doc
+    .font(SERIF_BOLD)
+    .fontSize(13)
+    .text(t.signerTitle, left + width / 2, signTop, { width: width / 2, align: 'center' });
   doc.moveDown(3);
   doc.text(t.signerName, { width: width / 2, align: 'center' });
 }
@@ -116,14 +122,25 @@ function drawAnnex(doc: Pdf, t: DecisionText, d: DecisionFacts): void {
     { title: 'Số tiền (đồng)', width: 100, align: 'right' as const },
   ];
   const row = (cells: string[], font: string) => {
-    const height = Math.max(...cells.map((c, i) => doc.font(font).fontSize(11).heightOfString(c, { width: columns[i]!.width - 8 }))) + 6;
+    const height =
+      Math.max(
+        ...cells.map((c, i) =>
+          doc
+            .font(font)
+            .fontSize(11)
+            .heightOfString(c, { width: columns[i]!.width - 8 }),
+        ),
+      ) + 6;
     if (doc.y + height > doc.page.height - doc.page.margins.bottom) doc.addPage();
     const y = doc.y;
     let x = left;
     cells.forEach((cell, i) => {
       const column = columns[i]!;
       doc.rect(x, y, column.width, height).stroke();
-      doc.font(font).fontSize(11).text(cell, x + 4, y + 3, { width: column.width - 8, align: column.align });
+      doc
+        .font(font)
+        .fontSize(11)
+        .text(cell, x + 4, y + 3, { width: column.width - 8, align: column.align });
       x += column.width;
     });
     doc.x = left;
@@ -143,12 +160,22 @@ function stamp(doc: Pdf, word: string, lines: string[]): void {
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
     const { width, height } = doc.page;
-    doc.save().fillColor('#b91c1c').opacity(0.25).rotate(-35, { origin: [width / 2, height / 2] });
-    doc.font(SERIF_BOLD).fontSize(72).text(word, 0, height / 2 - 40, { width, align: 'center', lineBreak: false });
+    doc
+      .save()
+      .fillColor('#b91c1c')
+      .opacity(0.25)
+      .rotate(-35, { origin: [width / 2, height / 2] });
+    doc
+      .font(SERIF_BOLD)
+      .fontSize(72)
+      .text(word, 0, height / 2 - 40, { width, align: 'center', lineBreak: false });
     doc.restore();
     if (lines.length > 0) {
       doc.save().fillColor('#b91c1c');
-      doc.font(SERIF_BOLD).fontSize(10).text(lines.join('\n'), 40, 20, { width: width - 80 });
+      doc
+        .font(SERIF_BOLD)
+        .fontSize(10)
+        .text(lines.join('\n'), 40, 20, { width: width - 80 });
       doc.restore();
     }
   }
@@ -158,13 +185,28 @@ function stamp(doc: Pdf, word: string, lines: string[]): void {
 export function certificatesPdf(d: DecisionFacts): Promise<Buffer> {
   const text = decisionText(d);
   return renderPdf(
-    { size: 'A4', layout: 'landscape', margins: { top: 36, bottom: 36, left: 36, right: 36 }, autoFirstPage: false, info: { Title: `Bằng khen, giấy khen - ${d.number}` } },
+    {
+      size: 'A4',
+      layout: 'landscape',
+      margins: { top: 36, bottom: 36, left: 36, right: 36 },
+      autoFirstPage: false,
+      info: { Title: `Bằng khen, giấy khen - ${d.number}` },
+    },
     (doc) => {
       for (const item of d.items) {
         doc.addPage();
         const { width, height } = doc.page;
-        doc.save().strokeColor('#9b1c1c').lineWidth(3).rect(20, 20, width - 40, height - 40).stroke();
-        doc.lineWidth(1).rect(28, 28, width - 56, height - 56).stroke().restore();
+        doc
+          .save()
+          .strokeColor('#9b1c1c')
+          .lineWidth(3)
+          .rect(20, 20, width - 40, height - 40)
+          .stroke();
+        doc
+          .lineWidth(1)
+          .rect(28, 28, width - 56, height - 56)
+          .stroke()
+          .restore();
         const left = 60;
         const inner = width - 2 * left;
         const line = (s: string, y: number, font: string, size: number) => doc.font(font).fontSize(size).text(s, left, y, { width: inner, align: 'center' });
@@ -179,9 +221,15 @@ export function certificatesPdf(d: DecisionFacts): Promise<Buffer> {
         line(item.unitName, 298, SERIF, 16);
         line(`Đã có thành tích xuất sắc trong thực hiện nhiệm vụ năm ${d.year}`, 330, SERIF, 15);
         const half = inner / 2;
-        doc.font(SERIF).fontSize(12).text(`Quyết định số ${d.number ?? '......'}`, left, 430, { width: half, align: 'center' });
+        doc
+          .font(SERIF)
+          .fontSize(12)
+          .text(`Quyết định số ${d.number ?? '......'}`, left, 430, { width: half, align: 'center' });
         doc.text(placeAndDate(d.issuedAt), left + half, 420, { width: half, align: 'center' });
-        doc.font(SERIF_BOLD).fontSize(13).text(text.signerTitle, left + half, 440, { width: half, align: 'center' });
+        doc
+          .font(SERIF_BOLD)
+          .fontSize(13)
+          .text(text.signerTitle, left + half, 440, { width: half, align: 'center' });
         doc.text(d.signer ?? '', left + half, 500, { width: half, align: 'center' });
       }
     },

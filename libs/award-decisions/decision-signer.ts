@@ -1,5 +1,5 @@
 import { P12Signer } from '@signpdf/signer-p12';
-import { Signer } from '@signpdf/signpdf';
+import type { Signer } from '@signpdf/signpdf';
 import { existsSync, readFileSync } from 'node:fs';
 import forge from 'node-forge';
 import { ConfigError } from '../config/config';

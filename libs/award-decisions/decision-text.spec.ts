@@ -22,7 +22,11 @@ describe('the decision’s text (Nghị định 30/2020)', () => {
     expect([t.nation, t.motto]).toEqual(['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc']);
     expect(t.number).toBe('Số: 12/QĐ-SCT');
     expect(t.placeAndDate).toBe('Hà Nội, ngày 05 tháng 03 năm 2026');
-    expect([t.title, t.subject, t.authorityTitle]).toEqual(['QUYẾT ĐỊNH', 'Về việc tặng Danh hiệu Lao động tiên tiến năm 2026', 'GIÁM ĐỐC SỞ CÔNG THƯƠNG HÀ NỘI']);
+    expect([t.title, t.subject, t.authorityTitle]).toEqual([
+      'QUYẾT ĐỊNH',
+      'Về việc tặng Danh hiệu Lao động tiên tiến năm 2026',
+      'GIÁM ĐỐC SỞ CÔNG THƯƠNG HÀ NỘI',
+    ]);
   });
 
   it('grounds it on the catalogue version’s legal basis, then the proposal', () => {

@@ -181,20 +181,20 @@ export class AwardDecisionRepository {
     });
     const q = filter.q && fold(filter.q);
     return items
-      .map((i) => ({ nominee: i.nominee as Nominee, unitName: i.unitName, awardName: i.decision.awardName, number: i.decision.number!, issuedAt: i.decision.issuedAt! }))
+      .map((i) => ({
+        nominee: i.nominee as Nominee,
+        unitName: i.unitName,
+        awardName: i.decision.awardName,
+        number: i.decision.number!,
+        issuedAt: i.decision.issuedAt!,
+      }))
       .filter((i) => !q || fold(i.nominee.kind === 'INDIVIDUAL' ? i.nominee.fullName : i.nominee.name).includes(q) || fold(i.unitName).includes(q))
       .slice(0, take);
   }
 }
 
 /** Lower case without diacritics (đ too), so "nguyen thi lan" finds "Nguyễn Thị Lan". */
-const fold = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase();
+const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
 
 async function baseSalaries(tx: Tx) {
   const rows = await tx.baseSalary.findMany({ orderBy: { effectiveFrom: 'asc' }, select: { amount: true, effectiveFrom: true } });
@@ -239,7 +239,12 @@ async function writeHistory(tx: Tx, decision: AwardDecisionRecord, number: strin
   const campaignIds = nominations.flatMap((n) => (n.campaignId ? [n.campaignId] : []));
   const kinds = new Map((await tx.campaign.findMany({ where: { id: { in: campaignIds } }, select: { id: true, kind: true } })).map((c) => [c.id, c.kind]));
   for (const n of nominations) {
-    const entry = awardHistoryEntry({ ...n, nominee: n.nominee as Nominee }, issuedAt.toISOString(), number, n.campaignId ? kinds.get(n.campaignId) : undefined);
+    const entry = awardHistoryEntry(
+      { ...n, nominee: n.nominee as Nominee },
+      issuedAt.toISOString(),
+      number,
+      n.campaignId ? kinds.get(n.campaignId) : undefined,
+    );
     const { fullName, unitCode, awardCode, year } = entry;
     await tx.awardHistory.upsert({
       where: { fullName_unitCode_awardCode_year: { fullName, unitCode, awardCode, year } },

@@ -6,7 +6,13 @@ import type { Authority, Nominee } from '../../../libs/campaigns/campaign-result
 import { AwardDecisionRepository, type AwardDecisionRecord } from '../../../libs/db/award-decision.repository';
 import { OrgRepository } from '../../../libs/db/org.repository';
 import type { Actor } from '../../../libs/domain/access-policy';
-import type { AwardDecisionQuery, CreateAwardDecisionInput, IssueAwardDecisionInput, PublicAwardsQuery, RevokeAwardDecisionInput } from '../../../libs/domain/award-decision-schemas';
+import type {
+  AwardDecisionQuery,
+  CreateAwardDecisionInput,
+  IssueAwardDecisionInput,
+  PublicAwardsQuery,
+  RevokeAwardDecisionInput,
+} from '../../../libs/domain/award-decision-schemas';
 import { hanoiDay } from '../../../libs/domain/hanoi-time';
 import { ApiError } from '../common/api-error';
 
@@ -110,7 +116,9 @@ function scoped(d: AwardDecisionRecord, units: string[] | null): AwardDecisionRe
   return { ...d, items, total: items.reduce((sum, i) => sum + i.amount, 0) };
 }
 
-function facts(d: Pick<AwardDecisionRecord, 'authority' | 'awardName' | 'catalogueVersion' | 'year' | 'items' | 'total' | 'number' | 'issuedAt' | 'signer'>): DecisionFacts {
+function facts(
+  d: Pick<AwardDecisionRecord, 'authority' | 'awardName' | 'catalogueVersion' | 'year' | 'items' | 'total' | 'number' | 'issuedAt' | 'signer'>,
+): DecisionFacts {
   return {
     authority: d.authority as Authority,
     awardName: d.awardName,
