@@ -9,6 +9,7 @@ import { AwardHistory } from './pages/AwardHistory';
 import { Calendar } from './pages/Calendar';
 import { Campaign, Campaigns } from './pages/Campaigns';
 import { CreateNomination } from './pages/CreateNomination';
+import { AwardDecisions } from './pages/AwardDecisions';
 import { Holds } from './pages/Holds';
 import { Inbox } from './pages/Inbox';
 import { NominationPage } from './pages/Nomination';
@@ -57,6 +58,8 @@ function Page({ path, me }: { path: string; me: Me }): ReactNode {
       return <AwardHistory />;
     case '/tam-hoan':
       return <Holds />;
+    case '/quyet-dinh-khen-thuong':
+      return <AwardDecisions />;
     case '/thong-ke':
       return <StatisticsPage />;
     default:
@@ -87,6 +90,7 @@ function Navigation({ me }: { me: Me }) {
     ['/lich-lam-viec', 'Lịch làm việc', isAdmin(me)],
     ['/lich-su-khen-thuong', 'Lịch sử khen thưởng', isAdmin(me)],
     ['/tam-hoan', 'Tạm hoãn xét khen thưởng', isAdmin(me)],
+    ['/quyet-dinh-khen-thuong', 'Quyết định khen thưởng', isAdmin(me)],
   ];
   return (
     <header className="top">
