@@ -239,4 +239,13 @@ describe('award decisions', () => {
     });
     expect(counter.last).toBe(numbers.at(-1));
   }, 60_000);
+
+  it('counts in the statistics the awardees of issued decisions, none of a revoked one', async () => {
+    const issued = (await sut.get('admin', `/api/award-decisions?year=${YEAR}&status=ISSUED`)).body.items as { items: unknown[]; total: number }[];
+    const stats = await sut.get('admin', `/api/statistics?year=${YEAR}&by=award`);
+    const row = (stats.body.rows as { key: string; awarded: number; amount: number }[]).find((r) => r.key === AWARD);
+    // The redrafted nomination and the twenty issued at once.
+    expect(issued.reduce((n, d) => n + d.items.length, 0)).toBe(21);
+    expect(row).toMatchObject({ awarded: 21, amount: issued.reduce((sum, d) => sum + d.total, 0) });
+  });
 });

@@ -17,6 +17,9 @@ export interface NominationCounts {
   expired: number;
   forwarded: number;
   overdue: number;
+  /** Nominations an issued, unrevoked award decision lists, and the amounts it gives them (VND). */
+  awarded: number;
+  amount: number;
 }
 
 export interface DecisionCounts {
@@ -93,8 +96,14 @@ export class StatisticsRepository {
              ${status('WITHDRAWN')} AS withdrawn,
              ${status('EXPIRED')} AS expired,
              ${status('FORWARDED')} AS forwarded,
-             count(*) FILTER (WHERE n.status = 'IN_REVIEW' AND n.overdue)::int AS overdue
+             count(*) FILTER (WHERE n.status = 'IN_REVIEW' AND n.overdue)::int AS overdue,
+             count(a.amount)::int AS awarded,
+             coalesce(sum(a.amount), 0)::float8 AS amount
         FROM nominations n
+        LEFT JOIN LATERAL (
+          SELECT i.amount FROM award_decision_items i JOIN award_decisions d ON d.id = i.decision_id
+           WHERE i.nomination_id = n.id AND d.status = 'ISSUED'
+        ) a ON TRUE
        WHERE n.year = ${year} AND ${scopeSql(scopes)}
        GROUP BY ROLLUP (${key})`;
   }
