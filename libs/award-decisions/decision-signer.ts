@@ -35,17 +35,23 @@ export function loadDecisionSigner(config: { SIGNING_P12?: string; SIGNING_P12_P
   } catch (error) {
     throw new ConfigError(`Invalid configuration:\n  SIGNING_P12: cannot read ${file} (${(error as Error).message})`);
   }
+  let asn1: forge.asn1.Asn1;
+  try {
+    asn1 = forge.asn1.fromDer(p12.toString('binary'));
+  } catch (error) {
+    throw new ConfigError(`Invalid configuration:\n  SIGNING_P12: ${file} is not a PKCS#12 file (${(error as Error).message})`);
+  }
   let name: string;
   try {
-    name = holderName(p12, password);
+    name = holderName(asn1, password);
   } catch (error) {
     throw new ConfigError(`Invalid configuration:\n  SIGNING_P12_PASSWORD: cannot open ${file} with it (${(error as Error).message})`);
   }
   return { signer: () => new P12Signer(p12, { passphrase: password }), name };
 }
 
-function holderName(p12: Buffer, password: string): string {
-  const parsed = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(p12.toString('binary')), password);
+function holderName(asn1: forge.asn1.Asn1, password: string): string {
+  const parsed = forge.pkcs12.pkcs12FromAsn1(asn1, password);
   const certBag = forge.pki.oids.certBag!;
   const keyBag = forge.pki.oids.pkcs8ShroudedKeyBag!;
   const bags = parsed.getBags({ bagType: certBag })[certBag] ?? [];
