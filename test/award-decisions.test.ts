@@ -104,6 +104,9 @@ describe('award decisions', () => {
       decisionId = res.body.id;
 
       expect((await draft([first, second], { requestId })).body.id).toBe(decisionId);
+      const reused = await draft([first], { requestId });
+      expect(reused.status).toBe(422);
+      expect(reused.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
       const again = await draft([second]);
       expect(again.status).toBe(409);
       expect(again.body.error.details).toEqual([{ path: 'nominationIds.0', message: expect.stringContaining(second) }]);

@@ -42,7 +42,7 @@ export class AwardDecisionsController {
 
   @Authenticated({ roles: ['ADMIN'] })
   @Post()
-  @ApiRoute({ body: createAwardDecisionSchema, status: 201, response: awardDecisionResponse, errors: [403, 409] })
+  @ApiRoute({ body: createAwardDecisionSchema, status: 201, response: awardDecisionResponse, errors: [403, 409, 422] })
   create(@CurrentActor() actor: Actor, @Body(new ZodPipe(createAwardDecisionSchema)) body: CreateAwardDecisionInput) {
     return this.decisions.create(actor, body);
   }

@@ -13,6 +13,7 @@ import type {
   PublicAwardsQuery,
   RevokeAwardDecisionInput,
 } from '../../../libs/domain/award-decision-schemas';
+import { requestIdReused } from '../../../libs/domain/command-fingerprint';
 import { hanoiDay } from '../../../libs/domain/hanoi-time';
 import { ApiError } from '../common/api-error';
 
@@ -35,6 +36,13 @@ export class AwardDecisionsService {
     const request = { awardCode: input.awardCode, year: input.year, nominationIds: input.nominationIds, day: hanoiDay(new Date()) };
     const result = await this.decisions.createDraft(request, { createdBy: actor.username, requestId: input.requestId });
     if ('refused' in result) throw new ApiError('INVALID_STATE', 'Có hồ sơ không thể đưa vào quyết định khen thưởng', result.refused);
+    // The same request id returns the decision it drafted; one that drafted another decision is refused.
+    const sameIds =
+      result.items
+        .map((i) => i.nominationId)
+        .sort()
+        .join() === [...input.nominationIds].sort().join();
+    if (result.awardCode !== input.awardCode || result.year !== input.year || !sameIds) throw ApiError.from(requestIdReused('another award decision'));
     return view(result);
   }
 

@@ -6978,6 +6978,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description A rule refuses it (eligibility, quota, a request id reused for another command) (NOT_ELIGIBLE, QUOTA_EXCEEDED, DOSSIER_INCOMPLETE, IDEMPOTENCY_KEY_REUSED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests from this caller; wait the `Retry-After` seconds (RATE_LIMITED) */
             429: {
                 headers: {
