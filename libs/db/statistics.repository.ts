@@ -142,14 +142,14 @@ export class StatisticsRepository {
        GROUP BY ROLLUP (key)`;
   }
 
-  /** Award history (imported, and approved here) counted per year and award or unit. */
+  /** Award history (imported, and approved here) counted per year and award or unit; an award whose decision was revoked is not. */
   async history(from: number, to: number, by: 'award' | 'unit', unitCodes: string[] | null): Promise<HistoryCount[]> {
     const key = by === 'award' ? Prisma.sql`h.award_code` : Prisma.sql`h.unit_code`;
     const scope = unitCodes ? Prisma.sql`h.unit_code = ANY(${unitCodes}::text[])` : Prisma.sql`TRUE`;
     return this.prisma.$queryRaw<HistoryCount[]>`
       SELECT h.year, ${key} AS key, count(*)::int AS count
         FROM award_history h
-       WHERE h.year BETWEEN ${from} AND ${to} AND ${scope}
+       WHERE h.year BETWEEN ${from} AND ${to} AND ${scope} AND h.revoked_at IS NULL
        GROUP BY h.year, ${key}
        ORDER BY h.year, ${key}`;
   }
