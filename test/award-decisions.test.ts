@@ -4,12 +4,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
+import { createApiApp } from '../apps/api/app.factory';
 import { awardCash } from '../libs/campaigns/campaign-result';
 import { catalogueVersion } from '../libs/domain/award-catalogue';
 import { awardHistoryEntry } from '../libs/domain/award-history-entry';
 import { hanoiDay } from '../libs/domain/hanoi-time';
 import type { Nominee } from '../libs/domain/schemas';
 import { EligibilityService } from '../libs/eligibility/eligibility.service';
+import { createLogger } from '../libs/logging/logger';
 import { Harness } from './support/harness';
 import { extractPages } from './support/pdf-text';
 import { PROJECT_ROOT } from './setup/paths';
@@ -226,21 +228,36 @@ describe('award decisions', () => {
     });
   });
 
-  it('gives twenty decisions issued at once twenty consecutive numbers', async () => {
+  it('gives twenty decisions issued at once, through two API replicas, twenty consecutive numbers', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 20; i++) {
       const res = await draft([await approved(`Người Thứ ${i + 1}`, { unitCode: 'U2' })]);
       expect(res.status).toBe(201);
       ids.push(res.body.id);
     }
-    const issued = await Promise.all(ids.map((id) => issue(id)));
-    expect(issued.map((r) => r.status)).toEqual(ids.map(() => 200));
-    const numbers = issued.map((r) => parseInt(r.body.number, 10)).sort((a, b) => a - b);
-    expect(numbers).toEqual(numbers.map((_, i) => numbers[0]! + i));
-    const counter = await sut.prisma.awardDecisionCounter.findUniqueOrThrow({
-      where: { authority_year: { authority: 'GIAM_DOC_SO', year: Number(hanoiDay(new Date()).slice(0, 4)) } },
-    });
-    expect(counter.last).toBe(numbers.at(-1));
+    // A second API process on the same database, as a deployment with two replicas has.
+    const replica = await createApiApp(sut.config, ['error'], createLogger(sut.config, 'api'));
+    await replica.init();
+    try {
+      const token = await sut.token('admin');
+      const issued = await Promise.all(
+        ids.map((id, i) =>
+          request((i % 2 ? replica : sut.app).getHttpServer())
+            .post(`/api/award-decisions/${id}/issue`)
+            .set('Authorization', `Bearer ${token}`)
+            .send({ signer: 'Nguyễn Văn Minh, Giám đốc Sở', requestId: randomUUID() }),
+        ),
+      );
+      expect(issued.map((r) => r.status)).toEqual(ids.map(() => 200));
+      const numbers = issued.map((r) => parseInt(r.body.number, 10)).sort((a, b) => a - b);
+      expect(numbers).toEqual(numbers.map((_, i) => numbers[0]! + i));
+      const counter = await sut.prisma.awardDecisionCounter.findUniqueOrThrow({
+        where: { authority_year: { authority: 'GIAM_DOC_SO', year: Number(hanoiDay(new Date()).slice(0, 4)) } },
+      });
+      expect(counter.last).toBe(numbers.at(-1));
+    } finally {
+      await replica.close();
+    }
   }, 60_000);
 
   it('counts in the statistics the awardees of issued decisions, none of a revoked one', async () => {
