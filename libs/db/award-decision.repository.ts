@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { draftDecision, type Draft, type DraftCandidate, type DraftRequest } from '../award-decisions/award-decision-draft';
 import { decisionNumber, numberingYear } from '../award-decisions/decision-number';
-import type { Authority, Nominee } from '../campaigns/campaign-result';
+import { searchFold } from '../award-decisions/search-fold';
+import { nomineeName, type Authority, type Nominee } from '../campaigns/campaign-result';
 import { awardHistoryEntry } from '../domain/award-history-entry';
 import type { ErrorDetail } from '../domain/errors';
 import type { AwardDecisionStatus, Prisma } from './generated/client';
@@ -94,7 +95,14 @@ export class AwardDecisionRepository {
         year: request.year,
         total: draft.total,
         ...caller,
-        items: { create: draft.items.map((item, position) => ({ ...item, position, nominee: { ...item.nominee } })) },
+        items: {
+          create: draft.items.map((item, position) => ({
+            ...item,
+            position,
+            nominee: { ...item.nominee },
+            searchText: searchFold(`${nomineeName(item.nominee)} ${item.unitName}`),
+          })),
+        },
       },
       include: withItems,
     });
@@ -172,29 +180,26 @@ export class AwardDecisionRepository {
     return new Map(items.map((i) => [i.nominationId, { id: i.decision.id, number: i.decision.number!, issuedAt: i.decision.issuedAt! }]));
   }
 
-  /** Issued, unrevoked awards, for the public lookup: a name matched in any case and accent-insensitively. */
+  /** Issued, unrevoked awards, for the public lookup: a name or unit matched in any case and without diacritics. */
   async publicAwards(filter: { q?: string; year?: number; awardCode?: string }, take: number) {
     const items = await this.prisma.awardDecisionItem.findMany({
-      where: { decision: { status: 'ISSUED', year: filter.year, awardCode: filter.awardCode } },
-      select: { nominee: true, unitName: true, position: true, decision: { select: { awardName: true, number: true, issuedAt: true } } },
+      where: {
+        decision: { status: 'ISSUED', year: filter.year, awardCode: filter.awardCode },
+        ...(filter.q && { searchText: { contains: searchFold(filter.q) } }),
+      },
+      select: { nominee: true, unitName: true, decision: { select: { awardName: true, number: true, issuedAt: true } } },
       orderBy: [{ decision: { issuedAt: 'desc' } }, { position: 'asc' }],
+      take,
     });
-    const q = filter.q && fold(filter.q);
-    return items
-      .map((i) => ({
-        nominee: i.nominee as Nominee,
-        unitName: i.unitName,
-        awardName: i.decision.awardName,
-        number: i.decision.number!,
-        issuedAt: i.decision.issuedAt!,
-      }))
-      .filter((i) => !q || fold(i.nominee.kind === 'INDIVIDUAL' ? i.nominee.fullName : i.nominee.name).includes(q) || fold(i.unitName).includes(q))
-      .slice(0, take);
+    return items.map((i) => ({
+      nominee: i.nominee as Nominee,
+      unitName: i.unitName,
+      awardName: i.decision.awardName,
+      number: i.decision.number!,
+      issuedAt: i.decision.issuedAt!,
+    }));
   }
 }
-
-/** Lower case without diacritics (đ too), so "nguyen thi lan" finds "Nguyễn Thị Lan". */
-const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
 
 async function baseSalaries(tx: Tx) {
   const rows = await tx.baseSalary.findMany({ orderBy: { effectiveFrom: 'asc' }, select: { amount: true, effectiveFrom: true } });

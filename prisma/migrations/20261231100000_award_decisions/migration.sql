@@ -39,6 +39,7 @@ CREATE TABLE "award_decision_items" (
     "nominee" JSONB NOT NULL,
     "unit_code" TEXT NOT NULL,
     "unit_name" TEXT NOT NULL,
+    "search_text" TEXT NOT NULL,
     "cash_multiple" DOUBLE PRECISION NOT NULL,
     "base_salary" INTEGER NOT NULL,
     "amount" INTEGER NOT NULL,
