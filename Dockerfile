@@ -28,5 +28,7 @@ COPY --from=build /app/prisma prisma
 COPY --from=deps /app/node_modules node_modules
 # dist/ holds the compiled code, the workflow bundle the worker loads, and the healthcheck script.
 COPY --from=build /app/dist dist
+# Without SIGNING_P12 the API makes its self-signed test certificate under .data/ at the first start.
+RUN mkdir -p .data && chown node:node .data
 USER node
 CMD ["node", "dist/apps/api/main.js"]

@@ -52,6 +52,9 @@ function routerRoutes(sut: Harness): string[] {
  */
 const MAY_CALL: Record<string, readonly Role[] | 'ANY'> = {
   'POST /api/nominations': ['CLERK'],
+  'POST /api/award-decisions': ['ADMIN'],
+  'POST /api/award-decisions/:id/issue': ['ADMIN'],
+  'POST /api/award-decisions/:id/revoke': ['ADMIN'],
   'POST /api/nominations/:id/decisions': ['REVIEWER', 'STAFF', 'COUNCIL_MEMBER'],
   'POST /api/nominations/:id/resubmit': ['CLERK'],
   'POST /api/nominations/:id/withdraw': ['CLERK'],
@@ -141,7 +144,7 @@ describe('who may call what is declared on every route', () => {
     expect(routes.length).toBeGreaterThan(30);
   });
 
-  it('only health, the sign-in, the dev sign-in and its user picker are public', () => {
+  it('only health, the sign-in, the dev sign-in and its user picker, and the public lookup of awards are public', () => {
     const open = declaredRoutes(sut).filter((r) => r.access?.public);
 
     // The codec server is declared public because the dev server's UI sends no token; it lets in admins only (and, in dev mode, this machine).
@@ -149,6 +152,7 @@ describe('who may call what is declared on every route', () => {
       'GET /api/auth/dev-users',
       'GET /api/auth/sign-in',
       'GET /api/health',
+      'GET /api/public/awards',
       'OPTIONS /api/temporal-codec/:namespace/:operation',
       'POST /api/auth/dev-token',
       'POST /api/temporal-codec/:namespace/decode',

@@ -48,6 +48,7 @@ import { OrgController } from './org/org.controller';
 import { OrganisationApiModule } from './org/organisation-api.module';
 import { CodecServerController } from './temporal/codec-server.controller';
 import { StatisticsApiModule } from './statistics/statistics-api.module';
+import { AwardDecisionsApiModule } from './award-decisions/award-decisions-api.module';
 import { CommandDeadlineInterceptor } from './temporal/command-deadline';
 import { NominationWorkflows } from './temporal/nomination-workflows';
 import { TemporalModule } from './temporal/temporal.module';
@@ -65,6 +66,7 @@ export class AppModule {
         EligibilityApiModule,
         StatisticsApiModule,
         OrganisationApiModule,
+        AwardDecisionsApiModule,
         MetricsModule,
         // The rate limiter's counts (apps/api/auth/rate-limit.middleware.ts), in memory, per process: README "Rate limit"
         // says how several instances would share them.

@@ -152,6 +152,19 @@ export function cashAmount(baseSalary: number, multiple: number, rounding: Catal
   return (rounding.direction === 'UP' ? Math.ceil(exact) : Math.round(exact)) * rounding.unit;
 }
 
+/**
+ * The award's cash for one nominee (the catalogue version's multiple for an individual or a collective,
+ * the base salary in force on `day`, rounded as the version says): the campaign result and the award
+ * decisions both price by it.
+ */
+export function awardCash(version: CatalogueVersion, awardCode: string, kind: Nominee['kind'], table: readonly BaseSalaryEntry[], day: string) {
+  const award = resolveAward(version.awards, awardCode);
+  const multiple = kind === 'INDIVIDUAL' ? award.cash.individual : award.cash.collective;
+  if (multiple === undefined) throw new RangeError(`award ${awardCode} has no cash multiple for ${kind} nominees in ${version.version}`);
+  const baseSalary = baseSalaryOn(table, day);
+  return { cashMultiple: multiple, baseSalary, amount: cashAmount(baseSalary, multiple, version.cashRounding) };
+}
+
 export function computeCampaignResult(input: CampaignResultInput): CampaignResult {
   const table = input.baseSalaries ?? DEFAULT_BASE_SALARIES;
   for (const entry of table) {
@@ -166,14 +179,7 @@ export function computeCampaignResult(input: CampaignResultInput): CampaignResul
   const judged = (n: CampaignNomination) => ({ awardCode: n.awardCode, catalogueVersion: n.catalogueVersion, createdAt: yearEnd });
   const forwardedTo = (n: CampaignNomination) => awardOf(judged(n));
   /** The award's cash for this nominee, priced by the base salary in force on `day`. */
-  const cashOf = (n: CampaignNomination, day: string) => {
-    const version = catalogueOf(judged(n));
-    const award = awardOf(judged(n));
-    const multiple = n.nominee.kind === 'INDIVIDUAL' ? award.cash.individual : award.cash.collective;
-    if (multiple === undefined) throw new RangeError(`award ${n.awardCode} has no cash multiple for ${n.nominee.kind} nominees in ${version.version}`);
-    const baseSalary = baseSalaryOn(table, day);
-    return { cashMultiple: multiple, baseSalary, amount: cashAmount(baseSalary, multiple, version.cashRounding) };
-  };
+  const cashOf = (n: CampaignNomination, day: string) => awardCash(catalogueOf(judged(n)), n.awardCode, n.nominee.kind, table, day);
   const proposals = input.approved
     .flatMap((n): ProposalItem[] => {
       const award = forwardedTo(n);

@@ -6,6 +6,9 @@ const FONT_DIR = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/packag
 
 export const REGULAR = 'DejaVuSans';
 export const BOLD = 'DejaVuSans-Bold';
+/** Administrative documents are set in a serif face (Nghị định 30/2020 names Times New Roman). */
+export const SERIF = 'DejaVuSerif';
+export const SERIF_BOLD = 'DejaVuSerif-Bold';
 
 export type Pdf = PDFKit.PDFDocument;
 
@@ -14,6 +17,8 @@ export function renderPdf(options: PDFKit.PDFDocumentOptions, draw: (doc: Pdf) =
   const doc = new PDFDocument(options);
   doc.registerFont(REGULAR, path.join(FONT_DIR, 'DejaVuSans.ttf'));
   doc.registerFont(BOLD, path.join(FONT_DIR, 'DejaVuSans-Bold.ttf'));
+  doc.registerFont(SERIF, path.join(FONT_DIR, 'DejaVuSerif.ttf'));
+  doc.registerFont(SERIF_BOLD, path.join(FONT_DIR, 'DejaVuSerif-Bold.ttf'));
   const chunks: Buffer[] = [];
   return new Promise((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));

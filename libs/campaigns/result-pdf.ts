@@ -1,3 +1,4 @@
+import { DECISION_SYMBOLS } from '../award-decisions/decision-number';
 import { catalogueAt } from '../domain/award-catalogue';
 import {
   FORWARD_NAMES,
@@ -12,7 +13,7 @@ import {
 } from './campaign-result';
 import { BOLD, REGULAR, renderPdf, type Pdf } from './pdf-document';
 
-interface Issuer {
+export interface Issuer {
   /** The issuing body as the top-left corner of an administrative document names it. */
   agency: [parent: string, body: string];
   symbol: string;
@@ -20,23 +21,23 @@ interface Issuer {
   signer: string;
 }
 
-const ISSUERS: Record<Authority, Issuer> = {
+export const ISSUERS: Record<Authority, Issuer> = {
   GIAM_DOC_SO: {
     agency: ['UBND THÀNH PHỐ HÀ NỘI', 'SỞ CÔNG THƯƠNG'],
-    symbol: 'QĐ-SCT',
+    symbol: DECISION_SYMBOLS.GIAM_DOC_SO,
     proposer: 'Hội đồng Thi đua - Khen thưởng Sở Công Thương',
     signer: 'GIÁM ĐỐC',
   },
   CHU_TICH_UBND_TP: {
     agency: ['ỦY BAN NHÂN DÂN', 'THÀNH PHỐ HÀ NỘI'],
-    symbol: 'QĐ-UBND',
+    symbol: DECISION_SYMBOLS.CHU_TICH_UBND_TP,
     proposer: 'Ban Thi đua - Khen thưởng thành phố và Giám đốc Sở Công Thương',
     signer: 'CHỦ TỊCH',
   },
 };
 
-const NATION = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
-const MOTTO = 'Độc lập - Tự do - Hạnh phúc';
+export const NATION = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
+export const MOTTO = 'Độc lập - Tự do - Hạnh phúc';
 /** Left blank: the number and date are given when the decision is signed, not when it is drafted. */
 const PLACE_AND_DATE = 'Hà Nội, ngày ...... tháng ...... năm ......';
 

@@ -162,6 +162,12 @@ const envSchema = z
     S3_REGION: z.string().min(1).default('us-east-1'),
     S3_ACCESS_KEY_ID: z.string().min(1).optional(),
     S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    /**
+     * The authority's key that signs issued award decisions: a PKCS#12 file and its password. Unset,
+     * a self-signed test certificate is made once under .data/signing/ (a deployment sets its own).
+     */
+    SIGNING_P12: z.string().min(1).optional(),
+    SIGNING_P12_PASSWORD: z.string().optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.PAYLOAD_KEYS) {
@@ -197,6 +203,9 @@ const envSchema = z
         path: ['HOST'],
         message: `HOST=${env.HOST} opens the API beyond this machine, where AUTH_MODE=dev would let anyone sign in as anyone: set AUTH_MODE=jwt, or leave HOST unset (127.0.0.1)`,
       });
+    }
+    if (env.SIGNING_P12_PASSWORD !== undefined && !env.SIGNING_P12) {
+      ctx.addIssue({ code: 'custom', path: ['SIGNING_P12'], message: 'SIGNING_P12_PASSWORD is set without SIGNING_P12' });
     }
     if (env.AUTH_MODE === 'dev' && env.NODE_ENV === 'production') {
       ctx.addIssue({ code: 'custom', path: ['AUTH_MODE'], message: 'AUTH_MODE=dev lets anyone sign in as anyone: not allowed with NODE_ENV=production' });

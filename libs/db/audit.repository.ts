@@ -21,11 +21,14 @@ export type AuditAction =
   | 'DOCUMENT_UPLOADED'
   | 'DOCUMENT_ATTACHED'
   | 'ORGANISATION_IMPORTED'
-  | 'ORGANISATION_USERS_IMPORTED';
+  | 'ORGANISATION_USERS_IMPORTED'
+  | 'AWARD_DECISION_ISSUED'
+  | 'AWARD_DECISION_REVOKED';
 
 /** What changed, as `<kind>:<id>`. */
 export type AuditSubject =
-  `${'nomination' | 'hold' | 'delegation' | 'document' | 'calendar' | 'base-salary' | 'award-history' | 'schedule' | 'campaign'}:${string}` | 'organisation';
+  | `${'nomination' | 'hold' | 'delegation' | 'document' | 'calendar' | 'base-salary' | 'award-history' | 'schedule' | 'campaign' | 'award-decision'}:${string}`
+  | 'organisation';
 
 export interface AuditEntry {
   actor: string;

@@ -32,9 +32,9 @@ export interface HistoryImport {
 export class AwardHistoryRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  /** `fullName` must already be NFC, as everything stored is. */
+  /** `fullName` must already be NFC, as everything stored is. An award whose decision was revoked no longer counts. */
   async forNominee(fullName: string, unitCode: string): Promise<AwardHistoryEntry[]> {
-    const rows = await this.prisma.awardHistory.findMany({ where: { fullName, unitCode }, select: SELECT, orderBy: [...ORDER] });
+    const rows = await this.prisma.awardHistory.findMany({ where: { fullName, unitCode, revokedAt: null }, select: SELECT, orderBy: [...ORDER] });
     // The column holds only what the CSV schema and the approval path write.
     return rows.map((row) => ({ ...row, basis: historyBasisSchema.parse(row.basis) }));
   }

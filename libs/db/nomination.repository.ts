@@ -19,6 +19,7 @@ const withDecisions = {
   decisions: { orderBy: { seq: 'asc' } },
   opinions: { orderBy: { agency: 'asc' } },
   documents: { orderBy: [{ attachedAt: 'asc' }, { version: 'asc' }] },
+  awardDecisionItems: { where: { decision: { status: 'ISSUED' } }, select: { decision: { select: { id: true, number: true, issuedAt: true } } } },
 } satisfies Prisma.NominationInclude;
 /** Objections are read with one nomination only: a list's rows leave them out, however many a posting gathered. */
 const withObjections = { ...withDecisions, objections: { orderBy: { createdAt: 'asc' } } } satisfies Prisma.NominationInclude;

@@ -27,7 +27,7 @@ export class QuotaRepository {
     const { unitCode, awardCode, year } = nomination;
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`quota:${unitCode}:${awardCode}:${year}`}))`;
     if (await tx.quotaClaim.findUnique({ where: { nominationId } })) return null;
-    const base = await tx.awardHistory.count({ where: { unitCode, awardCode: quota.of, year } });
+    const base = await tx.awardHistory.count({ where: { unitCode, awardCode: quota.of, year, revokedAt: null } });
     const cap = Math.floor(base * quota.fraction + 1e-9);
     const used = await tx.quotaClaim.count({ where: { unitCode, awardCode, year } });
     if (used >= cap) {

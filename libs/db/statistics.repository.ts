@@ -17,6 +17,9 @@ export interface NominationCounts {
   expired: number;
   forwarded: number;
   overdue: number;
+  /** Nominations an issued, unrevoked award decision lists, and the amounts it gives them (VND). */
+  awarded: number;
+  amount: number;
 }
 
 export interface DecisionCounts {
@@ -96,14 +99,14 @@ export class StatisticsRepository {
     );
   }
 
-  /** Award history (imported, and approved here) counted per year and award or unit. */
+  /** Award history (imported, and approved here) counted per year and award or unit; an award whose decision was revoked is not. */
   async history(from: number, to: number, by: 'award' | 'unit', unitCodes: string[] | null): Promise<HistoryCount[]> {
     const key = by === 'award' ? Prisma.sql`h.award_code` : Prisma.sql`h.unit_code`;
     const scope = unitCodes ? Prisma.sql`h.unit_code = ANY(${unitCodes}::text[])` : Prisma.sql`TRUE`;
     return this.prisma.$queryRaw<HistoryCount[]>`
       SELECT h.year, ${key} AS key, count(*)::int AS count
         FROM award_history h
-       WHERE h.year BETWEEN ${from} AND ${to} AND ${scope}
+       WHERE h.year BETWEEN ${from} AND ${to} AND ${scope} AND h.revoked_at IS NULL
        GROUP BY h.year, ${key}
        ORDER BY h.year, ${key}`;
   }
@@ -123,8 +126,14 @@ async function nominationCounts(tx: Prisma.TransactionClient, year: number, by: 
            ${status('WITHDRAWN')} AS withdrawn,
            ${status('EXPIRED')} AS expired,
            ${status('FORWARDED')} AS forwarded,
-           count(*) FILTER (WHERE n.status = 'IN_REVIEW' AND n.overdue)::int AS overdue
+           count(*) FILTER (WHERE n.status = 'IN_REVIEW' AND n.overdue)::int AS overdue,
+           count(a.amount)::int AS awarded,
+           coalesce(sum(a.amount), 0)::float8 AS amount
       FROM nominations n
+      LEFT JOIN LATERAL (
+        SELECT i.amount FROM award_decision_items i JOIN award_decisions d ON d.id = i.decision_id
+         WHERE i.nomination_id = n.id AND d.status = 'ISSUED'
+      ) a ON TRUE
      WHERE n.year = ${year} AND ${scopeSql(scopes)}
      GROUP BY ROLLUP (${key})`;
 }

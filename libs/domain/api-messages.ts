@@ -66,6 +66,7 @@ const notFound = {
   schedule: 'Không tìm thấy lịch chạy tự động',
   notification: 'Không tìm thấy thông báo',
   namespace: 'Không tìm thấy namespace Temporal',
+  awardDecision: 'Không tìm thấy quyết định khen thưởng',
 };
 
 /** Who reviews what: the delegations', the decisions' and the reassignments' refusals. */

@@ -151,6 +151,11 @@ export const nominationResponse = z
       .nullable()
       .optional()
       .describe("The central level's decision on a forwarded award"),
+    awardDecision: z
+      .object({ id: z.uuid(), number: z.string(), issuedAt: instant })
+      .nullable()
+      .optional()
+      .describe('The issued award decision (quyết định khen thưởng) that grants it'),
     submittedBy: z.string(),
     workflowId: z.string(),
     temporalUiUrl: z.string(),

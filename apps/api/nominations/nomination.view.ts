@@ -71,6 +71,7 @@ export function nominationView(
       : null,
     suspended: n.suspendedSince !== null,
     externalDecision: n.externalDecisionRef ? { decisionRef: n.externalDecisionRef, decidedOn: n.externalDecidedOn } : null,
+    awardDecision: awardDecisionOf(n),
     documents: n.documents.map(dossierDocumentView),
     dossier: dossierOf(requiredDocuments, n.documents),
     submittedBy: n.submittedBy,
@@ -79,6 +80,12 @@ export function nominationView(
     createdAt: n.createdAt.toISOString(),
     updatedAt: n.updatedAt.toISOString(),
   };
+}
+
+/** The issued award decision that lists the nomination; at most one stands at a time. */
+function awardDecisionOf(n: NominationRecord) {
+  const decision = n.awardDecisionItems[0]?.decision;
+  return decision?.number && decision.issuedAt ? { id: decision.id, number: decision.number, issuedAt: decision.issuedAt.toISOString() } : null;
 }
 
 export type NominationView = ReturnType<typeof nominationView>;

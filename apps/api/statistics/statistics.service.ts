@@ -19,6 +19,8 @@ const NO_NOMINATIONS: Omit<NominationCounts, 'key' | 'total'> = {
   expired: 0,
   forwarded: 0,
   overdue: 0,
+  awarded: 0,
+  amount: 0,
 };
 
 /** The award's name as the newest catalogue version that has it says it. */
@@ -30,7 +32,7 @@ const awardName = (code: string) =>
 
 /**
  * The year's figures for what the caller may see: the same scopes as the nomination list, so the
- * numbers agree with it. Award decisions do not exist yet, so nothing is `awarded` and the amount is 0.
+ * numbers agree with it; `awarded` and `amount` count the items of issued, unrevoked award decisions.
  */
 @Injectable()
 export class StatisticsService {
@@ -92,8 +94,6 @@ function figures(n: NominationCounts | undefined, d: DecisionCounts | undefined)
   const { key: _key, total: _total, ...counts } = n ?? { key: null, total: false, ...NO_NOMINATIONS };
   return {
     ...counts,
-    awarded: 0,
-    amount: 0,
     decisions,
     decidedOnTime,
     onTimeRate: decisions > 0 ? Math.round((decidedOnTime / decisions) * 10_000) / 10_000 : null,

@@ -10,6 +10,7 @@ import { AwardHistory } from './pages/AwardHistory';
 import { Calendar } from './pages/Calendar';
 import { Campaign, Campaigns } from './pages/Campaigns';
 import { CreateNomination } from './pages/CreateNomination';
+import { AwardDecisions } from './pages/AwardDecisions';
 import { Holds } from './pages/Holds';
 import { Inbox } from './pages/Inbox';
 import { NominationPage } from './pages/Nomination';
@@ -59,6 +60,8 @@ function Page({ path, me }: { path: string; me: Me }): ReactNode {
       return <AwardHistory />;
     case '/tam-hoan':
       return <Holds />;
+    case '/quyet-dinh-khen-thuong':
+      return <AwardDecisions />;
     case '/thong-ke':
       return <StatisticsPage />;
     case '/nhat-ky-kiem-toan':
@@ -95,6 +98,7 @@ function Navigation({ me }: { me: Me }) {
     ['/tam-hoan', 'Tạm hoãn xét khen thưởng', isAdmin(me)],
     ['/nhat-ky-kiem-toan', 'Nhật ký kiểm toán', isAdmin(me)],
     ['/to-chuc', 'Tổ chức và người dùng', isAdmin(me)],
+    ['/quyet-dinh-khen-thuong', 'Quyết định khen thưởng', isAdmin(me)],
   ];
   return (
     <header className="top">

@@ -62,6 +62,8 @@ export interface Nomination {
   eligibility?: { passed: boolean; criteria: { code: string; message: string; status: 'MET' | 'NOT_MET' | 'DECLARED' }[] } | null;
   decisions: Decision[];
   documents?: DocumentInfo[];
+  /** The issued award decision that grants it, if any. */
+  awardDecision?: { id: string; number: string; issuedAt: string } | null;
   workflowId: string;
   temporalUiUrl: string;
   createdAt: string;

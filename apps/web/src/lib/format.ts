@@ -70,6 +70,8 @@ export const AUDIT_ACTION_NAMES: Record<string, string> = {
   CAMPAIGN_CREATED: 'Tạo đợt thi đua',
   ORGANISATION_IMPORTED: 'Nhập tổ chức và người dùng',
   ORGANISATION_USERS_IMPORTED: 'Nhập người dùng từ tệp CSV',
+  AWARD_DECISION_ISSUED: 'Ban hành quyết định khen thưởng',
+  AWARD_DECISION_REVOKED: 'Thu hồi quyết định khen thưởng',
   SCHEDULE_PAUSED: 'Tạm dừng lịch tự động',
   SCHEDULE_RESUMED: 'Tiếp tục lịch tự động',
   SCHEDULE_TRIGGERED: 'Chạy lịch tự động ngay',

@@ -1,0 +1,97 @@
+import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { Actor } from '../../../libs/domain/access-policy';
+import { awardDecisionListResponse, awardDecisionResponse } from '../../../libs/domain/award-decision-responses';
+import {
+  awardDecisionQuerySchema,
+  createAwardDecisionSchema,
+  issueAwardDecisionSchema,
+  revokeAwardDecisionSchema,
+  type AwardDecisionQuery,
+  type CreateAwardDecisionInput,
+  type IssueAwardDecisionInput,
+  type RevokeAwardDecisionInput,
+} from '../../../libs/domain/award-decision-schemas';
+import { Authenticated, CurrentActor } from '../auth/auth.guard';
+import { ApiError } from '../common/api-error';
+import { ApiRoute, uuidParams } from '../common/openapi';
+import { ZodPipe } from '../common/zod.pipe';
+import { AwardDecisionsService } from './award-decisions.service';
+
+const decisionId = new ParseUUIDPipe({ exceptionFactory: () => ApiError.notFound('awardDecision') });
+
+/** `12/QĐ-SCT` as a file name: `qd-12-QD-SCT`. */
+const fileName = (prefix: string, number: string | null) =>
+  `${prefix}-${(number ?? 'du-thao')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/Đ/g, 'D')
+    .replace(/[^A-Za-z0-9-]+/g, '-')}.pdf`;
+
+const pdf = (res: Response, name: string, body: Buffer) => {
+  res.setHeader('Content-Type', 'application/pdf');
+  res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
+  return new StreamableFile(body);
+};
+
+@ApiTags('award-decisions')
+@Controller('award-decisions')
+export class AwardDecisionsController {
+  constructor(private readonly decisions: AwardDecisionsService) {}
+
+  @Authenticated({ roles: ['ADMIN'] })
+  @Post()
+  @ApiRoute({ body: createAwardDecisionSchema, status: 201, response: awardDecisionResponse, errors: [403, 409, 422] })
+  create(@CurrentActor() actor: Actor, @Body(new ZodPipe(createAwardDecisionSchema)) body: CreateAwardDecisionInput) {
+    return this.decisions.create(actor, body);
+  }
+
+  @Authenticated()
+  @Get()
+  @ApiRoute({ query: awardDecisionQuerySchema, response: awardDecisionListResponse })
+  list(@CurrentActor() actor: Actor, @Query(new ZodPipe(awardDecisionQuerySchema)) query: AwardDecisionQuery) {
+    return this.decisions.list(actor, query);
+  }
+
+  @Authenticated()
+  @Get(':id')
+  @ApiRoute({ params: uuidParams, response: awardDecisionResponse, errors: [404] })
+  get(@CurrentActor() actor: Actor, @Param('id', decisionId) id: string) {
+    return this.decisions.get(actor, id);
+  }
+
+  @Authenticated({ roles: ['ADMIN'] })
+  @Post(':id/issue')
+  @HttpCode(200)
+  @ApiRoute({ params: uuidParams, body: issueAwardDecisionSchema, status: 200, response: awardDecisionResponse, errors: [403, 404, 409] })
+  issue(@CurrentActor() actor: Actor, @Param('id', decisionId) id: string, @Body(new ZodPipe(issueAwardDecisionSchema)) body: IssueAwardDecisionInput) {
+    return this.decisions.issue(actor, id, body);
+  }
+
+  @Authenticated({ roles: ['ADMIN'] })
+  @Post(':id/revoke')
+  @HttpCode(200)
+  @ApiRoute({ params: uuidParams, body: revokeAwardDecisionSchema, status: 200, response: awardDecisionResponse, errors: [403, 404, 409] })
+  revoke(@CurrentActor() actor: Actor, @Param('id', decisionId) id: string, @Body(new ZodPipe(revokeAwardDecisionSchema)) body: RevokeAwardDecisionInput) {
+    return this.decisions.revoke(actor, id, body);
+  }
+
+  @Authenticated()
+  @Get(':id/document.pdf')
+  @ApiRoute({ params: uuidParams, file: 'application/pdf', errors: [404] })
+  @Header('Cache-Control', 'no-store')
+  async document(@CurrentActor() actor: Actor, @Param('id', decisionId) id: string, @Res({ passthrough: true }) res: Response) {
+    const { decision, pdf: body } = await this.decisions.document(actor, id);
+    return pdf(res, fileName('quyet-dinh', decision.number), body);
+  }
+
+  @Authenticated()
+  @Get(':id/certificates.pdf')
+  @ApiRoute({ params: uuidParams, file: 'application/pdf', errors: [404, 409] })
+  @Header('Cache-Control', 'no-store')
+  async certificates(@CurrentActor() actor: Actor, @Param('id', decisionId) id: string, @Res({ passthrough: true }) res: Response) {
+    const { decision, pdf: body } = await this.decisions.certificates(actor, id);
+    return pdf(res, fileName('bang-khen', decision.number), body);
+  }
+}
