@@ -156,6 +156,14 @@ const request = {
   stepTaken: (seq: number) => `Bước ${seq} của hồ sơ đã được ghi cho một thao tác khác; quản trị viên cần đối chiếu (repair)`,
 };
 
+/** An award decision's refusals (quyết định khen thưởng). */
+const awardDecision = {
+  nominationsRefused: 'Có hồ sơ không thể đưa vào quyết định khen thưởng',
+  revokedCannotIssue: 'Quyết định đã bị thu hồi, không thể ban hành lại',
+  draftCannotRevoke: 'Quyết định chưa ban hành, không có gì để thu hồi',
+  certificatesOnlyIssued: 'Chỉ in bằng, giấy khen của quyết định đã ban hành',
+};
+
 /** A nomination's refusals: the state machine's, the workflow's and the API's checks before it. */
 const nomination = {
   submitOwnUnitOnly: (username: string, orgCode: string) => `${username} chỉ được lập hồ sơ cho đơn vị ${orgCode}`,
@@ -208,6 +216,6 @@ const council = {
   alreadyVotedDetail: 'đã bỏ phiếu',
 };
 
-export const API_MESSAGES = { common, auth, notFound, review, delegation, upload, campaign, admin, request, nomination, council };
+export const API_MESSAGES = { common, auth, notFound, review, delegation, upload, campaign, admin, request, nomination, council, awardDecision };
 
 export type NotFound = keyof typeof notFound;

@@ -15,6 +15,7 @@ import type {
 } from '../../../libs/domain/award-decision-schemas';
 import { requestIdReused } from '../../../libs/domain/command-fingerprint';
 import { hanoiDay } from '../../../libs/domain/hanoi-time';
+import { API_MESSAGES } from '../../../libs/domain/api-messages';
 import { ApiError } from '../common/api-error';
 
 export const DECISION_SIGNER = Symbol('DECISION_SIGNER');
@@ -35,7 +36,7 @@ export class AwardDecisionsService {
   async create(actor: Actor, input: CreateAwardDecisionInput) {
     const request = { awardCode: input.awardCode, year: input.year, nominationIds: input.nominationIds, day: hanoiDay(new Date()) };
     const result = await this.decisions.createDraft(request, { createdBy: actor.username, requestId: input.requestId });
-    if ('refused' in result) throw new ApiError('INVALID_STATE', 'Có hồ sơ không thể đưa vào quyết định khen thưởng', result.refused);
+    if ('refused' in result) throw new ApiError('INVALID_STATE', API_MESSAGES.awardDecision.nominationsRefused, result.refused);
     // The same request id returns the decision it drafted; one that drafted another decision is refused.
     const sameIds =
       result.items
@@ -61,14 +62,14 @@ export class AwardDecisionsService {
       decisionPdf(facts({ ...decision, number, signer, issuedAt }), { signer: this.signer }),
     );
     if (!result) throw notFound();
-    if (result === 'REVOKED') throw new ApiError('INVALID_STATE', 'Quyết định đã bị thu hồi, không thể ban hành lại', [{ path: 'id', message: id }]);
+    if (result === 'REVOKED') throw new ApiError('INVALID_STATE', API_MESSAGES.awardDecision.revokedCannotIssue, [{ path: 'id', message: id }]);
     return view(result);
   }
 
   async revoke(actor: Actor, id: string, input: RevokeAwardDecisionInput) {
     const result = await this.decisions.revoke(id, input.reason, actor.username);
     if (!result) throw notFound();
-    if (result === 'DRAFT') throw new ApiError('INVALID_STATE', 'Quyết định chưa ban hành, không có gì để thu hồi', [{ path: 'id', message: id }]);
+    if (result === 'DRAFT') throw new ApiError('INVALID_STATE', API_MESSAGES.awardDecision.draftCannotRevoke, [{ path: 'id', message: id }]);
     return view(result);
   }
 
@@ -82,7 +83,7 @@ export class AwardDecisionsService {
 
   async certificates(actor: Actor, id: string): Promise<{ decision: AwardDecisionRecord; pdf: Buffer }> {
     const decision = await this.visible(actor, id);
-    if (decision.status !== 'ISSUED') throw new ApiError('INVALID_STATE', 'Chỉ in bằng, giấy khen của quyết định đã ban hành', [{ path: 'id', message: id }]);
+    if (decision.status !== 'ISSUED') throw new ApiError('INVALID_STATE', API_MESSAGES.awardDecision.certificatesOnlyIssued, [{ path: 'id', message: id }]);
     return { decision, pdf: await certificatesPdf(facts(decision)) };
   }
 
