@@ -122,6 +122,9 @@ describe('award decisions', () => {
       expect(res.body.sha256).toMatch(/^[0-9a-f]{64}$/);
       ({ number, sha256 } = res.body);
       expect((await issue(decisionId)).body).toMatchObject({ number, sha256 });
+      // Once on the audit trail, however often it is issued.
+      const issued = await sut.prisma.auditEvent.findMany({ where: { kind: 'AWARD_DECISION_ISSUED', subject: `award-decision:${decisionId}` } });
+      expect(issued.map((e) => [e.actor, (e.data as { number: string }).number])).toEqual([['admin', number]]);
 
       const history = await sut.prisma.awardHistory.findMany({ where: { nominationId: { in: [first, second] } }, orderBy: { fullName: 'asc' } });
       expect(history.map((h) => [h.fullName, h.decisionRef, h.basis, h.revokedAt])).toEqual([
@@ -208,6 +211,8 @@ describe('award decisions', () => {
       const res = await sut.post('admin', `/api/award-decisions/${decisionId}/revoke`, { reason: 'Phát hiện sai sót trong hồ sơ', requestId: randomUUID() });
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ status: 'REVOKED', number, revokeReason: 'Phát hiện sai sót trong hồ sơ' });
+      const revoked = await sut.prisma.auditEvent.findMany({ where: { kind: 'AWARD_DECISION_REVOKED', subject: `award-decision:${decisionId}` } });
+      expect(revoked.map((e) => [e.actor, e.data])).toEqual([['admin', { number, reason: 'Phát hiện sai sót trong hồ sơ' }]]);
       expect(await ldttForYear('Nguyễn Thị Lan')).toBe('NOT_MET');
       expect((await publicAwards(`year=${YEAR}`)).body.items).toEqual([]);
       expect((await sut.get('admin', `/api/nominations/${first}`)).body.awardDecision).toBeNull();
