@@ -59,7 +59,7 @@ function drawDecision(doc: Pdf, t: DecisionText): void {
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
   const top = doc.y;
-  // DejaVu Serif is wider than Times: the national title keeps to one line only at 11 pt beside a narrower agency column.
+  // The national title keeps to one line at 11 pt beside the agency's column.
   const agencyWidth = width * 0.36;
   doc.font(SERIF).fontSize(12).text(t.agency[0], left, top, { width: agencyWidth, align: 'center' });
   doc.font(SERIF_BOLD).text(t.agency[1], { width: agencyWidth, align: 'center' });

@@ -3,12 +3,14 @@ import PDFDocument from 'pdfkit';
 
 /** PDFKit's built-in fonts are WinAnsi only: Vietnamese needs an embedded TrueType font. */
 const FONT_DIR = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+/** Tinos: metric-compatible with Times New Roman, whole (every Vietnamese glyph in one file), from Google Fonts. */
+const TINOS_DIR = path.dirname(require.resolve('@expo-google-fonts/tinos/package.json'));
 
 export const REGULAR = 'DejaVuSans';
 export const BOLD = 'DejaVuSans-Bold';
-/** Administrative documents are set in a serif face (Nghị định 30/2020 names Times New Roman). */
-export const SERIF = 'DejaVuSerif';
-export const SERIF_BOLD = 'DejaVuSerif-Bold';
+/** Administrative documents are set in Times New Roman (Nghị định 30/2020): Tinos has its metrics. */
+export const SERIF = 'Tinos';
+export const SERIF_BOLD = 'Tinos-Bold';
 
 export type Pdf = PDFKit.PDFDocument;
 
@@ -17,8 +19,8 @@ export function renderPdf(options: PDFKit.PDFDocumentOptions, draw: (doc: Pdf) =
   const doc = new PDFDocument(options);
   doc.registerFont(REGULAR, path.join(FONT_DIR, 'DejaVuSans.ttf'));
   doc.registerFont(BOLD, path.join(FONT_DIR, 'DejaVuSans-Bold.ttf'));
-  doc.registerFont(SERIF, path.join(FONT_DIR, 'DejaVuSerif.ttf'));
-  doc.registerFont(SERIF_BOLD, path.join(FONT_DIR, 'DejaVuSerif-Bold.ttf'));
+  doc.registerFont(SERIF, path.join(TINOS_DIR, '400Regular', 'Tinos_400Regular.ttf'));
+  doc.registerFont(SERIF_BOLD, path.join(TINOS_DIR, '700Bold', 'Tinos_700Bold.ttf'));
   const chunks: Buffer[] = [];
   return new Promise((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
