@@ -28,7 +28,10 @@ describe('award decisions', () => {
   const dir = mkdtempSync(join(tmpdir(), 'award-decisions-'));
 
   /** A nomination as a final approval leaves it: the row, and the history row the approval wrote. */
-  const approved = async (fullName: string, options: { unitCode?: string; awardCode?: string; status?: 'APPROVED' | 'IN_REVIEW' | 'FORWARDED' } = {}) => {
+  const approved = async (
+    fullName: string,
+    options: { unitCode?: string; awardCode?: string; status?: 'APPROVED' | 'IN_REVIEW' | 'FORWARDED'; campaignId?: string } = {},
+  ) => {
     const id = randomUUID();
     const nominee: Nominee = { kind: 'INDIVIDUAL', fullName, position: 'Chuyên viên' };
     const row = { id, awardCode: options.awardCode ?? AWARD, year: YEAR, unitCode: options.unitCode ?? 'U1', nominee };
@@ -40,6 +43,7 @@ describe('award decisions', () => {
         route: ['UNIT', 'DEPARTMENT', 'SO'],
         status: options.status ?? 'APPROVED',
         submittedBy: 'u1.clerk',
+        campaignId: options.campaignId,
         requestId: `award-decisions-${id}`,
         workflowId: `nomination-${id}`,
       },
@@ -233,6 +237,35 @@ describe('award decisions', () => {
     });
   });
 
+  it('links the campaign result to the decisions issued from it', async () => {
+    const code = `AD-${randomUUID().slice(0, 8)}`;
+    const at = new Date();
+    const campaign = await sut.prisma.campaign.create({
+      data: {
+        code,
+        name: `Đợt thi đua ${code}`,
+        year: YEAR,
+        kind: 'REGULAR',
+        awardCodes: [AWARD],
+        opensAt: at,
+        closesAt: at,
+        decisionDeadline: at,
+        status: 'CLOSED',
+        workflowId: `campaign-${code}`,
+        createdBy: 'admin',
+      },
+    });
+    const ids = [await approved('Phan Văn Đợt', { campaignId: campaign.id }), await approved('Lý Thị Đợt', { campaignId: campaign.id })];
+    const before = await sut.get('admin', `/api/campaigns/${campaign.id}/result`);
+    expect(before.body.awardDecisions).toEqual([]);
+    const drafted = await draft(ids);
+    const issued = await issue(drafted.body.id);
+    const after = await sut.get('admin', `/api/campaigns/${campaign.id}/result`);
+    expect(after.body.awardDecisions).toEqual([
+      { id: drafted.body.id, number: issued.body.number, status: 'ISSUED', awardCode: AWARD, issuedAt: issued.body.issuedAt, awardees: 2 },
+    ]);
+  });
+
   it('gives twenty decisions issued at once, through two API replicas, twenty consecutive numbers', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 20; i++) {
@@ -269,8 +302,8 @@ describe('award decisions', () => {
     const issued = (await sut.get('admin', `/api/award-decisions?year=${YEAR}&status=ISSUED`)).body.items as { items: unknown[]; total: number }[];
     const stats = await sut.get('admin', `/api/statistics?year=${YEAR}&by=award`);
     const row = (stats.body.rows as { key: string; awarded: number; amount: number }[]).find((r) => r.key === AWARD);
-    // The redrafted nomination and the twenty issued at once.
-    expect(issued.reduce((n, d) => n + d.items.length, 0)).toBe(21);
-    expect(row).toMatchObject({ awarded: 21, amount: issued.reduce((sum, d) => sum + d.total, 0) });
+    // The redrafted nomination, the campaign's two and the twenty issued at once.
+    expect(issued.reduce((n, d) => n + d.items.length, 0)).toBe(23);
+    expect(row).toMatchObject({ awarded: 23, amount: issued.reduce((sum, d) => sum + d.total, 0) });
   });
 });

@@ -189,6 +189,16 @@ export class AwardDecisionRepository {
     return new Map(items.map((i) => [i.nominationId, { id: i.decision.id, number: i.decision.number!, issuedAt: i.decision.issuedAt! }]));
   }
 
+  /** The decisions issued (revoked ones too, marked so) that list any of these nominations, in the order of their numbers. */
+  async issuedFrom(nominationIds: readonly string[]) {
+    const decisions = await this.prisma.awardDecision.findMany({
+      where: { status: { in: ['ISSUED', 'REVOKED'] }, items: { some: { nominationId: { in: [...nominationIds] } } } },
+      select: { id: true, number: true, status: true, awardCode: true, issuedAt: true, items: { select: { nominationId: true } } },
+      orderBy: [{ numberYear: 'asc' }, { authority: 'asc' }, { seq: 'asc' }],
+    });
+    return decisions.map(({ items, ...d }) => ({ ...d, nominationIds: items.map((i) => i.nominationId) }));
+  }
+
   /** Issued, unrevoked awards, for the public lookup: a name or unit matched in any case and without diacritics. */
   async publicAwards(filter: { q?: string; year?: number; awardCode?: string }, take: number) {
     const items = await this.prisma.awardDecisionItem.findMany({

@@ -2,6 +2,7 @@ import { Global, Module, type Provider } from '@nestjs/common';
 import { APP_CONFIG, notificationSettingsFrom } from '../config/config';
 import { ActivityFailureRepository } from './activity-failure.repository';
 import { AuditRepository } from './audit.repository';
+import { AwardDecisionRepository } from './award-decision.repository';
 import { AwardHistoryRepository } from './award-history.repository';
 import { BallotRepository } from './ballot.repository';
 import { BaseSalaryRepository } from './base-salary.repository';
@@ -24,6 +25,7 @@ const providers: Provider[] = [
   PrismaService,
   ActivityFailureRepository,
   AuditRepository,
+  AwardDecisionRepository,
   AwardHistoryRepository,
   BallotRepository,
   BaseSalaryRepository,

@@ -60,6 +60,18 @@ export const campaignResultResponse = z
         total: z.number().int(),
       }),
     ),
+    awardDecisions: z
+      .array(
+        z.object({
+          id: z.uuid(),
+          number: z.string().nullable(),
+          status: z.enum(['ISSUED', 'REVOKED']),
+          awardCode: z.string(),
+          issuedAt: z.iso.datetime().nullable(),
+          awardees: z.number().int().describe('How many of this campaign’s awardees it lists'),
+        }),
+      )
+      .describe('The award decisions issued from this result (quyết định khen thưởng), revoked ones marked'),
     proposals: z
       .array(
         z.object({

@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { join } from 'node:path';
 import { loadDecisionSigner } from '../../../libs/award-decisions/decision-signer';
 import { APP_CONFIG, type AppConfig } from '../../../libs/config/config';
-import { AwardDecisionRepository } from '../../../libs/db/award-decision.repository';
 import { AwardDecisionsController } from './award-decisions.controller';
 import { AwardDecisionsService, DECISION_SIGNER } from './award-decisions.service';
 import { PublicAwardsController } from './public-awards.controller';
@@ -15,7 +14,6 @@ const TEST_P12 = join(process.cwd(), '.data', 'signing', 'test-signer.p12');
   controllers: [AwardDecisionsController, PublicAwardsController],
   providers: [
     AwardDecisionsService,
-    AwardDecisionRepository,
     // Read when the API starts, so that a key it cannot open stops the start, naming the variable.
     { provide: DECISION_SIGNER, inject: [APP_CONFIG], useFactory: (config: AppConfig) => loadDecisionSigner(config, TEST_P12) },
   ],

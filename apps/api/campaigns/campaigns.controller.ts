@@ -50,7 +50,7 @@ export class CampaignsController {
   @Get(':id/result')
   @ApiRoute({ params: uuidParams, response: campaignResultResponse, errors: [404] })
   async result(@CurrentActor() actor: Actor, @Param('id', campaignId) id: string) {
-    return (await this.campaigns.result(actor, id)).result;
+    return this.campaigns.resultWithDecisions(actor, id);
   }
 
   @Authenticated()

@@ -3,6 +3,7 @@ import { type Client } from '@temporalio/client';
 import { APP_CONFIG, type AppConfig } from '../../../libs/config/config';
 import { CampaignResultService } from '../../../libs/campaigns/campaign-result.service';
 import { scopeCampaignResult, type CampaignResult } from '../../../libs/campaigns/campaign-result';
+import { AwardDecisionRepository } from '../../../libs/db/award-decision.repository';
 import { CampaignRepository } from '../../../libs/db/campaign.repository';
 import { isUniqueViolation } from '../../../libs/db/nomination.repository';
 import { OrgRepository } from '../../../libs/db/org.repository';
@@ -25,6 +26,7 @@ export class CampaignsService {
     private readonly campaigns: CampaignRepository,
     private readonly results: CampaignResultService,
     private readonly orgs: OrgRepository,
+    private readonly awardDecisions: AwardDecisionRepository,
   ) {}
 
   /** Creates the campaign and its workflow; creating one whose code exists returns that one. */
@@ -114,6 +116,20 @@ export class CampaignsService {
     // later, so they are always read as they stand now.
     const result = stored ? { ...stored, proposals: (await this.results.compute(id)).proposals } : await this.results.compute(id);
     return { campaign: { code: c.code, name: c.name, year: c.year }, result: await this.scoped(actor, id, result) };
+  }
+
+  /** The result, with the award decisions issued from it (quyết định khen thưởng): those listing any of its awardees. */
+  async resultWithDecisions(actor: Actor, id: string) {
+    const { result } = await this.result(actor, id);
+    const awardees = result.decisions.flatMap((d) => d.items.map((i) => i.nominationId));
+    const issued = awardees.length === 0 ? [] : await this.awardDecisions.issuedFrom(awardees);
+    const listed = new Set(awardees);
+    const awardDecisions = issued.map(({ nominationIds, issuedAt, ...d }) => ({
+      ...d,
+      issuedAt: issuedAt?.toISOString() ?? null,
+      awardees: nominationIds.filter((n) => listed.has(n)).length,
+    }));
+    return { ...result, awardDecisions };
   }
 
   private async scoped(actor: Actor, campaignId: string, result: CampaignResult): Promise<CampaignResult> {

@@ -1658,6 +1658,19 @@ export interface components {
                 }[];
                 total: number;
             }[];
+            /** @description The award decisions issued from this result (quyết định khen thưởng), revoked ones marked */
+            awardDecisions: {
+                /** Format: uuid */
+                id: string;
+                number: string | null;
+                /** @enum {string} */
+                status: "ISSUED" | "REVOKED";
+                awardCode: string;
+                /** Format: date-time */
+                issuedAt: string | null;
+                /** @description How many of this campaign’s awardees it lists */
+                awardees: number;
+            }[];
             /** @description Awards the city proposes to the central level (forwarded): not in the city’s decision, with cash only once granted */
             proposals?: {
                 /** Format: uuid */

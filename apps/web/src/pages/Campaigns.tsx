@@ -2,12 +2,14 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api, download, unwrap } from '../api/client';
 import { useAwards } from '../api/queries';
-import type { paths } from '../api/schema';
+import type { components, paths } from '../api/schema';
 import type { Campaign as CampaignInfo } from '../api/types';
 import { useAnnounce } from '../components/Announcer';
 import { Dialog } from '../components/Dialog';
 import { errorMessage } from '../lib/errors';
 import { CAMPAIGN_STATUS_NAMES, LEVEL_NAMES, STATUS_NAMES, formatDate, nameOf } from '../lib/format';
+
+type CampaignResult = components['schemas']['CampaignResult'];
 import { Link } from '../lib/router';
 import { useMe } from '../session';
 
@@ -201,6 +203,39 @@ export function Campaign({ id }: { id: string }) {
           Tải dự thảo quyết định (PDF)
         </a>
       </p>
+      <IssuedDecisions campaignId={id} />
+    </>
+  );
+}
+
+/** The award decisions issued from the campaign's result, each with its signed document. */
+function IssuedDecisions({ campaignId }: { campaignId: string }) {
+  const result = useQuery({
+    queryKey: ['campaign-result', campaignId],
+    queryFn: () => unwrap<CampaignResult>(api.GET('/api/campaigns/{id}/result', { params: { path: { id: campaignId } } })),
+  });
+  const { failure } = useAnnounce();
+  const decisions = result.data?.awardDecisions ?? [];
+  if (decisions.length === 0) return null;
+  const get = (decisionId: string, number: string | null) => (event: React.MouseEvent) => {
+    event.preventDefault();
+    download(`/api/award-decisions/${decisionId}/document.pdf`, `quyet-dinh-${number ?? decisionId}.pdf`).catch((error: unknown) =>
+      failure(errorMessage(error)),
+    );
+  };
+  return (
+    <>
+      <h2>Quyết định khen thưởng đã ban hành</h2>
+      <ul>
+        {decisions.map((d) => (
+          <li key={d.id}>
+            <a href={`/api/award-decisions/${d.id}/document.pdf`} onClick={get(d.id, d.number)}>
+              Quyết định số {d.number}
+            </a>{' '}
+            ({d.awardees} người, tập thể{d.status === 'REVOKED' ? '; đã thu hồi' : ''})
+          </li>
+        ))}
+      </ul>
     </>
   );
 }
