@@ -3,7 +3,7 @@ import { findAwardOf } from '../libs/domain/nomination-catalogue';
 import type { Level } from '../libs/domain/levels';
 import { liftHold, resumedDeadline, type Entering, type LiftHoldCommand, type NominationState, type Planner } from '../libs/domain/nomination-machine';
 import type { NominationWorkflowInput } from '../libs/domain/nomination-messages';
-import { planLevel, planPeriod, planReturn } from './local-activities';
+import { planLevel, planPeriod, planReturn } from './activity-proxies';
 import type { Planned } from './nomination-run';
 
 /** Which of the law's steps this run keeps, as its patches say. */

@@ -9,7 +9,7 @@ import { isDuplicate, type NominationState, type Step } from '../libs/domain/nom
 import type { NominationWorkflowInput } from '../libs/domain/nomination-messages';
 import { nominationSearchAttributes } from '../libs/domain/search-attributes';
 import { parse, reject } from './failures';
-import { commitTransition } from './local-activities';
+import { commitTransition } from './activity-proxies';
 
 /** How many recent commands a run remembers by request id; older ones are found in the database's request log. */
 const RECENT_REQUESTS = 50;

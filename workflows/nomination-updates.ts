@@ -48,7 +48,7 @@ import {
   type AdminCommand,
 } from '../libs/domain/nomination-messages';
 import { reject } from './failures';
-import { closeBallot } from './local-activities';
+import { closeBallot } from './activity-proxies';
 import { planned, type NominationRoute } from './nomination-route';
 import type { NominationRun } from './nomination-run';
 

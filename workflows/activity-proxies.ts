@@ -5,7 +5,8 @@ import type { ReviewRuleActivities } from '../activities/review-rules.activities
 import { PERSISTENCE_FAILED } from '../libs/domain/errors';
 
 /**
- * Local activities: no server round trip per call. Transient database trouble is retried for up to
+ * The workflows' handles on their activities (the activities themselves are imported as types only):
+ * local activities, no server round trip per call. Transient database trouble is retried for up to
  * ten minutes (the API has long answered 503 by then, and a retry with the same request id attaches
  * to this very execution); a write no retry will fix fails at once and the command is refused.
  */
