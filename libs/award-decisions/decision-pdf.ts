@@ -2,7 +2,7 @@ import { pdfkitAddPlaceholder } from '@signpdf/placeholder-pdfkit';
 import { SignPdf } from '@signpdf/signpdf';
 import { SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
 import { nomineeName } from '../campaigns/campaign-result';
-import { SERIF, SERIF_BOLD, renderPdf, type Pdf } from '../campaigns/pdf-document';
+import { SERIF, SERIF_BOLD, certificatePage, fitCentred, renderPdf, type Pdf } from '../campaigns/pdf-document';
 import type { DecisionSigner } from './decision-signer';
 import { annexRows, decisionText, formatDong, placeAndDate, type DecisionFacts, type DecisionText } from './decision-text';
 
@@ -194,31 +194,17 @@ export function certificatesPdf(d: DecisionFacts): Promise<Buffer> {
     },
     (doc) => {
       for (const item of d.items) {
-        doc.addPage();
-        const { width, height } = doc.page;
-        doc
-          .save()
-          .strokeColor('#9b1c1c')
-          .lineWidth(3)
-          .rect(20, 20, width - 40, height - 40)
-          .stroke();
-        doc
-          .lineWidth(1)
-          .rect(28, 28, width - 56, height - 56)
-          .stroke()
-          .restore();
-        const left = 60;
-        const inner = width - 2 * left;
+        const { left, inner } = certificatePage(doc);
         const line = (s: string, y: number, font: string, size: number) => doc.font(font).fontSize(size).text(s, left, y, { width: inner, align: 'center' });
         line(text.nation, 48, SERIF_BOLD, 13);
         line(text.motto, 66, SERIF_BOLD, 12);
         line(text.authorityTitle, 105, SERIF_BOLD, 15);
         doc.fillColor('#9b1c1c');
-        line(d.awardName.toLocaleUpperCase('vi'), 140, SERIF_BOLD, 30);
+        fitCentred(doc, d.awardName.toLocaleUpperCase('vi'), SERIF_BOLD, { x: left, y: 135, width: inner, height: 85 }, 30);
         doc.fillColor('black');
-        line(nomineeName(item.nominee), 230, SERIF_BOLD, 26);
+        fitCentred(doc, nomineeName(item.nominee), SERIF_BOLD, { x: left, y: 225, width: inner, height: 44 }, 26);
         if (item.nominee.kind === 'INDIVIDUAL' && item.nominee.position) line(item.nominee.position, 272, SERIF, 14);
-        line(item.unitName, 298, SERIF, 16);
+        fitCentred(doc, item.unitName, SERIF, { x: left, y: 294, width: inner, height: 32 }, 16);
         line(`Đã có thành tích xuất sắc trong thực hiện nhiệm vụ năm ${d.year}`, 330, SERIF, 15);
         const half = inner / 2;
         doc

@@ -34,3 +34,42 @@ export function renderPdf(options: PDFKit.PDFDocumentOptions, draw: (doc: Pdf) =
     }
   });
 }
+
+/**
+ * A new certificate page (bằng khen, giấy khen) with its double red border. Returns the centred column
+ * the text is set in: its left edge and width.
+ */
+export function certificatePage(doc: Pdf): { left: number; inner: number } {
+  doc.addPage();
+  const { width, height } = doc.page;
+  doc
+    .save()
+    .strokeColor('#9b1c1c')
+    .lineWidth(3)
+    .rect(20, 20, width - 40, height - 40)
+    .stroke();
+  doc
+    .lineWidth(1)
+    .rect(28, 28, width - 56, height - 56)
+    .stroke()
+    .restore();
+  const left = 60;
+  return { left, inner: width - 2 * left };
+}
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Long collective names shrink instead of spilling onto a second page; what still does not fit is cut with an ellipsis. */
+export function fitCentred(doc: Pdf, text: string, font: string, box: Box, largest: number): void {
+  const smallest = 10;
+  doc.font(font);
+  let size = largest;
+  while (size > smallest && doc.fontSize(size).heightOfString(text, { width: box.width }) > box.height) size--;
+  const used = Math.min(box.height, doc.fontSize(size).heightOfString(text, { width: box.width }));
+  doc.text(text, box.x, box.y + (box.height - used) / 2, { width: box.width, height: box.height, align: 'center', ellipsis: true });
+}

@@ -11,7 +11,7 @@ import {
   type ProposalItem,
   type ResultItem,
 } from './campaign-result';
-import { BOLD, REGULAR, renderPdf, type Pdf } from './pdf-document';
+import { BOLD, REGULAR, certificatePage, fitCentred, renderPdf, type Pdf } from './pdf-document';
 
 export interface Issuer {
   /** The issuing body as the top-left corner of an administrative document names it. */
@@ -263,22 +263,7 @@ export function certificatesToPdf(result: CampaignResult, campaign: CampaignRef)
 }
 
 function drawCertificate(doc: Pdf, decision: AuthorityDecision, item: ResultItem, campaign: CampaignRef): void {
-  doc.addPage();
-  const { width, height } = doc.page;
-  doc
-    .save()
-    .strokeColor('#9b1c1c')
-    .lineWidth(3)
-    .rect(20, 20, width - 40, height - 40)
-    .stroke();
-  doc
-    .lineWidth(1)
-    .rect(28, 28, width - 56, height - 56)
-    .stroke()
-    .restore();
-
-  const left = 60;
-  const inner = width - 2 * left;
+  const { left, inner } = certificatePage(doc);
   const line = (text: string, y: number, font: string, size: number) =>
     doc.font(font).fontSize(size).text(text, left, y, { width: inner, align: 'center', lineBreak: false });
 
@@ -303,21 +288,4 @@ function drawCertificate(doc: Pdf, decision: AuthorityDecision, item: ResultItem
     .font(BOLD)
     .fontSize(13)
     .text(ISSUERS[decision.authority].signer, left + half, 470, { width: half, align: 'center', lineBreak: false });
-}
-
-interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-/** Long collective names shrink instead of spilling onto a second page; what still does not fit is cut with an ellipsis. */
-function fitCentred(doc: Pdf, text: string, font: string, box: Box, largest: number): void {
-  const smallest = 10;
-  doc.font(font);
-  let size = largest;
-  while (size > smallest && doc.fontSize(size).heightOfString(text, { width: box.width }) > box.height) size--;
-  const used = Math.min(box.height, doc.fontSize(size).heightOfString(text, { width: box.width }));
-  doc.text(text, box.x, box.y + (box.height - used) / 2, { width: box.width, height: box.height, align: 'center', ellipsis: true });
 }
