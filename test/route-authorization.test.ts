@@ -152,6 +152,8 @@ describe('who may call what is declared on every route', () => {
       'GET /api/auth/dev-users',
       'GET /api/auth/sign-in',
       'GET /api/health',
+      'GET /api/health/live',
+      'GET /api/health/ready',
       'GET /api/public/awards',
       'OPTIONS /api/temporal-codec/:namespace/:operation',
       'POST /api/auth/dev-token',

@@ -18,6 +18,7 @@ export const errorResponse = z
 
 const part = z.enum(['up', 'down']);
 export const healthResponse = z.object({ status: z.enum(['ok', 'degraded']), database: part, temporal: part, worker: part }).meta({ id: 'Health' });
+export const livenessResponse = z.object({ status: z.literal('ok') }).meta({ id: 'Liveness', description: 'The process is up and serving' });
 
 export const devTokenResponse = z.object({ token: z.string() }).meta({ id: 'DevToken' });
 

@@ -8,7 +8,7 @@ import type { AuthService } from './auth.service';
 const WINDOW_MS = 60_000;
 const THROTTLER = 'default';
 // Probed by load balancers as often as they like; it answers from a cache of a second.
-const UNCOUNTED = new Set(['/api/health']);
+const UNCOUNTED = new Set(['/api/health', '/api/health/live', '/api/health/ready']);
 const AUTHENTICATION = Symbol('authentication');
 
 type CallerRequest = Request & { actor?: Actor; [AUTHENTICATION]?: Promise<Actor> };

@@ -2,7 +2,7 @@ import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { PrismaService } from '../../../libs/db/prisma.service';
-import { healthResponse } from '../../../libs/domain/api-responses';
+import { healthResponse, livenessResponse } from '../../../libs/domain/api-responses';
 import { Public } from '../auth/auth.guard';
 import { ApiRoute } from '../common/openapi';
 import { NominationWorkflows } from '../temporal/nomination-workflows';
@@ -29,6 +29,11 @@ const probe = (work: () => Promise<boolean>): Promise<PartState> =>
     () => 'down',
   );
 
+/**
+ * Load balancers and orchestrators probe these as often as they like: the rate limiter does not count them.
+ * `live` is for restarting (a part that is down is no reason to restart this process), `ready` for routing
+ * (requests go elsewhere while a part this process needs is down); `/api/health` answers as `ready` does.
+ */
 @ApiTags('operations')
 @Controller('health')
 export class HealthController {
@@ -41,10 +46,29 @@ export class HealthController {
   ) {}
 
   @Public()
-  // Load balancers and orchestrators probe it as often as they like: the rate limiter does not count it.
   @Get()
   @ApiRoute({ response: healthResponse, alsoWith: [503], anonymous: true, unthrottled: true })
-  async health(@Res({ passthrough: true }) res: Response): Promise<Health> {
+  health(@Res({ passthrough: true }) res: Response): Promise<Health> {
+    return this.ready(res);
+  }
+
+  @Public()
+  @Get('live')
+  @ApiRoute({ summary: 'The process is up: 200 whenever it answers at all', response: livenessResponse, anonymous: true, unthrottled: true })
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  @Public()
+  @Get('ready')
+  @ApiRoute({
+    summary: 'The database, Temporal and a polling worker all answer: 200, or 503 naming the part that is down',
+    response: healthResponse,
+    alsoWith: [503],
+    anonymous: true,
+    unthrottled: true,
+  })
+  async ready(@Res({ passthrough: true }) res: Response): Promise<Health> {
     const health = await this.current();
     res.status(health.status === 'ok' ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
     return health;

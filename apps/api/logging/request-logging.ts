@@ -9,7 +9,7 @@ export const CORRELATION_ID_HEADER = 'x-correlation-id';
 
 const NOMINATION_PATH = /^\/api\/nominations\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:\/|$)/i;
 // Scraped every few seconds: at info they would bury the requests people make.
-const POLLED_PATHS = ['/api/metrics', '/api/health'];
+const POLLED_PATHS = ['/api/metrics', '/api/health', '/api/health/live', '/api/health/ready'];
 
 type Request = IncomingMessage & { originalUrl?: string; actor?: Actor };
 
