@@ -1,16 +1,20 @@
-// `npm run org:import -- FILE.json`: loads the organisation and its people into the database named by
-// DATABASE_URL, validated and applied exactly as `PUT /api/admin/organisation` does, for a new
+// `npm run org:import -- [--if-empty] FILE.json`: loads the organisation and its people into the database
+// named by DATABASE_URL, validated and applied exactly as `PUT /api/admin/organisation` does, for a new
 // installation before anyone can sign in. Exits 1 listing every problem, with nothing changed.
+// With --if-empty it imports only into a database that holds no organisation yet: the compose job runs
+// at every `docker compose up`, and must never undo what the admins changed since (the page, the API).
 import { PrismaPg } from '@prisma/adapter-pg';
 import { readFile } from 'node:fs/promises';
 import { PrismaClient } from '../libs/db/generated/client';
 import { importOrganisation } from '../libs/db/organisation-import';
 
 async function main(): Promise<number> {
-  const [file, ...rest] = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  const ifEmpty = args[0] === '--if-empty';
+  const [file, ...rest] = ifEmpty ? args.slice(1) : args;
   const url = process.env.DATABASE_URL;
   if (!file || rest.length > 0) {
-    console.error('usage: npm run org:import -- FILE.json');
+    console.error('usage: npm run org:import -- [--if-empty] FILE.json');
     return 2;
   }
   if (!url) {
@@ -26,6 +30,10 @@ async function main(): Promise<number> {
   }
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
   try {
+    if (ifEmpty && (await prisma.org.count()) > 0) {
+      console.log(`the database already holds an organisation: ${file} not imported (--if-empty)`);
+      return 0;
+    }
     const outcome = await importOrganisation(prisma, document, 'cli:org-import');
     if (!outcome.ok) {
       console.error(`${file}: ${outcome.problems.length} problems; nothing was imported`);

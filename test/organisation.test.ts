@@ -263,8 +263,8 @@ const server = process.env.TEST_DATABASE_URL;
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const run = (file: string) =>
-    spawnSync(process.execPath, ['dist/scripts/org-import.js', file], { cwd: PROJECT_ROOT, env: { ...process.env, DATABASE_URL: url }, encoding: 'utf8' });
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, ['dist/scripts/org-import.js', ...args], { cwd: PROJECT_ROOT, env: { ...process.env, DATABASE_URL: url }, encoding: 'utf8' });
   const snapshot = async () => ({
     orgs: await prisma.org.findMany({ orderBy: { code: 'asc' } }),
     users: await prisma.user.findMany({ orderBy: { username: 'asc' } }),
@@ -301,5 +301,19 @@ const server = process.env.TEST_DATABASE_URL;
     expect(await snapshot()).toEqual(before);
     writeFileSync(file, '{ not json');
     expect(run(file).status).toBe(1);
+  });
+
+  it('with --if-empty (the compose job) leaves a database that already holds an organisation as it is', async () => {
+    const doc = example();
+    doc.users = doc.users.filter((u) => u.username !== 'u1.clerk');
+    const file = join(dir, 'without-u1-clerk.json');
+    writeFileSync(file, JSON.stringify(doc));
+    const before = await snapshot();
+
+    const result = run('--if-empty', file);
+
+    expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' });
+    expect(result.stdout).toContain('already holds an organisation');
+    expect(await snapshot()).toEqual(before);
   });
 });
