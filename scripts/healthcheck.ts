@@ -1,8 +1,8 @@
 // The containers' healthcheck (docker-compose.yml): exits 0 when the service answers 2xx within 4 s.
-// `api` probes GET /api/health (database, Temporal and a polling worker); `worker` probes the worker's
+// `api` probes GET /api/health/ready (database, Temporal and a polling worker); `worker` probes the worker's
 // metrics endpoint, which its process serves from start to shutdown. Ports come from the service's own env.
 const targets: Record<string, () => string> = {
-  api: () => `http://127.0.0.1:${process.env.PORT ?? '3000'}/api/health`,
+  api: () => `http://127.0.0.1:${process.env.PORT ?? '3000'}/api/health/ready`,
   worker: () => `http://127.0.0.1:${process.env.WORKER_METRICS_PORT ?? '9464'}/metrics`,
 };
 

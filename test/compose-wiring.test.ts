@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -10,17 +10,15 @@ import { durationSchema } from '../libs/config/duration';
 import { temporalConnectionOptions } from '../libs/config/temporal-connection';
 import { SEARCH_ATTRIBUTE_TYPES } from '../libs/domain/search-attributes';
 import { PROJECT_ROOT } from './setup/paths';
-import { interpolate, interpolatedVariables, loadCompose, serviceEnvironment } from './support/compose';
+import { hostPathOf, interpolate, interpolatedVariables, loadCompose, serviceEnvironment } from './support/compose';
 
 // What an operator puts in .env: every variable the file demands with `:?`.
 const OPERATOR_ENV = {
-  AUTH_JWT_SECRET: 'identity-provider-shared-secret',
-  AUTH_JWT_ISSUER: 'https://sso.hanoi.gov.vn',
-  AUTH_JWT_AUDIENCE: 'tdkt-api',
   PAYLOAD_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}`,
   METRICS_TOKEN: 'a-metrics-token-of-at-least-32-characters',
+  KEYCLOAK_ADMIN_PASSWORD: 'a-keycloak-admin-password',
 };
-const APP_SERVICES = ['api', 'worker', 'migrate'] as const;
+const APP_SERVICES = ['api', 'worker', 'migrate', 'org-import'] as const;
 // Read outside libs/config, each by the one module named (none now).
 const READ_ELSEWHERE: string[] = [];
 
@@ -38,14 +36,16 @@ describe('docker-compose.yml, read as Compose reads it', () => {
   it('refuses to start without each secret the operator must give', () => {
     for (const name of Object.keys(OPERATOR_ENV)) {
       const { [name as keyof typeof OPERATOR_ENV]: _left, ...rest } = OPERATOR_ENV;
-      expect(() => serviceEnvironment(services.api!, rest)).toThrow(name);
+      expect(() => Object.values(services).forEach((service) => serviceEnvironment(service, rest))).toThrow(name);
     }
     expect(
       interpolatedVariables().filter(
         // Those with a trial-run default in the file (passwords an operator should still set).
         (v) =>
           !(v in OPERATOR_ENV) &&
-          !/^(POSTGRES_PASSWORD|TEMPORAL_DB_PASSWORD|MINIO_ROOT_USER|MINIO_ROOT_PASSWORD|TEMPORAL_NAMESPACE|TEMPORAL_CODEC_.*|OTEL_.*)$/.test(v),
+          !/^(POSTGRES_PASSWORD|TEMPORAL_DB_PASSWORD|KEYCLOAK_DB_PASSWORD|S3_ACCESS_KEY_ID|S3_SECRET_ACCESS_KEY|TEMPORAL_NAMESPACE|TEMPORAL_CODEC_.*|OTEL_.*|AUTH_.*|ORGANISATION_FILE)$/.test(
+            v,
+          ),
       ),
     ).toEqual([]);
   });
@@ -78,6 +78,11 @@ describe('docker-compose.yml, read as Compose reads it', () => {
 
   it('builds Temporal from the server image, and registers the namespace and every search attribute the workflows set', () => {
     expect(services.temporal!.image).toMatch(/^temporalio\/server:/);
+    // The admin tools (the schema tool above all) of the server's own release, 1.32 or later.
+    const [, version] = services.temporal!.image!.split(':');
+    expect(services['temporal-schema']!.image).toBe(`temporalio/admin-tools:${version}`);
+    expect(version!.split('.').map(Number)).toEqual([1, expect.any(Number), expect.any(Number)]);
+    expect(Number(version!.split('.')[1])).toBeGreaterThanOrEqual(32);
     expect(Object.values(services).some((s) => s.image?.startsWith('temporalio/auto-setup'))).toBe(false);
     for (const job of ['temporal-schema', 'temporal-namespace', 'temporal-search-attributes'])
       expect(services[job]!.image).toMatch(/^temporalio\/admin-tools:/);
@@ -216,5 +221,175 @@ describe('docker-compose.yml, read as Compose reads it', () => {
   it('interpolates as Compose does', () => {
     expect(interpolate('a${X:-d}b$${Y}', {})).toBe('ad' + 'b${Y}');
     expect(() => interpolate('${X:?set X}', {})).toThrow('set X');
+    // Without the colon, a variable set empty is kept empty.
+    expect([interpolate('${X-d}', {}), interpolate('${X-d}', { X: '' }), interpolate('${X:-d}', { X: '' })]).toEqual(['d', '', 'd']);
+  });
+
+  it('imports the mounted organisation after the migrations and before the API starts, into a new installation only', () => {
+    const job = services['org-import']!;
+    const [node, script, ifEmpty, file] = job.command!;
+
+    expect([node, script, ifEmpty]).toEqual(['node', 'dist/scripts/org-import.js', '--if-empty']);
+    expect(job.image).toBe(services.migrate!.image);
+    expect(job.restart).toBe('no');
+    expect(job.depends_on).toEqual({ migrate: { condition: 'service_completed_successfully' } });
+    expect(services.api!.depends_on).toMatchObject({ 'org-import': { condition: 'service_completed_successfully' } });
+    expect(serviceEnvironment(job, OPERATOR_ENV).DATABASE_URL).toBe(serviceEnvironment(services.migrate!, OPERATOR_ENV).DATABASE_URL);
+    // The example organisation unless .env names the organisation's own document, mounted read-only.
+    expect(hostPathOf(job, file!, {})).toBe(join(PROJECT_ROOT, 'deploy', 'organisation.example.json'));
+    expect(hostPathOf(job, file!, { ORGANISATION_FILE: '/srv/tdkt/organisation.json' })).toBe('/srv/tdkt/organisation.json');
+    expect(job.volumes).toEqual([expect.stringMatching(new RegExp(`:${file}:ro$`))]);
+  });
+
+  describe('sign-in at the bundled Keycloak', () => {
+    type RealmUser = {
+      username: string;
+      enabled: boolean;
+      emailVerified: boolean;
+      email: string;
+      firstName: string;
+      lastName: string;
+      credentials: { type: string; value: string; temporary: boolean }[];
+      realmRoles: string[];
+      requiredActions: string[];
+    };
+    type Realm = {
+      realm: string;
+      roles: { realm: { name: string }[] };
+      clients: {
+        clientId: string;
+        publicClient: boolean;
+        standardFlowEnabled: boolean;
+        implicitFlowEnabled: boolean;
+        directAccessGrantsEnabled: boolean;
+        redirectUris: string[];
+        webOrigins: string[];
+        attributes: Record<string, string>;
+        protocolMappers: { protocolMapper: string; config: Record<string, string> }[];
+      }[];
+      users: RealmUser[];
+    };
+    type Organisation = { users: { username: string; email: string; role: string }[] };
+
+    const keycloak = services.keycloak!;
+    const importDir = hostPathOf(keycloak, '/opt/keycloak/data/import', {})!;
+    const realmFiles = readdirSync(importDir).filter((name) => /^realm-.+\.json$/.test(name));
+    const realm = JSON.parse(readFileSync(join(importDir, realmFiles[0]!), 'utf8')) as Realm;
+    const organisation = JSON.parse(readFileSync(join(PROJECT_ROOT, 'deploy', 'organisation.example.json'), 'utf8')) as Organisation;
+    const api = serviceEnvironment(services.api!, OPERATOR_ENV);
+    const idp = serviceEnvironment(keycloak, OPERATOR_ENV);
+
+    it('imports one realm at its start, and starts the API once it is ready', () => {
+      expect(realmFiles).toEqual(['realm-tdkt.json']);
+      expect(keycloak.image).toMatch(/^quay\.io\/keycloak\/keycloak:\d+\.\d+\.\d+$/);
+      expect(keycloak.command).toEqual(['start', '--import-realm']);
+      expect(keycloak.healthcheck?.test.join(' ')).toContain('/health/ready');
+      expect(idp.KC_HEALTH_ENABLED).toBe('true');
+      expect(services.api!.depends_on).toMatchObject({ keycloak: { condition: 'service_healthy' } });
+      expect(services[new URL(`postgresql://${idp.KC_DB_URL!.replace(/^jdbc:postgresql:\/\//, '')}`).hostname]?.healthcheck).toBeDefined();
+    });
+
+    it("wires the API to it: tokens of its realm's issuer, with this API's audience, checked against its published keys", () => {
+      const config = loadConfig(api);
+
+      expect(config.AUTH_JWT_ISSUER).toBe(`${idp.KC_HOSTNAME}/realms/${realm.realm}`);
+      expect(config.AUTH_JWKS_URL).toBe(`http://keycloak:8080/realms/${realm.realm}/protocol/openid-connect/certs`);
+      // Keycloak's `sub` is its own id; the organisation's usernames are its `preferred_username`.
+      expect(config.AUTH_USERNAME_CLAIM).toBe('preferred_username');
+      // No shared secret: the keys are the provider's.
+      expect(config.AUTH_JWT_SECRET).toBeUndefined();
+      // Browsers reach the issuer where Keycloak's port is published.
+      expect(keycloak.ports).toContain(`${new URL(idp.KC_HOSTNAME!).port}:8080`);
+    });
+
+    it('lets an organisation use its own provider instead, with a shared secret if that is what it has', () => {
+      const own = {
+        ...OPERATOR_ENV,
+        AUTH_JWT_ISSUER: 'https://sso.hanoi.gov.vn',
+        AUTH_JWT_AUDIENCE: 'tdkt-api',
+        AUTH_JWKS_URL: '',
+        AUTH_JWT_SECRET: 'identity-provider-shared-secret',
+      };
+      const config = loadConfig(serviceEnvironment(services.api!, own));
+
+      expect(config).toMatchObject({ AUTH_JWT_ISSUER: own.AUTH_JWT_ISSUER, AUTH_JWT_SECRET: own.AUTH_JWT_SECRET });
+      expect(config.AUTH_JWKS_URL).toBeUndefined();
+    });
+
+    it("gives the web app a public client held to PKCE, returning to the API's address, whose tokens name the API as audience", () => {
+      const client = realm.clients.find((c) => c.clientId === api.AUTH_OIDC_CLIENT_ID);
+      const published = services.api!.ports!.map((port) => port.split(':').at(-2));
+
+      expect(client).toMatchObject({ publicClient: true, standardFlowEnabled: true, implicitFlowEnabled: false, directAccessGrantsEnabled: false });
+      expect(client!.attributes['pkce.code.challenge.method']).toBe('S256');
+      expect(client!.redirectUris).toEqual(published.map((port) => `http://localhost:${port}/*`));
+      expect(client!.webOrigins).toEqual(published.map((port) => `http://localhost:${port}`));
+      expect(client!.protocolMappers).toContainEqual(
+        expect.objectContaining({
+          protocolMapper: 'oidc-audience-mapper',
+          config: expect.objectContaining({ 'included.custom.audience': api.AUTH_JWT_AUDIENCE }),
+        }),
+      );
+    });
+
+    it("has exactly the example organisation's people, each with their role, able to sign in with the documented password", () => {
+      const roleOf = (users: { username: string }[], role: (u: never) => string) => Object.fromEntries(users.map((u) => [u.username, role(u as never)]));
+
+      expect(roleOf(realm.users, (u: RealmUser) => u.realmRoles.join(','))).toEqual(roleOf(organisation.users, (u: Organisation['users'][number]) => u.role));
+      expect(realm.roles.realm.map((r) => r.name).sort()).toEqual([...new Set(organisation.users.map((u) => u.role))].sort());
+      for (const user of realm.users) {
+        const own = organisation.users.find((u) => u.username === user.username)!;
+        expect(user).toMatchObject({ enabled: true, emailVerified: true, email: own.email, requiredActions: [] });
+        expect(user.firstName.length * user.lastName.length).toBeGreaterThan(0);
+        expect(user.credentials).toEqual([{ type: 'password', value: 'tdkt-dev-2026', temporary: false }]);
+      }
+    });
+  });
+
+  describe('the object store of the dossiers', () => {
+    const store = services.seaweedfs!;
+    const app = serviceEnvironment(services.api!, OPERATOR_ENV);
+
+    it('is a maintained S3-compatible server, not MinIO, reached by API and worker once healthy', () => {
+      expect(Object.values(services).filter((s) => s.image?.startsWith('minio/'))).toEqual([]);
+      expect(store.image).toMatch(/^chrislusf\/seaweedfs:\d+\.\d+$/);
+      const endpoint = new URL(app.S3_ENDPOINT!);
+      expect(services[endpoint.hostname]).toBe(store);
+      expect(store.command![0]).toContain(`-s3.port=${endpoint.port}`);
+      expect(store.healthcheck?.test).toEqual(['CMD', 'wget', '-q', '-O', '/dev/null', `http://127.0.0.1:${endpoint.port}/healthz`]);
+      expect(store.ports ?? []).toEqual([]);
+      expect(store.volumes).toEqual(['documents:/data']);
+      expect(store.command![0]).toContain('-dir=/data');
+      for (const name of ['api', 'worker'] as const) expect(services[name]!.depends_on).toMatchObject({ seaweedfs: { condition: 'service_healthy' } });
+    });
+
+    it("knows the app's key pair as its one identity, written as valid JSON from the environment at its start", () => {
+      const dir = mkdtempSync(join(tmpdir(), 'tdkt-seaweedfs-'));
+      try {
+        const config = join(dir, 's3.json');
+        // `weed` stands in for the server: it prints the identities file it was given.
+        writeFileSync(join(dir, 'weed'), '#!/bin/sh\nfor a; do case "$a" in -s3.config=*) cat "${a#-s3.config=}";; esac; done\n', { mode: 0o755 });
+        const script = interpolate(store.command![0]!, {}).replaceAll('/tmp/s3.json', config);
+        const env = { ...serviceEnvironment(store, { S3_SECRET_ACCESS_KEY: 'a-secret-of-the-operator' }), PATH: `${dir}:${process.env.PATH}` };
+        const started = spawnSync('/bin/sh', ['-c', script], { env, encoding: 'utf8' });
+
+        expect(started.stderr).toBe('');
+        expect(JSON.parse(started.stdout)).toEqual({
+          identities: [
+            {
+              name: 'tdkt',
+              credentials: [{ accessKey: app.S3_ACCESS_KEY_ID, secretKey: 'a-secret-of-the-operator' }],
+              actions: expect.arrayContaining(['Read', 'Write', 'List']),
+            },
+          ],
+        });
+        expect(serviceEnvironment(services.api!, { ...OPERATOR_ENV, S3_SECRET_ACCESS_KEY: 'a-secret-of-the-operator' }).S3_SECRET_ACCESS_KEY).toBe(
+          'a-secret-of-the-operator',
+        );
+        expect(statSync(config).mode & 0o077).toBe(0);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
   });
 });

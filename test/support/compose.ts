@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { load } from 'js-yaml';
 import { PROJECT_ROOT } from '../setup/paths';
 
@@ -38,17 +38,29 @@ function resolveMerges(node: unknown): unknown {
 }
 
 /**
- * Compose's interpolation of `${VAR}`, `${VAR:-default}`, `${VAR:?message}` and `$$`, from `env`; a missing
- * `:?` variable throws as `docker compose` refuses to start.
+ * Compose's interpolation of `${VAR}`, `${VAR:-default}`, `${VAR-default}`, `${VAR:?message}`, `${VAR?message}`
+ * and `$$`, from `env`: with the colon an empty variable counts as unset, without it only an unset one does. A
+ * missing `?` variable throws as `docker compose` refuses to start.
  */
 export function interpolate(value: string, env: Record<string, string | undefined>): string {
-  return value.replace(/\$\$|\$\{([A-Z0-9_]+)(?::([-?])([^}]*))?\}/g, (whole, name: string | undefined, op?: string, arg?: string) => {
+  return value.replace(/\$\$|\$\{([A-Z0-9_]+)(?:(:?)([-?])([^}]*))?\}/g, (whole, name: string | undefined, colon?: string, op?: string, arg?: string) => {
     if (whole === '$$') return '$';
     const set = env[name!];
-    if (set !== undefined && set !== '') return set;
+    if (set !== undefined && (set !== '' || (op !== undefined && colon === ''))) return set;
     if (op === '?') throw new Error(`${name}: ${arg}`);
     return op === '-' ? (arg ?? '') : '';
   });
+}
+
+/** The host path a container path of the service's bind mounts (`./host:/container[:ro]`) comes from. */
+export function hostPathOf(service: ComposeService, containerPath: string, env: Record<string, string | undefined>): string | undefined {
+  for (const volume of service.volumes ?? []) {
+    if (typeof volume !== 'string') continue;
+    const [source, target] = interpolate(volume, env).split(':');
+    if (!source!.startsWith('.') && !source!.startsWith('/')) continue;
+    if (containerPath === target || containerPath.startsWith(`${target}/`)) return resolve(PROJECT_ROOT, source!) + containerPath.slice(target!.length);
+  }
+  return undefined;
 }
 
 /** A service's environment with every value interpolated, as its process would see it. */
