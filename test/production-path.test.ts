@@ -1,10 +1,9 @@
 import { Client, Connection } from '@temporalio/client';
-import { spawnSync } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { SignJWT } from 'jose';
 import { payloadDataConverterFrom } from '../libs/codec/data-converter';
 import { findFreePort } from '../libs/devtools/free-port';
 import { createDatabase, databaseUrl, dropDatabase } from '../libs/devtools/migrate';
@@ -12,29 +11,34 @@ import { spawnService, type ServiceProcess } from '../libs/devtools/service-proc
 import { resolveTemporalCli } from '../libs/devtools/temporal-cli';
 import { startTemporalDevServer, type TemporalDevServer } from '../libs/devtools/temporal-dev-server';
 import { SEARCH_ATTRIBUTE_TYPES } from '../libs/domain/search-attributes';
-import { seedDemo } from '../prisma/seed';
+import { DEMO_AWARD_HISTORY } from '../prisma/demo-award-history';
 import { PROJECT_ROOT } from './setup/paths';
-import { loadCompose, serviceEnvironment, type ComposeService } from './support/compose';
+import { hostPathOf, loadCompose, serviceEnvironment, type ComposeService } from './support/compose';
 import { APPROVERS_U1 } from './support/harness';
+import { signInAtProvider, startOidcProvider } from './support/oidc-sign-in';
 import { TEST_PAYLOAD_KEYS } from './support/payload-keys';
 import { startMotoServer, type MotoServer } from '../libs/devtools/moto-server';
 import { uploadRequiredDocuments } from '../libs/devtools/sample-documents';
 
-// The operator's .env.
+// The operator's .env; the identity provider's variables are added once it listens.
 const OPERATOR_ENV = {
-  AUTH_JWT_SECRET: `idp-secret-${randomUUID()}`,
-  AUTH_JWT_ISSUER: 'https://sso.hanoi.gov.vn',
-  AUTH_JWT_AUDIENCE: 'tdkt-api',
   PAYLOAD_KEYS: TEST_PAYLOAD_KEYS,
   METRICS_TOKEN: `metrics-${randomUUID()}`,
+  KEYCLOAK_ADMIN_PASSWORD: `keycloak-${randomUUID()}`,
 };
+// The web app's client at the identity provider, and the API's audience and scope there.
+const CLIENT_ID = 'tdkt-web';
+const AUDIENCE = 'urn:tdkt:api';
+const API_SCOPE = 'tdkt';
 const server = process.env.TEST_DATABASE_URL;
 const { services } = loadCompose();
 
 /**
  * The compose stack without Docker: the commands its services run, with their environment as Compose gives it,
  * against a separately started Temporal server (no search attributes of its own: the registration job adds
- * them) and a fresh database on this machine's PostgreSQL. Only the addresses differ from the containers'.
+ * them), a fresh database on this machine's PostgreSQL, and a real OpenID Connect provider (oidc-provider,
+ * standing in for the Keycloak of the file as the organisation's own provider would, through the variables
+ * .env sets). Only the addresses differ from the containers'.
  */
 (server ? describe : describe.skip)('the production path, as docker-compose.yml runs it', () => {
   const namespace = `prod-path-${Date.now()}`;
@@ -45,7 +49,10 @@ const { services } = loadCompose();
   let cliDir: string;
   let addresses: Record<string, string>;
   let moto: MotoServer | undefined;
+  let provider: ChildProcess | undefined;
+  let identityProvider: Record<string, string>;
   let api: string;
+  const tokens = new Map<string, string>();
 
   // The dev server takes no TLS: its variables unset, not blank, so that the Temporal CLI reads none of its own; the
   // mTLS wiring and its certificates are checked by test/compose-wiring.test.ts.
@@ -54,13 +61,12 @@ const { services } = loadCompose();
     withoutTls({
       PATH: `${cliDir}${delimiter}${process.env.PATH}`,
       HOME: process.env.HOME,
-      ...serviceEnvironment(service, { ...OPERATOR_ENV, TEMPORAL_NAMESPACE: namespace }),
+      ...serviceEnvironment(service, { ...OPERATOR_ENV, ...identityProvider, TEMPORAL_NAMESPACE: namespace }),
       ...addresses,
       ...extra,
     });
-  // The admin-tools jobs mount deploy/temporal at /scripts.
-  const hostPath = (arg: string) => arg.replace(/^\/scripts\//, join(PROJECT_ROOT, 'deploy', 'temporal') + '/');
-  const argv = (service: ComposeService) => [...(service.entrypoint ?? []), ...service.command!].map(hostPath);
+  // A path inside a bind mount (the admin-tools jobs' /scripts, the organisation file) is read where it is mounted from.
+  const argv = (service: ComposeService) => [...(service.entrypoint ?? []), ...service.command!].map((arg) => hostPathOf(service, arg, {}) ?? arg);
   const node = (args: string[]) => (args[0] === 'node' ? [process.execPath, ...args.slice(1)] : args);
 
   async function runJob(name: string, extra: Record<string, string> = {}): Promise<void> {
@@ -74,6 +80,8 @@ const { services } = loadCompose();
     const [command, ...args] = node(services[name]!.command!);
     started.push(spawnService(command!, args, { cwd: PROJECT_ROOT, env: envFor(services[name]!, extra), log: (line) => log.push(`[${name}] ${line}`) }));
   }
+
+  const jobLog = (name: string) => log.filter((line) => line.startsWith(`[${name}] `)).map((line) => line.slice(name.length + 3));
 
   /** Runs the service's compose healthcheck (`CMD …`) until it passes, as Docker does before a dependant starts. */
   async function healthy(name: string, extra: Record<string, string>): Promise<void> {
@@ -89,20 +97,21 @@ const { services } = loadCompose();
     }
   }
 
-  const sign = (username: string) =>
-    new SignJWT({})
-      .setProtectedHeader({ alg: 'HS256' })
-      .setSubject(username)
-      .setIssuer(OPERATOR_ENV.AUTH_JWT_ISSUER)
-      .setAudience(OPERATOR_ENV.AUTH_JWT_AUDIENCE)
-      .setIssuedAt()
-      .setExpirationTime('5m')
-      .sign(new TextEncoder().encode(OPERATOR_ENV.AUTH_JWT_SECRET));
-  const call = async (username: string, method: string, path: string, body?: unknown) => {
+  /** The user's access token for the API, from signing in at the provider as the web app does (once per user). */
+  const sign = async (username: string) => {
+    if (!tokens.has(username)) {
+      tokens.set(
+        username,
+        await signInAtProvider(identityProvider.AUTH_JWT_ISSUER!, { clientId: CLIENT_ID, redirectUri: `${api}/`, scope: `openid ${API_SCOPE}` }, username),
+      );
+    }
+    return tokens.get(username)!;
+  };
+  const call = async (username: string, method: string, path: string, body?: unknown, contentType = 'application/json') => {
     const response = await fetch(`${api}${path}`, {
       method,
-      headers: { authorization: `Bearer ${await sign(username)}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: { authorization: `Bearer ${await sign(username)}`, 'content-type': contentType },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     return { status: response.status, body: (await response.json()) as Record<string, unknown> };
   };
@@ -117,12 +126,22 @@ const { services } = loadCompose();
     symlinkSync(cli.path, join(cliDir, 'temporal'));
     [temporal, moto] = await Promise.all([
       startTemporalDevServer({ projectRoot: PROJECT_ROOT, headless: true, dynamicConfig: { 'matching.longPollExpirationInterval': '5s' } }),
-      // Standing in for MinIO, the compose file's object store.
+      // Standing in for SeaweedFS, the compose file's object store.
       startMotoServer(PROJECT_ROOT),
       createDatabase(server!, database),
     ]);
-    const [apiPort, metricsPort] = [await findFreePort(), await findFreePort()];
+    const [apiPort, metricsPort, providerPort] = [await findFreePort(), await findFreePort(), await findFreePort()];
     api = `http://127.0.0.1:${apiPort}`;
+    provider = await startOidcProvider({ port: providerPort, clientId: CLIENT_ID, redirectUri: `${api}/`, audience: AUDIENCE, apiScope: API_SCOPE });
+    const issuer = `http://127.0.0.1:${providerPort}`;
+    // The organisation's own provider, as its .env names it (docker-compose.yml's header): its `sub` is the username.
+    identityProvider = {
+      AUTH_JWT_ISSUER: issuer,
+      AUTH_JWT_AUDIENCE: AUDIENCE,
+      AUTH_JWKS_URL: `${issuer}/jwks`,
+      AUTH_OIDC_CLIENT_ID: CLIENT_ID,
+      AUTH_USERNAME_CLAIM: 'sub',
+    };
     addresses = {
       DATABASE_URL: databaseUrl(server!, database),
       TEMPORAL_ADDRESS: temporal.address,
@@ -130,20 +149,22 @@ const { services } = loadCompose();
       PORT: String(apiPort),
       S3_ENDPOINT: moto.endpoint,
     };
-  }, 90_000);
+  }, 240_000);
 
   afterAll(async () => {
     for (const service of started.reverse()) await service.stop();
     await temporal?.stop();
     await moto?.stop();
+    provider?.kill();
     await dropDatabase(server!, database);
     if (cliDir) rmSync(cliDir, { recursive: true, force: true });
   });
 
-  it('migrates, registers the namespace and search attributes, starts worker and API healthy, and takes a nomination through the four levels', async () => {
-    await Promise.all([runJob('migrate'), runJob('temporal-namespace').then(() => runJob('temporal-search-attributes'))]);
-    // The organisation's units and users (here the demo's); production loads its own.
-    await seedDemo(addresses.DATABASE_URL!);
+  it('migrates, imports the organisation, registers the namespace and search attributes, starts worker and API healthy, and takes a nomination through the four levels, each user signed in at the provider', async () => {
+    // The database is new: the import job loads the mounted organisation file (the example's) into it.
+    await Promise.all([runJob('migrate').then(() => runJob('org-import')), runJob('temporal-namespace').then(() => runJob('temporal-search-attributes'))]);
+    const example = JSON.parse(readFileSync(join(PROJECT_ROOT, 'deploy', 'organisation.example.json'), 'utf8')) as { orgs: unknown[]; users: unknown[] };
+    expect(jobLog('org-import')).toEqual([expect.stringMatching(`^imported ${example.orgs.length} organisations and ${example.users.length} users from `)]);
 
     startService('worker', {});
     await healthy('worker', {});
@@ -154,8 +175,26 @@ const { services } = loadCompose();
     startService('api', {});
     await healthy('api', {});
 
-    const health = await fetch(`${api}/api/health`);
-    expect([health.status, await health.json()]).toEqual([200, { status: 'ok', database: 'up', temporal: 'up', worker: 'up' }]);
+    for (const path of ['/api/health', '/api/health/ready']) {
+      const health = await fetch(`${api}${path}`);
+      expect([path, health.status, await health.json()]).toEqual([path, 200, { status: 'ok', database: 'up', temporal: 'up', worker: 'up' }]);
+    }
+    const live = await fetch(`${api}/api/health/live`);
+    expect([live.status, await live.json()]).toEqual([200, { status: 'ok' }]);
+
+    // A user of the imported organisation, signed in at the provider, is who the API says; one the organisation
+    // does not know is refused, whatever the provider says.
+    expect((await call('u1.head', 'GET', '/api/auth/me')).body).toMatchObject({ username: 'u1.head', role: 'REVIEWER', orgCode: 'U1' });
+    expect((await call('u1.head', 'GET', '/api/inbox')).status).toBe(200);
+    expect((await call('stranger', 'GET', '/api/auth/me')).status).toBe(401);
+
+    // The Sở's award archive, brought in by its admin as a CSV: what makes the nominee below eligible.
+    const archive = [
+      'fullName,unitCode,awardCode,year,decisionRef',
+      ...DEMO_AWARD_HISTORY.map((e) => [e.fullName, e.unitCode, e.awardCode, e.year, e.decisionRef].join(',')),
+    ];
+    const imported = await call('admin', 'POST', '/api/admin/award-history/import', archive.join('\n'), 'text/csv');
+    expect([imported.status, imported.body]).toEqual([200, { imported: DEMO_AWARD_HISTORY.length }]);
 
     const documents = await uploadRequiredDocuments(api, await sign('u1.clerk'), 'BANG_KHEN_UBND_TP');
     const created = await call('u1.clerk', 'POST', '/api/nominations', {
@@ -204,5 +243,9 @@ const { services } = loadCompose();
     const isExposed = (name: string) =>
       exposed.includes(`\n${name}{`) || exposed.includes(`\n${name} `) || exposed.includes(`# HELP ${name.replace(/_(bucket|count|sum)$/, '')} `);
     expect(plotted.filter((name) => !isExposed(name))).toEqual([]);
-  }, 120_000);
+
+    // The next `docker compose up` runs the job again: the organisation is the admins' by now, and stays as it is.
+    await runJob('org-import');
+    expect(jobLog('org-import').at(-1)).toMatch(/^the database already holds an organisation/);
+  }, 180_000);
 });
