@@ -157,7 +157,7 @@ const envSchema = z
     DOCUMENT_ORPHAN_TTL: durationSchema.prefault('24h'),
     /** How often the worker looks for such orphans. */
     DOCUMENT_SWEEP_INTERVAL: durationSchema.prefault('1h'),
-    /** The S3-compatible endpoint (MinIO: http://minio:9000); unset, AWS's own for S3_REGION. */
+    /** The S3-compatible endpoint (SeaweedFS in docker-compose.yml: http://seaweedfs:8333); unset, AWS's own for S3_REGION. */
     S3_ENDPOINT: z.url().optional(),
     S3_REGION: z.string().min(1).default('us-east-1'),
     S3_ACCESS_KEY_ID: z.string().min(1).optional(),

@@ -8,7 +8,7 @@ export interface StoredObject {
 
 /**
  * Where dossier bytes live, keyed by document id; never by a name a user chose. Two real
- * implementations: a directory (the embedded default) and an S3-compatible bucket (production, MinIO).
+ * implementations: a directory (the embedded default) and an S3-compatible bucket (production: SeaweedFS in docker-compose.yml).
  */
 export interface DocumentStore {
   /** Stores the finished upload spooled at `sourcePath`; the document is readable once this resolves. */

@@ -22,7 +22,7 @@ export interface S3StoreOptions {
 /** Only this prefix is the store's: the sweep never touches other objects of a shared bucket. */
 const PREFIX = 'documents/';
 
-/** An S3-compatible bucket (AWS, MinIO); path-style addressing, which MinIO and local servers need. */
+/** An S3-compatible bucket (AWS, SeaweedFS, any other); path-style addressing, which self-hosted servers need. */
 export class S3DocumentStore implements DocumentStore {
   private readonly client: S3Client;
   private bucketReady: Promise<void> | null = null;
@@ -67,7 +67,7 @@ export class S3DocumentStore implements DocumentStore {
     this.client.destroy();
   }
 
-  /** A fresh MinIO has no bucket: the first upload creates it (and a lost race with another instance is fine). */
+  /** A fresh store has no bucket: the first upload creates it (and a lost race with another instance is fine). */
   private ensureBucket(): Promise<void> {
     this.bucketReady ??= (async () => {
       const Bucket = this.options.bucket;
