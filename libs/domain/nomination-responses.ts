@@ -46,23 +46,26 @@ export const dossierDocumentResponse = z
 export const documentTypesResponse = z.array(z.object({ code: z.enum(DOCUMENT_TYPE_CODES), name: z.string() })).meta({ id: 'DocumentTypes' });
 
 /** An award as the catalogue shows it: the Dossiers fields, and the law's rules (open-ended: they grow with the law). */
-const awardEntry = z.looseObject({
-  code: z.string(),
-  name: z.string(),
-  route: z.array(level),
-  nomineeKinds: z.array(z.enum(['INDIVIDUAL', 'COLLECTIVE'])),
-  requiredDocuments: z.array(z.enum(DOCUMENT_TYPE_CODES)),
-  optionalDocuments: z.array(z.enum(DOCUMENT_TYPE_CODES)),
-  forwardTo: z.string().nullable(),
-  publicPostingWorkingDays: z.number().int().nullable(),
-});
+const awardEntry = z
+  .looseObject({
+    code: z.string(),
+    name: z.string(),
+    route: z.array(level),
+    nomineeKinds: z.array(z.enum(['INDIVIDUAL', 'COLLECTIVE'])),
+    requiredDocuments: z.array(z.enum(DOCUMENT_TYPE_CODES)),
+    optionalDocuments: z.array(z.enum(DOCUMENT_TYPE_CODES)),
+    forwardTo: z.string().nullable(),
+    publicPostingWorkingDays: z.number().int().nullable(),
+  })
+  .meta({ id: 'Award' });
 
 export const awardsResponse = z
   .union([
     z.array(awardEntry).describe("Without `at`: today's awards"),
     z
       .looseObject({ version: z.string(), effectiveFrom: z.string(), legalBasis: z.string(), awards: z.array(awardEntry) })
-      .describe('With `at`: the catalogue version in force that day'),
+      .describe('With `at`: the catalogue version in force that day')
+      .meta({ id: 'AwardCatalogue' }),
   ])
   .meta({ id: 'Awards' });
 
