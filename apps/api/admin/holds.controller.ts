@@ -48,6 +48,7 @@ export class HoldsController {
     status: 201,
     response: holdResponse,
     errors: [403],
+    example: { body: { fullName: 'Trần Văn Bình', unitCode: 'U1', reason: 'Đang bị xem xét kỷ luật', until: '2026-12-31' } },
   })
   async create(@CurrentActor() actor: Actor, @Body(new ZodPipe(holdSchema)) body: HoldInput): Promise<HoldView> {
     // A hold under a mistyped or closed unit or an elapsed date would silently hold no one.

@@ -43,6 +43,7 @@ export class AuthController {
     response: devTokenResponse,
     errors: [401],
     anonymous: true,
+    example: { body: { username: 'u1.clerk' } },
   })
   async devToken(@Body(new ZodPipe(devTokenSchema)) body: { username: string }): Promise<{ token: string }> {
     return { token: await this.auth.devToken(body.username) };

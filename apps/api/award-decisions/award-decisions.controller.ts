@@ -51,6 +51,9 @@ export class AwardDecisionsController {
     status: 201,
     response: awardDecisionResponse,
     errors: [403, 409, 422],
+    example: {
+      body: { awardCode: 'GIAY_KHEN_GIAM_DOC_SO', year: 2026, nominationIds: ['0f8fad5b-d9cb-469f-a165-70867728950e'], requestId: 'draft-2026-1' },
+    },
   })
   create(@CurrentActor() actor: Actor, @Body(new ZodPipe(createAwardDecisionSchema)) body: CreateAwardDecisionInput) {
     return this.decisions.create(actor, body);
@@ -96,6 +99,7 @@ export class AwardDecisionsController {
     status: 200,
     response: awardDecisionResponse,
     errors: [403, 404, 409],
+    example: { body: { signer: 'Giám đốc Nguyễn Văn An', requestId: 'issue-2026-1' } },
   })
   issue(@CurrentActor() actor: Actor, @Param('id', decisionId) id: string, @Body(new ZodPipe(issueAwardDecisionSchema)) body: IssueAwardDecisionInput) {
     return this.decisions.issue(actor, id, body);
@@ -114,6 +118,7 @@ export class AwardDecisionsController {
     status: 200,
     response: awardDecisionResponse,
     errors: [403, 404, 409],
+    example: { body: { reason: 'Phát hiện sai sót trong hồ sơ thành tích', requestId: 'revoke-2026-1' } },
   })
   revoke(@CurrentActor() actor: Actor, @Param('id', decisionId) id: string, @Body(new ZodPipe(revokeAwardDecisionSchema)) body: RevokeAwardDecisionInput) {
     return this.decisions.revoke(actor, id, body);

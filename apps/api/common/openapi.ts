@@ -39,10 +39,9 @@ export function responseComponents(): Record<string, SchemaObject> {
  * strict where OpenAPI 3.0 is loose: the app factory and the generator both call it.
  */
 export function withComponents(document: OpenAPIObject): OpenAPIObject {
-  document.components = {
-    ...document.components,
-    schemas: { ...document.components?.schemas, ...responseComponents(), ...Object.fromEntries(requestComponents) },
-  };
+  const schemas = { ...document.components?.schemas, ...responseComponents(), ...Object.fromEntries(requestComponents) };
+  // By name: the order modules happen to load in would otherwise change the committed file.
+  document.components = { ...document.components, schemas: Object.fromEntries(Object.entries(schemas).sort(([a], [b]) => a.localeCompare(b))) };
   return nullableEnumsListNull(document);
 }
 

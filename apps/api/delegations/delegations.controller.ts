@@ -28,6 +28,7 @@ export class DelegationsController {
     status: 201,
     response: delegationResponse,
     errors: [403, 409, 422],
+    example: { body: { deputy: 'dept-a.staff', level: 'DEPARTMENT', from: '2026-07-01', to: '2026-07-14' } },
   })
   create(@CurrentActor() actor: Actor, @Body(new ZodPipe(delegationSchema)) body: DelegationInput) {
     return this.delegations.create(actor, body);

@@ -28,6 +28,7 @@ export class CouncilController {
     body: voteSchema,
     response: ballotStatusResponse,
     errors: [403, 404, 409, 422],
+    example: { body: { vote: 'FOR', requestId: 'vote-1' }, response: { level: 'SO', membersTotal: 5, votesCast: 3, closed: false } },
   })
   vote(@CurrentActor() actor: Actor, @Param('id', nominationId) id: string, @Body(new ZodPipe(voteSchema)) body: VoteInput) {
     return this.council.vote(actor, id, body);

@@ -47,6 +47,7 @@ export class LawStepsController {
     status: 201,
     response: objectionResponse,
     errors: [404, 409],
+    example: { body: { text: 'Cá nhân này chưa hoàn thành nhiệm vụ năm 2025' } },
   })
   objection(@CurrentActor() actor: Actor, @Param('id', nominationId) id: string, @Body(new ZodPipe(objectionSchema)) body: ObjectionInput) {
     return this.law.objection(actor, id, body);

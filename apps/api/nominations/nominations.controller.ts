@@ -46,6 +46,17 @@ export class NominationsController {
     status: 201,
     response: nominationResponse,
     errors: [403, 404, 409, 422],
+    example: {
+      body: {
+        awardCode: 'BANG_KHEN_UBND_TP',
+        year: 2026,
+        nominee: { kind: 'INDIVIDUAL', fullName: 'Nguyễn Thị Lan', position: 'Chuyên viên' },
+        achievements: 'Hoàn thành xuất sắc nhiệm vụ, có hai sáng kiến được công nhận cấp cơ sở.',
+        declarations: { rating: 'HTXS', initiatives: ['Số hóa quy trình cấp phép'] },
+        documents: ['0f8fad5b-d9cb-469f-a165-70867728950e', '7c9e6679-7425-40de-944b-e07fc1f90ae7'],
+        requestId: 'submit-2026-lan',
+      },
+    },
   })
   submit(@CurrentActor() actor: Actor, @Body(new ZodPipe(submitNominationSchema)) body: SubmitNominationInput) {
     return this.submission.submit(actor, body);
@@ -91,6 +102,9 @@ export class NominationsController {
     body: decisionSchema,
     response: nominationResponse,
     errors: [403, 404, 409, 422],
+    example: {
+      body: { level: 'UNIT', decision: 'REJECT', comment: 'Chưa đủ thành tích hai năm liền', ground: 'CRITERIA_NOT_MET', requestId: 'decide-unit-1' },
+    },
   })
   decide(@CurrentActor() actor: Actor, @Param('id', nominationId) id: string, @Body(new ZodPipe(decisionSchema)) body: DecisionInput) {
     return this.review.decide(actor, id, body);
@@ -108,6 +122,9 @@ export class NominationsController {
     body: resubmitSchema,
     response: nominationResponse,
     errors: [403, 404, 409, 422],
+    example: {
+      body: { comment: 'Đã bổ sung biên bản họp xét', documents: ['9b2f6a8e-3c4d-4e5f-8a9b-0c1d2e3f4a5b'], requestId: 'resubmit-1' },
+    },
   })
   resubmit(@CurrentActor() actor: Actor, @Param('id', nominationId) id: string, @Body(new ZodPipe(resubmitSchema)) body: ResubmitInput) {
     return this.review.resubmit(actor, id, body);
@@ -124,6 +141,7 @@ export class NominationsController {
     body: withdrawSchema,
     response: nominationResponse,
     errors: [403, 404, 409, 422],
+    example: { body: { reason: 'Đơn vị rút hồ sơ để đề nghị năm sau', requestId: 'withdraw-1' } },
   })
   withdraw(@CurrentActor() actor: Actor, @Param('id', nominationId) id: string, @Body(new ZodPipe(withdrawSchema)) body: WithdrawInput) {
     return this.review.withdraw(actor, id, body);
