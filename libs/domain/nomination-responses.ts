@@ -45,6 +45,11 @@ export const dossierDocumentResponse = z
 
 export const documentTypesResponse = z.array(z.object({ code: z.enum(DOCUMENT_TYPE_CODES), name: z.string() })).meta({ id: 'DocumentTypes' });
 
+const councilRule = z.looseObject({
+  threshold: z.number().describe('The fraction of all members (not of votes cast) that must vote FOR'),
+  strict: z.boolean().describe('True: more than the threshold is needed; false: at least the threshold'),
+});
+
 /** An award as the catalogue shows it: the Dossiers fields, and the law's rules (open-ended: they grow with the law). */
 const awardEntry = z
   .looseObject({
@@ -56,6 +61,9 @@ const awardEntry = z
     optionalDocuments: z.array(z.enum(DOCUMENT_TYPE_CODES)),
     forwardTo: z.string().nullable(),
     publicPostingWorkingDays: z.number().int().nullable(),
+    councils: z
+      .object(Object.fromEntries(LEVELS.map((l) => [l, councilRule.optional()])))
+      .describe('The levels a council vote decides (hội đồng), each with its threshold: the other levels are decided by one reviewer'),
   })
   .meta({ id: 'Award' });
 

@@ -1415,6 +1415,41 @@ export interface components {
             optionalDocuments: ("TO_TRINH" | "BAO_CAO_THANH_TICH" | "BIEN_BAN_HOP" | "XAC_NHAN_SANG_KIEN" | "KHAC")[];
             forwardTo: string | null;
             publicPostingWorkingDays: number | null;
+            /** @description The levels a council vote decides (hội đồng), each with its threshold: the other levels are decided by one reviewer */
+            councils: {
+                UNIT?: {
+                    /** @description The fraction of all members (not of votes cast) that must vote FOR */
+                    threshold: number;
+                    /** @description True: more than the threshold is needed; false: at least the threshold */
+                    strict: boolean;
+                } & {
+                    [key: string]: unknown;
+                };
+                DEPARTMENT?: {
+                    /** @description The fraction of all members (not of votes cast) that must vote FOR */
+                    threshold: number;
+                    /** @description True: more than the threshold is needed; false: at least the threshold */
+                    strict: boolean;
+                } & {
+                    [key: string]: unknown;
+                };
+                SO?: {
+                    /** @description The fraction of all members (not of votes cast) that must vote FOR */
+                    threshold: number;
+                    /** @description True: more than the threshold is needed; false: at least the threshold */
+                    strict: boolean;
+                } & {
+                    [key: string]: unknown;
+                };
+                CITY?: {
+                    /** @description The fraction of all members (not of votes cast) that must vote FOR */
+                    threshold: number;
+                    /** @description True: more than the threshold is needed; false: at least the threshold */
+                    strict: boolean;
+                } & {
+                    [key: string]: unknown;
+                };
+            };
         } & {
             [key: string]: unknown;
         };
