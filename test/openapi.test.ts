@@ -3,6 +3,7 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { declaredRoutes } from '../apps/api/common/openapi';
 import { OPENAPI_FILE, renderOpenApiDocument } from '../apps/api/openapi-document';
 import { installPythonTool } from '../libs/devtools/python-tools';
 
@@ -24,11 +25,60 @@ const NEWER_KEYWORDS = [
   'contentEncoding',
 ];
 
+/** What an operationId may start with: generated clients read it as a function name, so a verb. */
+const VERBS = [
+  'add',
+  'cast',
+  'close',
+  'create',
+  'decide',
+  'download',
+  'draft',
+  'file',
+  'get',
+  'give',
+  'import',
+  'issue',
+  'lift',
+  'list',
+  'mark',
+  'nudge',
+  'pause',
+  'place',
+  'reassign',
+  'record',
+  'repair',
+  'replace',
+  'resubmit',
+  'resume',
+  'retry',
+  'revoke',
+  'save',
+  'search',
+  'set',
+  'submit',
+  'trigger',
+  'upload',
+  'verify',
+  'withdraw',
+];
+
+/** Parameters that are numbers, though they arrive as text. */
+const NUMBERS = ['page', 'pageSize', 'year', 'days', 'minOverdueDays'];
+
+type Schema = { $ref?: string; type?: string };
+
 interface Operation {
-  parameters?: { name: string; in: string }[];
+  operationId?: string;
+  summary?: string;
+  description?: string;
+  tags?: string[];
+  requestBody?: { content: Record<string, { schema?: Schema }> };
+  'x-error-codes'?: string[];
+  parameters?: { name: string; in: string; schema?: Schema }[];
   security?: unknown[];
   'x-roles'?: string[];
-  responses: Record<string, { content?: Record<string, { schema?: { $ref?: string } }> }>;
+  responses: Record<string, { content?: Record<string, { schema?: Schema }> }>;
 }
 
 let rendered: string;
@@ -117,4 +167,79 @@ it('uses none of the JSON Schema keywords newer than OpenAPI 3.0 knows', () => {
   };
   walk(document, '#');
   expect(found).toEqual([]);
+});
+
+it('names every operation for generated clients: a unique verb-first operationId, a summary, a description, a declared tag', () => {
+  const tags = new Map((document.tags ?? []).map((t) => [t.name, t.description ?? '']));
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  for (const { name, operation } of operations()) {
+    const id = operation.operationId ?? '';
+    if (!/^[a-z]+[A-Z][A-Za-z0-9]*$|^[a-z]+$/.test(id) || !VERBS.includes(/^[a-z]+/.exec(id)?.[0] ?? '')) {
+      problems.push(`${name}: operationId "${id}" is not a verb-first camelCase name (declare \`id\` in @ApiRoute; a new verb goes in VERBS)`);
+    }
+    if (seen.has(id)) problems.push(`${name}: operationId ${id} is used twice`);
+    seen.add(id);
+    if (!operation.summary?.trim()) problems.push(`${name}: no summary`);
+    if (!operation.description?.trim()) problems.push(`${name}: no description`);
+    if (!operation.tags?.length) problems.push(`${name}: no tag (@ApiTags on its controller)`);
+    for (const tag of operation.tags ?? []) if (!tags.get(tag)) problems.push(`${name}: tag "${tag}" is not declared with a description in API_TAGS`);
+    // A status answered with the success's own shape (health's 503) carries no error code.
+    const statuses = Object.keys(operation.responses).filter(
+      (s) => /^[45]\d\d$/.test(s) && (operation.responses[s] as { description?: string }).description !== 'The same shape',
+    );
+    if (statuses.length > 0 && !operation['x-error-codes']?.length) problems.push(`${name}: no x-error-codes`);
+  }
+  expect(problems).toEqual([]);
+});
+
+it('names every request body and every JSON answer as a component', () => {
+  const problems: string[] = [];
+  for (const { name, operation } of operations()) {
+    for (const [mediaType, { schema }] of Object.entries(operation.requestBody?.content ?? {})) {
+      if (schema?.type !== 'string' && !schema?.$ref) problems.push(`${name}: the ${mediaType} body is an anonymous schema`);
+    }
+    for (const [status, response] of Object.entries(operation.responses)) {
+      const schema = response.content?.['application/json']?.schema;
+      if (schema && !schema.$ref) problems.push(`${name}: the ${status} answer is an anonymous schema`);
+    }
+  }
+  expect(problems).toEqual([]);
+});
+
+it('lists null in every nullable enum, and describes a number sent as query text as a number', () => {
+  const problems: string[] = [];
+  const walk = (node: unknown, at: string): void => {
+    if (Array.isArray(node)) return node.forEach((child, i) => walk(child, `${at}/${i}`));
+    if (!node || typeof node !== 'object') return;
+    const schema = node as { nullable?: boolean; enum?: unknown[] };
+    if (schema.nullable && schema.enum && !schema.enum.includes(null)) problems.push(`${at}: a nullable enum without null`);
+    for (const [key, value] of Object.entries(node)) walk(value, `${at}/${key}`);
+  };
+  walk(document, '#');
+  for (const { name, operation } of operations()) {
+    for (const param of operation.parameters ?? []) {
+      if (NUMBERS.includes(param.name) && param.schema?.type === 'string') problems.push(`${name}: ${param.in} parameter ${param.name} is a string`);
+    }
+  }
+  expect(problems).toEqual([]);
+});
+
+it("shows examples that the route's own schemas accept", () => {
+  const problems = declaredRoutes.flatMap((route) => {
+    const checks: [string, { safeParse: (v: unknown) => { success: boolean; error?: unknown } } | undefined, unknown][] = [
+      ['body', route.body, route.example?.body],
+      ['response', route.response, route.example?.response],
+    ];
+    return checks.flatMap(([part, schema, example]) => {
+      if (example === undefined) return [];
+      if (!schema) return [`${route.id}: an example ${part} without a schema`];
+      const result = schema.safeParse(example);
+      return result.success ? [] : [`${route.id}: the example ${part} is refused: ${JSON.stringify(result.error)}`];
+    });
+  });
+  expect(problems).toEqual([]);
+  expect(declaredRoutes.filter((r) => r.example?.body !== undefined).map((r) => r.id)).toEqual(
+    expect.arrayContaining(['submitNomination', 'decideNomination', 'createDevToken', 'issueAwardDecision', 'castVote']),
+  );
 });

@@ -12,7 +12,8 @@ import { AuthService } from './auth/auth.service';
 import { callerLimits } from './auth/rate-limit.middleware';
 import { ErrorFilter } from './common/error.filter';
 import { BodyParsing } from './common/body-parsing';
-import { withResponseComponents } from './common/openapi';
+import { withComponents } from './common/openapi';
+import { API_TAGS } from './common/openapi-tags';
 import { CorrelationInterceptor } from './logging/correlation.interceptor';
 import { requestLogging } from './logging/request-logging';
 import { securityHeaders } from './web/security-headers';
@@ -58,15 +59,11 @@ export async function listenApi(app: INestApplication, config: AppConfig): Promi
  * openapi/openapi.json (`npm run openapi`).
  */
 export function openApiDocument(app: INestApplication): OpenAPIObject {
-  return withResponseComponents(
-    SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
-        .setTitle('Thi đua - Khen thưởng: nomination workflow API')
-        .setDescription('Nominations for titles and commendations of Sở Công Thương Hà Nội, reviewed level by level.')
-        .setVersion('1')
-        .addBearerAuth()
-        .build(),
-    ),
-  );
+  const builder = new DocumentBuilder()
+    .setTitle('Thi đua - Khen thưởng: nomination workflow API')
+    .setDescription('Nominations for titles and commendations of Sở Công Thương Hà Nội, reviewed level by level.')
+    .setVersion('1')
+    .addBearerAuth();
+  for (const [name, description] of Object.entries(API_TAGS)) builder.addTag(name, description);
+  return withComponents(SwaggerModule.createDocument(app, builder.build()));
 }

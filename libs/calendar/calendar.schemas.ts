@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { QUERY_NUMBERS } from '../domain/text';
 import { addDays } from './lunar';
 import { isWeekend } from './vietnam-holidays';
 
@@ -39,7 +40,8 @@ export const calendarYearParamsSchema = z.strictObject({
     .max(4, { abort: true })
     .regex(/^\d{4}$/, 'năm phải gồm bốn chữ số')
     .transform(Number)
-    .pipe(z.number().min(FIRST_YEAR).max(LAST_YEAR)),
+    .pipe(z.number().min(FIRST_YEAR).max(LAST_YEAR))
+    .register(QUERY_NUMBERS, { type: 'integer', minimum: FIRST_YEAR, maximum: LAST_YEAR }),
 });
 export type CalendarYearParams = z.infer<typeof calendarYearParamsSchema>;
 
@@ -58,6 +60,7 @@ export const workingDaysQuerySchema = z.strictObject({
     .max(3, { abort: true })
     .regex(/^\d{1,3}$/, 'số ngày phải là số nguyên')
     .transform(Number)
-    .pipe(z.number().max(366)),
+    .pipe(z.number().max(366))
+    .register(QUERY_NUMBERS, { type: 'integer', minimum: 0, maximum: 366 }),
 });
 export type WorkingDaysQuery = z.infer<typeof workingDaysQuerySchema>;

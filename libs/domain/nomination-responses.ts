@@ -45,24 +45,35 @@ export const dossierDocumentResponse = z
 
 export const documentTypesResponse = z.array(z.object({ code: z.enum(DOCUMENT_TYPE_CODES), name: z.string() })).meta({ id: 'DocumentTypes' });
 
-/** An award as the catalogue shows it: the Dossiers fields, and the law's rules (open-ended: they grow with the law). */
-const awardEntry = z.looseObject({
-  code: z.string(),
-  name: z.string(),
-  route: z.array(level),
-  nomineeKinds: z.array(z.enum(['INDIVIDUAL', 'COLLECTIVE'])),
-  requiredDocuments: z.array(z.enum(DOCUMENT_TYPE_CODES)),
-  optionalDocuments: z.array(z.enum(DOCUMENT_TYPE_CODES)),
-  forwardTo: z.string().nullable(),
-  publicPostingWorkingDays: z.number().int().nullable(),
+const councilRule = z.looseObject({
+  threshold: z.number().describe('The fraction of all members (not of votes cast) that must vote FOR'),
+  strict: z.boolean().describe('True: more than the threshold is needed; false: at least the threshold'),
 });
+
+/** An award as the catalogue shows it: the Dossiers fields, and the law's rules (open-ended: they grow with the law). */
+const awardEntry = z
+  .looseObject({
+    code: z.string(),
+    name: z.string(),
+    route: z.array(level),
+    nomineeKinds: z.array(z.enum(['INDIVIDUAL', 'COLLECTIVE'])),
+    requiredDocuments: z.array(z.enum(DOCUMENT_TYPE_CODES)),
+    optionalDocuments: z.array(z.enum(DOCUMENT_TYPE_CODES)),
+    forwardTo: z.string().nullable(),
+    publicPostingWorkingDays: z.number().int().nullable(),
+    councils: z
+      .object(Object.fromEntries(LEVELS.map((l) => [l, councilRule.optional()])))
+      .describe('The levels a council vote decides (hội đồng), each with its threshold: the other levels are decided by one reviewer'),
+  })
+  .meta({ id: 'Award' });
 
 export const awardsResponse = z
   .union([
     z.array(awardEntry).describe("Without `at`: today's awards"),
     z
       .looseObject({ version: z.string(), effectiveFrom: z.string(), legalBasis: z.string(), awards: z.array(awardEntry) })
-      .describe('With `at`: the catalogue version in force that day'),
+      .describe('With `at`: the catalogue version in force that day')
+      .meta({ id: 'AwardCatalogue' }),
   ])
   .meta({ id: 'Awards' });
 

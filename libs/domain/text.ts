@@ -76,6 +76,12 @@ export const requestId = () =>
     .regex(/^[A-Za-z0-9._:~+=/-]+$/, RULE_MESSAGES.requestIdCharacters);
 
 /**
+ * What a query number is to a client: a number, though it arrives as text. The OpenAPI document
+ * describes these as that number (a generated client then takes an int), not as the digits' pattern.
+ */
+export const QUERY_NUMBERS = z.registry<{ type: 'integer' | 'number'; minimum: number; maximum: number }>();
+
+/**
  * A number written in a query string: plain digits, then a point and digits if `fractional`.
  * `Number()` alone would also take ' 1\v', '0x10' and '1e3'.
  */
@@ -85,4 +91,5 @@ export const queryNumber = (min: number, max: number, fractional = false) =>
     .max(20, { abort: true })
     .regex(fractional ? /^\d+(\.\d+)?$/ : /^\d+$/, fractional ? 'must be a number' : 'must be a whole number')
     .transform(Number)
-    .pipe(z.number().min(min).max(max));
+    .pipe(z.number().min(min).max(max))
+    .register(QUERY_NUMBERS, { type: fractional ? 'number' : 'integer', minimum: min, maximum: max });

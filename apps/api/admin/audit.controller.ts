@@ -15,7 +15,15 @@ export class AuditController {
 
   @Authenticated({ roles: ['ADMIN'] })
   @Get()
-  @ApiRoute({ query: auditQuerySchema, response: auditPageResponse, errors: [403] })
+  @ApiRoute({
+    id: 'listAuditEvents',
+    summary: 'Read the audit trail (admins)',
+    description:
+      'The audit events (nhật ký) of every change a person made, filtered by subject, actor, action and dates, newest first, a page at a time. Admins only.',
+    query: auditQuerySchema,
+    response: auditPageResponse,
+    errors: [403],
+  })
   async list(@Query(new ZodPipe(auditQuerySchema)) query: AuditQuery) {
     const { page, pageSize, ...filter } = query;
     const { items, total } = await this.audit.page(filter, { skip: (page - 1) * pageSize, take: pageSize });
@@ -24,7 +32,14 @@ export class AuditController {
 
   @Authenticated({ roles: ['ADMIN'] })
   @Get('verify')
-  @ApiRoute({ response: auditVerifyResponse, errors: [403] })
+  @ApiRoute({
+    id: 'verifyAuditTrail',
+    summary: "Verify the audit trail's hash chain (admins)",
+    description:
+      'Recomputes the SHA-256 chain over every stored event: ok with the count, or the first event where an edit, deletion or insertion broke it. Admins only.',
+    response: auditVerifyResponse,
+    errors: [403],
+  })
   verify() {
     return this.audit.verify();
   }

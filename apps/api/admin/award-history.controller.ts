@@ -21,6 +21,10 @@ export class AwardHistoryController {
   @Post('import')
   @HttpCode(200)
   @ApiRoute({
+    id: 'importAwardHistory',
+    summary: 'Import past awards from CSV (admins)',
+    description:
+      'A text/csv body with the header fullName,unitCode,awardCode,year,decisionRef (and optionally basis): the awards granted before this system, which eligibility reads. All rows or none: a bad row is a 400 naming it (line:<n>). Admins only.',
     bodyFile: { mediaType: 'text/csv', example: `${AWARD_HISTORY_HEADER.join(',')}\nNguyễn Thị Lan,U1,CSTD_CO_SO,2025,QĐ 123/QĐ-SCT ngày 15/12/2025,REGULAR` },
     response: awardHistoryImportResponse,
     errors: [403],
@@ -39,7 +43,14 @@ export class AwardHistoryController {
   /** Answers "has this person been CSTĐ cơ sở three years running?" without a database client. */
   @Authenticated({ roles: ['ADMIN'] })
   @Get()
-  @ApiRoute({ query: awardHistoryQuerySchema, response: awardHistoryPageResponse, errors: [403] })
+  @ApiRoute({
+    id: 'listAwardHistory',
+    summary: 'Read the award history (admins)',
+    description: 'The awards granted (imported and issued by award decisions), filtered by name and unit, a page at a time. Admins only.',
+    query: awardHistoryQuerySchema,
+    response: awardHistoryPageResponse,
+    errors: [403],
+  })
   async list(@Query(new ZodPipe(awardHistoryQuerySchema)) query: AwardHistoryQuery) {
     const { page, pageSize, ...filter } = query;
     const { items, total } = await this.history.list(filter, { skip: (page - 1) * pageSize, take: pageSize });

@@ -17,7 +17,14 @@ export class DeliveriesController {
   @Authenticated({ roles: ['ADMIN'] })
   @Post(':id/retry')
   @HttpCode(200)
-  @ApiRoute({ params: uuidParams, response: deliveryResponse, errors: [403, 404, 409] })
+  @ApiRoute({
+    id: 'retryDelivery',
+    summary: 'Retry a failed email delivery (admins)',
+    description: 'Puts an email the outbox gave up on back in line to be sent. 409 unless it failed. Admins only.',
+    params: uuidParams,
+    response: deliveryResponse,
+    errors: [403, 404, 409],
+  })
   retry(@CurrentActor() actor: Actor, @Param('id', deliveryId) id: string) {
     return this.deliveries.retry(actor, id);
   }

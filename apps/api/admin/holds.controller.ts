@@ -26,14 +26,30 @@ export class HoldsController {
 
   @Authenticated({ roles: ['ADMIN'] })
   @Get()
-  @ApiRoute({ response: holdListResponse, errors: [403] })
+  @ApiRoute({
+    id: 'listHolds',
+    summary: 'List the holds on nominees (admins)',
+    description: 'The holds (tạm dừng xét khen thưởng) in force or ended, with their reasons. Admins only.',
+    response: holdListResponse,
+    errors: [403],
+  })
   async list(): Promise<{ items: HoldView[] }> {
     return { items: await this.holds.list() };
   }
 
   @Authenticated({ roles: ['ADMIN'] })
   @Post()
-  @ApiRoute({ body: holdSchema, status: 201, response: holdResponse, errors: [403] })
+  @ApiRoute({
+    id: 'placeHold',
+    summary: 'Put a nominee on hold (admins)',
+    description:
+      'A nominee (full name and unit) on hold until a date: their submissions are refused with 422 NOT_ELIGIBLE (criterion ON_HOLD), and a nomination of theirs in review is suspended (its decisions 409 ON_HOLD). Admins only.',
+    body: holdSchema,
+    status: 201,
+    response: holdResponse,
+    errors: [403],
+    example: { body: { fullName: 'Trần Văn Bình', unitCode: 'U1', reason: 'Đang bị xem xét kỷ luật', until: '2026-12-31' } },
+  })
   async create(@CurrentActor() actor: Actor, @Body(new ZodPipe(holdSchema)) body: HoldInput): Promise<HoldView> {
     // A hold under a mistyped or closed unit or an elapsed date would silently hold no one.
     if ((await this.orgs.activeTree()).get(body.unitCode)?.kind !== 'UNIT') {
@@ -50,7 +66,14 @@ export class HoldsController {
   @Authenticated({ roles: ['ADMIN'] })
   @Delete(':id')
   @HttpCode(204)
-  @ApiRoute({ params: uuidParams, status: 204, errors: [403, 404] })
+  @ApiRoute({
+    id: 'liftHold',
+    summary: 'Lift a hold (admins)',
+    description: 'Ends the hold now; a nomination it suspended resumes its review. Admins only.',
+    params: uuidParams,
+    status: 204,
+    errors: [403, 404],
+  })
   async lift(@CurrentActor() actor: Actor, @Param('id', holdId) id: string): Promise<void> {
     const hold = await this.holds.end(id, actor.username);
     if (!hold) throw ApiError.notFound('hold');

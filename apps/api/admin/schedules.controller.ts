@@ -15,7 +15,13 @@ export class SchedulesController {
 
   @Authenticated({ roles: ['ADMIN'] })
   @Get()
-  @ApiRoute({ response: scheduleListResponse, errors: [403] })
+  @ApiRoute({
+    id: 'listSchedules',
+    summary: 'List the campaign schedules (admins)',
+    description: 'The Temporal schedules that open and close campaigns and send reminders: their spec, next runs and whether paused. Admins only.',
+    response: scheduleListResponse,
+    errors: [403],
+  })
   list() {
     return this.schedules.list();
   }
@@ -23,7 +29,14 @@ export class SchedulesController {
   @Authenticated({ roles: ['ADMIN'] })
   @Post(':id/pause')
   @HttpCode(200)
-  @ApiRoute({ body: scheduleNoteSchema, response: scheduleResponse, errors: [403, 404] })
+  @ApiRoute({
+    id: 'pauseSchedule',
+    summary: 'Pause a schedule (admins)',
+    description: "Stops a schedule's runs until resumed, with a note. Admins only.",
+    body: scheduleNoteSchema,
+    response: scheduleResponse,
+    errors: [403, 404],
+  })
   pause(@CurrentActor() actor: Actor, @Param('id') id: string, @Body(new ZodPipe(scheduleNoteSchema)) body: ScheduleNoteInput) {
     return this.schedules.pause(actor.username, id, body.reason);
   }
@@ -31,7 +44,14 @@ export class SchedulesController {
   @Authenticated({ roles: ['ADMIN'] })
   @Post(':id/resume')
   @HttpCode(200)
-  @ApiRoute({ body: scheduleNoteSchema, response: scheduleResponse, errors: [403, 404] })
+  @ApiRoute({
+    id: 'resumeSchedule',
+    summary: 'Resume a paused schedule (admins)',
+    description: 'Lets a paused schedule run again, with a note. Admins only.',
+    body: scheduleNoteSchema,
+    response: scheduleResponse,
+    errors: [403, 404],
+  })
   resume(@CurrentActor() actor: Actor, @Param('id') id: string, @Body(new ZodPipe(scheduleNoteSchema)) body: ScheduleNoteInput) {
     return this.schedules.resume(actor.username, id, body.reason);
   }
@@ -39,7 +59,13 @@ export class SchedulesController {
   @Authenticated({ roles: ['ADMIN'] })
   @Post(':id/trigger')
   @HttpCode(200)
-  @ApiRoute({ response: scheduleResponse, errors: [403, 404] })
+  @ApiRoute({
+    id: 'triggerSchedule',
+    summary: 'Run a schedule now (admins)',
+    description: "Starts one run of the schedule's action now, outside its spec. Admins only.",
+    response: scheduleResponse,
+    errors: [403, 404],
+  })
   trigger(@CurrentActor() actor: Actor, @Param('id') id: string) {
     return this.schedules.trigger(actor.username, id);
   }

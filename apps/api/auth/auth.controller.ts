@@ -19,7 +19,13 @@ export class AuthController {
   /** The web app's user picker: in dev mode anyone may sign in as anyone, so the list hides nothing more. */
   @Public()
   @Get('dev-users')
-  @ApiRoute({ summary: 'Dev mode only: the seeded users to sign in as', response: devUsersResponse, anonymous: true })
+  @ApiRoute({
+    id: 'listDevUsers',
+    summary: 'List the seeded users to sign in as (dev mode)',
+    description: 'The users the dev sign-in offers, with their display names and roles. Exists only with AUTH_MODE=dev (404 otherwise); no token needed.',
+    response: devUsersResponse,
+    anonymous: true,
+  })
   async devUsers(): Promise<DevUser[]> {
     return this.orgs.users();
   }
@@ -29,11 +35,15 @@ export class AuthController {
   @Post('dev-token')
   @HttpCode(200)
   @ApiRoute({
-    summary: 'Dev sign-in (AUTH_MODE=dev only): a token for a seeded user',
+    id: 'createDevToken',
+    summary: 'Get a token for a seeded user (dev mode)',
+    description:
+      'Dev sign-in: a bearer token (JWT) for the named seeded user, to send as `Authorization: Bearer <token>`. Exists only with AUTH_MODE=dev (404 otherwise); no token needed.',
     body: devTokenSchema,
     response: devTokenResponse,
     errors: [401],
     anonymous: true,
+    example: { body: { username: 'u1.clerk' } },
   })
   async devToken(@Body(new ZodPipe(devTokenSchema)) body: { username: string }): Promise<{ token: string }> {
     return { token: await this.auth.devToken(body.username) };

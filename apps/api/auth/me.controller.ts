@@ -18,7 +18,12 @@ export class MeController {
    */
   @Authenticated()
   @Get('me')
-  @ApiRoute({ response: meResponse })
+  @ApiRoute({
+    id: 'getMe',
+    summary: 'Who the caller is',
+    description: 'The signed-in user as the directory knows them: username, display name, role, organisation, council seat, and the level they review.',
+    response: meResponse,
+  })
   async me(@CurrentActor() actor: Actor): Promise<Actor & { reviewsLevel: Level | null }> {
     const reviewsLevel = watchedLevel(actor, await this.orgs.tree());
     return {

@@ -13,7 +13,13 @@ export class SignInController {
   /** What the sign-in page needs before anyone is signed in; the issuer and client id are public in OpenID Connect anyway. */
   @Public()
   @Get('sign-in')
-  @ApiRoute({ summary: 'How the web app signs in: the dev user picker, or the identity provider', response: signInResponse, anonymous: true })
+  @ApiRoute({
+    id: 'getSignIn',
+    summary: 'How the web app signs in',
+    description: "Which sign-in the web app shows: the dev user picker (AUTH_MODE=dev) or the identity provider's settings (AUTH_MODE=jwt). No token needed.",
+    response: signInResponse,
+    anonymous: true,
+  })
   signIn() {
     const { AUTH_MODE, AUTH_JWT_ISSUER, AUTH_OIDC_CLIENT_ID, AUTH_OIDC_SCOPE } = this.config;
     const oidc =

@@ -42,21 +42,46 @@ export class AwardDecisionsController {
 
   @Authenticated({ roles: ['ADMIN'] })
   @Post()
-  @ApiRoute({ body: createAwardDecisionSchema, status: 201, response: awardDecisionResponse, errors: [403, 409, 422] })
+  @ApiRoute({
+    id: 'draftAwardDecision',
+    summary: 'Draft an award decision (admins)',
+    description:
+      'A draft award decision (quyết định khen thưởng) of one authority for one award and year, listing approved nominations with their cash amounts. Every nomination must be APPROVED for that award, decided by this authority, and in no other unrevoked decision: otherwise 409 INVALID_STATE with one detail per id. Admins only.',
+    body: createAwardDecisionSchema,
+    status: 201,
+    response: awardDecisionResponse,
+    errors: [403, 409, 422],
+    example: {
+      body: { awardCode: 'GIAY_KHEN_GIAM_DOC_SO', year: 2026, nominationIds: ['0f8fad5b-d9cb-469f-a165-70867728950e'], requestId: 'draft-2026-1' },
+    },
+  })
   create(@CurrentActor() actor: Actor, @Body(new ZodPipe(createAwardDecisionSchema)) body: CreateAwardDecisionInput) {
     return this.decisions.create(actor, body);
   }
 
   @Authenticated()
   @Get()
-  @ApiRoute({ query: awardDecisionQuerySchema, response: awardDecisionListResponse })
+  @ApiRoute({
+    id: 'listAwardDecisions',
+    summary: 'List award decisions',
+    description: "The award decisions by year, award and status: all for admins, those that name the caller's unit for a unit's users.",
+    query: awardDecisionQuerySchema,
+    response: awardDecisionListResponse,
+  })
   list(@CurrentActor() actor: Actor, @Query(new ZodPipe(awardDecisionQuerySchema)) query: AwardDecisionQuery) {
     return this.decisions.list(actor, query);
   }
 
   @Authenticated()
   @Get(':id')
-  @ApiRoute({ params: uuidParams, response: awardDecisionResponse, errors: [404] })
+  @ApiRoute({
+    id: 'getAwardDecision',
+    summary: 'Read an award decision',
+    description: 'One award decision with its items and total; 404 if the caller may not see it.',
+    params: uuidParams,
+    response: awardDecisionResponse,
+    errors: [404],
+  })
   get(@CurrentActor() actor: Actor, @Param('id', decisionId) id: string) {
     return this.decisions.get(actor, id);
   }
@@ -64,7 +89,18 @@ export class AwardDecisionsController {
   @Authenticated({ roles: ['ADMIN'] })
   @Post(':id/issue')
   @HttpCode(200)
-  @ApiRoute({ params: uuidParams, body: issueAwardDecisionSchema, status: 200, response: awardDecisionResponse, errors: [403, 404, 409] })
+  @ApiRoute({
+    id: 'issueAwardDecision',
+    summary: 'Issue an award decision (admins)',
+    description:
+      'Gives the draft its number (12/QĐ-SCT, counted per authority and year), signs its PDF, records each item in the award history and gives each nomination its awardDecision. 409 unless DRAFT. Admins only.',
+    params: uuidParams,
+    body: issueAwardDecisionSchema,
+    status: 200,
+    response: awardDecisionResponse,
+    errors: [403, 404, 409],
+    example: { body: { signer: 'Giám đốc Nguyễn Văn An', requestId: 'issue-2026-1' } },
+  })
   issue(@CurrentActor() actor: Actor, @Param('id', decisionId) id: string, @Body(new ZodPipe(issueAwardDecisionSchema)) body: IssueAwardDecisionInput) {
     return this.decisions.issue(actor, id, body);
   }
@@ -72,14 +108,33 @@ export class AwardDecisionsController {
   @Authenticated({ roles: ['ADMIN'] })
   @Post(':id/revoke')
   @HttpCode(200)
-  @ApiRoute({ params: uuidParams, body: revokeAwardDecisionSchema, status: 200, response: awardDecisionResponse, errors: [403, 404, 409] })
+  @ApiRoute({
+    id: 'revokeAwardDecision',
+    summary: 'Revoke an issued award decision (admins)',
+    description:
+      'Marks the decision REVOKED with a reason: its history entries stop counting toward eligibility; its number is never reused and its document stays retrievable. 409 unless ISSUED. Admins only.',
+    params: uuidParams,
+    body: revokeAwardDecisionSchema,
+    status: 200,
+    response: awardDecisionResponse,
+    errors: [403, 404, 409],
+    example: { body: { reason: 'Phát hiện sai sót trong hồ sơ thành tích', requestId: 'revoke-2026-1' } },
+  })
   revoke(@CurrentActor() actor: Actor, @Param('id', decisionId) id: string, @Body(new ZodPipe(revokeAwardDecisionSchema)) body: RevokeAwardDecisionInput) {
     return this.decisions.revoke(actor, id, body);
   }
 
   @Authenticated()
   @Get(':id/document.pdf')
-  @ApiRoute({ params: uuidParams, file: 'application/pdf', errors: [404] })
+  @ApiRoute({
+    id: 'downloadAwardDecisionDocument',
+    summary: 'Download the award decision as PDF',
+    description:
+      "The decision laid out as Nghị định 30/2020 prescribes, with its annex of awardees and amounts; once issued, PAdES-signed with the authority's key.",
+    params: uuidParams,
+    file: 'application/pdf',
+    errors: [404],
+  })
   @Header('Cache-Control', 'no-store')
   async document(@CurrentActor() actor: Actor, @Param('id', decisionId) id: string, @Res({ passthrough: true }) res: Response) {
     const { decision, pdf: body } = await this.decisions.document(actor, id);
@@ -88,7 +143,14 @@ export class AwardDecisionsController {
 
   @Authenticated()
   @Get(':id/certificates.pdf')
-  @ApiRoute({ params: uuidParams, file: 'application/pdf', errors: [404, 409] })
+  @ApiRoute({
+    id: 'downloadAwardDecisionCertificates',
+    summary: 'Download the certificates of an issued award decision as PDF',
+    description: 'One A4 landscape certificate (giấy khen, bằng khen) per awardee. 409 unless the decision is issued.',
+    params: uuidParams,
+    file: 'application/pdf',
+    errors: [404, 409],
+  })
   @Header('Cache-Control', 'no-store')
   async certificates(@CurrentActor() actor: Actor, @Param('id', decisionId) id: string, @Res({ passthrough: true }) res: Response) {
     const { decision, pdf: body } = await this.decisions.certificates(actor, id);

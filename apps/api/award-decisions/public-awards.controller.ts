@@ -15,7 +15,14 @@ export class PublicAwardsController {
 
   @Public()
   @Get('awards')
-  @ApiRoute({ query: publicAwardsQuerySchema, response: publicAwardsResponse })
+  @ApiRoute({
+    id: 'searchPublicAwards',
+    summary: 'Search the awards granted (public)',
+    description:
+      'The public lookup (công khai kết quả) of issued, unrevoked awards by name, year and award: who, which unit, which award, which decision. No token needed; rate-limited per address.',
+    query: publicAwardsQuerySchema,
+    response: publicAwardsResponse,
+  })
   awards(@Query(new ZodPipe(publicAwardsQuerySchema)) query: PublicAwardsQuery) {
     return this.decisions.publicAwards(query);
   }

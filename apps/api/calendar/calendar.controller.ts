@@ -23,7 +23,14 @@ export class CalendarController {
 
   @Authenticated({ roles: ['ADMIN'] })
   @Get('admin/calendar/:year')
-  @ApiRoute({ params: calendarYearParamsSchema, response: calendarYearResponse, errors: [403] })
+  @ApiRoute({
+    id: 'getCalendarYear',
+    summary: "Read a year's working calendar (admins)",
+    description: "The year's weekdays off (holidays, Tết included) and weekend days worked, computed or as loaded. Admins only.",
+    params: calendarYearParamsSchema,
+    response: calendarYearResponse,
+    errors: [403],
+  })
   year(@Param(yearParams) { year }: CalendarYearParams) {
     return this.calendar.year(year);
   }
@@ -31,7 +38,16 @@ export class CalendarController {
   @Authenticated({ roles: ['ADMIN'] })
   @Put('admin/calendar/:year')
   // The year only narrows which values pass; the documented shape is the same for every year.
-  @ApiRoute({ params: calendarYearParamsSchema, body: calendarOverridesSchema(2026), response: calendarYearResponse, errors: [403] })
+  @ApiRoute({
+    id: 'saveCalendarYear',
+    summary: "Replace a year's holidays and working weekends (admins)",
+    description:
+      "Replaces the year's overrides; every date must be inside that year (400 naming the bad one). Deadlines count working days from it. Admins only.",
+    params: calendarYearParamsSchema,
+    body: calendarOverridesSchema(2026),
+    response: calendarYearResponse,
+    errors: [403],
+  })
   save(@CurrentActor() actor: Actor, @Param(yearParams) { year }: CalendarYearParams, @Body() body: unknown) {
     // Validated here rather than by a body pipe: the rules depend on the year in the path.
     const overrides = new ZodPipe(calendarOverridesSchema(year)).transform(body);
@@ -40,7 +56,13 @@ export class CalendarController {
 
   @Authenticated()
   @Get('calendar/working-days')
-  @ApiRoute({ query: workingDaysQuerySchema, response: workingDaysResponse })
+  @ApiRoute({
+    id: 'addWorkingDays',
+    summary: 'Count working days from a date',
+    description: 'The date that many working days after `from`, by the working calendar.',
+    query: workingDaysQuerySchema,
+    response: workingDaysResponse,
+  })
   async workingDays(@Query(new ZodPipe(workingDaysQuerySchema)) { from, days }: WorkingDaysQuery) {
     return { from, days, date: await this.calendar.workingDaysAfter(from, days) };
   }

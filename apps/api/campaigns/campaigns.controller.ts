@@ -27,35 +27,70 @@ export class CampaignsController {
 
   @Authenticated({ roles: ['ADMIN'] })
   @Post()
-  @ApiRoute({ body: createCampaignSchema, status: 201, response: campaignResponse, errors: [403, 409] })
+  @ApiRoute({
+    id: 'createCampaign',
+    summary: 'Create an emulation campaign (admins)',
+    description:
+      'A campaign (phong trào thi đua), regular or themed, for a year and some awards, open between two instants; schedules open and close it. 409 if its code exists. Admins only.',
+    body: createCampaignSchema,
+    status: 201,
+    response: campaignResponse,
+    errors: [403, 409],
+  })
   create(@CurrentActor() actor: Actor, @Body(new ZodPipe(createCampaignSchema)) body: CreateCampaignInput) {
     return this.campaigns.create(actor, body);
   }
 
   @Authenticated()
   @Get()
-  @ApiRoute({ response: campaignListResponse })
+  @ApiRoute({
+    id: 'listCampaigns',
+    summary: 'List campaigns',
+    description: 'Every campaign with its status (SCHEDULED, OPEN, CLOSED, FINISHED) and its nominations counted by status and level.',
+    response: campaignListResponse,
+  })
   async list(@CurrentActor() actor: Actor) {
     return { items: await this.campaigns.list(actor) };
   }
 
   @Authenticated()
   @Get(':id')
-  @ApiRoute({ params: uuidParams, response: campaignResponse, errors: [404] })
+  @ApiRoute({
+    id: 'getCampaign',
+    summary: 'Read a campaign',
+    description: 'One campaign with its status and counts.',
+    params: uuidParams,
+    response: campaignResponse,
+    errors: [404],
+  })
   get(@CurrentActor() actor: Actor, @Param('id', campaignId) id: string) {
     return this.campaigns.view(actor, id);
   }
 
   @Authenticated()
   @Get(':id/result')
-  @ApiRoute({ params: uuidParams, response: campaignResultResponse, errors: [404] })
+  @ApiRoute({
+    id: 'getCampaignResult',
+    summary: "Read a campaign's result",
+    description: 'The approved nominations grouped by the authority that decides them, with cash amounts and totals, and what is still pending.',
+    params: uuidParams,
+    response: campaignResultResponse,
+    errors: [404],
+  })
   async result(@CurrentActor() actor: Actor, @Param('id', campaignId) id: string) {
     return this.campaigns.resultWithDecisions(actor, id);
   }
 
   @Authenticated()
   @Get(':id/result.csv')
-  @ApiRoute({ params: uuidParams, file: 'text/csv', errors: [404] })
+  @ApiRoute({
+    id: 'downloadCampaignResultCsv',
+    summary: "Download a campaign's result as CSV",
+    description: 'The same result as a CSV file.',
+    params: uuidParams,
+    file: 'text/csv',
+    errors: [404],
+  })
   @Header('Cache-Control', 'no-store')
   async csv(@CurrentActor() actor: Actor, @Param('id', campaignId) id: string, @Res({ passthrough: true }) res: Response) {
     const { campaign, result } = await this.campaigns.result(actor, id);
@@ -64,7 +99,14 @@ export class CampaignsController {
 
   @Authenticated()
   @Get(':id/result.pdf')
-  @ApiRoute({ params: uuidParams, file: 'application/pdf', errors: [404] })
+  @ApiRoute({
+    id: 'downloadCampaignResultPdf',
+    summary: "Download a campaign's result as PDF",
+    description: 'The same result as a PDF report.',
+    params: uuidParams,
+    file: 'application/pdf',
+    errors: [404],
+  })
   async pdf(@CurrentActor() actor: Actor, @Param('id', campaignId) id: string, @Res({ passthrough: true }) res: Response) {
     const { campaign, result } = await this.campaigns.result(actor, id);
     return download(res, 'application/pdf', `du-thao-quyet-dinh-${campaign.code}.pdf`, await resultToPdf(result, campaign));
@@ -72,7 +114,14 @@ export class CampaignsController {
 
   @Authenticated()
   @Get(':id/certificates.pdf')
-  @ApiRoute({ params: uuidParams, file: 'application/pdf', errors: [404] })
+  @ApiRoute({
+    id: 'downloadCampaignCertificates',
+    summary: "Download a campaign's certificates as PDF",
+    description: 'One A4 landscape certificate per approved awardee of the campaign.',
+    params: uuidParams,
+    file: 'application/pdf',
+    errors: [404],
+  })
   async certificates(@CurrentActor() actor: Actor, @Param('id', campaignId) id: string, @Res({ passthrough: true }) res: Response) {
     const { campaign, result } = await this.campaigns.result(actor, id);
     return download(res, 'application/pdf', `bang-khen-${campaign.code}.pdf`, await certificatesToPdf(result, campaign));

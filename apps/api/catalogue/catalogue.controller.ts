@@ -22,7 +22,12 @@ export class CatalogueController {
 
   @Authenticated()
   @Get('document-types')
-  @ApiRoute({ response: documentTypesResponse })
+  @ApiRoute({
+    id: 'listDocumentTypes',
+    summary: 'List the dossier document types',
+    description: 'The kinds of document a dossier holds (Tờ trình, Báo cáo thành tích, Biên bản họp, …), code and Vietnamese name.',
+    response: documentTypesResponse,
+  })
   documentTypes() {
     return Object.entries(DOCUMENT_TYPES).map(([code, name]) => ({ code, name }));
   }
@@ -33,7 +38,14 @@ export class CatalogueController {
    */
   @Authenticated()
   @Get('awards')
-  @ApiRoute({ query: awardsQuerySchema, response: awardsResponse })
+  @ApiRoute({
+    id: 'listAwards',
+    summary: 'Read the award catalogue',
+    description:
+      'Without `at`: the awards in force today, each with its route of levels, nominee kinds and required documents. With `at=YYYY-MM-DD`: the catalogue version in force that day, with its legal basis and rules.',
+    query: awardsQuerySchema,
+    response: awardsResponse,
+  })
   awards(@Query(new ZodPipe(awardsQuerySchema)) { at }: AwardsQuery) {
     if (at === undefined) return catalogueAt(hanoiDay(new Date())).awards.map(awardView);
     return catalogueView(catalogueAt(at));
@@ -41,7 +53,13 @@ export class CatalogueController {
 
   @Authenticated({ roles: ['ADMIN'] })
   @Get('admin/base-salary')
-  @ApiRoute({ response: baseSalariesResponse, errors: [403] })
+  @ApiRoute({
+    id: 'listBaseSalaries',
+    summary: 'List the base salaries (admins)',
+    description: 'The base salary (lương cơ sở) amounts and the day each took effect; cash awards are multiples of it. Admins only.',
+    response: baseSalariesResponse,
+    errors: [403],
+  })
   listBaseSalaries(): Promise<BaseSalaryEntry[]> {
     return this.baseSalaries.list();
   }
@@ -49,7 +67,14 @@ export class CatalogueController {
   /** Adds an amount from a day on; the whole table comes back, so the caller sees where it fits. */
   @Authenticated({ roles: ['ADMIN'] })
   @Put('admin/base-salary')
-  @ApiRoute({ body: baseSalaryBodySchema, response: baseSalariesResponse, errors: [403, 409] })
+  @ApiRoute({
+    id: 'addBaseSalary',
+    summary: 'Add a base salary (admins)',
+    description: 'A new base salary amount from a day on; 409 if that day has one. Admins only.',
+    body: baseSalaryBodySchema,
+    response: baseSalariesResponse,
+    errors: [403, 409],
+  })
   async addBaseSalary(@CurrentActor() actor: Actor, @Body(new ZodPipe(baseSalaryBodySchema)) body: BaseSalaryBody): Promise<BaseSalaryEntry[]> {
     const outcome = await this.baseSalaries.add(body, actor.username);
     if (typeof outcome === 'object') {

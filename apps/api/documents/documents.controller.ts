@@ -29,7 +29,16 @@ export class DocumentsController {
 
   @Authenticated({ roles: ['CLERK'] })
   @Post('documents')
-  @ApiRoute({ bodyForm: UPLOAD, status: 201, response: documentResponse, errors: [403] })
+  @ApiRoute({
+    id: 'uploadDocument',
+    summary: 'Upload a dossier document (clerks)',
+    description:
+      "A multipart/form-data upload of `type` and `file`: PDF, DOCX, XLSX, JPEG or PNG, decided from the bytes (415 otherwise), at most DOCUMENT_MAX_BYTES (413). Its id goes into a submission's `documents`; unattached, it is deleted after DOCUMENT_ORPHAN_TTL. Clerks only.",
+    bodyForm: UPLOAD,
+    status: 201,
+    response: documentResponse,
+    errors: [403],
+  })
   upload(@CurrentActor() actor: Actor, @Req() req: Request) {
     return this.documents.upload(actor, req);
   }
@@ -37,14 +46,32 @@ export class DocumentsController {
   // The reviewer of the current level (or a deputy or assignee of it), or the clerk while the nomination is returned.
   @Authenticated({ roles: ['CLERK', 'REVIEWER', 'STAFF', 'COUNCIL_MEMBER'] })
   @Post('nominations/:id/documents')
-  @ApiRoute({ params: uuidParams, bodyForm: UPLOAD, status: 201, response: dossierDocumentResponse, errors: [403, 404, 409] })
+  @ApiRoute({
+    id: 'addNominationDocument',
+    summary: "Add a document to a nomination's dossier",
+    description:
+      'The reviewer of the current level adds a document of their own, or the clerk while RETURNED; a type already present gets a new version. Multipart as for uploads.',
+    params: uuidParams,
+    bodyForm: UPLOAD,
+    status: 201,
+    response: dossierDocumentResponse,
+    errors: [403, 404, 409],
+  })
   addTo(@CurrentActor() actor: Actor, @Param('id', nominationId) id: string, @Req() req: Request) {
     return this.documents.addTo(actor, id, req);
   }
 
   @Authenticated()
   @Get('documents/:id/content')
-  @ApiRoute({ params: uuidParams, file: 'application/octet-stream', errors: [404] })
+  @ApiRoute({
+    id: 'downloadDocument',
+    summary: "Download a document's content",
+    description:
+      'The bytes with their media type and Content-Disposition; 404 for anyone who may not see the nomination (or, unattached, anyone but its uploader).',
+    params: uuidParams,
+    file: 'application/octet-stream',
+    errors: [404],
+  })
   async content(@CurrentActor() actor: Actor, @Param('id', documentId) id: string, @Res() res: Response): Promise<void> {
     const { row, body } = await this.documents.content(actor, id);
     res.status(200);

@@ -47,14 +47,30 @@ export class HealthController {
 
   @Public()
   @Get()
-  @ApiRoute({ response: healthResponse, alsoWith: [503], anonymous: true, unthrottled: true })
+  @ApiRoute({
+    id: 'getHealth',
+    summary: "Check the service's health",
+    description:
+      'Answers as /api/health/ready does: 200 with every part up, or 503 naming the part that is down (database, Temporal, worker), within 5 s. No token needed; not rate-limited.',
+    response: healthResponse,
+    alsoWith: [503],
+    anonymous: true,
+    unthrottled: true,
+  })
   health(@Res({ passthrough: true }) res: Response): Promise<Health> {
     return this.ready(res);
   }
 
   @Public()
   @Get('live')
-  @ApiRoute({ summary: 'The process is up: 200 whenever it answers at all', response: livenessResponse, anonymous: true, unthrottled: true })
+  @ApiRoute({
+    id: 'getLiveness',
+    summary: 'Check that the process is up',
+    description: '200 `{ "status": "ok" }` whenever the process serves at all: what an orchestrator restarts on. No token needed; not rate-limited.',
+    response: livenessResponse,
+    anonymous: true,
+    unthrottled: true,
+  })
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
@@ -62,7 +78,10 @@ export class HealthController {
   @Public()
   @Get('ready')
   @ApiRoute({
-    summary: 'The database, Temporal and a polling worker all answer: 200, or 503 naming the part that is down',
+    id: 'getReadiness',
+    summary: 'Check that the service can serve requests',
+    description:
+      '200 when the database, Temporal and a polling worker all answer, or 503 naming the part that is down, within 5 s: what an orchestrator routes on. No token needed; not rate-limited.',
     response: healthResponse,
     alsoWith: [503],
     anonymous: true,

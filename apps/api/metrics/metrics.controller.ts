@@ -16,7 +16,13 @@ export class MetricsController {
 
   @Authenticated({ roles: ['ADMIN'], serviceToken: 'METRICS_TOKEN' })
   @Get()
-  @ApiRoute({ summary: 'Prometheus text exposition', file: 'text/plain', errors: [403] })
+  @ApiRoute({
+    id: 'getMetrics',
+    summary: 'Scrape the Prometheus metrics',
+    description: 'The Prometheus text exposition, for an admin token or the METRICS_TOKEN bearer.',
+    file: 'text/plain',
+    errors: [403],
+  })
   async scrape(@Res({ passthrough: true }) res: Response): Promise<string> {
     const body = await this.metrics.scrape();
     res.type(this.metrics.contentType);

@@ -25,7 +25,12 @@ export class LawStepsController {
 
   @Authenticated()
   @Get('postings')
-  @ApiRoute({ response: postingsResponse })
+  @ApiRoute({
+    id: 'listPostings',
+    summary: 'List the nominations publicly posted',
+    description: 'The nominations now in public posting (niêm yết công khai): nominee, award, unit, and when the posting ends.',
+    response: postingsResponse,
+  })
   postings() {
     return this.law.postings();
   }
@@ -33,7 +38,17 @@ export class LawStepsController {
   @Authenticated()
   @Post('nominations/:id/objections')
   @HttpCode(201)
-  @ApiRoute({ params: uuidParams, body: objectionSchema, status: 201, response: objectionResponse, errors: [404, 409] })
+  @ApiRoute({
+    id: 'fileObjection',
+    summary: 'Object to a posted nomination',
+    description: 'Any signed-in user files an objection (ý kiến phản ánh) to a nomination while it is posted; its reviewers see it. 409 outside the posting.',
+    params: uuidParams,
+    body: objectionSchema,
+    status: 201,
+    response: objectionResponse,
+    errors: [404, 409],
+    example: { body: { text: 'Cá nhân này chưa hoàn thành nhiệm vụ năm 2025' } },
+  })
   objection(@CurrentActor() actor: Actor, @Param('id', nominationId) id: string, @Body(new ZodPipe(objectionSchema)) body: ObjectionInput) {
     return this.law.objection(actor, id, body);
   }
@@ -42,7 +57,16 @@ export class LawStepsController {
   @Authenticated({ roles: ['STAFF'] })
   @Post('nominations/:id/opinions')
   @HttpCode(200)
-  @ApiRoute({ params: uuidParams, body: opinionSchema, response: nominationResponse, errors: [403, 404, 409] })
+  @ApiRoute({
+    id: 'giveOpinion',
+    summary: 'Answer a consultation (consulted agencies)',
+    description:
+      'A user of a consulted agency (Sở Nội vụ, Công an thành phố) answers AGREE or DISAGREE with a comment (lấy ý kiến). 409 once answered or outside the consultation.',
+    params: uuidParams,
+    body: opinionSchema,
+    response: nominationResponse,
+    errors: [403, 404, 409],
+  })
   opinion(@CurrentActor() actor: Actor, @Param('id', nominationId) id: string, @Body(new ZodPipe(opinionSchema)) body: OpinionInput) {
     return this.law.opinion(actor, id, body);
   }
@@ -50,7 +74,15 @@ export class LawStepsController {
   @Authenticated({ roles: ['ADMIN'] })
   @Post('nominations/:id/external-decision')
   @HttpCode(200)
-  @ApiRoute({ params: uuidParams, body: externalDecisionSchema, response: nominationResponse, errors: [403, 404, 409] })
+  @ApiRoute({
+    id: 'recordExternalDecision',
+    summary: "Record the central level's decision (admins)",
+    description: "For a FORWARDED nomination: the central decision's reference, date and outcome. Admins only.",
+    params: uuidParams,
+    body: externalDecisionSchema,
+    response: nominationResponse,
+    errors: [403, 404, 409],
+  })
   externalDecision(
     @CurrentActor() actor: Actor,
     @Param('id', nominationId) id: string,

@@ -14,7 +14,12 @@ export class NotificationsController {
 
   @Authenticated()
   @Get()
-  @ApiRoute({ response: notificationListResponse })
+  @ApiRoute({
+    id: 'listNotifications',
+    summary: "List the caller's notifications",
+    description: "The caller's in-app notifications, newest first: REVIEW_REQUESTED, DECIDED, RETURNED, REMINDER, OVERDUE and others.",
+    response: notificationListResponse,
+  })
   async list(@CurrentActor() actor: Actor) {
     const rows = await this.notifications.listFor(actor.username);
     return {
@@ -33,7 +38,14 @@ export class NotificationsController {
   @Authenticated()
   @Post(':id/read')
   @HttpCode(204)
-  @ApiRoute({ params: uuidParams, status: 204, errors: [404] })
+  @ApiRoute({
+    id: 'markNotificationRead',
+    summary: 'Mark a notification read',
+    description: "Sets the notification's readAt; 404 if it is not the caller's.",
+    params: uuidParams,
+    status: 204,
+    errors: [404],
+  })
   async markRead(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe({ exceptionFactory: () => ApiError.notFound('notification') })) id: string) {
     if (!(await this.notifications.markRead(actor.username, id))) throw ApiError.notFound('notification');
   }

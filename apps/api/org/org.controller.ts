@@ -11,14 +11,19 @@ interface OrgTreeNode extends Omit<OrgNode, 'parentCode'> {
   children: OrgTreeNode[];
 }
 
-@ApiTags('operations')
+@ApiTags('organisation')
 @Controller('org')
 export class OrgController {
   constructor(private readonly orgs: OrgRepository) {}
 
   @Authenticated()
   @Get('units')
-  @ApiRoute({ response: orgUnitsResponse })
+  @ApiRoute({
+    id: 'listOrgUnits',
+    summary: 'Read the organisation tree',
+    description: 'The organisations from the city down to the units, with codes and names.',
+    response: orgUnitsResponse,
+  })
   async units(): Promise<{ items: OrgTreeNode[] }> {
     // New work goes to the organisations the last import kept.
     const tree = await this.orgs.activeTree();

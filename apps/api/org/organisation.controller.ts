@@ -9,14 +9,20 @@ import { ApiError } from '../common/api-error';
 import { ApiRoute } from '../common/openapi';
 import { OrganisationService } from './organisation.service';
 
-@ApiTags('operations')
+@ApiTags('organisation')
 @Controller('admin/organisation')
 export class OrganisationController {
   constructor(private readonly organisation: OrganisationService) {}
 
   @Authenticated({ roles: ['ADMIN'] })
   @Get()
-  @ApiRoute({ response: organisationResponse, errors: [403] })
+  @ApiRoute({
+    id: 'getOrganisation',
+    summary: 'Read the whole organisation (admins)',
+    description: 'Every organisation and user, active or deactivated, in the shape the replace operation takes. Admins only.',
+    response: organisationResponse,
+    errors: [403],
+  })
   read() {
     return this.organisation.read();
   }
@@ -24,7 +30,15 @@ export class OrganisationController {
   /** The body is read by the import itself, which reports the shape's problems and the rules' together. */
   @Authenticated({ roles: ['ADMIN'] })
   @Put()
-  @ApiRoute({ body: organisationDocumentSchema, response: organisationImportResponse, errors: [403] })
+  @ApiRoute({
+    id: 'replaceOrganisation',
+    summary: 'Replace the organisation (admins)',
+    description:
+      'The whole organisation in one document, validated as a whole and applied in one transaction, or refused with 400 listing every problem. What is left out is deactivated, never deleted. Sending it again changes nothing. Admins only.',
+    body: organisationDocumentSchema,
+    response: organisationImportResponse,
+    errors: [403],
+  })
   replace(@CurrentActor() actor: Actor, @Body() body: unknown) {
     return this.organisation.replace(body, actor.username);
   }
@@ -33,6 +47,10 @@ export class OrganisationController {
   @Post('users.csv')
   @HttpCode(200)
   @ApiRoute({
+    id: 'importUsers',
+    summary: 'Add or update users from CSV (admins)',
+    description:
+      'A text/csv body with the header username,displayName,email,role,orgCode,councilSeat: adds or updates those users, removing none. Admins only.',
     bodyFile: { mediaType: 'text/csv', example: `${USERS_CSV_HEADER.join(',')}\nu4.clerk,Nguyễn Văn An,an@congthuong.hanoi.gov.vn,CLERK,U1,` },
     response: usersImportResponse,
     errors: [403],

@@ -21,14 +21,29 @@ export class StatisticsController {
 
   @Authenticated({ roles: READERS })
   @Get()
-  @ApiRoute({ query: statisticsQuerySchema, response: statisticsResponse, errors: [403] })
+  @ApiRoute({
+    id: 'getStatistics',
+    summary: "Count a year's nominations and awards",
+    description:
+      'For a year, by unit, award, level or month: nominations by status, awards and amounts of issued decisions, level decisions on time and the median working days a level took. Admins see all; reviewers what they may see.',
+    query: statisticsQuerySchema,
+    response: statisticsResponse,
+    errors: [403],
+  })
   table(@CurrentActor() actor: Actor, @Query(new ZodPipe(statisticsQuerySchema)) query: StatisticsQuery) {
     return this.statistics.table(actor, query);
   }
 
   @Authenticated({ roles: READERS })
   @Get('years')
-  @ApiRoute({ query: statisticsYearsQuerySchema, response: statisticsYearsResponse, errors: [403] })
+  @ApiRoute({
+    id: 'getStatisticsYears',
+    summary: 'Count the awards over years',
+    description: 'The award history (imported and issued) counted per year and award or unit, for the trend over years.',
+    query: statisticsYearsQuerySchema,
+    response: statisticsYearsResponse,
+    errors: [403],
+  })
   years(@CurrentActor() actor: Actor, @Query(new ZodPipe(statisticsYearsQuerySchema)) query: StatisticsYearsQuery) {
     return this.statistics.years(actor, query);
   }
@@ -42,7 +57,14 @@ export class StatisticsWorkbookController {
 
   @Authenticated({ roles: READERS })
   @Get('statistics.xlsx')
-  @ApiRoute({ query: statisticsQuerySchema, file: XLSX, errors: [403] })
+  @ApiRoute({
+    id: 'downloadStatisticsWorkbook',
+    summary: 'Download the statistics as an Excel workbook',
+    description: 'The same table as GET /api/statistics in one sheet, the total last.',
+    query: statisticsQuerySchema,
+    file: XLSX,
+    errors: [403],
+  })
   @Header('Cache-Control', 'no-store')
   async workbook(
     @CurrentActor() actor: Actor,

@@ -1,6 +1,6 @@
 import { useEffect, type ReactNode } from 'react';
 import { useNotifications } from './api/queries';
-import type { Me } from './api/types';
+import type { Me } from './api/models';
 import { Announcements } from './components/Announcer';
 import { ROLE_NAMES } from './lib/format';
 import { Link, match, useRouter } from './lib/router';

@@ -2,8 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { api, setToken, unwrap, whenUnauthenticated } from './api/client';
 import { finishSignIn, SignInFailure } from './api/oidc';
-import type { components } from './api/schema';
-import type { DevUser, Me } from './api/types';
+import type { DevUser, Me } from './api/models';
 import { useAnnounce } from './components/Announcer';
 import { ApiFailure, errorMessage } from './lib/errors';
 import { useRouter } from './lib/router';
@@ -19,8 +18,7 @@ interface Session {
 const SessionContext = createContext<Session>({ me: null, returning: false, signIn: async () => undefined, signOut: () => undefined });
 
 /** How this deployment signs users in (dev user picker, or the OpenID Connect provider). */
-export const useSignInSettings = () =>
-  useQuery({ queryKey: ['sign-in'], queryFn: () => unwrap<components['schemas']['SignIn']>(api.GET('/api/auth/sign-in')), staleTime: Infinity });
+export const useSignInSettings = () => useQuery({ queryKey: ['sign-in'], queryFn: () => unwrap(api.GET('/api/auth/sign-in')), staleTime: Infinity });
 
 /** The provider signed someone in whom the API does not know (401), or the exchange itself failed. */
 function signInFailureMessage(error: unknown): string {
@@ -53,7 +51,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       .then(async (result) => {
         if (!result) return;
         setToken(result.token);
-        setMe(await unwrap<Me>(api.GET('/api/auth/me')));
+        setMe(await unwrap(api.GET('/api/auth/me')));
         navigate(result.returnTo, { replace: true });
       })
       .catch((error: unknown) => {
@@ -63,9 +61,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       .finally(() => setReturning(false));
   }, [oidc]);
   const signIn = useCallback(async (username: string) => {
-    const { token } = await unwrap<{ token: string }>(api.POST('/api/auth/dev-token', { body: { username } }));
+    const { token } = await unwrap(api.POST('/api/auth/dev-token', { body: { username } }));
     setToken(token);
-    setMe(await unwrap<Me>(api.GET('/api/auth/me')));
+    setMe(await unwrap(api.GET('/api/auth/me')));
   }, []);
   return <SessionContext.Provider value={{ me, returning, signIn, signOut }}>{children}</SessionContext.Provider>;
 }

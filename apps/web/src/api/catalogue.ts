@@ -1,31 +1,15 @@
-import { request } from './client';
-import type { Award, DocumentType, Level } from './types';
+import { api, unwrap } from './client';
+import type { Award, DocumentType, Level } from './models';
 
-interface ServedAward {
-  code: string;
-  name: string;
-  route: Level[];
-  nomineeKinds: Award['nomineeKinds'];
-  requiredDocuments: string[];
-  optionalDocuments: string[];
-  councils: Partial<Record<Level, unknown>>;
-}
-
-const toAward = (a: ServedAward): Award => ({
-  code: a.code,
-  name: a.name,
-  route: a.route,
-  nomineeKinds: a.nomineeKinds,
-  requiredDocuments: a.requiredDocuments,
-  optionalDocuments: a.optionalDocuments,
-  councilLevels: Object.keys(a.councils) as Level[],
-});
-
-/** The awards in force today (`GET /api/awards` without `at`). */
+/** The awards in force today (`GET /api/awards` without `at` answers the list, not a catalogue version). */
 export async function fetchAwards(): Promise<Award[]> {
-  return (await request<ServedAward[]>('/api/awards')).map(toAward);
+  const awards = await unwrap(api.GET('/api/awards'));
+  return Array.isArray(awards) ? awards : awards.awards;
 }
 
 export async function fetchDocumentTypes(): Promise<DocumentType[]> {
-  return request<DocumentType[]>('/api/document-types');
+  return unwrap(api.GET('/api/document-types'));
 }
+
+/** Whether a council vote, rather than one reviewer, decides the award at this level. */
+export const decidedByCouncil = (award: Award, level: Level) => award.councils[level] !== undefined;

@@ -31,29 +31,11 @@ const auth: Middleware = {
 export const api = createClient<paths>({ baseUrl: window.location.origin });
 api.use(auth);
 
-type Result = { data?: unknown; error?: unknown; response: Response };
-
-/** The body of a 2xx, typed as the page expects it; anything else becomes an ApiFailure. */
-export async function unwrap<T>(call: Promise<Result>): Promise<T> {
+/** The body of a 2xx, typed by the generated client; anything else becomes an ApiFailure. */
+export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
   const { data, error, response } = await call;
   if (!response.ok) throw new ApiFailure(response.status, error as ApiErrorBody | undefined);
   return data as T;
-}
-
-/**
- * Endpoints the served document does not describe yet (the dossier's, the catalogue's): plain
- * fetch with the same token. Moved to `api` once `npm run web:client` sees them.
- */
-export async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
-  const headers = new Headers(init.headers);
-  if (token) headers.set('Authorization', `Bearer ${token}`);
-  const response = await fetch(path, { ...init, headers });
-  const body: unknown = response.status === 204 ? undefined : await response.json().catch(() => undefined);
-  if (!response.ok) {
-    if (response.status === 401 && token) onUnauthenticated();
-    throw new ApiFailure(response.status, body as ApiErrorBody | undefined);
-  }
-  return body as T;
 }
 
 /** A file the browser downloads with the token (a plain link could not carry it). */

@@ -2,7 +2,6 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { fetchAwards, fetchDocumentTypes } from './catalogue';
 import { api, unwrap } from './client';
 import type { components } from './schema';
-import type { Nomination, Notification, Page } from './types';
 
 /** Within the 10 s UI.md allows for a decision made elsewhere to show. */
 export const LIVE_INTERVAL_MS = 5_000;
@@ -23,14 +22,14 @@ export function useDocumentTypeName(): (code: string) => string {
 export const useNotifications = () =>
   useQuery({
     queryKey: ['notifications'],
-    queryFn: () => unwrap<{ items: Notification[] }>(api.GET('/api/notifications')),
+    queryFn: () => unwrap(api.GET('/api/notifications')),
     refetchInterval: LIVE_INTERVAL_MS,
   });
 
 export const useNomination = (id: string) =>
   useQuery({
     queryKey: ['nomination', id],
-    queryFn: () => unwrap<Nomination>(api.GET('/api/nominations/{id}', { params: { path: { id } } })),
+    queryFn: () => unwrap(api.GET('/api/nominations/{id}', { params: { path: { id } } })),
     refetchInterval: LIVE_INTERVAL_MS,
   });
 
@@ -43,7 +42,7 @@ export const useUnits = () =>
   useQuery({
     queryKey: ['org-units'],
     queryFn: async () => {
-      const { items } = await unwrap<components['schemas']['OrgUnits']>(api.GET('/api/org/units'));
+      const { items } = await unwrap(api.GET('/api/org/units'));
       const units: { code: string; name: string }[] = [];
       const walk = (nodes: OrgUnit[]) =>
         nodes.forEach((node) => {
@@ -60,7 +59,7 @@ export const useUnits = () =>
 export const useInbox = (page: number, pageSize: number, enabled = true) =>
   useQuery({
     queryKey: ['inbox', page, pageSize],
-    queryFn: () => unwrap<Page<Nomination>>(api.GET('/api/inbox', { params: { query: { page: String(page), pageSize: String(pageSize) } } })),
+    queryFn: () => unwrap(api.GET('/api/inbox', { params: { query: { page: page, pageSize: pageSize } } })),
     refetchInterval: LIVE_INTERVAL_MS,
     placeholderData: keepPreviousData,
     enabled,

@@ -11,8 +11,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Dev mode only: the seeded users to sign in as */
-        get: operations["AuthController_devUsers"];
+        /**
+         * List the seeded users to sign in as (dev mode)
+         * @description The users the dev sign-in offers, with their display names and roles. Exists only with AUTH_MODE=dev (404 otherwise); no token needed.
+         */
+        get: operations["listDevUsers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -30,8 +33,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Dev sign-in (AUTH_MODE=dev only): a token for a seeded user */
-        post: operations["AuthController_devToken"];
+        /**
+         * Get a token for a seeded user (dev mode)
+         * @description Dev sign-in: a bearer token (JWT) for the named seeded user, to send as `Authorization: Bearer <token>`. Exists only with AUTH_MODE=dev (404 otherwise); no token needed.
+         */
+        post: operations["createDevToken"];
         delete?: never;
         options?: never;
         head?: never;
@@ -45,7 +51,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["MeController_me"];
+        /**
+         * Who the caller is
+         * @description The signed-in user as the directory knows them: username, display name, role, organisation, council seat, and the level they review.
+         */
+        get: operations["getMe"];
         put?: never;
         post?: never;
         delete?: never;
@@ -61,8 +71,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** How the web app signs in: the dev user picker, or the identity provider */
-        get: operations["SignInController_signIn"];
+        /**
+         * How the web app signs in
+         * @description Which sign-in the web app shows: the dev user picker (AUTH_MODE=dev) or the identity provider's settings (AUTH_MODE=jwt). No token needed.
+         */
+        get: operations["getSignIn"];
         put?: never;
         post?: never;
         delete?: never;
@@ -78,9 +91,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["NominationsController_list"];
+        /**
+         * List nominations
+         * @description The nominations the caller may see, filtered by status, level, unit, award and campaign, newest first, a page at a time.
+         */
+        get: operations["listNominations"];
         put?: never;
-        post: operations["NominationsController_submit"];
+        /**
+         * Submit a nomination (clerks)
+         * @description A unit's clerk proposes a nominee (cá nhân or tập thể) for an award, with the dossier's document ids: 201 IN_REVIEW at the route's first level. Refused with 422 NOT_ELIGIBLE (each unmet criterion in details), DOSSIER_INCOMPLETE (each missing document type) or QUOTA_EXCEEDED, 409 CAMPAIGN_CLOSED outside the campaign's window, 403 for another unit. The same requestId again answers the same nomination.
+         */
+        post: operations["submitNomination"];
         delete?: never;
         options?: never;
         head?: never;
@@ -94,7 +115,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["NominationsController_get"];
+        /**
+         * Read a nomination
+         * @description One nomination with its decisions, dossier, eligibility and law steps; 404 if absent or not visible to the caller.
+         */
+        get: operations["getNomination"];
         put?: never;
         post?: never;
         delete?: never;
@@ -112,7 +137,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["NominationsController_decide"];
+        /**
+         * Decide a nomination at a level (reviewers)
+         * @description The reviewer of the current level (or their deputy, or whom an admin reassigned it to) APPROVEs, REJECTs (with a comment and a ground) or RETURNs (with a comment) the nomination. 403 if the caller does not review that level, 409 LEVEL_MISMATCH if it is not the current level, INVALID_STATE if not IN_REVIEW, ON_HOLD while held. The same requestId again answers the same result.
+         */
+        post: operations["decideNomination"];
         delete?: never;
         options?: never;
         head?: never;
@@ -128,7 +157,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["NominationsController_resubmit"];
+        /**
+         * Resubmit a returned nomination (clerks)
+         * @description The submitting unit's clerk sends a RETURNED nomination back to the level that returned it, with what was supplemented and new document versions. 409 INVALID_STATE unless RETURNED.
+         */
+        post: operations["resubmitNomination"];
         delete?: never;
         options?: never;
         head?: never;
@@ -144,7 +177,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["NominationsController_withdraw"];
+        /**
+         * Withdraw a nomination (clerks)
+         * @description The submitting unit's clerk withdraws it with a reason: WITHDRAWN, final. 409 once final.
+         */
+        post: operations["withdrawNomination"];
         delete?: never;
         options?: never;
         head?: never;
@@ -158,7 +195,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["NominationsController_inbox"];
+        /**
+         * List what waits for the caller's decision
+         * @description The inbox: nominations waiting at a level the caller reviews (or votes on, or was delegated), the earliest due first, a page at a time.
+         */
+        get: operations["listInbox"];
         put?: never;
         post?: never;
         delete?: never;
@@ -176,7 +217,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["CouncilController_vote"];
+        /**
+         * Cast a council vote
+         * @description A council member of the current level votes FOR or AGAINST (bỏ phiếu kín); the answer says how many voted, never who voted how. A second vote by the same member is 409.
+         */
+        post: operations["castVote"];
         delete?: never;
         options?: never;
         head?: never;
@@ -192,7 +237,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["CouncilController_close"];
+        /**
+         * Close a council vote (the chair)
+         * @description The council's chair closes the ballot: at or above the threshold the level approves, below it rejects with ground CRITERIA_NOT_MET; the decision carries the tally.
+         */
+        post: operations["closeVote"];
         delete?: never;
         options?: never;
         head?: never;
@@ -206,7 +255,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["LawStepsController_postings"];
+        /**
+         * List the nominations publicly posted
+         * @description The nominations now in public posting (niêm yết công khai): nominee, award, unit, and when the posting ends.
+         */
+        get: operations["listPostings"];
         put?: never;
         post?: never;
         delete?: never;
@@ -224,7 +277,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["LawStepsController_objection"];
+        /**
+         * Object to a posted nomination
+         * @description Any signed-in user files an objection (ý kiến phản ánh) to a nomination while it is posted; its reviewers see it. 409 outside the posting.
+         */
+        post: operations["fileObjection"];
         delete?: never;
         options?: never;
         head?: never;
@@ -240,7 +297,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["LawStepsController_opinion"];
+        /**
+         * Answer a consultation (consulted agencies)
+         * @description A user of a consulted agency (Sở Nội vụ, Công an thành phố) answers AGREE or DISAGREE with a comment (lấy ý kiến). 409 once answered or outside the consultation.
+         */
+        post: operations["giveOpinion"];
         delete?: never;
         options?: never;
         head?: never;
@@ -256,7 +317,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["LawStepsController_externalDecision"];
+        /**
+         * Record the central level's decision (admins)
+         * @description For a FORWARDED nomination: the central decision's reference, date and outcome. Admins only.
+         */
+        post: operations["recordExternalDecision"];
         delete?: never;
         options?: never;
         head?: never;
@@ -270,9 +335,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["HoldsController_list"];
+        /**
+         * List the holds on nominees (admins)
+         * @description The holds (tạm dừng xét khen thưởng) in force or ended, with their reasons. Admins only.
+         */
+        get: operations["listHolds"];
         put?: never;
-        post: operations["HoldsController_create"];
+        /**
+         * Put a nominee on hold (admins)
+         * @description A nominee (full name and unit) on hold until a date: their submissions are refused with 422 NOT_ELIGIBLE (criterion ON_HOLD), and a nomination of theirs in review is suspended (its decisions 409 ON_HOLD). Admins only.
+         */
+        post: operations["placeHold"];
         delete?: never;
         options?: never;
         head?: never;
@@ -289,7 +362,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        delete: operations["HoldsController_lift"];
+        /**
+         * Lift a hold (admins)
+         * @description Ends the hold now; a nomination it suspended resumes its review. Admins only.
+         */
+        delete: operations["liftHold"];
         options?: never;
         head?: never;
         patch?: never;
@@ -302,7 +379,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["AuditController_list"];
+        /**
+         * Read the audit trail (admins)
+         * @description The audit events (nhật ký) of every change a person made, filtered by subject, actor, action and dates, newest first, a page at a time. Admins only.
+         */
+        get: operations["listAuditEvents"];
         put?: never;
         post?: never;
         delete?: never;
@@ -318,7 +399,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["AuditController_verify"];
+        /**
+         * Verify the audit trail's hash chain (admins)
+         * @description Recomputes the SHA-256 chain over every stored event: ok with the count, or the first event where an edit, deletion or insertion broke it. Admins only.
+         */
+        get: operations["verifyAuditTrail"];
         put?: never;
         post?: never;
         delete?: never;
@@ -336,7 +421,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["DocumentsController_upload"];
+        /**
+         * Upload a dossier document (clerks)
+         * @description A multipart/form-data upload of `type` and `file`: PDF, DOCX, XLSX, JPEG or PNG, decided from the bytes (415 otherwise), at most DOCUMENT_MAX_BYTES (413). Its id goes into a submission's `documents`; unattached, it is deleted after DOCUMENT_ORPHAN_TTL. Clerks only.
+         */
+        post: operations["uploadDocument"];
         delete?: never;
         options?: never;
         head?: never;
@@ -352,7 +441,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["DocumentsController_addTo"];
+        /**
+         * Add a document to a nomination's dossier
+         * @description The reviewer of the current level adds a document of their own, or the clerk while RETURNED; a type already present gets a new version. Multipart as for uploads.
+         */
+        post: operations["addNominationDocument"];
         delete?: never;
         options?: never;
         head?: never;
@@ -366,7 +459,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["DocumentsController_content"];
+        /**
+         * Download a document's content
+         * @description The bytes with their media type and Content-Disposition; 404 for anyone who may not see the nomination (or, unattached, anyone but its uploader).
+         */
+        get: operations["downloadDocument"];
         put?: never;
         post?: never;
         delete?: never;
@@ -382,7 +479,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["CatalogueController_documentTypes"];
+        /**
+         * List the dossier document types
+         * @description The kinds of document a dossier holds (Tờ trình, Báo cáo thành tích, Biên bản họp, …), code and Vietnamese name.
+         */
+        get: operations["listDocumentTypes"];
         put?: never;
         post?: never;
         delete?: never;
@@ -398,7 +499,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["CatalogueController_awards"];
+        /**
+         * Read the award catalogue
+         * @description Without `at`: the awards in force today, each with its route of levels, nominee kinds and required documents. With `at=YYYY-MM-DD`: the catalogue version in force that day, with its legal basis and rules.
+         */
+        get: operations["listAwards"];
         put?: never;
         post?: never;
         delete?: never;
@@ -414,8 +519,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["CatalogueController_listBaseSalaries"];
-        put: operations["CatalogueController_addBaseSalary"];
+        /**
+         * List the base salaries (admins)
+         * @description The base salary (lương cơ sở) amounts and the day each took effect; cash awards are multiples of it. Admins only.
+         */
+        get: operations["listBaseSalaries"];
+        /**
+         * Add a base salary (admins)
+         * @description A new base salary amount from a day on; 409 if that day has one. Admins only.
+         */
+        put: operations["addBaseSalary"];
         post?: never;
         delete?: never;
         options?: never;
@@ -430,9 +543,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["DelegationsController_list"];
+        /**
+         * List the caller's delegations
+         * @description The delegations the caller gave and those they received.
+         */
+        get: operations["listDelegations"];
         put?: never;
-        post: operations["DelegationsController_create"];
+        /**
+         * Delegate a level to a deputy (reviewers)
+         * @description Lets a staff member of the reviewer's organisation decide the reviewer's level between two days (ủy quyền); their decisions show onBehalfOf. From today on, at most DELEGATION_MAX_DAYS long. Reviewers only.
+         */
+        post: operations["createDelegation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -449,7 +570,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        delete: operations["DelegationsController_revoke"];
+        /**
+         * Revoke a delegation
+         * @description Ends a delegation now; only its delegator or an admin may.
+         */
+        delete: operations["revokeDelegation"];
         options?: never;
         head?: never;
         patch?: never;
@@ -462,7 +587,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["AdminNominationsController_list"];
+        /**
+         * List stuck nominations (admins)
+         * @description The nominations that wait on something: overdue at a level, a workflow task failing, an activity retrying, a state mismatch, an email failing, a hold. Each with the reason in Vietnamese, who it waits on and a link to Temporal UI. Admins only.
+         */
+        get: operations["listStuckNominations"];
         put?: never;
         post?: never;
         delete?: never;
@@ -480,7 +609,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["AdminNominationsController_bulkDeadline"];
+        /**
+         * Set the deadline of many nominations at once (admins)
+         * @description Sets the current level's deadline (dueAt) of every nomination the filter (the stuck list's filters) selects, re-arming their reminder and escalation timers; answers how many changed. A reason is required. Admins only.
+         */
+        post: operations["setDeadlines"];
         delete?: never;
         options?: never;
         head?: never;
@@ -496,7 +629,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["AdminNominationsController_nudge"];
+        /**
+         * Remind the current level's reviewer (admins)
+         * @description Sends the current level's reviewer a reminder now, with the admin's reason; the nomination is unchanged. 409 once it is final. Admins only.
+         */
+        post: operations["nudgeNomination"];
         delete?: never;
         options?: never;
         head?: never;
@@ -512,7 +649,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["AdminNominationsController_reassign"];
+        /**
+         * Hand the current level to another reviewer (admins)
+         * @description Lets another user decide the current level of this nomination (the level must be the current one), with a reason kept in the audit trail. Admins only.
+         */
+        post: operations["reassignNomination"];
         delete?: never;
         options?: never;
         head?: never;
@@ -528,7 +669,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["AdminNominationsController_deadline"];
+        /**
+         * Move the current level's deadline (admins)
+         * @description Sets the current level's dueAt, later or earlier, and re-arms its reminder and escalation timers. A reason is required. Admins only.
+         */
+        post: operations["setNominationDeadline"];
         delete?: never;
         options?: never;
         head?: never;
@@ -544,7 +689,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["AdminNominationsController_repair"];
+        /**
+         * Bring the read model back in line with the workflow (admins)
+         * @description Rewrites the nomination's row from its workflow's state after a STATE_MISMATCH, with a reason kept in the audit trail. Admins only.
+         */
+        post: operations["repairNomination"];
         delete?: never;
         options?: never;
         head?: never;
@@ -560,7 +709,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["DeliveriesController_retry"];
+        /**
+         * Retry a failed email delivery (admins)
+         * @description Puts an email the outbox gave up on back in line to be sent. 409 unless it failed. Admins only.
+         */
+        post: operations["retryDelivery"];
         delete?: never;
         options?: never;
         head?: never;
@@ -574,9 +727,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["CampaignsController_list"];
+        /**
+         * List campaigns
+         * @description Every campaign with its status (SCHEDULED, OPEN, CLOSED, FINISHED) and its nominations counted by status and level.
+         */
+        get: operations["listCampaigns"];
         put?: never;
-        post: operations["CampaignsController_create"];
+        /**
+         * Create an emulation campaign (admins)
+         * @description A campaign (phong trào thi đua), regular or themed, for a year and some awards, open between two instants; schedules open and close it. 409 if its code exists. Admins only.
+         */
+        post: operations["createCampaign"];
         delete?: never;
         options?: never;
         head?: never;
@@ -590,7 +751,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["CampaignsController_get"];
+        /**
+         * Read a campaign
+         * @description One campaign with its status and counts.
+         */
+        get: operations["getCampaign"];
         put?: never;
         post?: never;
         delete?: never;
@@ -606,7 +771,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["CampaignsController_result"];
+        /**
+         * Read a campaign's result
+         * @description The approved nominations grouped by the authority that decides them, with cash amounts and totals, and what is still pending.
+         */
+        get: operations["getCampaignResult"];
         put?: never;
         post?: never;
         delete?: never;
@@ -622,7 +791,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["CampaignsController_csv"];
+        /**
+         * Download a campaign's result as CSV
+         * @description The same result as a CSV file.
+         */
+        get: operations["downloadCampaignResultCsv"];
         put?: never;
         post?: never;
         delete?: never;
@@ -638,7 +811,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["CampaignsController_pdf"];
+        /**
+         * Download a campaign's result as PDF
+         * @description The same result as a PDF report.
+         */
+        get: operations["downloadCampaignResultPdf"];
         put?: never;
         post?: never;
         delete?: never;
@@ -654,7 +831,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["CampaignsController_certificates"];
+        /**
+         * Download a campaign's certificates as PDF
+         * @description One A4 landscape certificate per approved awardee of the campaign.
+         */
+        get: operations["downloadCampaignCertificates"];
         put?: never;
         post?: never;
         delete?: never;
@@ -670,7 +851,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["SchedulesController_list"];
+        /**
+         * List the campaign schedules (admins)
+         * @description The Temporal schedules that open and close campaigns and send reminders: their spec, next runs and whether paused. Admins only.
+         */
+        get: operations["listSchedules"];
         put?: never;
         post?: never;
         delete?: never;
@@ -688,7 +873,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["SchedulesController_pause"];
+        /**
+         * Pause a schedule (admins)
+         * @description Stops a schedule's runs until resumed, with a note. Admins only.
+         */
+        post: operations["pauseSchedule"];
         delete?: never;
         options?: never;
         head?: never;
@@ -704,7 +893,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["SchedulesController_resume"];
+        /**
+         * Resume a paused schedule (admins)
+         * @description Lets a paused schedule run again, with a note. Admins only.
+         */
+        post: operations["resumeSchedule"];
         delete?: never;
         options?: never;
         head?: never;
@@ -720,7 +913,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["SchedulesController_trigger"];
+        /**
+         * Run a schedule now (admins)
+         * @description Starts one run of the schedule's action now, outside its spec. Admins only.
+         */
+        post: operations["triggerSchedule"];
         delete?: never;
         options?: never;
         head?: never;
@@ -734,7 +931,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["NotificationsController_list"];
+        /**
+         * List the caller's notifications
+         * @description The caller's in-app notifications, newest first: REVIEW_REQUESTED, DECIDED, RETURNED, REMINDER, OVERDUE and others.
+         */
+        get: operations["listNotifications"];
         put?: never;
         post?: never;
         delete?: never;
@@ -752,7 +953,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["NotificationsController_markRead"];
+        /**
+         * Mark a notification read
+         * @description Sets the notification's readAt; 404 if it is not the caller's.
+         */
+        post: operations["markNotificationRead"];
         delete?: never;
         options?: never;
         head?: never;
@@ -766,7 +971,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["HealthController_health"];
+        /**
+         * Check the service's health
+         * @description Answers as /api/health/ready does: 200 with every part up, or 503 naming the part that is down (database, Temporal, worker), within 5 s. No token needed; not rate-limited.
+         */
+        get: operations["getHealth"];
         put?: never;
         post?: never;
         delete?: never;
@@ -782,8 +991,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The process is up: 200 whenever it answers at all */
-        get: operations["HealthController_live"];
+        /**
+         * Check that the process is up
+         * @description 200 `{ "status": "ok" }` whenever the process serves at all: what an orchestrator restarts on. No token needed; not rate-limited.
+         */
+        get: operations["getLiveness"];
         put?: never;
         post?: never;
         delete?: never;
@@ -799,8 +1011,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The database, Temporal and a polling worker all answer: 200, or 503 naming the part that is down */
-        get: operations["HealthController_ready"];
+        /**
+         * Check that the service can serve requests
+         * @description 200 when the database, Temporal and a polling worker all answer, or 503 naming the part that is down, within 5 s: what an orchestrator routes on. No token needed; not rate-limited.
+         */
+        get: operations["getReadiness"];
         put?: never;
         post?: never;
         delete?: never;
@@ -816,7 +1031,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["OrgController_units"];
+        /**
+         * Read the organisation tree
+         * @description The organisations from the city down to the units, with codes and names.
+         */
+        get: operations["listOrgUnits"];
         put?: never;
         post?: never;
         delete?: never;
@@ -832,8 +1051,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["CalendarController_year"];
-        put: operations["CalendarController_save"];
+        /**
+         * Read a year's working calendar (admins)
+         * @description The year's weekdays off (holidays, Tết included) and weekend days worked, computed or as loaded. Admins only.
+         */
+        get: operations["getCalendarYear"];
+        /**
+         * Replace a year's holidays and working weekends (admins)
+         * @description Replaces the year's overrides; every date must be inside that year (400 naming the bad one). Deadlines count working days from it. Admins only.
+         */
+        put: operations["saveCalendarYear"];
         post?: never;
         delete?: never;
         options?: never;
@@ -848,7 +1075,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["CalendarController_workingDays"];
+        /**
+         * Count working days from a date
+         * @description The date that many working days after `from`, by the working calendar.
+         */
+        get: operations["addWorkingDays"];
         put?: never;
         post?: never;
         delete?: never;
@@ -866,7 +1097,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["AwardHistoryController_import"];
+        /**
+         * Import past awards from CSV (admins)
+         * @description A text/csv body with the header fullName,unitCode,awardCode,year,decisionRef (and optionally basis): the awards granted before this system, which eligibility reads. All rows or none: a bad row is a 400 naming it (line:<n>). Admins only.
+         */
+        post: operations["importAwardHistory"];
         delete?: never;
         options?: never;
         head?: never;
@@ -880,7 +1115,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["AwardHistoryController_list"];
+        /**
+         * Read the award history (admins)
+         * @description The awards granted (imported and issued by award decisions), filtered by name and unit, a page at a time. Admins only.
+         */
+        get: operations["listAwardHistory"];
         put?: never;
         post?: never;
         delete?: never;
@@ -896,7 +1135,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["StatisticsController_table"];
+        /**
+         * Count a year's nominations and awards
+         * @description For a year, by unit, award, level or month: nominations by status, awards and amounts of issued decisions, level decisions on time and the median working days a level took. Admins see all; reviewers what they may see.
+         */
+        get: operations["getStatistics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -912,7 +1155,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["StatisticsController_years"];
+        /**
+         * Count the awards over years
+         * @description The award history (imported and issued) counted per year and award or unit, for the trend over years.
+         */
+        get: operations["getStatisticsYears"];
         put?: never;
         post?: never;
         delete?: never;
@@ -928,7 +1175,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["StatisticsWorkbookController_workbook"];
+        /**
+         * Download the statistics as an Excel workbook
+         * @description The same table as GET /api/statistics in one sheet, the total last.
+         */
+        get: operations["downloadStatisticsWorkbook"];
         put?: never;
         post?: never;
         delete?: never;
@@ -944,8 +1195,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["OrganisationController_read"];
-        put: operations["OrganisationController_replace"];
+        /**
+         * Read the whole organisation (admins)
+         * @description Every organisation and user, active or deactivated, in the shape the replace operation takes. Admins only.
+         */
+        get: operations["getOrganisation"];
+        /**
+         * Replace the organisation (admins)
+         * @description The whole organisation in one document, validated as a whole and applied in one transaction, or refused with 400 listing every problem. What is left out is deactivated, never deleted. Sending it again changes nothing. Admins only.
+         */
+        put: operations["replaceOrganisation"];
         post?: never;
         delete?: never;
         options?: never;
@@ -962,7 +1221,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["OrganisationController_importUsers"];
+        /**
+         * Add or update users from CSV (admins)
+         * @description A text/csv body with the header username,displayName,email,role,orgCode,councilSeat: adds or updates those users, removing none. Admins only.
+         */
+        post: operations["importUsers"];
         delete?: never;
         options?: never;
         head?: never;
@@ -976,9 +1239,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["AwardDecisionsController_list"];
+        /**
+         * List award decisions
+         * @description The award decisions by year, award and status: all for admins, those that name the caller's unit for a unit's users.
+         */
+        get: operations["listAwardDecisions"];
         put?: never;
-        post: operations["AwardDecisionsController_create"];
+        /**
+         * Draft an award decision (admins)
+         * @description A draft award decision (quyết định khen thưởng) of one authority for one award and year, listing approved nominations with their cash amounts. Every nomination must be APPROVED for that award, decided by this authority, and in no other unrevoked decision: otherwise 409 INVALID_STATE with one detail per id. Admins only.
+         */
+        post: operations["draftAwardDecision"];
         delete?: never;
         options?: never;
         head?: never;
@@ -992,7 +1263,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["AwardDecisionsController_get"];
+        /**
+         * Read an award decision
+         * @description One award decision with its items and total; 404 if the caller may not see it.
+         */
+        get: operations["getAwardDecision"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1010,7 +1285,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["AwardDecisionsController_issue"];
+        /**
+         * Issue an award decision (admins)
+         * @description Gives the draft its number (12/QĐ-SCT, counted per authority and year), signs its PDF, records each item in the award history and gives each nomination its awardDecision. 409 unless DRAFT. Admins only.
+         */
+        post: operations["issueAwardDecision"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1026,7 +1305,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["AwardDecisionsController_revoke"];
+        /**
+         * Revoke an issued award decision (admins)
+         * @description Marks the decision REVOKED with a reason: its history entries stop counting toward eligibility; its number is never reused and its document stays retrievable. 409 unless ISSUED. Admins only.
+         */
+        post: operations["revokeAwardDecision"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1040,7 +1323,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["AwardDecisionsController_document"];
+        /**
+         * Download the award decision as PDF
+         * @description The decision laid out as Nghị định 30/2020 prescribes, with its annex of awardees and amounts; once issued, PAdES-signed with the authority's key.
+         */
+        get: operations["downloadAwardDecisionDocument"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1056,7 +1343,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["AwardDecisionsController_certificates"];
+        /**
+         * Download the certificates of an issued award decision as PDF
+         * @description One A4 landscape certificate (giấy khen, bằng khen) per awardee. 409 unless the decision is issued.
+         */
+        get: operations["downloadAwardDecisionCertificates"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1072,7 +1363,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["PublicAwardsController_awards"];
+        /**
+         * Search the awards granted (public)
+         * @description The public lookup (công khai kết quả) of issued, unrevoked awards by name, year and award: who, which unit, which award, which decision. No token needed; rate-limited per address.
+         */
+        get: operations["searchPublicAwards"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1088,8 +1383,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Prometheus text exposition */
-        get: operations["MetricsController_scrape"];
+        /**
+         * Scrape the Prometheus metrics
+         * @description The Prometheus text exposition, for an admin token or the METRICS_TOKEN bearer.
+         */
+        get: operations["getMetrics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1102,378 +1400,15 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        Eligibility: {
-            passed: boolean;
-            criteria: {
-                code: string;
-                message: string;
-                /** @enum {string} */
-                status: "MET" | "NOT_MET" | "DECLARED";
-                /** @description Of an ON_HOLD criterion: the hold reason, shown only to the route reviewers and admins */
-                reason?: string;
-            }[];
-        };
-        Document: {
-            /** Format: uuid */
-            id: string;
-            /** @enum {string} */
-            type: "TO_TRINH" | "BAO_CAO_THANH_TICH" | "BIEN_BAN_HOP" | "XAC_NHAN_SANG_KIEN" | "KHAC";
-            /** @description For display only; NFC, no path parts */
-            fileName: string;
-            /** @description Decided from the content */
-            mediaType: string;
-            size: number;
-            sha256: string;
-            uploadedBy: string;
-            /** Format: date-time */
-            uploadedAt: string;
-        };
-        DossierDocument: {
-            /** Format: uuid */
-            id: string;
-            /** @enum {string} */
-            type: "TO_TRINH" | "BAO_CAO_THANH_TICH" | "BIEN_BAN_HOP" | "XAC_NHAN_SANG_KIEN" | "KHAC";
-            /** @description For display only; NFC, no path parts */
-            fileName: string;
-            /** @description Decided from the content */
-            mediaType: string;
-            size: number;
-            sha256: string;
-            uploadedBy: string;
-            /** Format: date-time */
-            uploadedAt: string;
-            version: number;
-            /** @description False once a newer version of its type was added */
-            current: boolean;
-        };
-        DocumentTypes: {
-            /** @enum {string} */
-            code: "TO_TRINH" | "BAO_CAO_THANH_TICH" | "BIEN_BAN_HOP" | "XAC_NHAN_SANG_KIEN" | "KHAC";
-            name: string;
-        }[];
-        Awards: ({
-            code: string;
-            name: string;
-            route: ("UNIT" | "DEPARTMENT" | "SO" | "CITY")[];
-            nomineeKinds: ("INDIVIDUAL" | "COLLECTIVE")[];
-            requiredDocuments: ("TO_TRINH" | "BAO_CAO_THANH_TICH" | "BIEN_BAN_HOP" | "XAC_NHAN_SANG_KIEN" | "KHAC")[];
-            optionalDocuments: ("TO_TRINH" | "BAO_CAO_THANH_TICH" | "BIEN_BAN_HOP" | "XAC_NHAN_SANG_KIEN" | "KHAC")[];
-            forwardTo: string | null;
-            publicPostingWorkingDays: number | null;
-        } & {
-            [key: string]: unknown;
-        })[] | ({
-            version: string;
-            effectiveFrom: string;
-            legalBasis: string;
-            awards: ({
-                code: string;
-                name: string;
-                route: ("UNIT" | "DEPARTMENT" | "SO" | "CITY")[];
-                nomineeKinds: ("INDIVIDUAL" | "COLLECTIVE")[];
-                requiredDocuments: ("TO_TRINH" | "BAO_CAO_THANH_TICH" | "BIEN_BAN_HOP" | "XAC_NHAN_SANG_KIEN" | "KHAC")[];
-                optionalDocuments: ("TO_TRINH" | "BAO_CAO_THANH_TICH" | "BIEN_BAN_HOP" | "XAC_NHAN_SANG_KIEN" | "KHAC")[];
-                forwardTo: string | null;
-                publicPostingWorkingDays: number | null;
-            } & {
-                [key: string]: unknown;
-            })[];
-        } & {
-            [key: string]: unknown;
-        });
-        BaseSalaries: {
+        AddBaseSalaryRequest: {
             amount: number;
             effectiveFrom: string;
-        }[];
-        Objection: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            nominationId?: string;
-            author: string;
-            text: string;
-            /** Format: date-time */
-            createdAt: string;
         };
-        Postings: {
-            items: {
-                /** Format: uuid */
-                nominationId: string;
-                nominee: {
-                    /** @enum {string} */
-                    kind: "INDIVIDUAL";
-                    fullName: string;
-                    position?: string;
-                } | {
-                    /** @enum {string} */
-                    kind: "COLLECTIVE";
-                    name: string;
-                };
-                awardCode: string;
-                awardName: string;
-                unitCode: string;
-                unitName: string;
-                year: number;
-                /** Format: date-time */
-                postingEndsAt: string;
-            }[];
-        };
-        Nomination: {
-            /** Format: uuid */
-            id: string;
-            awardCode: string;
-            catalogueVersion: string;
-            year: number;
-            unitCode: string;
-            /** @description The unit’s name, beside its code */
-            unitName: string;
-            nominee: {
-                /** @enum {string} */
-                kind: "INDIVIDUAL";
-                fullName: string;
-                position?: string;
-            } | {
-                /** @enum {string} */
-                kind: "COLLECTIVE";
-                name: string;
-            };
-            achievements: string;
-            declarations?: {
-                /** @enum {string} */
-                rating?: "HTXS" | "HTT";
-                initiatives?: string[];
-                research?: string[];
-                members?: {
-                    total: number;
-                    completedTasks: number;
-                    laoDongTienTien: number;
-                    chienSiThiDuaCoSo: number;
-                };
-                leadsEmulationCluster?: boolean;
-            };
-            eligibility: components["schemas"]["Eligibility"] | null;
-            campaignId: string | null;
+        AddNominationDocumentRequest: {
             /** @enum {string} */
-            status: "IN_REVIEW" | "RETURNED" | "APPROVED" | "REJECTED" | "WITHDRAWN" | "EXPIRED" | "FORWARDED";
-            /** @enum {string|null} */
-            currentLevel: "UNIT" | "DEPARTMENT" | "SO" | "CITY" | null;
-            route: ("UNIT" | "DEPARTMENT" | "SO" | "CITY")[];
-            /** Format: date-time */
-            dueAt: string | null;
-            overdue: boolean;
-            /** Format: date-time */
-            returnDeadline: string | null;
-            returnCount: number;
-            decisions: {
-                /** @enum {string} */
-                level: "UNIT" | "DEPARTMENT" | "SO" | "CITY";
-                /** @enum {string} */
-                decision: "APPROVE" | "REJECT" | "RETURN";
-                reviewer: string;
-                /** @description The delegating reviewer when a deputy decided */
-                onBehalfOf: string | null;
-                comment: string | null;
-                /** @enum {string|null} */
-                ground: "WRONG_SUBJECT" | "CRITERIA_NOT_MET" | "INCOMPLETE_DOSSIER" | "LEGAL_VIOLATION" | null;
-                /** Format: date-time */
-                decidedAt: string;
-                /** @description A council's count */
-                tally?: {
-                    for: number;
-                    against: number;
-                    membersTotal: number;
-                    threshold: number;
-                };
-                /** @description The council's minutes (biên bản) */
-                minutes?: string | null;
-                /** @description The document versions current when the decision was made */
-                documents: {
-                    /** Format: uuid */
-                    id: string;
-                    sha256: string;
-                }[];
-            }[];
-            /** @description The public posting period (công khai), if the award has one */
-            posting?: {
-                /** Format: date-time */
-                endsAt: string;
-                open: boolean;
-            } | null;
-            /** @description Objections to the posted nomination, shown to those who judge it */
-            objections?: components["schemas"]["Objection"][];
-            /** @description The consultation of agencies (hiệp y), if the award has one */
-            consultation?: {
-                /** Format: date-time */
-                dueAt: string;
-                open: boolean;
-                opinions: {
-                    agency: string;
-                    /** @enum {string|null} */
-                    answer: "AGREE" | "DISAGREE" | null;
-                    comment: string | null;
-                    /** Format: date-time */
-                    answeredAt: string | null;
-                    /**
-                     * Format: date-time
-                     * @description This agency’s own deadline, from when its request was sent
-                     */
-                    dueAt: string;
-                    /** @description Its deadline passed before it answered; it can no longer answer */
-                    overdue: boolean;
-                }[];
-            } | null;
-            documents: components["schemas"]["DossierDocument"][];
-            dossier: {
-                complete: boolean;
-                missing: ("TO_TRINH" | "BAO_CAO_THANH_TICH" | "BIEN_BAN_HOP" | "XAC_NHAN_SANG_KIEN" | "KHAC")[];
-            };
-            /** @description Whether a hold on the nominee suspends the review */
-            suspended?: boolean;
-            /** @description The central level's decision on a forwarded award */
-            externalDecision?: {
-                decisionRef: string;
-                decidedOn: string | null;
-            } | null;
-            /** @description The issued award decision (quyết định khen thưởng) that grants it */
-            awardDecision?: {
-                /** Format: uuid */
-                id: string;
-                number: string;
-                /** Format: date-time */
-                issuedAt: string;
-            } | null;
-            submittedBy: string;
-            workflowId: string;
-            temporalUiUrl: string;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        NominationPage: {
-            items: components["schemas"]["Nomination"][];
-            total: number;
-            page: number;
-            pageSize: number;
-        };
-        BallotStatus: {
-            /** @enum {string} */
-            level: "UNIT" | "DEPARTMENT" | "SO" | "CITY";
-            membersTotal: number;
-            votesCast: number;
-            closed: boolean;
-        };
-        BulkDeadlineResult: {
-            /** @description Nominations matched; their deadlines are moved asynchronously */
-            updated: number;
-        };
-        StuckPage: {
-            items: {
-                /**
-                 * Format: uuid
-                 * @description Null for mail of no nomination
-                 */
-                nominationId: string | null;
-                workflowId: string | null;
-                /** @enum {string} */
-                kind: "OVERDUE" | "WORKFLOW_TASK_FAILING" | "ACTIVITY_RETRYING" | "STATE_MISMATCH" | "DELIVERY_FAILING";
-                reason: string;
-                waitingOn: string[];
-                /** Format: date-time */
-                since: string;
-                temporalUiUrl: string | null;
-                /** Format: date-time */
-                nextEscalationAt?: string;
-                lastError?: string;
-                recipient?: string;
-                address?: string;
-            }[];
-            total: number;
-            page: number;
-            pageSize: number;
-        };
-        Delivery: {
-            /** Format: uuid */
-            id: string;
-            channel: string;
-            /** Format: uuid */
-            nominationId: string | null;
-            kind: string;
-            recipient: string;
-            address: string;
-            subject: string;
-            attempts: number;
-            /** Format: date-time */
-            nextAttemptAt: string;
-            lastError: string | null;
-            /** Format: date-time */
-            lastAttemptAt: string | null;
-            /** Format: date-time */
-            deliveredAt: string | null;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        Schedule: {
-            id: string;
-            spec: {
-                timezone: string;
-                calendars: {
-                    [key: string]: string;
-                }[];
-            };
-            nextRuns: string[];
-            paused: boolean;
-        };
-        ScheduleList: components["schemas"]["Schedule"][];
-        Hold: {
-            /** Format: uuid */
-            id: string;
-            fullName: string;
-            unitCode: string;
-            reason: string;
-            /**
-             * Format: date
-             * @description The last day of the hold
-             */
-            until: string;
-            createdBy: string;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        HoldList: {
-            items: components["schemas"]["Hold"][];
-        };
-        AwardHistoryPage: {
-            items: {
-                fullName: string;
-                unitCode: string;
-                awardCode: string;
-                year: number;
-                decisionRef: string;
-                source: string;
-                /** @enum {string} */
-                basis: "REGULAR" | "THEMED" | "EXTRAORDINARY";
-            }[];
-            total: number;
-            page: number;
-            pageSize: number;
-        };
-        AwardHistoryImport: {
-            imported: number;
-        };
-        CalendarYear: {
-            year: number;
-            /** @enum {string} */
-            source: "computed" | "loaded";
-            holidays: string[];
-            workingWeekends: string[];
-        };
-        WorkingDays: {
-            /** Format: date */
-            from: string;
-            days: number;
-            /** Format: date */
-            date: string;
+            type: "TO_TRINH" | "BAO_CAO_THANH_TICH" | "BIEN_BAN_HOP" | "XAC_NHAN_SANG_KIEN" | "KHAC";
+            /** Format: binary */
+            file: string;
         };
         AuditEvent: {
             /** @description The place in the chain: 1, 2, 3, … over every subject */
@@ -1511,115 +1446,150 @@ export interface components {
                 at: string | null;
             };
         };
-        /** @description Every error the API answers, whatever its status */
-        Error: {
-            error: {
-                /** @enum {string} */
-                code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "LEVEL_MISMATCH" | "INVALID_STATE" | "CAMPAIGN_CLOSED" | "ON_HOLD" | "NOT_ELIGIBLE" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "QUOTA_EXCEEDED" | "DOSSIER_INCOMPLETE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
-                message: string;
-                details: {
-                    /** @description The field, dot-separated; empty for the whole body */
-                    path: string;
-                    message: string;
-                }[];
-            };
-        };
-        Health: {
-            /** @enum {string} */
-            status: "ok" | "degraded";
-            /** @enum {string} */
-            database: "up" | "down";
-            /** @enum {string} */
-            temporal: "up" | "down";
-            /** @enum {string} */
-            worker: "up" | "down";
-        };
-        /** @description The process is up and serving */
-        Liveness: {
-            /** @enum {string} */
-            status: "ok";
-        };
-        DevToken: {
-            token: string;
-        };
-        /** @description How the web app signs a user in */
-        SignIn: {
-            /** @enum {string} */
-            mode: "dev" | "jwt";
-            /** @description jwt mode: where the web app signs in (authorization code with PKCE); null when no client id is configured */
-            oidc: {
-                issuer: string;
-                clientId: string;
-                scope: string;
-            } | null;
-        };
-        OrgUnit: {
+        Award: {
             code: string;
             name: string;
-            /**
-             * @description AGENCY: an agency consulted on state-level awards (hiệp y)
-             * @enum {string}
-             */
-            kind: "CITY" | "SO" | "DEPARTMENT" | "UNIT" | "AGENCY";
-            parentCode: string | null;
-            children: components["schemas"]["OrgUnit"][];
+            route: ("UNIT" | "DEPARTMENT" | "SO" | "CITY")[];
+            nomineeKinds: ("INDIVIDUAL" | "COLLECTIVE")[];
+            requiredDocuments: ("TO_TRINH" | "BAO_CAO_THANH_TICH" | "BIEN_BAN_HOP" | "XAC_NHAN_SANG_KIEN" | "KHAC")[];
+            optionalDocuments: ("TO_TRINH" | "BAO_CAO_THANH_TICH" | "BIEN_BAN_HOP" | "XAC_NHAN_SANG_KIEN" | "KHAC")[];
+            forwardTo: string | null;
+            publicPostingWorkingDays: number | null;
+            /** @description The levels a council vote decides (hội đồng), each with its threshold: the other levels are decided by one reviewer */
+            councils: {
+                UNIT?: {
+                    /** @description The fraction of all members (not of votes cast) that must vote FOR */
+                    threshold: number;
+                    /** @description True: more than the threshold is needed; false: at least the threshold */
+                    strict: boolean;
+                } & {
+                    [key: string]: unknown;
+                };
+                DEPARTMENT?: {
+                    /** @description The fraction of all members (not of votes cast) that must vote FOR */
+                    threshold: number;
+                    /** @description True: more than the threshold is needed; false: at least the threshold */
+                    strict: boolean;
+                } & {
+                    [key: string]: unknown;
+                };
+                SO?: {
+                    /** @description The fraction of all members (not of votes cast) that must vote FOR */
+                    threshold: number;
+                    /** @description True: more than the threshold is needed; false: at least the threshold */
+                    strict: boolean;
+                } & {
+                    [key: string]: unknown;
+                };
+                CITY?: {
+                    /** @description The fraction of all members (not of votes cast) that must vote FOR */
+                    threshold: number;
+                    /** @description True: more than the threshold is needed; false: at least the threshold */
+                    strict: boolean;
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+        } & {
+            [key: string]: unknown;
         };
-        OrgUnits: {
-            items: components["schemas"]["OrgUnit"][];
+        /** @description With `at`: the catalogue version in force that day */
+        AwardCatalogue: {
+            version: string;
+            effectiveFrom: string;
+            legalBasis: string;
+            awards: components["schemas"]["Award"][];
+        } & {
+            [key: string]: unknown;
         };
-        NotificationList: {
-            items: {
-                /** Format: uuid */
-                id: string;
-                kind: string;
-                /** Format: uuid */
-                nominationId: string | null;
-                title: string;
-                body: string;
-                /** Format: date-time */
-                createdAt: string;
-                /** Format: date-time */
-                readAt: string | null;
-            }[];
-        };
-        Delegation: {
+        AwardDecision: {
             /** Format: uuid */
             id: string;
-            delegator: string;
-            deputy: string;
             /** @enum {string} */
-            level: "UNIT" | "DEPARTMENT" | "SO" | "CITY";
-            orgCode: string;
-            /** Format: date */
-            from: string;
-            /** Format: date */
-            to: string;
+            status: "DRAFT" | "ISSUED" | "REVOKED";
+            /** @enum {string} */
+            authority: "GIAM_DOC_SO" | "CHU_TICH_UBND_TP";
+            awardCode: string;
+            awardName: string;
+            year: number;
+            items: {
+                /** Format: uuid */
+                nominationId: string;
+                nominee: {
+                    /** @enum {string} */
+                    kind: "INDIVIDUAL";
+                    fullName: string;
+                    position?: string;
+                } | {
+                    /** @enum {string} */
+                    kind: "COLLECTIVE";
+                    name: string;
+                };
+                unitCode: string;
+                unitName: string;
+                cashMultiple: number;
+                baseSalary: number;
+                /** @description VND */
+                amount: number;
+            }[];
+            /** @description VND, the sum of the items shown */
+            total: number;
+            /** @description 12/QĐ-SCT, once issued */
+            number: string | null;
+            signer: string | null;
+            /** Format: date-time */
+            issuedAt: string | null;
+            /** @description Of the signed document, once issued */
+            sha256: string | null;
+            /** Format: date-time */
+            revokedAt: string | null;
+            revokeReason: string | null;
             /** Format: date-time */
             createdAt: string;
         };
-        DelegationList: {
-            given: components["schemas"]["Delegation"][];
-            received: components["schemas"]["Delegation"][];
+        AwardDecisionList: {
+            items: components["schemas"]["AwardDecision"][];
         };
-        DevUsers: {
-            username: string;
-            displayName: string;
+        AwardHistoryImport: {
+            imported: number;
+        };
+        AwardHistoryPage: {
+            items: {
+                fullName: string;
+                unitCode: string;
+                awardCode: string;
+                year: number;
+                decisionRef: string;
+                source: string;
+                /** @enum {string} */
+                basis: "REGULAR" | "THEMED" | "EXTRAORDINARY";
+            }[];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        Awards: components["schemas"]["Award"][] | components["schemas"]["AwardCatalogue"];
+        BallotStatus: {
             /** @enum {string} */
-            role: "CLERK" | "REVIEWER" | "COUNCIL_MEMBER" | "STAFF" | "ADMIN";
+            level: "UNIT" | "DEPARTMENT" | "SO" | "CITY";
+            membersTotal: number;
+            votesCast: number;
+            closed: boolean;
+        };
+        BaseSalaries: {
+            amount: number;
+            effectiveFrom: string;
         }[];
-        Me: {
-            username: string;
-            displayName: string;
+        BulkDeadlineResult: {
+            /** @description Nominations matched; their deadlines are moved asynchronously */
+            updated: number;
+        };
+        CalendarYear: {
+            year: number;
             /** @enum {string} */
-            role: "CLERK" | "REVIEWER" | "COUNCIL_MEMBER" | "STAFF" | "ADMIN";
-            orgCode: string;
-            /** @enum {string|null} */
-            councilSeat: "CHAIR" | "MEMBER" | null;
-            /**
-             * @description The level the user reviews or votes on, if any
-             * @enum {string|null}
-             */
-            reviewsLevel: "UNIT" | "DEPARTMENT" | "SO" | "CITY" | null;
+            source: "computed" | "loaded";
+            holidays: string[];
+            workingWeekends: string[];
         };
         Campaign: {
             /** Format: uuid */
@@ -1777,6 +1747,396 @@ export interface components {
                 authority: "GIAM_DOC_SO" | "CHU_TICH_UBND_TP";
             }[];
         };
+        CastVoteRequest: {
+            /** @enum {string} */
+            vote: "FOR" | "AGAINST";
+            requestId?: string;
+        };
+        CloseVoteRequest: {
+            requestId?: string;
+        };
+        CreateCampaignRequest: {
+            code: string;
+            name: string;
+            year: number;
+            /** @enum {string} */
+            kind: "REGULAR" | "THEMED";
+            awardCodes: ("LAO_DONG_TIEN_TIEN" | "TAP_THE_LAO_DONG_TIEN_TIEN" | "CSTD_CO_SO" | "GIAY_KHEN_GIAM_DOC_SO" | "CSTD_THANH_PHO" | "TAP_THE_LAO_DONG_XUAT_SAC" | "BANG_KHEN_UBND_TP" | "CO_THI_DUA_UBND_TP" | "BANG_KHEN_THU_TUONG")[];
+            /** Format: date-time */
+            opensAt: string;
+            /** Format: date-time */
+            closesAt: string;
+            /** Format: date-time */
+            decisionDeadline?: string;
+            levelDeadlines?: {
+                [key: string]: string;
+            };
+        };
+        CreateDelegationRequest: {
+            deputy: string;
+            /** @enum {string} */
+            level: "UNIT" | "DEPARTMENT" | "SO" | "CITY";
+            from: string;
+            to: string;
+        };
+        CreateDevTokenRequest: {
+            username: string;
+        };
+        DecideNominationRequest: {
+            /** @enum {string} */
+            level: "UNIT" | "DEPARTMENT" | "SO" | "CITY";
+            /** @enum {string} */
+            decision: "APPROVE" | "REJECT" | "RETURN";
+            comment?: string;
+            /** @enum {string} */
+            ground?: "WRONG_SUBJECT" | "CRITERIA_NOT_MET" | "INCOMPLETE_DOSSIER" | "LEGAL_VIOLATION";
+            requestId?: string;
+        };
+        Delegation: {
+            /** Format: uuid */
+            id: string;
+            delegator: string;
+            deputy: string;
+            /** @enum {string} */
+            level: "UNIT" | "DEPARTMENT" | "SO" | "CITY";
+            orgCode: string;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        DelegationList: {
+            given: components["schemas"]["Delegation"][];
+            received: components["schemas"]["Delegation"][];
+        };
+        Delivery: {
+            /** Format: uuid */
+            id: string;
+            channel: string;
+            /** Format: uuid */
+            nominationId: string | null;
+            kind: string;
+            recipient: string;
+            address: string;
+            subject: string;
+            attempts: number;
+            /** Format: date-time */
+            nextAttemptAt: string;
+            lastError: string | null;
+            /** Format: date-time */
+            lastAttemptAt: string | null;
+            /** Format: date-time */
+            deliveredAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        DevToken: {
+            token: string;
+        };
+        DevUsers: {
+            username: string;
+            displayName: string;
+            /** @enum {string} */
+            role: "CLERK" | "REVIEWER" | "COUNCIL_MEMBER" | "STAFF" | "ADMIN";
+        }[];
+        Document: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            type: "TO_TRINH" | "BAO_CAO_THANH_TICH" | "BIEN_BAN_HOP" | "XAC_NHAN_SANG_KIEN" | "KHAC";
+            /** @description For display only; NFC, no path parts */
+            fileName: string;
+            /** @description Decided from the content */
+            mediaType: string;
+            size: number;
+            sha256: string;
+            uploadedBy: string;
+            /** Format: date-time */
+            uploadedAt: string;
+        };
+        DocumentTypes: {
+            /** @enum {string} */
+            code: "TO_TRINH" | "BAO_CAO_THANH_TICH" | "BIEN_BAN_HOP" | "XAC_NHAN_SANG_KIEN" | "KHAC";
+            name: string;
+        }[];
+        DossierDocument: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            type: "TO_TRINH" | "BAO_CAO_THANH_TICH" | "BIEN_BAN_HOP" | "XAC_NHAN_SANG_KIEN" | "KHAC";
+            /** @description For display only; NFC, no path parts */
+            fileName: string;
+            /** @description Decided from the content */
+            mediaType: string;
+            size: number;
+            sha256: string;
+            uploadedBy: string;
+            /** Format: date-time */
+            uploadedAt: string;
+            version: number;
+            /** @description False once a newer version of its type was added */
+            current: boolean;
+        };
+        DraftAwardDecisionRequest: {
+            /** @enum {string} */
+            awardCode: "LAO_DONG_TIEN_TIEN" | "TAP_THE_LAO_DONG_TIEN_TIEN" | "CSTD_CO_SO" | "GIAY_KHEN_GIAM_DOC_SO" | "CSTD_THANH_PHO" | "TAP_THE_LAO_DONG_XUAT_SAC" | "BANG_KHEN_UBND_TP" | "CO_THI_DUA_UBND_TP" | "BANG_KHEN_THU_TUONG";
+            year: number;
+            nominationIds: string[];
+            requestId: string;
+        };
+        Eligibility: {
+            passed: boolean;
+            criteria: {
+                code: string;
+                message: string;
+                /** @enum {string} */
+                status: "MET" | "NOT_MET" | "DECLARED";
+                /** @description Of an ON_HOLD criterion: the hold reason, shown only to the route reviewers and admins */
+                reason?: string;
+            }[];
+        };
+        /** @description Every error the API answers, whatever its status */
+        Error: {
+            error: {
+                /** @enum {string} */
+                code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "LEVEL_MISMATCH" | "INVALID_STATE" | "CAMPAIGN_CLOSED" | "ON_HOLD" | "NOT_ELIGIBLE" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "QUOTA_EXCEEDED" | "DOSSIER_INCOMPLETE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                message: string;
+                details: {
+                    /** @description The field, dot-separated; empty for the whole body */
+                    path: string;
+                    message: string;
+                }[];
+            };
+        };
+        FileObjectionRequest: {
+            text: string;
+        };
+        GiveOpinionRequest: {
+            /** @enum {string} */
+            answer: "AGREE" | "DISAGREE";
+            comment?: string;
+            requestId?: string;
+        };
+        Health: {
+            /** @enum {string} */
+            status: "ok" | "degraded";
+            /** @enum {string} */
+            database: "up" | "down";
+            /** @enum {string} */
+            temporal: "up" | "down";
+            /** @enum {string} */
+            worker: "up" | "down";
+        };
+        Hold: {
+            /** Format: uuid */
+            id: string;
+            fullName: string;
+            unitCode: string;
+            reason: string;
+            /**
+             * Format: date
+             * @description The last day of the hold
+             */
+            until: string;
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        HoldList: {
+            items: components["schemas"]["Hold"][];
+        };
+        IssueAwardDecisionRequest: {
+            signer: string;
+            requestId: string;
+        };
+        /** @description The process is up and serving */
+        Liveness: {
+            /** @enum {string} */
+            status: "ok";
+        };
+        Me: {
+            username: string;
+            displayName: string;
+            /** @enum {string} */
+            role: "CLERK" | "REVIEWER" | "COUNCIL_MEMBER" | "STAFF" | "ADMIN";
+            orgCode: string;
+            /** @enum {unknown|null} */
+            councilSeat: "CHAIR" | "MEMBER" | null;
+            /**
+             * @description The level the user reviews or votes on, if any
+             * @enum {unknown|null}
+             */
+            reviewsLevel: "UNIT" | "DEPARTMENT" | "SO" | "CITY" | null;
+        };
+        Nomination: {
+            /** Format: uuid */
+            id: string;
+            awardCode: string;
+            catalogueVersion: string;
+            year: number;
+            unitCode: string;
+            /** @description The unit’s name, beside its code */
+            unitName: string;
+            nominee: {
+                /** @enum {string} */
+                kind: "INDIVIDUAL";
+                fullName: string;
+                position?: string;
+            } | {
+                /** @enum {string} */
+                kind: "COLLECTIVE";
+                name: string;
+            };
+            achievements: string;
+            declarations?: {
+                /** @enum {string} */
+                rating?: "HTXS" | "HTT";
+                initiatives?: string[];
+                research?: string[];
+                members?: {
+                    total: number;
+                    completedTasks: number;
+                    laoDongTienTien: number;
+                    chienSiThiDuaCoSo: number;
+                };
+                leadsEmulationCluster?: boolean;
+            };
+            eligibility: components["schemas"]["Eligibility"] | null;
+            campaignId: string | null;
+            /** @enum {string} */
+            status: "IN_REVIEW" | "RETURNED" | "APPROVED" | "REJECTED" | "WITHDRAWN" | "EXPIRED" | "FORWARDED";
+            /** @enum {unknown|null} */
+            currentLevel: "UNIT" | "DEPARTMENT" | "SO" | "CITY" | null;
+            route: ("UNIT" | "DEPARTMENT" | "SO" | "CITY")[];
+            /** Format: date-time */
+            dueAt: string | null;
+            overdue: boolean;
+            /** Format: date-time */
+            returnDeadline: string | null;
+            returnCount: number;
+            decisions: {
+                /** @enum {string} */
+                level: "UNIT" | "DEPARTMENT" | "SO" | "CITY";
+                /** @enum {string} */
+                decision: "APPROVE" | "REJECT" | "RETURN";
+                reviewer: string;
+                /** @description The delegating reviewer when a deputy decided */
+                onBehalfOf: string | null;
+                comment: string | null;
+                /** @enum {unknown|null} */
+                ground: "WRONG_SUBJECT" | "CRITERIA_NOT_MET" | "INCOMPLETE_DOSSIER" | "LEGAL_VIOLATION" | null;
+                /** Format: date-time */
+                decidedAt: string;
+                /** @description A council's count */
+                tally?: {
+                    for: number;
+                    against: number;
+                    membersTotal: number;
+                    threshold: number;
+                };
+                /** @description The council's minutes (biên bản) */
+                minutes?: string | null;
+                /** @description The document versions current when the decision was made */
+                documents: {
+                    /** Format: uuid */
+                    id: string;
+                    sha256: string;
+                }[];
+            }[];
+            /** @description The public posting period (công khai), if the award has one */
+            posting?: {
+                /** Format: date-time */
+                endsAt: string;
+                open: boolean;
+            } | null;
+            /** @description Objections to the posted nomination, shown to those who judge it */
+            objections?: components["schemas"]["Objection"][];
+            /** @description The consultation of agencies (hiệp y), if the award has one */
+            consultation?: {
+                /** Format: date-time */
+                dueAt: string;
+                open: boolean;
+                opinions: {
+                    agency: string;
+                    /** @enum {unknown|null} */
+                    answer: "AGREE" | "DISAGREE" | null;
+                    comment: string | null;
+                    /** Format: date-time */
+                    answeredAt: string | null;
+                    /**
+                     * Format: date-time
+                     * @description This agency’s own deadline, from when its request was sent
+                     */
+                    dueAt: string;
+                    /** @description Its deadline passed before it answered; it can no longer answer */
+                    overdue: boolean;
+                }[];
+            } | null;
+            documents: components["schemas"]["DossierDocument"][];
+            dossier: {
+                complete: boolean;
+                missing: ("TO_TRINH" | "BAO_CAO_THANH_TICH" | "BIEN_BAN_HOP" | "XAC_NHAN_SANG_KIEN" | "KHAC")[];
+            };
+            /** @description Whether a hold on the nominee suspends the review */
+            suspended?: boolean;
+            /** @description The central level's decision on a forwarded award */
+            externalDecision?: {
+                decisionRef: string;
+                decidedOn: string | null;
+            } | null;
+            /** @description The issued award decision (quyết định khen thưởng) that grants it */
+            awardDecision?: {
+                /** Format: uuid */
+                id: string;
+                number: string;
+                /** Format: date-time */
+                issuedAt: string;
+            } | null;
+            submittedBy: string;
+            workflowId: string;
+            temporalUiUrl: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        NominationPage: {
+            items: components["schemas"]["Nomination"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        NotificationList: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                kind: string;
+                /** Format: uuid */
+                nominationId: string | null;
+                title: string;
+                body: string;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                readAt: string | null;
+            }[];
+        };
+        NudgeNominationRequest: {
+            reason: string;
+            requestId?: string;
+        };
+        Objection: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            nominationId?: string;
+            author: string;
+            text: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
         /** @description The organisation and its people, deactivated ones included */
         Organisation: {
             orgs: {
@@ -1795,7 +2155,7 @@ export interface components {
                 /** @enum {string} */
                 role: "CLERK" | "REVIEWER" | "COUNCIL_MEMBER" | "STAFF" | "ADMIN";
                 orgCode: string;
-                /** @enum {string|null} */
+                /** @enum {unknown|null} */
                 councilSeat: "CHAIR" | "MEMBER" | null;
                 /** @description False once an import left them out: their tokens are refused */
                 active: boolean;
@@ -1810,8 +2170,167 @@ export interface components {
                 users: string[];
             };
         };
-        UsersImport: {
-            imported: number;
+        OrgUnit: {
+            code: string;
+            name: string;
+            /**
+             * @description AGENCY: an agency consulted on state-level awards (hiệp y)
+             * @enum {string}
+             */
+            kind: "CITY" | "SO" | "DEPARTMENT" | "UNIT" | "AGENCY";
+            parentCode: string | null;
+            children: components["schemas"]["OrgUnit"][];
+        };
+        OrgUnits: {
+            items: components["schemas"]["OrgUnit"][];
+        };
+        PauseScheduleRequest: {
+            reason?: string;
+        };
+        PlaceHoldRequest: {
+            fullName: string;
+            unitCode: string;
+            reason: string;
+            /** Format: date */
+            until: string;
+        };
+        Postings: {
+            items: {
+                /** Format: uuid */
+                nominationId: string;
+                nominee: {
+                    /** @enum {string} */
+                    kind: "INDIVIDUAL";
+                    fullName: string;
+                    position?: string;
+                } | {
+                    /** @enum {string} */
+                    kind: "COLLECTIVE";
+                    name: string;
+                };
+                awardCode: string;
+                awardName: string;
+                unitCode: string;
+                unitName: string;
+                year: number;
+                /** Format: date-time */
+                postingEndsAt: string;
+            }[];
+        };
+        PublicAwards: {
+            items: {
+                fullName?: string;
+                name?: string;
+                unitName: string;
+                awardName: string;
+                decisionNumber: string;
+                /** Format: date-time */
+                issuedAt: string;
+            }[];
+        };
+        ReassignNominationRequest: {
+            /** @enum {string} */
+            level: "UNIT" | "DEPARTMENT" | "SO" | "CITY";
+            reviewer: string;
+            reason: string;
+            requestId?: string;
+        };
+        RecordExternalDecisionRequest: {
+            decisionRef: string;
+            /** Format: date */
+            decidedOn: string;
+            /** @enum {string} */
+            outcome: "APPROVED" | "REJECTED";
+        };
+        RepairNominationRequest: {
+            reason: string;
+            requestId?: string;
+        };
+        ReplaceOrganisationRequest: {
+            orgs: {
+                code: string;
+                name: string;
+                /** @enum {string} */
+                kind: "CITY" | "SO" | "DEPARTMENT" | "UNIT" | "AGENCY";
+                parentCode: string | null;
+            }[];
+            users: {
+                username: string;
+                displayName: string;
+                email: "" | string;
+                /** @enum {string} */
+                role: "CLERK" | "REVIEWER" | "COUNCIL_MEMBER" | "STAFF" | "ADMIN";
+                orgCode: string;
+                /** @enum {unknown|null} */
+                councilSeat: "CHAIR" | "MEMBER" | null;
+            }[];
+        };
+        ResubmitNominationRequest: {
+            achievements?: string;
+            comment: string;
+            documents?: string[];
+            requestId?: string;
+        };
+        ResumeScheduleRequest: {
+            reason?: string;
+        };
+        RevokeAwardDecisionRequest: {
+            reason: string;
+            requestId: string;
+        };
+        SaveCalendarYearRequest: {
+            holidays: string[];
+            workingWeekends: string[];
+        };
+        Schedule: {
+            id: string;
+            spec: {
+                timezone: string;
+                calendars: {
+                    [key: string]: string;
+                }[];
+            };
+            nextRuns: string[];
+            paused: boolean;
+        };
+        ScheduleList: components["schemas"]["Schedule"][];
+        SetDeadlinesRequest: {
+            filter: {
+                /** @enum {string} */
+                level?: "UNIT" | "DEPARTMENT" | "SO" | "CITY";
+                unitCode?: string;
+                awardCode?: string;
+                campaignId?: string;
+                minOverdueDays?: number;
+            };
+            /** Format: date-time */
+            dueAt: string;
+            reason: string;
+            requestId?: string;
+        };
+        SetNominationDeadlineRequest: {
+            /** Format: date-time */
+            dueAt: string;
+            reason: string;
+            requestId?: string;
+        };
+        /** @description How the web app signs a user in */
+        SignIn: {
+            /** @enum {string} */
+            mode: "dev" | "jwt";
+            /** @description jwt mode: where the web app signs in (authorization code with PKCE); null when no client id is configured */
+            oidc: {
+                issuer: string;
+                clientId: string;
+                scope: string;
+            } | null;
+        };
+        Statistics: {
+            year: number;
+            /** @enum {string} */
+            by: "unit" | "award" | "level" | "month";
+            rows: components["schemas"]["StatisticsRow"][];
+            total: components["schemas"]["StatisticsTotal"];
         };
         StatisticsRow: {
             key: string;
@@ -1865,13 +2384,6 @@ export interface components {
             /** @description Median working days a level took, by the working-day calendar */
             medianWorkingDays: number | null;
         };
-        Statistics: {
-            year: number;
-            /** @enum {string} */
-            by: "unit" | "award" | "level" | "month";
-            rows: components["schemas"]["StatisticsRow"][];
-            total: components["schemas"]["StatisticsTotal"];
-        };
         StatisticsYearRow: {
             year: number;
             key: string;
@@ -1885,64 +2397,83 @@ export interface components {
             by: "award" | "unit";
             rows: components["schemas"]["StatisticsYearRow"][];
         };
-        AwardDecision: {
-            /** Format: uuid */
-            id: string;
-            /** @enum {string} */
-            status: "DRAFT" | "ISSUED" | "REVOKED";
-            /** @enum {string} */
-            authority: "GIAM_DOC_SO" | "CHU_TICH_UBND_TP";
-            awardCode: string;
-            awardName: string;
-            year: number;
+        StuckPage: {
             items: {
-                /** Format: uuid */
-                nominationId: string;
-                nominee: {
-                    /** @enum {string} */
-                    kind: "INDIVIDUAL";
-                    fullName: string;
-                    position?: string;
-                } | {
-                    /** @enum {string} */
-                    kind: "COLLECTIVE";
-                    name: string;
-                };
-                unitCode: string;
-                unitName: string;
-                cashMultiple: number;
-                baseSalary: number;
-                /** @description VND */
-                amount: number;
-            }[];
-            /** @description VND, the sum of the items shown */
-            total: number;
-            /** @description 12/QĐ-SCT, once issued */
-            number: string | null;
-            signer: string | null;
-            /** Format: date-time */
-            issuedAt: string | null;
-            /** @description Of the signed document, once issued */
-            sha256: string | null;
-            /** Format: date-time */
-            revokedAt: string | null;
-            revokeReason: string | null;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        AwardDecisionList: {
-            items: components["schemas"]["AwardDecision"][];
-        };
-        PublicAwards: {
-            items: {
-                fullName?: string;
-                name?: string;
-                unitName: string;
-                awardName: string;
-                decisionNumber: string;
+                /**
+                 * Format: uuid
+                 * @description Null for mail of no nomination
+                 */
+                nominationId: string | null;
+                workflowId: string | null;
+                /** @enum {string} */
+                kind: "OVERDUE" | "WORKFLOW_TASK_FAILING" | "ACTIVITY_RETRYING" | "STATE_MISMATCH" | "DELIVERY_FAILING";
+                reason: string;
+                waitingOn: string[];
                 /** Format: date-time */
-                issuedAt: string;
+                since: string;
+                temporalUiUrl: string | null;
+                /** Format: date-time */
+                nextEscalationAt?: string;
+                lastError?: string;
+                recipient?: string;
+                address?: string;
             }[];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        SubmitNominationRequest: {
+            /** @enum {string} */
+            awardCode: "LAO_DONG_TIEN_TIEN" | "TAP_THE_LAO_DONG_TIEN_TIEN" | "CSTD_CO_SO" | "GIAY_KHEN_GIAM_DOC_SO" | "CSTD_THANH_PHO" | "TAP_THE_LAO_DONG_XUAT_SAC" | "BANG_KHEN_UBND_TP" | "CO_THI_DUA_UBND_TP" | "BANG_KHEN_THU_TUONG";
+            year: number;
+            unitCode?: string;
+            nominee: {
+                /** @enum {string} */
+                kind: "INDIVIDUAL";
+                fullName: string;
+                position?: string;
+            } | {
+                /** @enum {string} */
+                kind: "COLLECTIVE";
+                name: string;
+            };
+            achievements: string;
+            declarations?: {
+                /** @enum {string} */
+                rating?: "HTXS" | "HTT";
+                initiatives?: string[];
+                research?: string[];
+                members?: {
+                    total: number;
+                    completedTasks: number;
+                    laoDongTienTien: number;
+                    chienSiThiDuaCoSo: number;
+                };
+                leadsEmulationCluster?: boolean;
+            };
+            campaignId?: string;
+            documents?: string[];
+            requestId?: string;
+        };
+        UploadDocumentRequest: {
+            /** @enum {string} */
+            type: "TO_TRINH" | "BAO_CAO_THANH_TICH" | "BIEN_BAN_HOP" | "XAC_NHAN_SANG_KIEN" | "KHAC";
+            /** Format: binary */
+            file: string;
+        };
+        UsersImport: {
+            imported: number;
+        };
+        WithdrawNominationRequest: {
+            reason: string;
+            requestId?: string;
+        };
+        WorkingDays: {
+            /** Format: date */
+            from: string;
+            days: number;
+            /** Format: date */
+            date: string;
         };
     };
     responses: never;
@@ -1953,7 +2484,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    AuthController_devUsers: {
+    listDevUsers: {
         parameters: {
             query?: never;
             header?: never;
@@ -1995,7 +2526,7 @@ export interface operations {
             };
         };
     };
-    AuthController_devToken: {
+    createDevToken: {
         parameters: {
             query?: never;
             header?: never;
@@ -2004,9 +2535,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    username: string;
-                };
+                "application/json": components["schemas"]["CreateDevTokenRequest"];
             };
         };
         responses: {
@@ -2079,7 +2608,7 @@ export interface operations {
             };
         };
     };
-    MeController_me: {
+    getMe: {
         parameters: {
             query?: never;
             header?: never;
@@ -2130,7 +2659,7 @@ export interface operations {
             };
         };
     };
-    SignInController_signIn: {
+    getSignIn: {
         parameters: {
             query?: never;
             header?: never;
@@ -2172,7 +2701,7 @@ export interface operations {
             };
         };
     };
-    NominationsController_list: {
+    listNominations: {
         parameters: {
             query?: {
                 status?: "IN_REVIEW" | "RETURNED" | "APPROVED" | "REJECTED" | "WITHDRAWN" | "EXPIRED" | "FORWARDED";
@@ -2180,8 +2709,8 @@ export interface operations {
                 unitCode?: string;
                 awardCode?: string;
                 campaignId?: string;
-                page?: string;
-                pageSize?: string;
+                page?: number;
+                pageSize?: number;
             };
             header?: never;
             path?: never;
@@ -2240,7 +2769,7 @@ export interface operations {
             };
         };
     };
-    NominationsController_submit: {
+    submitNomination: {
         parameters: {
             query?: never;
             header?: never;
@@ -2249,39 +2778,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @enum {string} */
-                    awardCode: "LAO_DONG_TIEN_TIEN" | "TAP_THE_LAO_DONG_TIEN_TIEN" | "CSTD_CO_SO" | "GIAY_KHEN_GIAM_DOC_SO" | "CSTD_THANH_PHO" | "TAP_THE_LAO_DONG_XUAT_SAC" | "BANG_KHEN_UBND_TP" | "CO_THI_DUA_UBND_TP" | "BANG_KHEN_THU_TUONG";
-                    year: number;
-                    unitCode?: string;
-                    nominee: {
-                        /** @enum {string} */
-                        kind: "INDIVIDUAL";
-                        fullName: string;
-                        position?: string;
-                    } | {
-                        /** @enum {string} */
-                        kind: "COLLECTIVE";
-                        name: string;
-                    };
-                    achievements: string;
-                    declarations?: {
-                        /** @enum {string} */
-                        rating?: "HTXS" | "HTT";
-                        initiatives?: string[];
-                        research?: string[];
-                        members?: {
-                            total: number;
-                            completedTasks: number;
-                            laoDongTienTien: number;
-                            chienSiThiDuaCoSo: number;
-                        };
-                        leadsEmulationCluster?: boolean;
-                    };
-                    campaignId?: string;
-                    documents?: string[];
-                    requestId?: string;
-                };
+                "application/json": components["schemas"]["SubmitNominationRequest"];
             };
         };
         responses: {
@@ -2390,7 +2887,7 @@ export interface operations {
             };
         };
     };
-    NominationsController_get: {
+    getNomination: {
         parameters: {
             query?: never;
             header?: never;
@@ -2461,7 +2958,7 @@ export interface operations {
             };
         };
     };
-    NominationsController_decide: {
+    decideNomination: {
         parameters: {
             query?: never;
             header?: never;
@@ -2472,16 +2969,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @enum {string} */
-                    level: "UNIT" | "DEPARTMENT" | "SO" | "CITY";
-                    /** @enum {string} */
-                    decision: "APPROVE" | "REJECT" | "RETURN";
-                    comment?: string;
-                    /** @enum {string} */
-                    ground?: "WRONG_SUBJECT" | "CRITERIA_NOT_MET" | "INCOMPLETE_DOSSIER" | "LEGAL_VIOLATION";
-                    requestId?: string;
-                };
+                "application/json": components["schemas"]["DecideNominationRequest"];
             };
         };
         responses: {
@@ -2590,7 +3078,7 @@ export interface operations {
             };
         };
     };
-    NominationsController_resubmit: {
+    resubmitNomination: {
         parameters: {
             query?: never;
             header?: never;
@@ -2601,12 +3089,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    achievements?: string;
-                    comment: string;
-                    documents?: string[];
-                    requestId?: string;
-                };
+                "application/json": components["schemas"]["ResubmitNominationRequest"];
             };
         };
         responses: {
@@ -2715,7 +3198,7 @@ export interface operations {
             };
         };
     };
-    NominationsController_withdraw: {
+    withdrawNomination: {
         parameters: {
             query?: never;
             header?: never;
@@ -2726,10 +3209,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    reason: string;
-                    requestId?: string;
-                };
+                "application/json": components["schemas"]["WithdrawNominationRequest"];
             };
         };
         responses: {
@@ -2838,11 +3318,11 @@ export interface operations {
             };
         };
     };
-    NominationsController_inbox: {
+    listInbox: {
         parameters: {
             query?: {
-                page?: string;
-                pageSize?: string;
+                page?: number;
+                pageSize?: number;
             };
             header?: never;
             path?: never;
@@ -2901,7 +3381,7 @@ export interface operations {
             };
         };
     };
-    CouncilController_vote: {
+    castVote: {
         parameters: {
             query?: never;
             header?: never;
@@ -2912,11 +3392,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @enum {string} */
-                    vote: "FOR" | "AGAINST";
-                    requestId?: string;
-                };
+                "application/json": components["schemas"]["CastVoteRequest"];
             };
         };
         responses: {
@@ -2926,6 +3402,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "level": "SO",
+                     *       "membersTotal": 5,
+                     *       "votesCast": 3,
+                     *       "closed": false
+                     *     }
+                     */
                     "application/json": components["schemas"]["BallotStatus"];
                 };
             };
@@ -3025,7 +3509,7 @@ export interface operations {
             };
         };
     };
-    CouncilController_close: {
+    closeVote: {
         parameters: {
             query?: never;
             header?: never;
@@ -3036,9 +3520,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    requestId?: string;
-                };
+                "application/json": components["schemas"]["CloseVoteRequest"];
             };
         };
         responses: {
@@ -3147,7 +3629,7 @@ export interface operations {
             };
         };
     };
-    LawStepsController_postings: {
+    listPostings: {
         parameters: {
             query?: never;
             header?: never;
@@ -3198,7 +3680,7 @@ export interface operations {
             };
         };
     };
-    LawStepsController_objection: {
+    fileObjection: {
         parameters: {
             query?: never;
             header?: never;
@@ -3209,9 +3691,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    text: string;
-                };
+                "application/json": components["schemas"]["FileObjectionRequest"];
             };
         };
         responses: {
@@ -3302,7 +3782,7 @@ export interface operations {
             };
         };
     };
-    LawStepsController_opinion: {
+    giveOpinion: {
         parameters: {
             query?: never;
             header?: never;
@@ -3313,12 +3793,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @enum {string} */
-                    answer: "AGREE" | "DISAGREE";
-                    comment?: string;
-                    requestId?: string;
-                };
+                "application/json": components["schemas"]["GiveOpinionRequest"];
             };
         };
         responses: {
@@ -3418,7 +3893,7 @@ export interface operations {
             };
         };
     };
-    LawStepsController_externalDecision: {
+    recordExternalDecision: {
         parameters: {
             query?: never;
             header?: never;
@@ -3429,13 +3904,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    decisionRef: string;
-                    /** Format: date */
-                    decidedOn: string;
-                    /** @enum {string} */
-                    outcome: "APPROVED" | "REJECTED";
-                };
+                "application/json": components["schemas"]["RecordExternalDecisionRequest"];
             };
         };
         responses: {
@@ -3535,7 +4004,7 @@ export interface operations {
             };
         };
     };
-    HoldsController_list: {
+    listHolds: {
         parameters: {
             query?: never;
             header?: never;
@@ -3595,7 +4064,7 @@ export interface operations {
             };
         };
     };
-    HoldsController_create: {
+    placeHold: {
         parameters: {
             query?: never;
             header?: never;
@@ -3604,13 +4073,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    fullName: string;
-                    unitCode: string;
-                    reason: string;
-                    /** Format: date */
-                    until: string;
-                };
+                "application/json": components["schemas"]["PlaceHoldRequest"];
             };
         };
         responses: {
@@ -3692,7 +4155,7 @@ export interface operations {
             };
         };
     };
-    HoldsController_lift: {
+    liftHold: {
         parameters: {
             query?: never;
             header?: never;
@@ -3770,7 +4233,7 @@ export interface operations {
             };
         };
     };
-    AuditController_list: {
+    listAuditEvents: {
         parameters: {
             query?: {
                 subject?: string;
@@ -3778,8 +4241,8 @@ export interface operations {
                 action?: string;
                 from?: string;
                 to?: string;
-                page?: string;
-                pageSize?: string;
+                page?: number;
+                pageSize?: number;
             };
             header?: never;
             path?: never;
@@ -3847,7 +4310,7 @@ export interface operations {
             };
         };
     };
-    AuditController_verify: {
+    verifyAuditTrail: {
         parameters: {
             query?: never;
             header?: never;
@@ -3907,7 +4370,7 @@ export interface operations {
             };
         };
     };
-    DocumentsController_upload: {
+    uploadDocument: {
         parameters: {
             query?: never;
             header?: never;
@@ -3916,12 +4379,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "multipart/form-data": {
-                    /** @enum {string} */
-                    type: "TO_TRINH" | "BAO_CAO_THANH_TICH" | "BIEN_BAN_HOP" | "XAC_NHAN_SANG_KIEN" | "KHAC";
-                    /** Format: binary */
-                    file: string;
-                };
+                "multipart/form-data": components["schemas"]["UploadDocumentRequest"];
             };
         };
         responses: {
@@ -4003,7 +4461,7 @@ export interface operations {
             };
         };
     };
-    DocumentsController_addTo: {
+    addNominationDocument: {
         parameters: {
             query?: never;
             header?: never;
@@ -4014,12 +4472,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "multipart/form-data": {
-                    /** @enum {string} */
-                    type: "TO_TRINH" | "BAO_CAO_THANH_TICH" | "BIEN_BAN_HOP" | "XAC_NHAN_SANG_KIEN" | "KHAC";
-                    /** Format: binary */
-                    file: string;
-                };
+                "multipart/form-data": components["schemas"]["AddNominationDocumentRequest"];
             };
         };
         responses: {
@@ -4119,7 +4572,7 @@ export interface operations {
             };
         };
     };
-    DocumentsController_content: {
+    downloadDocument: {
         parameters: {
             query?: never;
             header?: never;
@@ -4190,7 +4643,7 @@ export interface operations {
             };
         };
     };
-    CatalogueController_documentTypes: {
+    listDocumentTypes: {
         parameters: {
             query?: never;
             header?: never;
@@ -4241,7 +4694,7 @@ export interface operations {
             };
         };
     };
-    CatalogueController_awards: {
+    listAwards: {
         parameters: {
             query?: {
                 at?: string;
@@ -4303,7 +4756,7 @@ export interface operations {
             };
         };
     };
-    CatalogueController_listBaseSalaries: {
+    listBaseSalaries: {
         parameters: {
             query?: never;
             header?: never;
@@ -4363,7 +4816,7 @@ export interface operations {
             };
         };
     };
-    CatalogueController_addBaseSalary: {
+    addBaseSalary: {
         parameters: {
             query?: never;
             header?: never;
@@ -4372,10 +4825,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    amount: number;
-                    effectiveFrom: string;
-                };
+                "application/json": components["schemas"]["AddBaseSalaryRequest"];
             };
         };
         responses: {
@@ -4466,7 +4916,7 @@ export interface operations {
             };
         };
     };
-    DelegationsController_list: {
+    listDelegations: {
         parameters: {
             query?: never;
             header?: never;
@@ -4517,7 +4967,7 @@ export interface operations {
             };
         };
     };
-    DelegationsController_create: {
+    createDelegation: {
         parameters: {
             query?: never;
             header?: never;
@@ -4526,13 +4976,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    deputy: string;
-                    /** @enum {string} */
-                    level: "UNIT" | "DEPARTMENT" | "SO" | "CITY";
-                    from: string;
-                    to: string;
-                };
+                "application/json": components["schemas"]["CreateDelegationRequest"];
             };
         };
         responses: {
@@ -4632,7 +5076,7 @@ export interface operations {
             };
         };
     };
-    DelegationsController_revoke: {
+    revokeDelegation: {
         parameters: {
             query?: never;
             header?: never;
@@ -4710,16 +5154,16 @@ export interface operations {
             };
         };
     };
-    AdminNominationsController_list: {
+    listStuckNominations: {
         parameters: {
             query?: {
                 level?: "UNIT" | "DEPARTMENT" | "SO" | "CITY";
                 unitCode?: string;
                 awardCode?: string;
                 campaignId?: string;
-                minOverdueDays?: string;
-                page?: string;
-                pageSize?: string;
+                minOverdueDays?: number;
+                page?: number;
+                pageSize?: number;
             };
             header?: never;
             path?: never;
@@ -4787,7 +5231,7 @@ export interface operations {
             };
         };
     };
-    AdminNominationsController_bulkDeadline: {
+    setDeadlines: {
         parameters: {
             query?: never;
             header?: never;
@@ -4796,20 +5240,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    filter: {
-                        /** @enum {string} */
-                        level?: "UNIT" | "DEPARTMENT" | "SO" | "CITY";
-                        unitCode?: string;
-                        awardCode?: string;
-                        campaignId?: string;
-                        minOverdueDays?: number;
-                    };
-                    /** Format: date-time */
-                    dueAt: string;
-                    reason: string;
-                    requestId?: string;
-                };
+                "application/json": components["schemas"]["SetDeadlinesRequest"];
             };
         };
         responses: {
@@ -4900,7 +5331,7 @@ export interface operations {
             };
         };
     };
-    AdminNominationsController_nudge: {
+    nudgeNomination: {
         parameters: {
             query?: never;
             header?: never;
@@ -4911,10 +5342,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    reason: string;
-                    requestId?: string;
-                };
+                "application/json": components["schemas"]["NudgeNominationRequest"];
             };
         };
         responses: {
@@ -5023,7 +5451,7 @@ export interface operations {
             };
         };
     };
-    AdminNominationsController_reassign: {
+    reassignNomination: {
         parameters: {
             query?: never;
             header?: never;
@@ -5034,13 +5462,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @enum {string} */
-                    level: "UNIT" | "DEPARTMENT" | "SO" | "CITY";
-                    reviewer: string;
-                    reason: string;
-                    requestId?: string;
-                };
+                "application/json": components["schemas"]["ReassignNominationRequest"];
             };
         };
         responses: {
@@ -5149,7 +5571,7 @@ export interface operations {
             };
         };
     };
-    AdminNominationsController_deadline: {
+    setNominationDeadline: {
         parameters: {
             query?: never;
             header?: never;
@@ -5160,12 +5582,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** Format: date-time */
-                    dueAt: string;
-                    reason: string;
-                    requestId?: string;
-                };
+                "application/json": components["schemas"]["SetNominationDeadlineRequest"];
             };
         };
         responses: {
@@ -5274,7 +5691,7 @@ export interface operations {
             };
         };
     };
-    AdminNominationsController_repair: {
+    repairNomination: {
         parameters: {
             query?: never;
             header?: never;
@@ -5285,10 +5702,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    reason: string;
-                    requestId?: string;
-                };
+                "application/json": components["schemas"]["RepairNominationRequest"];
             };
         };
         responses: {
@@ -5397,7 +5811,7 @@ export interface operations {
             };
         };
     };
-    DeliveriesController_retry: {
+    retryDelivery: {
         parameters: {
             query?: never;
             header?: never;
@@ -5486,7 +5900,7 @@ export interface operations {
             };
         };
     };
-    CampaignsController_list: {
+    listCampaigns: {
         parameters: {
             query?: never;
             header?: never;
@@ -5537,7 +5951,7 @@ export interface operations {
             };
         };
     };
-    CampaignsController_create: {
+    createCampaign: {
         parameters: {
             query?: never;
             header?: never;
@@ -5546,23 +5960,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    code: string;
-                    name: string;
-                    year: number;
-                    /** @enum {string} */
-                    kind: "REGULAR" | "THEMED";
-                    awardCodes: ("LAO_DONG_TIEN_TIEN" | "TAP_THE_LAO_DONG_TIEN_TIEN" | "CSTD_CO_SO" | "GIAY_KHEN_GIAM_DOC_SO" | "CSTD_THANH_PHO" | "TAP_THE_LAO_DONG_XUAT_SAC" | "BANG_KHEN_UBND_TP" | "CO_THI_DUA_UBND_TP" | "BANG_KHEN_THU_TUONG")[];
-                    /** Format: date-time */
-                    opensAt: string;
-                    /** Format: date-time */
-                    closesAt: string;
-                    /** Format: date-time */
-                    decisionDeadline?: string;
-                    levelDeadlines?: {
-                        [key: string]: string;
-                    };
-                };
+                "application/json": components["schemas"]["CreateCampaignRequest"];
             };
         };
         responses: {
@@ -5653,7 +6051,7 @@ export interface operations {
             };
         };
     };
-    CampaignsController_get: {
+    getCampaign: {
         parameters: {
             query?: never;
             header?: never;
@@ -5724,7 +6122,7 @@ export interface operations {
             };
         };
     };
-    CampaignsController_result: {
+    getCampaignResult: {
         parameters: {
             query?: never;
             header?: never;
@@ -5795,7 +6193,7 @@ export interface operations {
             };
         };
     };
-    CampaignsController_csv: {
+    downloadCampaignResultCsv: {
         parameters: {
             query?: never;
             header?: never;
@@ -5866,7 +6264,7 @@ export interface operations {
             };
         };
     };
-    CampaignsController_pdf: {
+    downloadCampaignResultPdf: {
         parameters: {
             query?: never;
             header?: never;
@@ -5937,7 +6335,7 @@ export interface operations {
             };
         };
     };
-    CampaignsController_certificates: {
+    downloadCampaignCertificates: {
         parameters: {
             query?: never;
             header?: never;
@@ -6008,7 +6406,7 @@ export interface operations {
             };
         };
     };
-    SchedulesController_list: {
+    listSchedules: {
         parameters: {
             query?: never;
             header?: never;
@@ -6068,7 +6466,7 @@ export interface operations {
             };
         };
     };
-    SchedulesController_pause: {
+    pauseSchedule: {
         parameters: {
             query?: never;
             header?: never;
@@ -6079,9 +6477,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    reason?: string;
-                };
+                "application/json": components["schemas"]["PauseScheduleRequest"];
             };
         };
         responses: {
@@ -6172,7 +6568,7 @@ export interface operations {
             };
         };
     };
-    SchedulesController_resume: {
+    resumeSchedule: {
         parameters: {
             query?: never;
             header?: never;
@@ -6183,9 +6579,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    reason?: string;
-                };
+                "application/json": components["schemas"]["ResumeScheduleRequest"];
             };
         };
         responses: {
@@ -6276,7 +6670,7 @@ export interface operations {
             };
         };
     };
-    SchedulesController_trigger: {
+    triggerSchedule: {
         parameters: {
             query?: never;
             header?: never;
@@ -6347,7 +6741,7 @@ export interface operations {
             };
         };
     };
-    NotificationsController_list: {
+    listNotifications: {
         parameters: {
             query?: never;
             header?: never;
@@ -6398,7 +6792,7 @@ export interface operations {
             };
         };
     };
-    NotificationsController_markRead: {
+    markNotificationRead: {
         parameters: {
             query?: never;
             header?: never;
@@ -6467,7 +6861,7 @@ export interface operations {
             };
         };
     };
-    HealthController_health: {
+    getHealth: {
         parameters: {
             query?: never;
             header?: never;
@@ -6496,7 +6890,7 @@ export interface operations {
             };
         };
     };
-    HealthController_live: {
+    getLiveness: {
         parameters: {
             query?: never;
             header?: never;
@@ -6527,7 +6921,7 @@ export interface operations {
             };
         };
     };
-    HealthController_ready: {
+    getReadiness: {
         parameters: {
             query?: never;
             header?: never;
@@ -6556,7 +6950,7 @@ export interface operations {
             };
         };
     };
-    OrgController_units: {
+    listOrgUnits: {
         parameters: {
             query?: never;
             header?: never;
@@ -6607,12 +7001,12 @@ export interface operations {
             };
         };
     };
-    CalendarController_year: {
+    getCalendarYear: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                year: string;
+                year: number;
             };
             cookie?: never;
         };
@@ -6678,21 +7072,18 @@ export interface operations {
             };
         };
     };
-    CalendarController_save: {
+    saveCalendarYear: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                year: string;
+                year: number;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": {
-                    holidays: string[];
-                    workingWeekends: string[];
-                };
+                "application/json": components["schemas"]["SaveCalendarYearRequest"];
             };
         };
         responses: {
@@ -6774,11 +7165,11 @@ export interface operations {
             };
         };
     };
-    CalendarController_workingDays: {
+    addWorkingDays: {
         parameters: {
             query: {
                 from: string;
-                days: string;
+                days: number;
             };
             header?: never;
             path?: never;
@@ -6837,7 +7228,7 @@ export interface operations {
             };
         };
     };
-    AwardHistoryController_import: {
+    importAwardHistory: {
         parameters: {
             query?: never;
             header?: never;
@@ -6928,13 +7319,13 @@ export interface operations {
             };
         };
     };
-    AwardHistoryController_list: {
+    listAwardHistory: {
         parameters: {
             query?: {
                 fullName?: string;
                 unitCode?: string;
-                page?: string;
-                pageSize?: string;
+                page?: number;
+                pageSize?: number;
             };
             header?: never;
             path?: never;
@@ -7002,10 +7393,10 @@ export interface operations {
             };
         };
     };
-    StatisticsController_table: {
+    getStatistics: {
         parameters: {
             query: {
-                year: string;
+                year: number;
                 by?: "unit" | "award" | "level" | "month";
             };
             header?: never;
@@ -7074,11 +7465,11 @@ export interface operations {
             };
         };
     };
-    StatisticsController_years: {
+    getStatisticsYears: {
         parameters: {
             query: {
-                from: string;
-                to: string;
+                from: number;
+                to: number;
                 by?: "award" | "unit";
             };
             header?: never;
@@ -7147,10 +7538,10 @@ export interface operations {
             };
         };
     };
-    StatisticsWorkbookController_workbook: {
+    downloadStatisticsWorkbook: {
         parameters: {
             query: {
-                year: string;
+                year: number;
                 by?: "unit" | "award" | "level" | "month";
             };
             header?: never;
@@ -7219,7 +7610,7 @@ export interface operations {
             };
         };
     };
-    OrganisationController_read: {
+    getOrganisation: {
         parameters: {
             query?: never;
             header?: never;
@@ -7279,7 +7670,7 @@ export interface operations {
             };
         };
     };
-    OrganisationController_replace: {
+    replaceOrganisation: {
         parameters: {
             query?: never;
             header?: never;
@@ -7288,25 +7679,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    orgs: {
-                        code: string;
-                        name: string;
-                        /** @enum {string} */
-                        kind: "CITY" | "SO" | "DEPARTMENT" | "UNIT" | "AGENCY";
-                        parentCode: string | null;
-                    }[];
-                    users: {
-                        username: string;
-                        displayName: string;
-                        email: "" | string;
-                        /** @enum {string} */
-                        role: "CLERK" | "REVIEWER" | "COUNCIL_MEMBER" | "STAFF" | "ADMIN";
-                        orgCode: string;
-                        /** @enum {string|null} */
-                        councilSeat: "CHAIR" | "MEMBER" | null;
-                    }[];
-                };
+                "application/json": components["schemas"]["ReplaceOrganisationRequest"];
             };
         };
         responses: {
@@ -7388,7 +7761,7 @@ export interface operations {
             };
         };
     };
-    OrganisationController_importUsers: {
+    importUsers: {
         parameters: {
             query?: never;
             header?: never;
@@ -7479,10 +7852,10 @@ export interface operations {
             };
         };
     };
-    AwardDecisionsController_list: {
+    listAwardDecisions: {
         parameters: {
             query?: {
-                year?: string;
+                year?: number;
                 awardCode?: "LAO_DONG_TIEN_TIEN" | "TAP_THE_LAO_DONG_TIEN_TIEN" | "CSTD_CO_SO" | "GIAY_KHEN_GIAM_DOC_SO" | "CSTD_THANH_PHO" | "TAP_THE_LAO_DONG_XUAT_SAC" | "BANG_KHEN_UBND_TP" | "CO_THI_DUA_UBND_TP" | "BANG_KHEN_THU_TUONG";
                 status?: "DRAFT" | "ISSUED" | "REVOKED";
             };
@@ -7543,7 +7916,7 @@ export interface operations {
             };
         };
     };
-    AwardDecisionsController_create: {
+    draftAwardDecision: {
         parameters: {
             query?: never;
             header?: never;
@@ -7552,13 +7925,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @enum {string} */
-                    awardCode: "LAO_DONG_TIEN_TIEN" | "TAP_THE_LAO_DONG_TIEN_TIEN" | "CSTD_CO_SO" | "GIAY_KHEN_GIAM_DOC_SO" | "CSTD_THANH_PHO" | "TAP_THE_LAO_DONG_XUAT_SAC" | "BANG_KHEN_UBND_TP" | "CO_THI_DUA_UBND_TP" | "BANG_KHEN_THU_TUONG";
-                    year: number;
-                    nominationIds: string[];
-                    requestId: string;
-                };
+                "application/json": components["schemas"]["DraftAwardDecisionRequest"];
             };
         };
         responses: {
@@ -7658,7 +8025,7 @@ export interface operations {
             };
         };
     };
-    AwardDecisionsController_get: {
+    getAwardDecision: {
         parameters: {
             query?: never;
             header?: never;
@@ -7729,7 +8096,7 @@ export interface operations {
             };
         };
     };
-    AwardDecisionsController_issue: {
+    issueAwardDecision: {
         parameters: {
             query?: never;
             header?: never;
@@ -7740,10 +8107,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    signer: string;
-                    requestId: string;
-                };
+                "application/json": components["schemas"]["IssueAwardDecisionRequest"];
             };
         };
         responses: {
@@ -7843,7 +8207,7 @@ export interface operations {
             };
         };
     };
-    AwardDecisionsController_revoke: {
+    revokeAwardDecision: {
         parameters: {
             query?: never;
             header?: never;
@@ -7854,10 +8218,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    reason: string;
-                    requestId: string;
-                };
+                "application/json": components["schemas"]["RevokeAwardDecisionRequest"];
             };
         };
         responses: {
@@ -7957,7 +8318,7 @@ export interface operations {
             };
         };
     };
-    AwardDecisionsController_document: {
+    downloadAwardDecisionDocument: {
         parameters: {
             query?: never;
             header?: never;
@@ -8028,7 +8389,7 @@ export interface operations {
             };
         };
     };
-    AwardDecisionsController_certificates: {
+    downloadAwardDecisionCertificates: {
         parameters: {
             query?: never;
             header?: never;
@@ -8108,11 +8469,11 @@ export interface operations {
             };
         };
     };
-    PublicAwardsController_awards: {
+    searchPublicAwards: {
         parameters: {
             query?: {
                 q?: string;
-                year?: string;
+                year?: number;
                 awardCode?: "LAO_DONG_TIEN_TIEN" | "TAP_THE_LAO_DONG_TIEN_TIEN" | "CSTD_CO_SO" | "GIAY_KHEN_GIAM_DOC_SO" | "CSTD_THANH_PHO" | "TAP_THE_LAO_DONG_XUAT_SAC" | "BANG_KHEN_UBND_TP" | "CO_THI_DUA_UBND_TP" | "BANG_KHEN_THU_TUONG";
             };
             header?: never;
@@ -8172,7 +8533,7 @@ export interface operations {
             };
         };
     };
-    MetricsController_scrape: {
+    getMetrics: {
         parameters: {
             query?: never;
             header?: never;

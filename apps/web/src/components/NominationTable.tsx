@@ -1,5 +1,5 @@
 import { useAwardName } from '../api/queries';
-import type { Nomination } from '../api/types';
+import type { Nomination } from '../api/models';
 import { LEVEL_NAMES, STATUS_NAMES, formatDate, nameOf, nomineeName } from '../lib/format';
 import { Link } from '../lib/router';
 

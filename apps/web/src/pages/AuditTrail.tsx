@@ -27,7 +27,7 @@ export function AuditTrail() {
     queryKey: ['audit', filter, page],
     queryFn: () => {
       const query = Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== ''));
-      return unwrap<AuditPage>(api.GET('/api/admin/audit', { params: { query: { ...query, page: String(page), pageSize: String(PAGE_SIZE) } } }));
+      return unwrap(api.GET('/api/admin/audit', { params: { query: { ...query, page: page, pageSize: PAGE_SIZE } } }));
     },
     placeholderData: keepPreviousData,
   });
@@ -127,7 +127,7 @@ function ChainCheck() {
     clear();
     setBusy(true);
     try {
-      const verified = await unwrap<Verification>(api.GET('/api/admin/audit/verify'));
+      const verified = await unwrap(api.GET('/api/admin/audit/verify'));
       setResult(verified);
       if (verified.ok) success(`Chuỗi nhật ký nguyên vẹn: ${verified.events} sự kiện.`);
       else failure(brokenText(verified));

@@ -3,7 +3,6 @@ import { useState, type FormEvent } from 'react';
 import { api, download, unwrap } from '../api/client';
 import { newRequestId, useAwards } from '../api/queries';
 import type { components, paths } from '../api/schema';
-import type { Nomination, Page } from '../api/types';
 import { useAnnounce } from '../components/Announcer';
 import { Dialog } from '../components/Dialog';
 import { Field } from '../components/Field';
@@ -20,7 +19,7 @@ const dong = new Intl.NumberFormat('vi-VN');
 export function AwardDecisions() {
   const decisions = useQuery({
     queryKey: ['award-decisions'],
-    queryFn: () => unwrap<{ items: AwardDecision[] }>(api.GET('/api/award-decisions')),
+    queryFn: () => unwrap(api.GET('/api/award-decisions')),
   });
   const { failure } = useAnnounce();
   const [drafting, setDrafting] = useState(false);
@@ -141,7 +140,7 @@ function DraftDecision({ onClose }: { onClose: () => void }) {
   const approved = useQuery({
     queryKey: ['approved', award],
     enabled: !!award,
-    queryFn: () => unwrap<Page<Nomination>>(api.GET('/api/nominations', { params: { query: { status: 'APPROVED', awardCode: award, pageSize: '200' } } })),
+    queryFn: () => unwrap(api.GET('/api/nominations', { params: { query: { status: 'APPROVED', awardCode: award, pageSize: 200 } } })),
   });
   const candidates = (approved.data?.items ?? []).filter((n) => String(n.year) === year && !n.awardDecision);
   const toggle = (id: string) => setChosen((ids) => (ids.includes(id) ? ids.filter((i) => i !== id) : [...ids, id]));

@@ -2,14 +2,11 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { useState, type FormEvent } from 'react';
 import { api, unwrap } from '../api/client';
 import { useAwardName, useUnits } from '../api/queries';
-import type { components } from '../api/schema';
 import { useAnnounce } from '../components/Announcer';
 import { Field } from '../components/Field';
 import { Pager } from '../components/Pager';
 import { ApiFailure, errorMessage } from '../lib/errors';
 import { AWARD_BASIS_NAMES, nameOf } from '../lib/format';
-
-type HistoryPage = components['schemas']['AwardHistoryPage'];
 
 const PAGE_SIZE = 50;
 const HEADER = 'fullName,unitCode,awardCode,year,decisionRef,basis';
@@ -40,7 +37,7 @@ function Import() {
     setBusy(true);
     try {
       const csv = await file.text();
-      const { imported } = await unwrap<{ imported: number }>(
+      const { imported } = await unwrap(
         api.POST('/api/admin/award-history/import', {
           body: csv,
           headers: { 'Content-Type': 'text/csv; charset=utf-8' },
@@ -90,10 +87,10 @@ function Lookup() {
   const history = useQuery({
     queryKey: ['award-history', filter, page],
     queryFn: () =>
-      unwrap<HistoryPage>(
+      unwrap(
         api.GET('/api/admin/award-history', {
           params: {
-            query: { fullName: filter.fullName || undefined, unitCode: filter.unitCode || undefined, page: String(page), pageSize: String(PAGE_SIZE) },
+            query: { fullName: filter.fullName || undefined, unitCode: filter.unitCode || undefined, page: page, pageSize: PAGE_SIZE },
           },
         }),
       ),

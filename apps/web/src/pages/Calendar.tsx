@@ -22,7 +22,7 @@ export function Calendar() {
   const valid = /^\d{4}$/.test(year) && Number(year) >= 2000 && Number(year) <= 2100;
   const calendar = useQuery({
     queryKey: ['calendar', year],
-    queryFn: () => unwrap<CalendarYear>(api.GET('/api/admin/calendar/{year}', { params: { path: { year } } })),
+    queryFn: () => unwrap(api.GET('/api/admin/calendar/{year}', { params: { path: { year: Number(year) } } })),
     enabled: valid,
   });
   return (
@@ -68,7 +68,7 @@ function YearForm({ calendar }: { calendar: CalendarYear }) {
     setBusy(true);
     try {
       const body = { holidays: lines('holidays').map((l) => parseDay(l)!), workingWeekends: lines('workingWeekends').map((l) => parseDay(l)!) };
-      const saved = await unwrap<CalendarYear>(api.PUT('/api/admin/calendar/{year}', { params: { path: { year: String(calendar.year) } }, body }));
+      const saved = await unwrap(api.PUT('/api/admin/calendar/{year}', { params: { path: { year: calendar.year } }, body }));
       queryClient.setQueryData(['calendar', String(calendar.year)], saved);
       success(`Đã lưu lịch làm việc năm ${calendar.year}.`);
     } catch (error) {

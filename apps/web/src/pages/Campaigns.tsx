@@ -2,14 +2,12 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api, download, unwrap } from '../api/client';
 import { useAwards } from '../api/queries';
-import type { components, paths } from '../api/schema';
-import type { Campaign as CampaignInfo } from '../api/types';
+import type { paths } from '../api/schema';
+import type { Campaign as CampaignInfo } from '../api/models';
 import { useAnnounce } from '../components/Announcer';
 import { Dialog } from '../components/Dialog';
 import { errorMessage } from '../lib/errors';
 import { CAMPAIGN_STATUS_NAMES, LEVEL_NAMES, STATUS_NAMES, formatDate, nameOf } from '../lib/format';
-
-type CampaignResult = components['schemas']['CampaignResult'];
 import { Link } from '../lib/router';
 import { useMe } from '../session';
 
@@ -19,7 +17,7 @@ const total = (c: CampaignInfo) => Object.values(c.counts?.byStatus ?? {}).reduc
 
 export function Campaigns() {
   const me = useMe();
-  const campaigns = useQuery({ queryKey: ['campaigns'], queryFn: async () => (await unwrap<{ items: CampaignInfo[] }>(api.GET('/api/campaigns'))).items });
+  const campaigns = useQuery({ queryKey: ['campaigns'], queryFn: async () => (await unwrap(api.GET('/api/campaigns'))).items });
   const [creating, setCreating] = useState(false);
   return (
     <>
@@ -151,7 +149,7 @@ function CreateCampaign({ onClose }: { onClose: () => void }) {
 }
 
 export function Campaign({ id }: { id: string }) {
-  const campaign = useQuery({ queryKey: ['campaign', id], queryFn: () => unwrap<CampaignInfo>(api.GET('/api/campaigns/{id}', { params: { path: { id } } })) });
+  const campaign = useQuery({ queryKey: ['campaign', id], queryFn: () => unwrap(api.GET('/api/campaigns/{id}', { params: { path: { id } } })) });
   const { failure } = useAnnounce();
   const get = (suffix: string, name: string) => (event: React.MouseEvent) => {
     event.preventDefault();
@@ -212,7 +210,7 @@ export function Campaign({ id }: { id: string }) {
 function IssuedDecisions({ campaignId }: { campaignId: string }) {
   const result = useQuery({
     queryKey: ['campaign-result', campaignId],
-    queryFn: () => unwrap<CampaignResult>(api.GET('/api/campaigns/{id}/result', { params: { path: { id: campaignId } } })),
+    queryFn: () => unwrap(api.GET('/api/campaigns/{id}/result', { params: { path: { id: campaignId } } })),
   });
   const { failure } = useAnnounce();
   const decisions = result.data?.awardDecisions ?? [];

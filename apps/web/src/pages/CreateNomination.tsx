@@ -4,7 +4,6 @@ import { api, unwrap } from '../api/client';
 import { uploadDocuments } from '../api/documents';
 import { newRequestId, useAwards, useDocumentTypeName } from '../api/queries';
 import type { paths } from '../api/schema';
-import type { Nomination } from '../api/types';
 import { useAnnounce } from '../components/Announcer';
 import { Field } from '../components/Field';
 import { errorMessage, fieldErrors } from '../lib/errors';
@@ -73,7 +72,7 @@ export function CreateNomination() {
         requestId: requestId.current,
       };
       // `documents` is API.md's (Dossiers); the served document gains it with the dossier endpoints.
-      const created = await unwrap<Nomination>(api.POST('/api/nominations', { body: documents.length > 0 ? ({ ...body, documents } as SubmitBody) : body }));
+      const created = await unwrap(api.POST('/api/nominations', { body: documents.length > 0 ? ({ ...body, documents } as SubmitBody) : body }));
       void queryClient.invalidateQueries({ queryKey: ['nominations'] });
       navigate(`/ho-so/${created.id}`);
       success('Đã gửi hồ sơ đề nghị.');

@@ -16,7 +16,7 @@ const HOLD_FIELDS = { 'hold-name': ['fullName'], 'hold-unit': ['unitCode'], 'hol
 
 /** Nominees under discipline or investigation: their submissions are refused and their nominations in review suspended. */
 export function Holds() {
-  const holds = useQuery({ queryKey: ['holds'], queryFn: () => unwrap<{ items: Hold[] }>(api.GET('/api/admin/holds')) });
+  const holds = useQuery({ queryKey: ['holds'], queryFn: () => unwrap(api.GET('/api/admin/holds')) });
   const units = useUnits().data ?? [];
   const unitName = (code: string) => units.find((u) => u.code === code)?.name ?? code;
   const displayName = useDisplayName();

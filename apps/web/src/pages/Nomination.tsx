@@ -2,9 +2,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api, download, unwrap } from '../api/client';
 import { uploadDocuments } from '../api/documents';
+import { decidedByCouncil } from '../api/catalogue';
 import { newRequestId, useAwardName, useAwards, useDocumentTypeName, useDocumentTypes, useInbox, useNomination } from '../api/queries';
 import type { paths } from '../api/schema';
-import type { Nomination, VoteReceipt } from '../api/types';
+import type { Nomination } from '../api/models';
 import { useAnnounce } from '../components/Announcer';
 import { Dialog } from '../components/Dialog';
 import { LOST_RACE, errorMessage, isLostRace } from '../lib/errors';
@@ -53,7 +54,7 @@ function NominationView({ n }: { n: Nomination }) {
   const inbox = useInbox(1, 200, me.role === 'STAFF');
   const assignedToMe = me.role === 'STAFF' && !!inbox.data?.items.some((i) => i.id === n.id);
   const atMyLevel = n.status === 'IN_REVIEW' && n.currentLevel !== null && (me.reviewsLevel === n.currentLevel || assignedToMe);
-  const councilLevel = !!award && n.currentLevel !== null && award.councilLevels.includes(n.currentLevel);
+  const councilLevel = !!award && n.currentLevel !== null && decidedByCouncil(award, n.currentLevel);
   const isClerk = me.role === 'CLERK' && me.orgCode === n.unitCode;
 
   return (
@@ -70,7 +71,7 @@ function NominationView({ n }: { n: Nomination }) {
           <dd>{awardName(n.awardCode)}</dd>
           <dt>Đơn vị</dt>
           <dd>{n.unitCode}</dd>
-          {n.nominee.position && (
+          {n.nominee.kind === 'INDIVIDUAL' && n.nominee.position && (
             <>
               <dt>Chức vụ</dt>
               <dd>{n.nominee.position}</dd>
@@ -218,7 +219,7 @@ function Decide({ n }: { n: Nomination }) {
   const decide = (decision: 'APPROVE' | 'RETURN' | 'REJECT') =>
     run(
       () =>
-        unwrap<Nomination>(
+        unwrap(
           api.POST('/api/nominations/{id}/decisions', {
             params: { path: { id: n.id } },
             body: {
@@ -290,7 +291,7 @@ function Vote({ n, chair }: { n: Nomination; chair: boolean }) {
   const vote = async (choice: 'FOR' | 'AGAINST') => {
     setBusy(true);
     try {
-      const receipt = await unwrap<VoteReceipt>(
+      const receipt = await unwrap(
         api.POST('/api/nominations/{id}/votes', { params: { path: { id: n.id } }, body: { vote: choice, requestId: newRequestId() } }),
       );
       votedHere.add(key);
@@ -310,9 +311,7 @@ function Vote({ n, chair }: { n: Nomination; chair: boolean }) {
   const close = async () => {
     setBusy(true);
     try {
-      await refresh(
-        await unwrap<Nomination>(api.POST('/api/nominations/{id}/votes/close', { params: { path: { id: n.id } }, body: { requestId: newRequestId() } })),
-      );
+      await refresh(await unwrap(api.POST('/api/nominations/{id}/votes/close', { params: { path: { id: n.id } }, body: { requestId: newRequestId() } })));
       success('Đã kết thúc bỏ phiếu. Kết quả ở mục Quá trình xét duyệt.');
     } catch (error) {
       if (isLostRace(error)) await refresh();
@@ -363,7 +362,7 @@ function ClerkActions({ n }: { n: Nomination }) {
     event.preventDefault();
     const ok = await run(async () => {
       const documents = await uploadDocuments(files);
-      return unwrap<Nomination>(
+      return unwrap(
         api.POST('/api/nominations/{id}/resubmit', {
           params: { path: { id: n.id } },
           // `documents` is API.md's (Dossiers); the served document gains it with the dossier endpoints.
@@ -380,7 +379,7 @@ function ClerkActions({ n }: { n: Nomination }) {
   const withdraw = async (event: FormEvent<HTMLFormElement>) => {
     if (!event.currentTarget.reportValidity()) return;
     const ok = await run(
-      () => unwrap<Nomination>(api.POST('/api/nominations/{id}/withdraw', { params: { path: { id: n.id } }, body: { reason, requestId: newRequestId() } })),
+      () => unwrap(api.POST('/api/nominations/{id}/withdraw', { params: { path: { id: n.id } }, body: { reason, requestId: newRequestId() } })),
       'Đã rút hồ sơ.',
     );
     if (ok) setWithdrawing(false);

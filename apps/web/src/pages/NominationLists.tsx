@@ -2,7 +2,6 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../api/client';
 import { LIVE_INTERVAL_MS } from '../api/queries';
-import type { Nomination, Page } from '../api/types';
 import { NominationTable } from '../components/NominationTable';
 import { Pager } from '../components/Pager';
 import { errorMessage } from '../lib/errors';
@@ -14,7 +13,7 @@ const PAGE_SIZE = 50;
 function useNominations(unitCode: string | undefined, page: number) {
   return useQuery({
     queryKey: ['nominations', unitCode ?? 'all', page],
-    queryFn: () => unwrap<Page<Nomination>>(api.GET('/api/nominations', { params: { query: { unitCode, page: String(page), pageSize: String(PAGE_SIZE) } } })),
+    queryFn: () => unwrap(api.GET('/api/nominations', { params: { query: { unitCode, page: page, pageSize: PAGE_SIZE } } })),
     refetchInterval: LIVE_INTERVAL_MS,
     placeholderData: keepPreviousData,
   });

@@ -18,7 +18,7 @@ const SEAT_NAMES: Record<string, string> = { CHAIR: 'chủ tịch hội đồng'
 
 /** The organisation and its people as the last import left them, and the import of the next document. */
 export function OrganisationPage() {
-  const organisation = useQuery({ queryKey: ['organisation'], queryFn: () => unwrap<Organisation>(api.GET('/api/admin/organisation')) });
+  const organisation = useQuery({ queryKey: ['organisation'], queryFn: () => unwrap(api.GET('/api/admin/organisation')) });
   return (
     <>
       <h1>Tổ chức và người dùng</h1>
@@ -82,9 +82,7 @@ function Import() {
     }
     setBusy(true);
     try {
-      const imported = await unwrap<components['schemas']['OrganisationImport']>(
-        api.PUT('/api/admin/organisation', { body: document as OrganisationDocument }),
-      );
+      const imported = await unwrap(api.PUT('/api/admin/organisation', { body: document as OrganisationDocument }));
       await Promise.all([queryClient.invalidateQueries({ queryKey: ['organisation'] }), queryClient.invalidateQueries({ queryKey: ['org-units'] })]);
       const gone = [...imported.deactivated.orgs, ...imported.deactivated.users];
       success(`Đã nhập ${imported.orgs} tổ chức và ${imported.users} người dùng.${gone.length > 0 ? ` Ngừng hoạt động: ${gone.join(', ')}.` : ''}`);

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState, type MouseEvent } from 'react';
-import { download, request } from '../api/client';
+import { api, download, unwrap } from '../api/client';
 import type { components } from '../api/schema';
 import { useAnnounce } from '../components/Announcer';
 import { BarChart } from '../components/BarChart';
@@ -46,7 +46,7 @@ export function StatisticsPage() {
   const { failure } = useAnnounce();
   const ids = { year: useId(), by: useId() };
   const query = `year=${year}&by=${by}`;
-  const statistics = useQuery({ queryKey: ['statistics', year, by], queryFn: () => request<Statistics>(`/api/statistics?${query}`) });
+  const statistics = useQuery({ queryKey: ['statistics', year, by], queryFn: () => unwrap(api.GET('/api/statistics', { params: { query: { year, by } } })) });
   const grouping = GROUPINGS.find(([value]) => value === by)![1];
 
   const getWorkbook = (event: MouseEvent) => {

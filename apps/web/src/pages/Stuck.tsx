@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api, unwrap } from '../api/client';
 import { LIVE_INTERVAL_MS, newRequestId } from '../api/queries';
-import type { Level, Nomination, StuckItem } from '../api/types';
+import type { Level, StuckItem } from '../api/models';
 import { useAnnounce } from '../components/Announcer';
 import { Dialog } from '../components/Dialog';
 import { Field } from '../components/Field';
@@ -13,12 +13,16 @@ import { useDevUsers, useDisplayName } from '../session';
 
 const REASSIGN_FIELDS = { 'reassign-to': ['reviewer'], 'reassign-reason': ['reason'] };
 
-type Action = { kind: 'deadline' | 'reassign'; item: StuckItem } | null;
+/** An item about a nomination: the actions act on it (an email of no nomination has none). */
+type StuckNomination = StuckItem & { nominationId: string };
+const aboutNomination = (item: StuckItem): item is StuckNomination => item.nominationId !== null;
+
+type Action = { kind: 'deadline' | 'reassign'; item: StuckNomination } | null;
 
 export function Stuck() {
   const stuck = useQuery({
     queryKey: ['stuck'],
-    queryFn: () => unwrap<{ items: StuckItem[] }>(api.GET('/api/admin/stuck', { params: { query: {} } })),
+    queryFn: () => unwrap(api.GET('/api/admin/stuck', { params: { query: {} } })),
     refetchInterval: LIVE_INTERVAL_MS,
   });
   const displayName = useDisplayName();
@@ -27,7 +31,7 @@ export function Stuck() {
   const [action, setAction] = useState<Action>(null);
   const [busy, setBusy] = useState(false);
 
-  const nudge = async (item: StuckItem) => {
+  const nudge = async (item: StuckNomination) => {
     try {
       await unwrap(
         api.POST('/api/admin/nominations/{id}/nudge', {
@@ -57,7 +61,11 @@ export function Stuck() {
         {items.map((item) => (
           <li key={`${item.nominationId}-${item.kind}`} className="card">
             <h2>
-              <Link to={`/ho-so/${item.nominationId}`}>{nameOf(STUCK_KIND_NAMES, item.kind)}</Link>
+              {aboutNomination(item) ? (
+                <Link to={`/ho-so/${item.nominationId}`}>{nameOf(STUCK_KIND_NAMES, item.kind)}</Link>
+              ) : (
+                nameOf(STUCK_KIND_NAMES, item.kind)
+              )}
             </h2>
             <p>{item.reason}</p>
             <dl className="facts">
@@ -66,20 +74,22 @@ export function Stuck() {
               <dt>Từ</dt>
               <dd>{formatDateTime(item.since)}</dd>
             </dl>
-            <div className="actions">
-              <a href={item.temporalUiUrl} target="_blank" rel="noreferrer">
-                Mở trong Temporal
-              </a>
-              <button type="button" className="secondary" onClick={() => void nudge(item)}>
-                Nhắc
-              </button>
-              <button type="button" className="secondary" onClick={() => setAction({ kind: 'deadline', item })}>
-                Gia hạn
-              </button>
-              <button type="button" className="secondary" onClick={() => setAction({ kind: 'reassign', item })}>
-                Giao cho người khác
-              </button>
-            </div>
+            {aboutNomination(item) && (
+              <div className="actions">
+                <a href={item.temporalUiUrl ?? undefined} target="_blank" rel="noreferrer">
+                  Mở trong Temporal
+                </a>
+                <button type="button" className="secondary" onClick={() => void nudge(item)}>
+                  Nhắc
+                </button>
+                <button type="button" className="secondary" onClick={() => setAction({ kind: 'deadline', item })}>
+                  Gia hạn
+                </button>
+                <button type="button" className="secondary" onClick={() => setAction({ kind: 'reassign', item })}>
+                  Giao cho người khác
+                </button>
+              </div>
+            )}
           </li>
         ))}
       </ul>
@@ -90,7 +100,7 @@ export function Stuck() {
 }
 
 interface ActionProps {
-  item: StuckItem;
+  item: StuckNomination;
   busy: boolean;
   setBusy: (busy: boolean) => void;
   onClose: () => void;
@@ -139,7 +149,7 @@ function ReassignDialog({ item, busy, setBusy, onClose, onDone }: ActionProps) {
   const displayName = useDisplayName();
   const nomination = useQuery({
     queryKey: ['nomination', item.nominationId],
-    queryFn: () => unwrap<Nomination>(api.GET('/api/nominations/{id}', { params: { path: { id: item.nominationId } } })),
+    queryFn: () => unwrap(api.GET('/api/nominations/{id}', { params: { path: { id: item.nominationId } } })),
   });
   const [reviewer, setReviewer] = useState('');
   const [reason, setReason] = useState('');
