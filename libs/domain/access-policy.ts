@@ -37,6 +37,11 @@ export class OrgTree {
     return this.byCode.get(code);
   }
 
+  /** The name every response and page shows for an organisation code; the code itself when the chart has none. */
+  nameOf(code: string): string {
+    return this.byCode.get(code)?.name ?? code;
+  }
+
   /** The organisation and its ancestors, nearest first. */
   chain(code: string): OrgNode[] {
     const chain: OrgNode[] = [];

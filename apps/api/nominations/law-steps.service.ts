@@ -37,7 +37,7 @@ export class LawStepsService {
         awardCode: n.awardCode,
         awardName: awardOf(n).nameVi,
         unitCode: n.unitCode,
-        unitName: tree.get(n.unitCode)?.name ?? n.unitCode,
+        unitName: tree.nameOf(n.unitCode),
         year: n.year,
         postingEndsAt: n.postingEndsAt!.toISOString(),
       })),

@@ -1345,6 +1345,9 @@ export interface components {
                 kind: "OVERDUE" | "WORKFLOW_TASK_FAILING" | "ACTIVITY_RETRYING" | "STATE_MISMATCH" | "DELIVERY_FAILING";
                 reason: string;
                 waitingOn: string[];
+                /** @description The nomination’s unit; absent for mail of no nomination */
+                unitCode?: string;
+                unitName?: string;
                 /** Format: date-time */
                 since: string;
                 temporalUiUrl: string | null;
@@ -1396,6 +1399,7 @@ export interface components {
             id: string;
             fullName: string;
             unitCode: string;
+            unitName: string;
             reason: string;
             /**
              * Format: date
@@ -1413,6 +1417,7 @@ export interface components {
             items: {
                 fullName: string;
                 unitCode: string;
+                unitName: string;
                 awardCode: string;
                 year: number;
                 decisionRef: string;
@@ -1551,6 +1556,7 @@ export interface components {
             /** @enum {string} */
             level: "UNIT" | "DEPARTMENT" | "SO" | "CITY";
             orgCode: string;
+            orgName: string;
             /** Format: date */
             from: string;
             /** Format: date */
@@ -1574,6 +1580,7 @@ export interface components {
             /** @enum {string} */
             role: "CLERK" | "REVIEWER" | "COUNCIL_MEMBER" | "STAFF" | "ADMIN";
             orgCode: string;
+            orgName: string;
             /** @enum {string|null} */
             councilSeat: "CHAIR" | "MEMBER" | null;
             /**

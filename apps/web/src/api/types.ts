@@ -13,6 +13,7 @@ export interface Me {
   displayName: string;
   role: Role;
   orgCode: string;
+  orgName: string;
   councilSeat: 'CHAIR' | 'MEMBER' | null;
   reviewsLevel: Level | null;
 }
@@ -52,6 +53,7 @@ export interface Nomination {
   awardCode: string;
   year: number;
   unitCode: string;
+  unitName: string;
   nominee: NomineeLike & { position?: string };
   achievements: string;
   status: string;
@@ -93,6 +95,7 @@ export interface StuckItem {
   kind: string;
   reason: string;
   waitingOn: string[];
+  unitName?: string;
   since: string;
   temporalUiUrl: string;
   level?: Level | null;
