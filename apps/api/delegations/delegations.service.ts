@@ -37,7 +37,8 @@ export class DelegationsService {
     const level = reviewerLevel(actor, tree);
     if (level !== input.level) throw ApiError.forbidden(API_MESSAGES.review.notReviewerOfLevel(actor.username, input.level));
     const deputy = input.deputy === actor.username ? actor : await this.orgs.findUser(input.deputy);
-    const problems = delegationProblems(input, actor, deputy, hanoiDay(new Date()), this.config.DELEGATION_MAX_DAYS);
+    const delegator = { ...actor, orgName: tree.nameOf(actor.orgCode) };
+    const problems = delegationProblems(input, delegator, deputy, hanoiDay(new Date()), this.config.DELEGATION_MAX_DAYS);
     if (problems.length > 0) throw new ApiError('VALIDATION_FAILED', API_MESSAGES.delegation.refused, problems);
     const created = await this.delegations.create({
       delegator: actor.username,
