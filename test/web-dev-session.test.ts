@@ -2,6 +2,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { buildWebApp, DESKTOP, go, launchChromium, listen } from './support/browser';
 import { Harness } from './support/harness';
 
+const U1 = 'Trung tâm Khuyến công và Tư vấn phát triển công nghiệp';
+
 /** Everything the page keeps in the browser's storage, per store. */
 const storage = (page: Page) =>
   page.evaluate(() => {
@@ -14,6 +16,7 @@ const storage = (page: Page) =>
 /**
  * Dev mode's sign-in keeps the place (UI.md "Additions (v2)"), in Chromium against the real stack: a deep
  * link leads to its page after the sign-in, a reload keeps the user on it, and the token stays in the tab.
+ * On the way, the pages name the unit, not its code.
  */
 describe('web app: dev mode sign-in that lasts', () => {
   let sut: Harness;
@@ -36,12 +39,27 @@ describe('web app: dev mode sign-in that lasts', () => {
   });
 
   it('a deep link signs in to its page; a reload stays there signed in; signing out is for good; another tab signs in on its own', async () => {
+    // The link a notification email carries: the nomination's page.
+    const n = await sut.submit('u1.clerk');
+    await sut.waitForRow(n.id, (row) => row.status === 'IN_REVIEW');
     const page = await context!.newPage();
-    await page.goto(`${base}/dot-thi-dua`);
+    await page.goto(`${base}/ho-so/${n.id}`);
     await page.getByLabel('Tài khoản').selectOption('u1.head');
     await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-    await page.getByRole('heading', { level: 1, name: 'Đợt thi đua', exact: true }).waitFor();
-    expect(new URL(page.url()).pathname).toBe('/dot-thi-dua');
+    await page.getByRole('heading', { level: 1, name: 'Nguyễn Thị Lan', exact: true }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/ho-so/${n.id}`);
+    // Names, not codes: the unit as people know it.
+    await page.getByRole('definition').filter({ hasText: U1 }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Nguyễn Thị Lan', exact: true }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/ho-so/${n.id}`);
+
+    await go(page, '/hop-viec');
+    const row = page
+      .getByRole('row')
+      .filter({ has: page.getByRole('link', { name: 'Nguyễn Thị Lan' }) })
+      .first();
+    await row.getByRole('cell', { name: U1, exact: true }).waitFor();
 
     await go(page, '/thong-bao');
     await page.getByRole('heading', { level: 1, name: 'Thông báo', exact: true }).waitFor();

@@ -1274,6 +1274,7 @@ export interface components {
                 open: boolean;
                 opinions: {
                     agency: string;
+                    agencyName: string;
                     /** @enum {string|null} */
                     answer: "AGREE" | "DISAGREE" | null;
                     comment: string | null;
