@@ -61,6 +61,10 @@ describe('web app: dev mode sign-in that lasts', () => {
       .first();
     await row.getByRole('cell', { name: U1, exact: true }).waitFor();
 
+    await go(page, '/don-vi');
+    await page.getByRole('heading', { level: 1, name: 'Hồ sơ của đơn vị', exact: true }).waitFor();
+    await page.getByRole('paragraph').filter({ hasText: U1 }).waitFor();
+
     await go(page, '/thong-bao');
     await page.getByRole('heading', { level: 1, name: 'Thông báo', exact: true }).waitFor();
     await page.reload();
