@@ -97,6 +97,7 @@ describe('admins see stuck work and act on it', () => {
     expect(item).toBeDefined();
     expect(item!.reason).toContain('Quá hạn xử lý ở cấp Đơn vị cơ sở');
     expect(item!.waitingOn).toEqual(['u1.head']);
+    expect(item).toMatchObject({ unitCode: 'U1', unitName: 'Trung tâm Khuyến công và Tư vấn phát triển công nghiệp' });
     expect(item!.nextEscalationAt).toEqual(expect.any(String));
     expect(item!.temporalUiUrl).toContain(`/workflows/${n.workflowId}`);
     expect((await sut.get('admin', `/api/admin/stuck?campaignId=${campaignId}&minOverdueDays=30`)).body.items).toEqual([]);

@@ -8,6 +8,9 @@ import { extractPages } from './support/pdf-text';
 import { until } from './support/until';
 import type { Response } from 'supertest';
 
+const CATP = 'Công an thành phố Hà Nội';
+const SNV = 'Sở Nội vụ Hà Nội';
+
 /**
  * The steps the law adds (workflow v5): a state-level award posted publicly, its agencies consulted in
  * parallel, forwarded by the city and recorded when the central decision comes; a hold placed while in
@@ -60,8 +63,8 @@ describe('the law’s steps in the workflow', () => {
     // Each agency's own deadline, set as its request was sent.
     const dueAt = expect.any(String);
     expect(atCity.consultation.opinions).toEqual([
-      { agency: 'CATP', answer: null, comment: null, answeredAt: null, dueAt, overdue: false },
-      { agency: 'SNV', answer: null, comment: null, answeredAt: null, dueAt, overdue: false },
+      { agency: 'CATP', agencyName: CATP, answer: null, comment: null, answeredAt: null, dueAt, overdue: false },
+      { agency: 'SNV', agencyName: SNV, answer: null, comment: null, answeredAt: null, dueAt, overdue: false },
     ]);
 
     const postings = await ok(await sut.get('u3.clerk', '/api/postings'));
@@ -117,8 +120,16 @@ describe('the law’s steps in the workflow', () => {
     const ready = await ok(await sut.get('city.board', `/api/nominations/${n.id}`));
     expect(ready.objections).toEqual([expect.objectContaining({ author: 'u3.clerk', text: 'Đề nghị làm rõ thành tích năm 2024' })]);
     expect(ready.consultation.opinions).toEqual([
-      { agency: 'CATP', answer: null, comment: null, answeredAt: null, dueAt: atCity.consultation.opinions[0].dueAt, overdue: true },
-      { agency: 'SNV', answer: 'AGREE', comment: 'Thống nhất', answeredAt: expect.any(String), dueAt: atCity.consultation.opinions[1].dueAt, overdue: false },
+      { agency: 'CATP', agencyName: CATP, answer: null, comment: null, answeredAt: null, dueAt: atCity.consultation.opinions[0].dueAt, overdue: true },
+      {
+        agency: 'SNV',
+        agencyName: SNV,
+        answer: 'AGREE',
+        comment: 'Thống nhất',
+        answeredAt: expect.any(String),
+        dueAt: atCity.consultation.opinions[1].dueAt,
+        overdue: false,
+      },
     ]);
     const late = await sut.post('catp.officer', `/api/nominations/${n.id}/opinions`, { answer: 'AGREE' });
     expect(late.status).toBe(409);

@@ -2,12 +2,14 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { buildWebApp, DESKTOP, type InPage, launchChromium, listen, screenshots, seriousViolations } from './support/browser';
+import { buildWebApp, DESKTOP, go, type InPage, launchChromium, listen, screenshots, seriousViolations } from './support/browser';
 import { Harness } from './support/harness';
 
 const CLIENT_ID = 'tdkt-web';
 const AUDIENCE = 'urn:tdkt:api';
 const API_SCOPE = 'tdkt';
+/** Short enough that the app renews the token (a minute before expiry) while a test watches. */
+const ACCESS_TOKEN_TTL = 75;
 
 const freePort = () =>
   new Promise<number>((resolve, reject) => {
@@ -28,6 +30,7 @@ function startProvider(port: number, redirectUri: string): Promise<ChildProcess>
       OIDC_REDIRECT_URI: redirectUri,
       OIDC_AUDIENCE: AUDIENCE,
       OIDC_API_SCOPE: API_SCOPE,
+      OIDC_ACCESS_TOKEN_TTL: String(ACCESS_TOKEN_TTL),
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -94,7 +97,7 @@ describe('web app sign-in at the organisation’s OpenID Connect provider', () =
     expect((await fetch(`${base}/api/auth/dev-users`)).status).toBe(404);
   });
 
-  it('"Đăng nhập" goes to the provider and comes back signed in, on the page the user opened, the token in memory only', async () => {
+  it('"Đăng nhập" goes to the provider and comes back on the page the user opened; a reload and a second tab stay signed in; the token is renewed', async () => {
     const context = await browser.newContext({ viewport: DESKTOP, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
     const page = await context.newPage();
     const bearers: string[] = [];
@@ -103,7 +106,8 @@ describe('web app sign-in at the organisation’s OpenID Connect provider', () =
       if (request.url().startsWith(`${base}/api/`) && authorization) bearers.push(authorization);
     });
     await page.goto(`${base}/hop-viec`);
-    const signIn = page.getByRole('button', { name: 'Đăng nhập', exact: true });
+    // Enabled once the tab has asked the provider silently and heard that nobody is signed in there.
+    const signIn = page.getByRole('button', { name: 'Đăng nhập', exact: true, disabled: false });
     await signIn.waitFor();
     expect(await page.getByLabel('Tài khoản').count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
@@ -120,18 +124,56 @@ describe('web app sign-in at the organisation’s OpenID Connect provider', () =
 
     const token = bearers.at(-1)!.replace(/^Bearer /, '');
     expect(claimsOf(token)).toMatchObject({ iss: issuer, aud: AUDIENCE, sub: 'u1.head', client_id: CLIENT_ID });
-    // Neither the token nor anything else is left in the browser's storage (the PKCE state was removed on the way back).
+    // The token is in this tab's sessionStorage (oidc-client-ts's user store), never in localStorage or a cookie.
     const stored = await page.evaluate(() => {
       type Store = { length: number; key(i: number): string | null; getItem(key: string): string | null };
       const w = globalThis as unknown as { localStorage: Store; sessionStorage: Store };
       const all = (s: Store) => Array.from({ length: s.length }, (_, i) => `${s.key(i)}=${s.getItem(s.key(i)!)}`);
-      return [...all(w.localStorage), ...all(w.sessionStorage)];
+      return { local: all(w.localStorage), session: all(w.sessionStorage) };
     });
-    expect(stored).toEqual([]);
+    expect(stored.local).toEqual([]);
+    expect(stored.session.filter((entry) => entry.includes(token))).toHaveLength(1);
     expect(await page.evaluate(() => (globalThis as unknown as { document: { cookie: string } }).document.cookie)).not.toContain(token);
 
-    // Signed out, the provider's own session signs the user in again without asking.
+    // A reload keeps the user signed in, on the same page, without a trip to the provider (a renewal may run meanwhile).
+    await go(page, '/thong-bao');
+    await page.getByRole('heading', { level: 1, name: 'Thông báo', exact: true }).waitFor();
+    const provider: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().startsWith(issuer) && request.isNavigationRequest()) provider.push(request.url());
+    });
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Thông báo', exact: true }).waitFor();
+    await page.getByText('Phạm Quốc Hùng').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/thong-bao');
+    expect(provider).toEqual([]);
+
+    // A second tab opens signed in: it asks the provider once, without a prompt, and stays on its page.
+    const second = await context.newPage();
+    await second.goto(`${base}/dot-thi-dua`);
+    await second.getByRole('heading', { level: 1, name: 'Đợt thi đua', exact: true }).waitFor();
+    await second.getByText('Phạm Quốc Hùng').waitFor();
+    expect(new URL(second.url()).pathname).toBe('/dot-thi-dua');
+    expect(new URL(second.url()).search).toBe('');
+    await second.close();
+
+    // A minute before the token expires, the app renews it with the refresh token and goes on with the new one.
+    const refreshed = await page.waitForRequest(
+      (request) => request.url().startsWith(issuer) && request.method() === 'POST' && (request.postData() ?? '').includes('grant_type=refresh_token'),
+      { timeout: ACCESS_TOKEN_TTL * 1000 },
+    );
+    await (await refreshed.response())!.finished();
+    await go(page, '/hop-viec');
+    await page.getByRole('heading', { level: 1, name: 'Hộp việc', exact: true }).waitFor();
+    const renewed = bearers.at(-1)!.replace(/^Bearer /, '');
+    expect(renewed).not.toBe(token);
+    expect(claimsOf(renewed)).toMatchObject({ iss: issuer, aud: AUDIENCE, sub: 'u1.head' });
+
+    // Signed out, a reload stays signed out; the provider's own session signs the user in again without asking.
     await page.getByRole('button', { name: 'Đăng xuất', exact: true }).click();
+    await page.reload();
+    await signIn.waitFor();
+    expect(await page.getByRole('navigation', { name: 'Điều hướng chính' }).count()).toBe(0);
     await signIn.click();
     await page.getByRole('navigation', { name: 'Điều hướng chính' }).waitFor();
     await page.getByText('Phạm Quốc Hùng').waitFor();
@@ -142,11 +184,14 @@ describe('web app sign-in at the organisation’s OpenID Connect provider', () =
   it('a user the organisation does not know is refused, in Vietnamese, and stays signed out', async () => {
     const page = await browser.newPage({ viewport: DESKTOP });
     await page.goto(`${base}/`);
-    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+    await page.getByRole('button', { name: 'Đăng nhập', exact: true, disabled: false }).click();
     await logInAtProvider(page, 'stranger');
     await page.getByRole('alert').getByText('Tài khoản vừa đăng nhập không có trong hệ thống thi đua - khen thưởng').waitFor();
     expect(await page.getByRole('navigation', { name: 'Điều hướng chính' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Đăng nhập', exact: true }).isEnabled()).toBe(true);
+    await page.reload();
+    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).waitFor();
+    expect(await page.getByRole('navigation', { name: 'Điều hướng chính' }).count()).toBe(0);
     await page.close();
   });
 });

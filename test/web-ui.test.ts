@@ -371,7 +371,7 @@ describe('web app', () => {
     await reviewer.fill('dept-b.reviewer');
     await dialog.getByLabel('Lý do', { exact: true }).fill('Trưởng phòng đi công tác dài ngày.');
     await dialog.getByRole('button', { name: 'Xác nhận', exact: true }).click();
-    await dialog.locator('#reassign-to-error').getByText('phải là cán bộ của DEPT-A').waitFor();
+    await dialog.locator('#reassign-to-error').getByText('phải là cán bộ của Phòng Quản lý Công nghiệp (DEPT-A)').waitFor();
     expect(await reviewer.getAttribute('aria-describedby')).toBe('reassign-to-error');
     expect(await reviewer.evaluate((el) => el === (globalThis as unknown as InPage).document.activeElement)).toBe(true);
     await accessible(admin, 'reassign-dialog');

@@ -23,7 +23,7 @@ export class CampaignResultService {
       nominationId: n.id,
       nominee: n.nominee as CampaignNomination['nominee'],
       unitCode: n.unitCode,
-      unitName: tree.get(n.unitCode)?.name ?? n.unitCode,
+      unitName: tree.nameOf(n.unitCode),
       awardCode: n.awardCode,
       catalogueVersion: n.catalogueVersion,
       // The final approval is the decision; a row without one (repaired by hand) was decided when last written.

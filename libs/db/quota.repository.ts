@@ -31,9 +31,10 @@ export class QuotaRepository {
     const cap = Math.floor(base * quota.fraction + 1e-9);
     const used = await tx.quotaClaim.count({ where: { unitCode, awardCode, year } });
     if (used >= cap) {
+      const unit = (await tx.org.findUnique({ where: { code: unitCode }, select: { code: true, name: true } })) ?? { code: unitCode, name: unitCode };
       return {
         code: 'QUOTA_EXCEEDED',
-        message: API_MESSAGES.nomination.quotaExhausted({ unitCode, awardCode, year, cap, percent: Math.round(quota.fraction * 100), base, of: quota.of }),
+        message: API_MESSAGES.nomination.quotaExhausted({ unit, awardCode, year, cap, percent: Math.round(quota.fraction * 100), base, of: quota.of }),
         details: [{ path: 'quota', message: API_MESSAGES.nomination.quotaUsage(cap, used) }],
       };
     }

@@ -63,6 +63,11 @@ describe('access policy on the demo organisation', () => {
     });
   });
 
+  it('names an organisation by its name, and one the chart does not know by its code', () => {
+    expect(sut.nameOf('U1')).toBe(DEMO_ORGS.find((o) => o.code === 'U1')!.name);
+    expect(sut.nameOf('NOWHERE')).toBe('NOWHERE');
+  });
+
   it('stops walking up a tree whose parents loop', () => {
     const looped = new OrgTree([
       { code: 'A', name: 'A', kind: 'UNIT', parentCode: 'B' },

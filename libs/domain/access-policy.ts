@@ -37,6 +37,11 @@ export class OrgTree {
     return this.byCode.get(code);
   }
 
+  /** The name every response and page shows for an organisation code; the code itself when the chart has none. */
+  nameOf(code: string): string {
+    return this.byCode.get(code)?.name ?? code;
+  }
+
   /** The organisation and its ancestors, nearest first. */
   chain(code: string): OrgNode[] {
     const chain: OrgNode[] = [];
@@ -126,7 +131,7 @@ export function reassignProblem(reviewer: Actor | null, request: { level: Level;
   if (reviewer.role === 'CLERK' || reviewer.role === 'ADMIN') return say.roleReviewsNothing(reviewer.role);
   const org = nomination.route.includes(request.level) ? tree.reviewingOrg(nomination.unitCode, request.level) : undefined;
   if (!org) return say.levelNotOnRoute(request.level);
-  if (!isStaffOf(reviewer, org.code)) return say.notStaffOfReviewingOrg(org.code, request.level);
+  if (!isStaffOf(reviewer, org.code)) return say.notStaffOfReviewingOrg(org, request.level);
   return null;
 }
 

@@ -8,8 +8,8 @@ import type { Level } from './levels';
  * worded for a Sở's staff, not for developers. The validator's own issues are worded in
  * `validation-messages.ts`; logs stay in English. A sentence (an error's `message`) starts with a
  * capital; a detail is a phrase about its field and starts in lower case, as the form shows it
- * under the field. Codes (levels, statuses, awards, units) stay codes: they are what the screens
- * and the documents show.
+ * under the field. Codes (levels, statuses, awards) stay codes: they are what the screens and the
+ * documents show. An organisation is named by its name, its code after it, as everywhere (UI.md).
  */
 
 const ROLE_NAMES: Record<Role, string> = {
@@ -23,6 +23,12 @@ const ROLE_NAMES: Record<Role, string> = {
 const NOMINEE_KIND_NAMES: Record<'INDIVIDUAL' | 'COLLECTIVE', string> = { INDIVIDUAL: 'cá nhân', COLLECTIVE: 'tập thể' };
 
 const RETRY_WITH_SAME_REQUEST = 'vui lòng thử lại với cùng requestId';
+
+interface NamedOrg {
+  code: string;
+  name: string;
+}
+const orgLabel = (org: NamedOrg) => `${org.name} (${org.code})`;
 
 /** Errors any route may answer: the error filter's, and those of the HTTP layer before a handler runs. */
 const common = {
@@ -78,7 +84,7 @@ const review = {
   reassignRefused: 'Người được giao không xét được cấp này',
   roleReviewsNothing: (role: Role) => `${ROLE_NAMES[role]} không xét duyệt hồ sơ`,
   levelNotOnRoute: (level: Level) => `cấp ${level} không có trong quy trình xét của hồ sơ này`,
-  notStaffOfReviewingOrg: (orgCode: string, level: Level) => `phải là cán bộ của ${orgCode}, nơi xét cấp ${level} của hồ sơ này`,
+  notStaffOfReviewingOrg: (org: NamedOrg, level: Level) => `phải là cán bộ của ${orgLabel(org)}, nơi xét cấp ${level} của hồ sơ này`,
 };
 
 const delegation = {
@@ -86,7 +92,7 @@ const delegation = {
   revokeByDelegatorOnly: 'Chỉ người ủy quyền hoặc quản trị viên được thu hồi ủy quyền',
   deputyIsDelegator: 'phải là người khác, không phải chính người ủy quyền',
   deputyRoleRefused: (role: Role) => `${ROLE_NAMES[role]} không được nhận ủy quyền`,
-  deputyNotStaff: (orgCode: string) => `phải là cán bộ của ${orgCode}`,
+  deputyNotStaff: (org: NamedOrg) => `phải là cán bộ của ${orgLabel(org)}`,
   startsBeforeToday: (today: string) => `phải từ hôm nay (${today}) trở đi`,
   periodTooLong: (maxDays: number) => `thời gian ủy quyền tối đa ${maxDays} ngày`,
 };
@@ -197,8 +203,8 @@ const nomination = {
   externalOnlyForwarded: (status: string) => `Chỉ ghi quyết định của cấp trên cho hồ sơ đã trình (FORWARDED); hồ sơ đang ở trạng thái ${status}`,
   resubmitOnlyReturned: (status: string) => `Chỉ bổ sung được hồ sơ đã bị trả lại; hồ sơ đang ở trạng thái ${status}`,
   withdrawFinal: (status: string) => `Hồ sơ đã kết thúc (${status}), không thể rút`,
-  quotaExhausted: (q: { unitCode: string; awardCode: string; year: number; cap: number; percent: number; base: number; of: string }) =>
-    `Đơn vị ${q.unitCode} đã dùng hết ${q.cap} suất ${q.awardCode} năm ${q.year} (${q.percent}% của ${q.base} ${q.of})`,
+  quotaExhausted: (q: { unit: NamedOrg; awardCode: string; year: number; cap: number; percent: number; base: number; of: string }) =>
+    `Đơn vị ${orgLabel(q.unit)} đã dùng hết ${q.cap} suất ${q.awardCode} năm ${q.year} (${q.percent}% của ${q.base} ${q.of})`,
   quotaUsage: (cap: number, used: number) => `tối đa ${cap} suất, đã dùng ${used}`,
   databaseNotReady: `Cơ sở dữ liệu chưa sẵn sàng; thao tác chưa được thực hiện, ${RETRY_WITH_SAME_REQUEST}`,
   notWritten: 'Thao tác không ghi được vào cơ sở dữ liệu và đã bị từ chối; hồ sơ giữ nguyên trạng thái',

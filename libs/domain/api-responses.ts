@@ -76,6 +76,7 @@ export const delegationResponse = z
     deputy: z.string(),
     level: z.enum(LEVELS),
     orgCode: z.string(),
+    orgName: z.string(),
     from: z.iso.date(),
     to: z.iso.date(),
     createdAt: instant,
@@ -94,6 +95,7 @@ export const meResponse = z
     displayName: z.string(),
     role,
     orgCode: z.string(),
+    orgName: z.string(),
     councilSeat: z.enum(['CHAIR', 'MEMBER']).nullable(),
     reviewsLevel: z.enum(['UNIT', 'DEPARTMENT', 'SO', 'CITY']).nullable().describe('The level the user reviews or votes on, if any'),
   })

@@ -9,7 +9,7 @@ function user(username: string): Actor {
 }
 
 const today = '2026-03-02';
-const delegator = user('dept-a.reviewer');
+const delegator = { ...user('dept-a.reviewer'), orgName: 'Phòng Quản lý Công nghiệp' };
 const ok = { deputy: 'dept-a.deputy', from: today, to: '2026-03-06' };
 const sut = (request: Partial<typeof ok>, deputy: Actor | null = user(request.deputy ?? ok.deputy), maxDays = 90) =>
   delegationProblems({ ...ok, ...request }, delegator, deputy, today, maxDays);

@@ -23,7 +23,7 @@ export function daysInPeriod(from: string, to: string): number {
  */
 export function delegationProblems(
   request: DelegationRequest,
-  delegator: Pick<Actor, 'username' | 'orgCode'>,
+  delegator: Pick<Actor, 'username' | 'orgCode'> & { orgName: string },
   deputy: Pick<Actor, 'role' | 'orgCode'> | null,
   today: string,
   maxDays: number,
@@ -33,7 +33,8 @@ export function delegationProblems(
   if (request.deputy === delegator.username) problems.push({ path: 'deputy', message: say.deputyIsDelegator });
   else if (!deputy) problems.push({ path: 'deputy', message: API_MESSAGES.review.noSuchUser(request.deputy) });
   else if (deputy.role === 'CLERK' || deputy.role === 'ADMIN') problems.push({ path: 'deputy', message: say.deputyRoleRefused(deputy.role) });
-  else if (!isStaffOf(deputy, delegator.orgCode)) problems.push({ path: 'deputy', message: say.deputyNotStaff(delegator.orgCode) });
+  else if (!isStaffOf(deputy, delegator.orgCode))
+    problems.push({ path: 'deputy', message: say.deputyNotStaff({ code: delegator.orgCode, name: delegator.orgName }) });
   if (request.from < today) problems.push({ path: 'from', message: say.startsBeforeToday(today) });
   if (daysInPeriod(request.from, request.to) > maxDays) problems.push({ path: 'to', message: say.periodTooLong(maxDays) });
   return problems;

@@ -143,6 +143,7 @@ export const nominationResponse = z
         opinions: z.array(
           z.object({
             agency: z.string(),
+            agencyName: z.string(),
             answer: z.enum(['AGREE', 'DISAGREE']).nullable(),
             comment: z.string().nullable(),
             answeredAt: instant.nullable(),

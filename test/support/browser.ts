@@ -62,7 +62,7 @@ export async function signIn(page: Page, base: string, username: string): Promis
   await page.getByRole('navigation', { name: 'Điều hướng chính' }).waitFor();
 }
 
-/** In-app navigation: a reload would drop the token, which lives in the page's memory only. */
+/** In-app navigation, as a click on a link would do: quicker than a reload, which would load the app anew. */
 export async function go(page: Page, path: string): Promise<void> {
   await page.evaluate((to) => {
     const w = globalThis as unknown as InPage;

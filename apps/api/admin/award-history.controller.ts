@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { createHash } from 'node:crypto';
 import { AwardHistoryRepository } from '../../../libs/db/award-history.repository';
+import { OrgRepository } from '../../../libs/db/org.repository';
 import type { Actor } from '../../../libs/domain/access-policy';
 import { awardHistoryImportResponse, awardHistoryPageResponse } from '../../../libs/domain/admin-responses';
 import { awardHistoryQuerySchema, type AwardHistoryQuery } from '../../../libs/domain/admin-schemas';
@@ -15,7 +16,10 @@ import { ZodPipe } from '../common/zod.pipe';
 @ApiTags('review rules')
 @Controller('admin/award-history')
 export class AwardHistoryController {
-  constructor(private readonly history: AwardHistoryRepository) {}
+  constructor(
+    private readonly history: AwardHistoryRepository,
+    private readonly orgs: OrgRepository,
+  ) {}
 
   @Authenticated({ roles: ['ADMIN'] })
   @Post('import')
@@ -53,7 +57,7 @@ export class AwardHistoryController {
   })
   async list(@Query(new ZodPipe(awardHistoryQuerySchema)) query: AwardHistoryQuery) {
     const { page, pageSize, ...filter } = query;
-    const { items, total } = await this.history.list(filter, { skip: (page - 1) * pageSize, take: pageSize });
-    return { items, total, page, pageSize };
+    const [{ items, total }, tree] = await Promise.all([this.history.list(filter, { skip: (page - 1) * pageSize, take: pageSize }), this.orgs.tree()]);
+    return { items: items.map((item) => ({ ...item, unitName: tree.nameOf(item.unitCode) })), total, page, pageSize };
   }
 }

@@ -15,6 +15,8 @@ import { HoldSuspensions } from './hold-suspensions';
 
 const holdId = new ParseUUIDPipe({ exceptionFactory: () => ApiError.notFound('hold') });
 
+type NamedHold = HoldView & { unitName: string };
+
 @ApiTags('review rules')
 @Controller('admin/holds')
 export class HoldsController {
@@ -33,8 +35,9 @@ export class HoldsController {
     response: holdListResponse,
     errors: [403],
   })
-  async list(): Promise<{ items: HoldView[] }> {
-    return { items: await this.holds.list() };
+  async list(): Promise<{ items: NamedHold[] }> {
+    const [holds, tree] = await Promise.all([this.holds.list(), this.orgs.tree()]);
+    return { items: holds.map((hold) => ({ ...hold, unitName: tree.nameOf(hold.unitCode) })) };
   }
 
   @Authenticated({ roles: ['ADMIN'] })
@@ -50,9 +53,10 @@ export class HoldsController {
     errors: [403],
     example: { body: { fullName: 'Trần Văn Bình', unitCode: 'U1', reason: 'Đang bị xem xét kỷ luật', until: '2026-12-31' } },
   })
-  async create(@CurrentActor() actor: Actor, @Body(new ZodPipe(holdSchema)) body: HoldInput): Promise<HoldView> {
+  async create(@CurrentActor() actor: Actor, @Body(new ZodPipe(holdSchema)) body: HoldInput): Promise<NamedHold> {
+    const tree = await this.orgs.activeTree();
     // A hold under a mistyped or closed unit or an elapsed date would silently hold no one.
-    if ((await this.orgs.activeTree()).get(body.unitCode)?.kind !== 'UNIT') {
+    if (tree.get(body.unitCode)?.kind !== 'UNIT') {
       throw new ApiError('VALIDATION_FAILED', API_MESSAGES.admin.unitUnknown, [{ path: 'unitCode', message: API_MESSAGES.admin.notAUnit(body.unitCode) }]);
     }
     if (body.until < hanoiDay(new Date())) {
@@ -60,7 +64,7 @@ export class HoldsController {
     }
     const hold = await this.holds.create({ ...body, createdBy: actor.username });
     await this.suspensions.suspend(hold, actor.username);
-    return hold;
+    return { ...hold, unitName: tree.nameOf(hold.unitCode) };
   }
 
   @Authenticated({ roles: ['ADMIN'] })

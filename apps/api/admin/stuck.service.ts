@@ -25,6 +25,9 @@ export interface StuckItem {
   kind: StuckKind;
   reason: string;
   waitingOn: string[];
+  /** The nomination's unit, for items of a nomination. */
+  unitCode?: string;
+  unitName?: string;
   since: string;
   temporalUiUrl: string | null;
   nextEscalationAt?: string;
@@ -311,6 +314,7 @@ export class StuckService {
           ...problem,
           reason: typeof problem.reason === 'string' ? problem.reason : problem.reason(waitingOn),
           waitingOn,
+          ...(row && { unitCode: row.unitCode, unitName: tree.nameOf(row.unitCode) }),
           temporalUiUrl: problem.workflowId ? temporalUiUrl(this.config, problem.workflowId) : null,
         };
       }),

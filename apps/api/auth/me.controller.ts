@@ -24,13 +24,15 @@ export class MeController {
     description: 'The signed-in user as the directory knows them: username, display name, role, organisation, council seat, and the level they review.',
     response: meResponse,
   })
-  async me(@CurrentActor() actor: Actor): Promise<Actor & { reviewsLevel: Level | null }> {
-    const reviewsLevel = watchedLevel(actor, await this.orgs.tree());
+  async me(@CurrentActor() actor: Actor): Promise<Actor & { orgName: string; reviewsLevel: Level | null }> {
+    const tree = await this.orgs.tree();
+    const reviewsLevel = watchedLevel(actor, tree);
     return {
       username: actor.username,
       displayName: actor.displayName,
       role: actor.role,
       orgCode: actor.orgCode,
+      orgName: tree.nameOf(actor.orgCode),
       councilSeat: actor.councilSeat ?? null,
       reviewsLevel,
     };

@@ -4,6 +4,7 @@ import { APP_CONFIG, type AppConfig } from '../../../libs/config/config';
 import { NominationRepository } from '../../../libs/db/nomination.repository';
 import { OrgRepository } from '../../../libs/db/org.repository';
 import type { Actor } from '../../../libs/domain/access-policy';
+import { API_MESSAGES } from '../../../libs/domain/api-messages';
 import { commandFingerprint } from '../../../libs/domain/command-fingerprint';
 import type { ExternalDecisionInput, ObjectionInput, OpinionInput } from '../../../libs/domain/law-schemas';
 import { awardOf } from '../../../libs/domain/nomination-catalogue';
@@ -37,7 +38,7 @@ export class LawStepsService {
         awardCode: n.awardCode,
         awardName: awardOf(n).nameVi,
         unitCode: n.unitCode,
-        unitName: tree.get(n.unitCode)?.name ?? n.unitCode,
+        unitName: tree.nameOf(n.unitCode),
         year: n.year,
         postingEndsAt: n.postingEndsAt!.toISOString(),
       })),
@@ -68,8 +69,8 @@ export class LawStepsService {
     await this.commands.send(record.workflowId, opinionUpdate, actor.username, command, () => {
       if (record.status !== 'IN_REVIEW' || !record.consultationOpen) throw new ApiError('INVALID_STATE', 'Hồ sơ không trong thời gian lấy ý kiến hiệp y');
       const own = record.opinions.find((o) => o.agency === org.code);
-      if (own?.answer) throw new ApiError('INVALID_STATE', `Cơ quan ${org.code} đã cho ý kiến`);
-      if (own?.overdue) throw new ApiError('INVALID_STATE', `Cơ quan ${org.code} đã quá hạn cho ý kiến`);
+      if (own?.answer) throw new ApiError('INVALID_STATE', API_MESSAGES.nomination.agencyAnswered(org.name));
+      if (own?.overdue) throw new ApiError('INVALID_STATE', API_MESSAGES.nomination.agencyOverdue(org.name));
     });
     return this.reader.reread(actor, id);
   }

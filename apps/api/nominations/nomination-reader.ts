@@ -52,12 +52,6 @@ export class NominationReader {
   }
 
   private present(actor: Actor, record: NominationRecord, tree: OrgTree): NominationView {
-    return nominationView(
-      record,
-      tree.get(record.unitCode)?.name ?? record.unitCode,
-      this.config,
-      seesHoldReasons(actor, record, tree),
-      awardOf(record).requiredDocuments,
-    );
+    return nominationView(record, tree, this.config, seesHoldReasons(actor, record, tree), awardOf(record).requiredDocuments);
   }
 }

@@ -1,5 +1,6 @@
 import type { AppConfig } from '../../../libs/config/config';
 import type { NominationRecord } from '../../../libs/db/nomination.repository';
+import type { OrgTree } from '../../../libs/domain/access-policy';
 import type { DocumentType } from '../../../libs/domain/document-types';
 import { dossierOf } from '../../../libs/domain/dossier';
 import type { DocumentRef } from '../../../libs/domain/nomination-machine';
@@ -10,11 +11,11 @@ import { temporalUiUrl } from '../temporal/temporal-ui-url';
 
 /**
  * The nomination exactly as API.md describes it, the same from every endpoint; hold reasons only for
- * those the access policy lets see them (`seesHoldReasons`); its unit named beside its code.
+ * those the access policy lets see them (`seesHoldReasons`); its unit and consulted agencies named beside their codes.
  */
 export function nominationView(
   n: NominationRecord,
-  unitName: string,
+  tree: OrgTree,
   config: Pick<AppConfig, 'TEMPORAL_UI_URL' | 'TEMPORAL_NAMESPACE'>,
   holdReasons: boolean,
   requiredDocuments: readonly DocumentType[],
@@ -26,7 +27,7 @@ export function nominationView(
     catalogueVersion: n.catalogueVersion,
     year: n.year,
     unitCode: n.unitCode,
-    unitName,
+    unitName: tree.nameOf(n.unitCode),
     nominee: n.nominee,
     achievements: n.achievements,
     declarations: n.declarations ?? undefined,
@@ -60,6 +61,7 @@ export function nominationView(
           open: n.consultationOpen,
           opinions: n.opinions.map((o) => ({
             agency: o.agency,
+            agencyName: tree.nameOf(o.agency),
             answer: o.answer,
             comment: o.comment,
             answeredAt: o.answeredAt?.toISOString() ?? null,

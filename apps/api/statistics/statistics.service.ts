@@ -109,7 +109,7 @@ function order(by: StatisticsGrouping): (a: string, b: string) => number {
 function nameOf(by: StatisticsGrouping | 'award' | 'unit', key: string, tree: OrgTree): StatisticsRow['name'] {
   switch (by) {
     case 'unit':
-      return tree.get(key)?.name ?? key;
+      return tree.nameOf(key);
     case 'award':
       return awardName(key);
     case 'level':

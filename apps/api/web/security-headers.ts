@@ -6,8 +6,9 @@ type Directives = Record<string, string[] | null>;
 
 /**
  * What the web app needs, and no more: its own scripts, styles, images and API; the identity provider's
- * discovery and token endpoints (on the issuer's origin) when it signs people in there. No page may
- * frame it (clickjacking), no plugin, no foreign form target.
+ * discovery and token endpoints (on the issuer's origin) when it signs people in there. No frame-src: the
+ * app renews its token with the refresh token at the token endpoint, never in an iframe at the provider.
+ * No page may frame it (clickjacking), no plugin, no foreign form target.
  */
 function appDirectives(config: AppConfig): Directives {
   const signsInAt = config.AUTH_MODE === 'jwt' && config.AUTH_JWT_ISSUER && config.AUTH_OIDC_CLIENT_ID ? [new URL(config.AUTH_JWT_ISSUER).origin] : [];

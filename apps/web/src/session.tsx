@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { api, setToken, unwrap, whenUnauthenticated } from './api/client';
-import { finishSignIn, SignInFailure } from './api/oidc';
+import { endSession, onAccessToken, resumeSession, SignInFailure } from './api/oidc';
 import type { DevUser, Me } from './api/models';
 import { useAnnounce } from './components/Announcer';
 import { ApiFailure, errorMessage } from './lib/errors';
@@ -9,7 +9,7 @@ import { useRouter } from './lib/router';
 
 interface Session {
   me: Me | null;
-  /** Back from the identity provider, the code is being exchanged: the sign-in page says so. */
+  /** The session is being resumed or the provider's answer exchanged: the sign-in page says so. */
   returning: boolean;
   signIn: (username: string) => Promise<void>;
   signOut: () => void;
@@ -28,42 +28,75 @@ function signInFailureMessage(error: unknown): string {
   return errorMessage(error);
 }
 
+/**
+ * Dev mode's token stays with this tab (sessionStorage): a reload keeps the user, another tab signs in on
+ * its own, and nothing is left once the tab closes. Never localStorage, which every tab and every later
+ * visit would share.
+ */
+const DEV_TOKEN = 'tdkt.dev-token';
+
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [me, setMe] = useState<Me | null>(null);
-  const [returning, setReturning] = useState(false);
+  const [returning, setReturning] = useState(true);
   const queryClient = useQueryClient();
   const { navigate } = useRouter();
   const { failure } = useAnnounce();
-  const oidc = useSignInSettings().data?.oidc;
+  const settings = useSignInSettings();
+  const oidc = settings.data?.oidc;
   const signOut = useCallback(() => {
     setToken(null);
     setMe(null);
+    sessionStorage.removeItem(DEV_TOKEN);
+    if (oidc) void endSession(oidc);
     // Nothing one user saw may show to the next one on this screen.
     queryClient.clear();
-  }, [queryClient]);
+  }, [queryClient, oidc]);
   useEffect(() => whenUnauthenticated(signOut), [signOut]);
   useEffect(() => {
-    if (!oidc) return;
-    // finishSignIn takes the code out of the address bar before its first await: a second run finds none.
-    const back = finishSignIn(oidc);
-    setReturning(true);
-    back
-      .then(async (result) => {
-        if (!result) return;
-        setToken(result.token);
-        setMe(await unwrap(api.GET('/api/auth/me')));
-        navigate(result.returnTo, { replace: true });
+    if (settings.isError) setReturning(false);
+    if (!settings.data) return;
+    if (!oidc) {
+      const token = sessionStorage.getItem(DEV_TOKEN);
+      if (!token) return setReturning(false);
+      setToken(token);
+      unwrap(api.GET('/api/auth/me'))
+        .then(setMe)
+        .catch(() => sessionStorage.removeItem(DEV_TOKEN))
+        .finally(() => setReturning(false));
+      return;
+    }
+    const renewals = onAccessToken(oidc, setToken);
+    // Back from the provider, the address names the page the user started from again; the router follows.
+    const followAddress = () => navigate(window.location.pathname + window.location.search, { replace: true });
+    // StrictMode runs this effect twice over the one resumed session: only the live run reports.
+    let live = true;
+    resumeSession(oidc)
+      .then(async (token) => {
+        if (!live) return;
+        if (token) {
+          setToken(token);
+          setMe(await unwrap(api.GET('/api/auth/me')));
+        }
+        followAddress();
       })
       .catch((error: unknown) => {
+        if (!live) return;
         setToken(null);
+        void endSession(oidc);
+        followAddress();
         failure(signInFailureMessage(error));
       })
-      .finally(() => setReturning(false));
-  }, [oidc]);
+      .finally(() => live && setReturning(false));
+    return () => {
+      live = false;
+      renewals();
+    };
+  }, [settings.data, settings.isError]);
   const signIn = useCallback(async (username: string) => {
     const { token } = await unwrap(api.POST('/api/auth/dev-token', { body: { username } }));
     setToken(token);
     setMe(await unwrap(api.GET('/api/auth/me')));
+    sessionStorage.setItem(DEV_TOKEN, token);
   }, []);
   return <SessionContext.Provider value={{ me, returning, signIn, signOut }}>{children}</SessionContext.Provider>;
 }

@@ -3,8 +3,8 @@ import { ApiFailure, type ApiErrorBody } from '../lib/errors';
 import type { paths } from './schema';
 
 /**
- * The bearer token lives in this module's memory only (the issue forbids localStorage and
- * sessionStorage): a reload signs the user out, and no script of another page can read it.
+ * The bearer token every call carries. The session (session.tsx) sets it and keeps it where a reload
+ * finds it again: this tab's sessionStorage, never localStorage (UI.md).
  */
 let token: string | null = null;
 let onUnauthenticated: () => void = () => undefined;

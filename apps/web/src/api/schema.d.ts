@@ -1557,6 +1557,7 @@ export interface components {
             items: {
                 fullName: string;
                 unitCode: string;
+                unitName: string;
                 awardCode: string;
                 year: number;
                 decisionRef: string;
@@ -1800,6 +1801,7 @@ export interface components {
             /** @enum {string} */
             level: "UNIT" | "DEPARTMENT" | "SO" | "CITY";
             orgCode: string;
+            orgName: string;
             /** Format: date */
             from: string;
             /** Format: date */
@@ -1934,6 +1936,7 @@ export interface components {
             id: string;
             fullName: string;
             unitCode: string;
+            unitName: string;
             reason: string;
             /**
              * Format: date
@@ -1962,6 +1965,7 @@ export interface components {
             /** @enum {string} */
             role: "CLERK" | "REVIEWER" | "COUNCIL_MEMBER" | "STAFF" | "ADMIN";
             orgCode: string;
+            orgName: string;
             /** @enum {unknown|null} */
             councilSeat: "CHAIR" | "MEMBER" | null;
             /**
@@ -2060,6 +2064,7 @@ export interface components {
                 open: boolean;
                 opinions: {
                     agency: string;
+                    agencyName: string;
                     /** @enum {unknown|null} */
                     answer: "AGREE" | "DISAGREE" | null;
                     comment: string | null;
@@ -2409,6 +2414,9 @@ export interface components {
                 kind: "OVERDUE" | "WORKFLOW_TASK_FAILING" | "ACTIVITY_RETRYING" | "STATE_MISMATCH" | "DELIVERY_FAILING";
                 reason: string;
                 waitingOn: string[];
+                /** @description The nomination’s unit; absent for mail of no nomination */
+                unitCode?: string;
+                unitName?: string;
                 /** Format: date-time */
                 since: string;
                 temporalUiUrl: string | null;

@@ -28,7 +28,7 @@ export function NominationTable({ items, caption, withStatus }: { items: Nominat
                 <Link to={`/ho-so/${n.id}`}>{nomineeName(n.nominee)}</Link>
               </th>
               <td>{awardName(n.awardCode)}</td>
-              <td>{n.unitCode}</td>
+              <td>{n.unitName}</td>
               {withStatus && <td>{nameOf(STATUS_NAMES, n.status)}</td>}
               <td>{nameOf(LEVEL_NAMES, n.currentLevel)}</td>
               <td>

@@ -176,7 +176,7 @@ function DraftDecision({ onClose }: { onClose: () => void }) {
         {approved.data && candidates.length === 0 && <p>Không có hồ sơ nào đã được phê duyệt chưa có quyết định.</p>}
         {candidates.map((n) => (
           <label key={n.id} className="check">
-            <input type="checkbox" checked={chosen.includes(n.id)} onChange={() => toggle(n.id)} /> {nomineeName(n.nominee)} ({n.unitCode})
+            <input type="checkbox" checked={chosen.includes(n.id)} onChange={() => toggle(n.id)} /> {nomineeName(n.nominee)} ({n.unitName})
           </label>
         ))}
       </fieldset>

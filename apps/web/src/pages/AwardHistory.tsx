@@ -101,7 +101,6 @@ function Lookup() {
     setPage(1);
     setFilter({ fullName: typed.fullName.trim(), unitCode: typed.unitCode });
   };
-  const unitName = (code: string) => units.find((u) => u.code === code)?.name ?? code;
 
   return (
     <section aria-labelledby="lookup-title">
@@ -149,7 +148,7 @@ function Lookup() {
                 {history.data.items.map((row) => (
                   <tr key={`${row.fullName}-${row.unitCode}-${row.awardCode}-${row.year}`}>
                     <th scope="row">{row.fullName}</th>
-                    <td>{unitName(row.unitCode)}</td>
+                    <td>{row.unitName}</td>
                     <td>{awardName(row.awardCode)}</td>
                     <td>{row.year}</td>
                     <td>{row.decisionRef}</td>

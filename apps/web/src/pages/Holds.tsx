@@ -18,7 +18,6 @@ const HOLD_FIELDS = { 'hold-name': ['fullName'], 'hold-unit': ['unitCode'], 'hol
 export function Holds() {
   const holds = useQuery({ queryKey: ['holds'], queryFn: () => unwrap(api.GET('/api/admin/holds')) });
   const units = useUnits().data ?? [];
-  const unitName = (code: string) => units.find((u) => u.code === code)?.name ?? code;
   const displayName = useDisplayName();
   const { success, failure } = useAnnounce();
   const queryClient = useQueryClient();
@@ -65,7 +64,7 @@ export function Holds() {
               {items.map((hold) => (
                 <tr key={hold.id}>
                   <th scope="row">{hold.fullName}</th>
-                  <td>{unitName(hold.unitCode)}</td>
+                  <td>{hold.unitName}</td>
                   <td className="prose">{hold.reason}</td>
                   <td>{formatDay(hold.until)}</td>
                   <td>

@@ -70,7 +70,7 @@ function NominationView({ n }: { n: Nomination }) {
           <dt>Danh hiệu, hình thức khen thưởng</dt>
           <dd>{awardName(n.awardCode)}</dd>
           <dt>Đơn vị</dt>
-          <dd>{n.unitCode}</dd>
+          <dd>{n.unitName}</dd>
           {n.nominee.kind === 'INDIVIDUAL' && n.nominee.position && (
             <>
               <dt>Chức vụ</dt>

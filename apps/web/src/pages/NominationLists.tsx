@@ -43,6 +43,7 @@ export function UnitNominations() {
   const { navigate } = useRouter();
   return (
     <List title="Hồ sơ của đơn vị" unitCode={me.orgCode}>
+      <p>{me.orgName}</p>
       {me.role === 'CLERK' && (
         <p>
           <button type="button" onClick={() => navigate('/don-vi/tao-moi')}>

@@ -69,6 +69,12 @@ export function Stuck() {
             </h2>
             <p>{item.reason}</p>
             <dl className="facts">
+              {item.unitName && (
+                <>
+                  <dt>Đơn vị</dt>
+                  <dd>{item.unitName}</dd>
+                </>
+              )}
               <dt>Chờ</dt>
               <dd>{item.waitingOn.length ? item.waitingOn.map(displayName).join(', ') : '—'}</dd>
               <dt>Từ</dt>
