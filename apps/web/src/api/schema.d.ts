@@ -167,6 +167,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/decisions/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decide up to 200 nominations in one batch */
+        post: operations["ReviewBatchesController_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/votes/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cast a council member’s votes on up to 200 nominations in one batch */
+        post: operations["ReviewBatchesController_vote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/nominations/{id}/votes": {
         parameters: {
             query?: never;
@@ -1738,6 +1772,44 @@ export interface components {
                 authority: "GIAM_DOC_SO" | "CHU_TICH_UBND_TP";
             }[];
         };
+        BatchItemRefusal: {
+            /** @description As the item sent it */
+            nominationId: string | null;
+            /** @description The status the single route would answer */
+            status: number;
+            error: {
+                /** @enum {string} */
+                code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "LEVEL_MISMATCH" | "INVALID_STATE" | "CAMPAIGN_CLOSED" | "ON_HOLD" | "NOT_ELIGIBLE" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "QUOTA_EXCEEDED" | "DOSSIER_INCOMPLETE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                message: string;
+                details: {
+                    /** @description The field, dot-separated; empty for the whole body */
+                    path: string;
+                    message: string;
+                }[];
+            };
+        };
+        BatchItemDecided: {
+            /** @description As the item sent it */
+            nominationId: string | null;
+            /** @enum {number} */
+            status: 200;
+            nomination: components["schemas"]["Nomination"];
+        };
+        /** @description One result per item, in the order sent */
+        DecisionBatchResults: {
+            results: (components["schemas"]["BatchItemDecided"] | components["schemas"]["BatchItemRefusal"])[];
+        };
+        BatchItemVoted: {
+            /** @description As the item sent it */
+            nominationId: string | null;
+            /** @enum {number} */
+            status: 200;
+            ballot: components["schemas"]["BallotStatus"];
+        };
+        /** @description One result per item, in the order sent */
+        VoteBatchResults: {
+            results: (components["schemas"]["BatchItemVoted"] | components["schemas"]["BatchItemRefusal"])[];
+        };
         /** @description The organisation and its people, deactivated ones included */
         Organisation: {
             orgs: {
@@ -2802,6 +2874,11 @@ export interface operations {
     NominationsController_inbox: {
         parameters: {
             query?: {
+                awardCode?: string;
+                unitCode?: string;
+                campaignId?: string;
+                overdue?: "true" | "false";
+                q?: string;
                 page?: string;
                 pageSize?: string;
             };
@@ -2831,6 +2908,227 @@ export interface operations {
             };
             /** @description No valid bearer token (UNAUTHENTICATED) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller; wait the `Retry-After` seconds (RATE_LIMITED) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A part the request needs (Temporal, the worker, the database) is down or too slow; retry after `Retry-After` seconds with the same requestId (UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ReviewBatchesController_decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    requestId?: string;
+                    items: {
+                        /** Format: uuid */
+                        nominationId: string;
+                        /** @enum {string} */
+                        level: "UNIT" | "DEPARTMENT" | "SO" | "CITY";
+                        /** @enum {string} */
+                        decision: "APPROVE" | "REJECT" | "RETURN";
+                        comment?: string;
+                        /** @enum {string} */
+                        ground?: "WRONG_SUBJECT" | "CRITERIA_NOT_MET" | "INCOMPLETE_DOSSIER" | "LEGAL_VIOLATION";
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionBatchResults"];
+                };
+            };
+            /** @description The request is not valid (malformed JSON, a field or parameter refused): `details` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller may not do this (role, unit, level or council) (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is in an unsupported media type or charset (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A rule refuses it (eligibility, quota, a request id reused for another command) (NOT_ELIGIBLE, QUOTA_EXCEEDED, DOSSIER_INCOMPLETE, IDEMPOTENCY_KEY_REUSED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller; wait the `Retry-After` seconds (RATE_LIMITED) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A part the request needs (Temporal, the worker, the database) is down or too slow; retry after `Retry-After` seconds with the same requestId (UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ReviewBatchesController_vote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    requestId?: string;
+                    items: {
+                        /** Format: uuid */
+                        nominationId: string;
+                        /** @enum {string} */
+                        vote: "FOR" | "AGAINST";
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoteBatchResults"];
+                };
+            };
+            /** @description The request is not valid (malformed JSON, a field or parameter refused): `details` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller may not do this (role, unit, level or council) (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is in an unsupported media type or charset (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A rule refuses it (eligibility, quota, a request id reused for another command) (NOT_ELIGIBLE, QUOTA_EXCEEDED, DOSSIER_INCOMPLETE, IDEMPOTENCY_KEY_REUSED) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
