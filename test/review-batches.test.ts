@@ -16,8 +16,9 @@ describe('review in batches', () => {
   /** A nomination with a name no other test file uses, waiting at U1's (or U2's) unit level. */
   const submit = (fullName: string, unit: 'u1' | 'u2' = 'u1', overrides: Record<string, unknown> = {}) =>
     sut.submit(`${unit}.clerk`, { awardCode: 'LAO_DONG_TIEN_TIEN', nominee: { kind: 'INDIVIDUAL', fullName }, ...overrides });
-  const batch = (username: string, body: object) => sut.post(username, '/api/decisions/batch', body);
-  const single = (username: string, id: string, body: object) => sut.post(username, `/api/nominations/${id}/decisions`, { requestId: randomUUID(), ...body });
+  const batch = (username: string, body: Record<string, unknown>) => sut.post(username, '/api/decisions/batch', body);
+  const single = (username: string, id: string, body: Record<string, unknown>) =>
+    sut.post(username, `/api/nominations/${id}/decisions`, { requestId: randomUUID(), ...body });
   const decisionsOf = (ids: string[]) => sut.prisma.decision.count({ where: { nominationId: { in: ids } } });
   const auditOf = (ids: string[]) => sut.prisma.auditEvent.count({ where: { nominationId: { in: ids } } });
 
@@ -59,7 +60,7 @@ describe('review in batches', () => {
 
     // The refusals, sent alone to the single route now, are answered alike (they changed nothing, so the state is the same).
     for (const index of [1, 2, 3, 5, 7]) {
-      const { nominationId, ...body } = items[index]! as { nominationId: string };
+      const { nominationId, ...body } = items[index]! as { nominationId: string } & Record<string, unknown>;
       const alone = await single('u1.head', nominationId, body);
       expect([index, results[index]!.status, { error: results[index]!.error }]).toEqual([index, alone.status, alone.body]);
     }
@@ -151,7 +152,7 @@ describe('review in batches', () => {
     expect(results.map((r) => r.status)).toEqual([200, 200, 409, 400]);
     expect(results[0]!.ballot).toEqual({ level: 'SO', membersTotal: 5, votesCast: 1, closed: false });
     for (const index of [2, 3]) {
-      const { nominationId, ...body } = items[index]! as { nominationId: string };
+      const { nominationId, ...body } = items[index]! as { nominationId: string } & Record<string, unknown>;
       const alone = await sut.post('so.member1', `/api/nominations/${nominationId}/votes`, body);
       expect([results[index]!.status, { error: results[index]!.error }]).toEqual([alone.status, alone.body]);
     }
