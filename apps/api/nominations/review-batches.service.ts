@@ -6,6 +6,7 @@ import { batchItemHeadSchema, decisionItemSchema, voteItemSchema, type BatchEnve
 import { commandFingerprint, requestIdReused } from '../../../libs/domain/command-fingerprint';
 import { ApiError } from '../common/api-error';
 import { apiErrorOf } from '../common/error.filter';
+import { mapBounded } from '../common/map-bounded';
 import { ZodPipe } from '../common/zod.pipe';
 import { CouncilService } from './council.service';
 import { ReviewCommandsService } from './review-commands.service';
@@ -84,18 +85,4 @@ export class ReviewBatchesService {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Maps every element with at most `limit` in flight, the results in the order of the elements. */
-async function mapBounded<T, R>(elements: readonly T[], limit: number, map: (element: T, index: number) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(elements.length);
-  let next = 0;
-  const lane = async () => {
-    while (next < elements.length) {
-      const index = next++;
-      results[index] = await map(elements[index]!, index);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, elements.length) }, lane));
-  return results;
 }
