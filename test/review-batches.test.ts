@@ -91,6 +91,8 @@ describe('review in batches', () => {
     // Another caller's batch under the same id is a batch of its own.
     const other = await batch('dept-a.reviewer', { ...body, items: ids.map((nominationId) => ({ nominationId, level: 'DEPARTMENT', decision: 'APPROVE' })) });
     expect(other.body.results.map((r: Result) => r.status)).toEqual([200, 200]);
+    // The results were kept as first answered: the replay does not re-read what changed since.
+    expect((await batch('u1.head', body)).body).toEqual(first.body);
   });
 
   it('an empty batch, one over 200 items or a malformed envelope is 400 and decides nothing', async () => {
