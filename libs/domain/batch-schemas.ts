@@ -9,7 +9,7 @@ export const MAX_BATCH_ITEMS = 200;
 const batchRequestId = requestId().max(150);
 
 /** What every item names, the rest left to the item's own schema: its nomination (the single route's path parameter). */
-export const batchItemHeadSchema = z.looseObject({ nominationId: z.string().max(100) });
+export const batchItemHeadSchema = z.looseObject({ nominationId: z.string() });
 
 /** An item of `/decisions/batch` past its `nominationId`: the single decision's body without its request id. */
 export const decisionItemSchema = z.strictObject(decisionFields).superRefine(decisionRules);
