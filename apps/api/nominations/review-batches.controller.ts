@@ -6,6 +6,7 @@ import { batchEnvelopeSchema, decisionBatchSchema, voteBatchSchema, type BatchEn
 import { Authenticated, CurrentActor } from '../auth/auth.guard';
 import { ApiRoute } from '../common/openapi';
 import { ZodPipe } from '../common/zod.pipe';
+import { OwnCommandDeadlines } from '../temporal/command-deadline';
 import { ReviewBatchesService } from './review-batches.service';
 
 /** API.md "Review in batches": a sitting's worth of decisions or votes in one request, each item answered as its single route would. */
@@ -18,6 +19,7 @@ export class ReviewBatchesController {
   @Authenticated({ roles: ['REVIEWER', 'STAFF', 'COUNCIL_MEMBER'] })
   @Post('decisions/batch')
   @HttpCode(200)
+  @OwnCommandDeadlines()
   @ApiRoute({
     summary: 'Decide up to 200 nominations in one batch',
     body: decisionBatchSchema,
@@ -31,6 +33,7 @@ export class ReviewBatchesController {
   @Authenticated({ roles: ['REVIEWER', 'COUNCIL_MEMBER'] })
   @Post('votes/batch')
   @HttpCode(200)
+  @OwnCommandDeadlines()
   @ApiRoute({
     summary: 'Cast a council member’s votes on up to 200 nominations in one batch',
     body: voteBatchSchema,

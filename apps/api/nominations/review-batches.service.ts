@@ -1,5 +1,7 @@
-import { Injectable, Logger, ParseUUIDPipe } from '@nestjs/common';
+import { Inject, Injectable, Logger, ParseUUIDPipe } from '@nestjs/common';
+import type { Client } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
+import { APP_CONFIG, type AppConfig } from '../../../libs/config/config';
 import { BatchRequestRepository } from '../../../libs/db/batch-request.repository';
 import type { Actor } from '../../../libs/domain/access-policy';
 import { batchItemHeadSchema, decisionItemSchema, voteItemSchema, type BatchEnvelope } from '../../../libs/domain/batch-schemas';
@@ -8,6 +10,8 @@ import { ApiError } from '../common/api-error';
 import { apiErrorOf } from '../common/error.filter';
 import { mapBounded } from '../common/map-bounded';
 import { ZodPipe } from '../common/zod.pipe';
+import { withinDeadline } from '../temporal/command-deadline';
+import { TEMPORAL_CLIENT } from '../temporal/temporal.module';
 import { CouncilService } from './council.service';
 import { ReviewCommandsService } from './review-commands.service';
 
@@ -39,6 +43,8 @@ export class ReviewBatchesService {
     private readonly review: ReviewCommandsService,
     private readonly council: CouncilService,
     private readonly batches: BatchRequestRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
   ) {}
 
   decide(actor: Actor, batch: BatchEnvelope) {
@@ -63,7 +69,10 @@ export class ReviewBatchesService {
     const earlier = await this.batches.claim(actor.username, requestId, operation, fingerprint);
     if (earlier && earlier.fingerprint !== fingerprint) throw ApiError.from(requestIdReused(earlier.operation));
     if (earlier?.results) return { results: earlier.results as ItemResult[] };
-    const results = await mapBounded(items, BATCH_CONCURRENCY, (item, index) => this.answer(item, (id, rest) => perform(id, rest, `${requestId}:${index}`)));
+    // Each item waits on Temporal at most COMMAND_TIMEOUT from its own start, as it would alone (the route opts out of one for the whole request).
+    const results = await mapBounded(items, BATCH_CONCURRENCY, (item, index) =>
+      withinDeadline(this.temporal, this.config.COMMAND_TIMEOUT, () => this.answer(item, (id, rest) => perform(id, rest, `${requestId}:${index}`))),
+    );
     // A part that was down answered 503 "retry with the same requestId": such a batch is not final, and its replay tries again.
     if (results.every((r) => r.status < 500)) await this.batches.complete(actor.username, requestId, results);
     return { results };
