@@ -56,6 +56,8 @@ const MAY_CALL: Record<string, readonly Role[] | 'ANY'> = {
   'POST /api/award-decisions/:id/issue': ['ADMIN'],
   'POST /api/award-decisions/:id/revoke': ['ADMIN'],
   'POST /api/nominations/:id/decisions': ['REVIEWER', 'STAFF', 'COUNCIL_MEMBER'],
+  'POST /api/decisions/batch': ['REVIEWER', 'STAFF', 'COUNCIL_MEMBER'],
+  'POST /api/votes/batch': ['REVIEWER', 'COUNCIL_MEMBER'],
   'POST /api/nominations/:id/resubmit': ['CLERK'],
   'POST /api/nominations/:id/withdraw': ['CLERK'],
   'POST /api/documents': ['CLERK'],

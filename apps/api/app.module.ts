@@ -41,6 +41,8 @@ import { DossierCheck } from './nominations/dossier-check';
 import { NominationAccess } from './nominations/nomination-access';
 import { NominationCommands } from './nominations/nomination-commands';
 import { NominationReader } from './nominations/nomination-reader';
+import { ReviewBatchesController } from './nominations/review-batches.controller';
+import { ReviewBatchesService } from './nominations/review-batches.service';
 import { ReviewCommandsService } from './nominations/review-commands.service';
 import { SubmissionService } from './nominations/submission.service';
 import { NotificationsController } from './notifications/notifications.controller';
@@ -78,6 +80,7 @@ export class AppModule {
         MeController,
         SignInController,
         NominationsController,
+        ReviewBatchesController,
         CouncilController,
         LawStepsController,
         // Here rather than with award history: recording or lifting a hold tells the workflows it suspends.
@@ -104,6 +107,7 @@ export class AppModule {
         DossierCheck,
         SubmissionService,
         ReviewCommandsService,
+        ReviewBatchesService,
         CouncilService,
         DocumentsService,
         documentStoreProvider,

@@ -5,6 +5,7 @@ import { AuditRepository } from './audit.repository';
 import { AwardDecisionRepository } from './award-decision.repository';
 import { AwardHistoryRepository } from './award-history.repository';
 import { BallotRepository } from './ballot.repository';
+import { BatchRequestRepository } from './batch-request.repository';
 import { BaseSalaryRepository } from './base-salary.repository';
 import { CalendarRepository } from './calendar.repository';
 import { CampaignRepository } from './campaign.repository';
@@ -28,6 +29,7 @@ const providers: Provider[] = [
   AwardDecisionRepository,
   AwardHistoryRepository,
   BallotRepository,
+  BatchRequestRepository,
   BaseSalaryRepository,
   CalendarRepository,
   CampaignRepository,

@@ -29,6 +29,10 @@ export interface NominationFilter {
   status?: NominationStatus;
   statuses?: NominationStatus[];
   overdueBefore?: Date;
+  /** Past the due date (true) or not (false). */
+  overdue?: boolean;
+  /** Part of the nominee's or the collective's name, in any letter case. */
+  nameContains?: string;
   level?: Level;
   unitCode?: string;
   awardCode?: string;
@@ -63,8 +67,14 @@ function waitingWhere({ level, unitCodes, assigned, delegated = [], opinionOf }:
   const atOwnLevel = level ? [at(level, unitCodes)] : [];
   const forDelegators = delegated.map((d) => at(d.level, d.unitCodes));
   const forOpinion = opinionOf ? [{ consultationOpen: true, opinions: { some: { agency: opinionOf, answer: null, overdue: false } } }] : [];
-  // Held apart from `scopes` (its own AND) so that both may narrow one query.
-  return { AND: [{ OR: [...atOwnLevel, ...forDelegators, ...forOpinion, ...assigned.map((a) => ({ id: a.nominationId, currentLevel: a.level }))] }] };
+  // Under the filter's AND, apart from `scopes` (its own OR), so that both may narrow one query.
+  return { OR: [...atOwnLevel, ...forDelegators, ...forOpinion, ...assigned.map((a) => ({ id: a.nominationId, currentLevel: a.level }))] };
+}
+
+/** An individual's full name or a collective's name: the nominee is kept as JSON, one of the two keys per kind. */
+function nameWhere(part: string): Prisma.NominationWhereInput {
+  const contains = { string_contains: part, mode: 'insensitive' } as const;
+  return { OR: [{ nominee: { path: ['fullName'], ...contains } }, { nominee: { path: ['name'], ...contains } }] };
 }
 
 export interface CommitOptions {
@@ -141,13 +151,14 @@ export class NominationRepository {
   private where(filter: NominationFilter): Prisma.NominationWhereInput {
     return {
       status: filter.status ?? (filter.statuses && { in: filter.statuses }),
+      ...(filter.overdue !== undefined && { overdue: filter.overdue }),
       ...(filter.overdueBefore && { overdue: true, dueAt: { lte: filter.overdueBefore } }),
       currentLevel: filter.level,
       unitCode: filter.unitCode,
       awardCode: filter.awardCode,
       campaignId: filter.campaignId,
       ...(filter.scopes && scopeWhere(filter.scopes)),
-      ...(filter.waitingFor && waitingWhere(filter.waitingFor)),
+      AND: [...(filter.waitingFor ? [waitingWhere(filter.waitingFor)] : []), ...(filter.nameContains ? [nameWhere(filter.nameContains)] : [])],
     };
   }
 

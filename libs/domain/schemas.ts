@@ -38,25 +38,28 @@ export const submitNominationSchema = z.strictObject({
 });
 export type SubmitNominationInput = z.infer<typeof submitNominationSchema>;
 
-export const decisionSchema = z
-  .strictObject({
-    level: levelSchema,
-    decision: z.enum(DECISIONS),
-    comment: text(1, 5000).optional(),
-    ground: z.enum(REJECT_GROUNDS).optional(),
-    requestId: requestId.optional(),
-  })
-  .superRefine((d, ctx) => {
-    if (d.decision !== 'APPROVE' && !d.comment) {
-      ctx.addIssue({ code: 'custom', path: ['comment'], message: RULE_MESSAGES.commentRequired(d.decision) });
-    }
-    if (d.decision === 'REJECT' && !d.ground) {
-      ctx.addIssue({ code: 'custom', path: ['ground'], message: RULE_MESSAGES.groundRequired });
-    }
-    if (d.decision !== 'REJECT' && d.ground) {
-      ctx.addIssue({ code: 'custom', path: ['ground'], message: RULE_MESSAGES.groundOnlyOnReject });
-    }
-  });
+/** What a reviewer decides, alone (`/decisions`) or as one item of a batch (`/decisions/batch`). */
+export const decisionFields = {
+  level: levelSchema,
+  decision: z.enum(DECISIONS),
+  comment: text(1, 5000).optional(),
+  ground: z.enum(REJECT_GROUNDS).optional(),
+};
+
+/** The rules between a decision's fields, the same for a decision alone and one in a batch. */
+export function decisionRules(d: { decision: (typeof DECISIONS)[number]; comment?: string; ground?: string }, ctx: z.RefinementCtx): void {
+  if (d.decision !== 'APPROVE' && !d.comment) {
+    ctx.addIssue({ code: 'custom', path: ['comment'], message: RULE_MESSAGES.commentRequired(d.decision) });
+  }
+  if (d.decision === 'REJECT' && !d.ground) {
+    ctx.addIssue({ code: 'custom', path: ['ground'], message: RULE_MESSAGES.groundRequired });
+  }
+  if (d.decision !== 'REJECT' && d.ground) {
+    ctx.addIssue({ code: 'custom', path: ['ground'], message: RULE_MESSAGES.groundOnlyOnReject });
+  }
+}
+
+export const decisionSchema = z.strictObject({ ...decisionFields, requestId: requestId.optional() }).superRefine(decisionRules);
 export type DecisionInput = z.infer<typeof decisionSchema>;
 
 export const resubmitSchema = z.strictObject({
@@ -88,6 +91,16 @@ export const listNominationsQuerySchema = z.strictObject({
 export type ListNominationsQuery = z.infer<typeof listNominationsQuerySchema>;
 
 export const inboxQuerySchema = z.strictObject({
+  awardCode: code(100).optional(),
+  unitCode: code().optional(),
+  campaignId: code(100).optional(),
+  /** `true`: only what is past its due date; `false`: only what is not. */
+  overdue: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+  /** Part of the nominee's name (or the collective's), in any letter case. */
+  q: text(1, 200).optional(),
   page: pageNumber().default(1),
   pageSize: pageNumber(200).default(50),
 });

@@ -6,6 +6,7 @@ import { cpus, hostname, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { payloadDataConverterFrom } from '../../libs/codec/data-converter';
 import { startBare } from './bare-flow';
+import { measureBatch } from './batch';
 import { fullFlow, signInAll } from './full-flow';
 import { ApiClient } from './http';
 import { historyEvents, sampleRss, type HistoryCount } from './measure';
@@ -14,7 +15,7 @@ import { measureScale } from './scale';
 import { startStack, type Stack } from './stack';
 import { fixed, latencies, mb, median, ms, percentile, table } from './stats';
 
-const USAGE = `npm run bench -- [--n 40] [--concurrency 8] [--rounds 3] [--warmup 8] [--history-samples 3] [--scale N]
+const USAGE = `npm run bench -- [--n 40] [--concurrency 8] [--rounds 3] [--warmup 8] [--history-samples 3] [--scale N] [--batch 100]
   --n                nominations per round (each: submit, then ${LEVELS.join(' → ')} approved one after another)
   --concurrency      nominations in flight at once
   --rounds           rounds of each flow, interleaved bare, full, bare, full, …
@@ -22,6 +23,7 @@ const USAGE = `npm run bench -- [--n 40] [--concurrency 8] [--rounds 3] [--warmu
   --history-samples  workflows per round whose history events are counted
   --temporal-memory  the dev server started here keeps its state in memory instead of a SQLite file
   --scale N          afterwards, open N nominations without deciding; report worker RSS and the stuck and inbox reads
+  --batch N          afterwards, N unit approvals sent one by one against N others in one POST /api/decisions/batch (0: skip)
   --cpu-prof DIR     the product's worker and API write V8 CPU profiles (.cpuprofile) into DIR when they stop
 Uses DATABASE_URL and TEMPORAL_ADDRESS when set, else starts an embedded PGlite and a Temporal dev server (SQLite file in a temporary directory).`;
 
@@ -32,6 +34,7 @@ interface Options {
   warmup: number;
   historySamples: number;
   scale: number;
+  batch: number;
   temporalInMemory: boolean;
   cpuProfileDir?: string;
 }
@@ -45,6 +48,7 @@ function parseOptions(): Options {
       warmup: { type: 'string', default: '8' },
       'history-samples': { type: 'string', default: '3' },
       scale: { type: 'string', default: '0' },
+      batch: { type: 'string', default: '100' },
       'temporal-memory': { type: 'boolean', default: false },
       'cpu-prof': { type: 'string' },
       help: { type: 'boolean', default: false },
@@ -69,6 +73,7 @@ function parseOptions(): Options {
     warmup: count('warmup', values.warmup, 0),
     historySamples: count('history-samples', values['history-samples'], 0),
     scale: count('scale', values.scale, 0),
+    batch: count('batch', values.batch, 0),
     temporalInMemory: values['temporal-memory'],
     cpuProfileDir: values['cpu-prof'],
   };
@@ -99,6 +104,7 @@ async function main(): Promise<void> {
     // The machine may be shared: a busy neighbour shows here, and in both flows alike since they alternate.
     console.log(`  load average at start: ${loadAverage()}`);
     if (opts.rounds > 0) await compare(opts, stack, api, temporal);
+    if (opts.batch > 0) await measureBatch(api, { size: opts.batch, concurrency: opts.concurrency });
     if (opts.scale > 0) await measureScale(api, stack.workerPid(), { open: opts.scale, concurrency: opts.concurrency, repeats: 3 });
     console.log(`\nload average at end: ${loadAverage()}`);
   } finally {

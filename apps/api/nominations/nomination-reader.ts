@@ -31,12 +31,16 @@ export class NominationReader {
     return { items: items.map((n) => this.present(actor, n, tree)), total, page, pageSize };
   }
 
-  /** A page of what waits on the caller, the earliest deadline first (served by the index on status, level and due date). */
-  async inbox(actor: Actor, { page, pageSize }: InboxQuery) {
+  /** A page of what waits on the caller, narrowed by the filters, the earliest deadline first (served by the index on status, level and due date); ties in a stable order so pages neither repeat nor skip. */
+  async inbox(actor: Actor, { page, pageSize, q, ...filter }: InboxQuery) {
     const facts = await this.access.facts(actor);
     const waitingFor = waitingOn(actor, facts);
     if (!waitingFor) return { items: [], total: 0, page, pageSize };
-    const { items, total } = await this.nominations.list({ status: 'IN_REVIEW', waitingFor }, page, pageSize, [{ dueAt: 'asc' }, { createdAt: 'asc' }]);
+    const { items, total } = await this.nominations.list({ ...filter, nameContains: q, status: 'IN_REVIEW', waitingFor }, page, pageSize, [
+      { dueAt: 'asc' },
+      { createdAt: 'asc' },
+      { id: 'asc' },
+    ]);
     return { items: items.map((n) => this.present(actor, n, facts.tree)), total, page, pageSize };
   }
 

@@ -1,8 +1,9 @@
 import type { ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import { Client, Connection } from '@temporalio/client';
 import { defer, firstValueFrom, of } from 'rxjs';
 import type { AppConfig } from '../../../libs/config/config';
-import { CommandDeadlineInterceptor, withinDeadline } from './command-deadline';
+import { CommandDeadlineInterceptor, OwnCommandDeadlines, withinDeadline } from './command-deadline';
 
 describe('Temporal deadlines of the API', () => {
   // Lazy: nothing is dialled, the tests only read the deadline the calls would carry.
@@ -37,13 +38,32 @@ describe('Temporal deadlines of the API', () => {
     expect(inner).toBeGreaterThanOrEqual(before + 1000);
   });
 
+  const handlerOf = (handler: () => void) => ({ getHandler: () => handler }) as unknown as ExecutionContext;
+
   it('runs every request handler under COMMAND_TIMEOUT', async () => {
-    const sut = new CommandDeadlineInterceptor({ COMMAND_TIMEOUT: 3000 } as AppConfig, client);
+    const sut = new CommandDeadlineInterceptor({ COMMAND_TIMEOUT: 3000 } as AppConfig, client, new Reflector());
     const before = Date.now();
 
-    const deadline = await firstValueFrom(sut.intercept({} as ExecutionContext, { handle: () => defer(() => of(deadlineInScope())) }));
+    const deadline = await firstValueFrom(
+      sut.intercept(
+        handlerOf(() => undefined),
+        { handle: () => defer(() => of(deadlineInScope())) },
+      ),
+    );
 
     expect(deadline).toBeGreaterThanOrEqual(before + 3000);
     expect(deadline).toBeLessThanOrEqual(Date.now() + 3000);
+  });
+
+  it('leaves a route that gives each command its own deadline without one for the whole request', async () => {
+    class Batch {
+      @OwnCommandDeadlines()
+      handler() {}
+    }
+    const sut = new CommandDeadlineInterceptor({ COMMAND_TIMEOUT: 3000 } as AppConfig, client, new Reflector());
+
+    const deadline = await firstValueFrom(sut.intercept(handlerOf(Batch.prototype.handler), { handle: () => defer(() => of(deadlineInScope())) }));
+
+    expect(deadline).toBeUndefined();
   });
 });

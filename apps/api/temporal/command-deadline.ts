@@ -1,4 +1,5 @@
-import { Injectable, Inject, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { Injectable, Inject, SetMetadata, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import { Connection, type Client } from '@temporalio/client';
 import { Observable } from 'rxjs';
 import { APP_CONFIG, type AppConfig } from '../../../libs/config/config';
@@ -14,6 +15,14 @@ export function withinDeadline<T>(client: Client, ms: number, calls: () => Promi
   return client.withDeadline(inScope === undefined ? own : Math.min(own, new Date(inScope).getTime()), calls);
 }
 
+const OWN_DEADLINES = 'ownCommandDeadlines';
+
+/**
+ * A route whose handler puts each of its commands under a COMMAND_TIMEOUT of its own (`withinDeadline`),
+ * instead of one for the whole request: a batch, whose items are each answered as a request of their own.
+ */
+export const OwnCommandDeadlines = () => SetMetadata(OWN_DEADLINES, true);
+
 /**
  * Every API request waits on Temporal (an update's result, a description, a schedule) at most
  * COMMAND_TIMEOUT from its arrival, whichever service makes the calls; past it the gRPC calls fail
@@ -24,9 +33,11 @@ export class CommandDeadlineInterceptor implements NestInterceptor {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    private readonly reflector: Reflector,
   ) {}
 
-  intercept(_context: ExecutionContext, next: CallHandler): Observable<unknown> {
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (this.reflector.get<boolean | undefined>(OWN_DEADLINES, context.getHandler())) return next.handle();
     return new Observable((subscriber) => {
       let subscription: { unsubscribe(): void } | undefined;
       withinDeadline(this.temporal, this.config.COMMAND_TIMEOUT, async () => {

@@ -55,11 +55,33 @@ export const useUnits = () =>
     staleTime: 10 * 60_000,
   });
 
+/** The inbox's filters (API.md "Review in batches"); an empty one leaves that filter out. */
+export interface InboxFilter {
+  awardCode?: string;
+  unitCode?: string;
+  overdue?: boolean;
+  q?: string;
+}
+
 /** What waits for the caller, earliest due first; the queries of its pages share the 'inbox' key's prefix. */
-export const useInbox = (page: number, pageSize: number, enabled = true) =>
+export const useInbox = (page: number, pageSize: number, enabled = true, filter: InboxFilter = {}) =>
   useQuery({
-    queryKey: ['inbox', page, pageSize],
-    queryFn: () => unwrap(api.GET('/api/inbox', { params: { query: { page: page, pageSize: pageSize } } })),
+    queryKey: ['inbox', page, pageSize, filter],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/inbox', {
+          params: {
+            query: {
+              page,
+              pageSize,
+              ...(filter.awardCode && { awardCode: filter.awardCode }),
+              ...(filter.unitCode && { unitCode: filter.unitCode }),
+              ...(filter.overdue && { overdue: 'true' as const }),
+              ...(filter.q?.trim() && { q: filter.q.trim() }),
+            },
+          },
+        }),
+      ),
     refetchInterval: LIVE_INTERVAL_MS,
     placeholderData: keepPreviousData,
     enabled,

@@ -208,6 +208,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/decisions/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decide up to 200 nominations in one batch
+         * @description A sitting's decisions at once (1 to 200 items). Each item is answered exactly as POST /api/nominations/{id}/decisions would answer it alone (200 with the nomination, or its 4xx error), in the order sent; one refusal does not stop the others. Items run a few at a time. The same requestId again returns the stored results and decides nothing new; the same requestId with different items is 422 IDEMPOTENCY_KEY_REUSED.
+         */
+        post: operations["decideNominationsInBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/votes/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cast a council member’s votes on up to 200 nominations in one batch
+         * @description A council member's secret-ballot votes (bỏ phiếu kín) at one sitting, 1 to 200 items. Each item is answered exactly as POST /api/nominations/{id}/votes would answer it alone, in the order sent; one refusal does not stop the others. The same requestId again returns the stored results; the same requestId with different items is 422 IDEMPOTENCY_KEY_REUSED.
+         */
+        post: operations["castVotesInBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/nominations/{id}/votes": {
         parameters: {
             query?: never;
@@ -1581,6 +1621,36 @@ export interface components {
             amount: number;
             effectiveFrom: string;
         }[];
+        BatchItemDecided: {
+            /** @description As the item sent it */
+            nominationId: string | null;
+            /** @enum {number} */
+            status: 200;
+            nomination: components["schemas"]["Nomination"];
+        };
+        BatchItemRefusal: {
+            /** @description As the item sent it */
+            nominationId: string | null;
+            /** @description The status the single route would answer */
+            status: number;
+            error: {
+                /** @enum {string} */
+                code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "LEVEL_MISMATCH" | "INVALID_STATE" | "CAMPAIGN_CLOSED" | "ON_HOLD" | "NOT_ELIGIBLE" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "QUOTA_EXCEEDED" | "DOSSIER_INCOMPLETE" | "IDEMPOTENCY_KEY_REUSED" | "RATE_LIMITED" | "INTERNAL" | "UNAVAILABLE";
+                message: string;
+                details: {
+                    /** @description The field, dot-separated; empty for the whole body */
+                    path: string;
+                    message: string;
+                }[];
+            };
+        };
+        BatchItemVoted: {
+            /** @description As the item sent it */
+            nominationId: string | null;
+            /** @enum {number} */
+            status: 200;
+            ballot: components["schemas"]["BallotStatus"];
+        };
         BulkDeadlineResult: {
             /** @description Nominations matched; their deadlines are moved asynchronously */
             updated: number;
@@ -1753,6 +1823,15 @@ export interface components {
             vote: "FOR" | "AGAINST";
             requestId?: string;
         };
+        CastVotesInBatchRequest: {
+            requestId?: string;
+            items: {
+                /** Format: uuid */
+                nominationId: string;
+                /** @enum {string} */
+                vote: "FOR" | "AGAINST";
+            }[];
+        };
         CloseVoteRequest: {
             requestId?: string;
         };
@@ -1792,6 +1871,24 @@ export interface components {
             /** @enum {string} */
             ground?: "WRONG_SUBJECT" | "CRITERIA_NOT_MET" | "INCOMPLETE_DOSSIER" | "LEGAL_VIOLATION";
             requestId?: string;
+        };
+        DecideNominationsInBatchRequest: {
+            requestId?: string;
+            items: {
+                /** Format: uuid */
+                nominationId: string;
+                /** @enum {string} */
+                level: "UNIT" | "DEPARTMENT" | "SO" | "CITY";
+                /** @enum {string} */
+                decision: "APPROVE" | "REJECT" | "RETURN";
+                comment?: string;
+                /** @enum {string} */
+                ground?: "WRONG_SUBJECT" | "CRITERIA_NOT_MET" | "INCOMPLETE_DOSSIER" | "LEGAL_VIOLATION";
+            }[];
+        };
+        /** @description One result per item, in the order sent */
+        DecisionBatchResults: {
+            results: (components["schemas"]["BatchItemDecided"] | components["schemas"]["BatchItemRefusal"])[];
         };
         Delegation: {
             /** Format: uuid */
@@ -2471,6 +2568,10 @@ export interface components {
         };
         UsersImport: {
             imported: number;
+        };
+        /** @description One result per item, in the order sent */
+        VoteBatchResults: {
+            results: (components["schemas"]["BatchItemVoted"] | components["schemas"]["BatchItemRefusal"])[];
         };
         WithdrawNominationRequest: {
             reason: string;
@@ -3329,6 +3430,11 @@ export interface operations {
     listInbox: {
         parameters: {
             query?: {
+                awardCode?: string;
+                unitCode?: string;
+                campaignId?: string;
+                overdue?: "true" | "false";
+                q?: string;
                 page?: number;
                 pageSize?: number;
             };
@@ -3358,6 +3464,206 @@ export interface operations {
             };
             /** @description No valid bearer token (UNAUTHENTICATED) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller; wait the `Retry-After` seconds (RATE_LIMITED) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A part the request needs (Temporal, the worker, the database) is down or too slow; retry after `Retry-After` seconds with the same requestId (UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    decideNominationsInBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecideNominationsInBatchRequest"];
+            };
+        };
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionBatchResults"];
+                };
+            };
+            /** @description The request is not valid (malformed JSON, a field or parameter refused): `details` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller may not do this (role, unit, level or council) (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is in an unsupported media type or charset (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A rule refuses it (eligibility, quota, a request id reused for another command) (NOT_ELIGIBLE, QUOTA_EXCEEDED, DOSSIER_INCOMPLETE, IDEMPOTENCY_KEY_REUSED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this caller; wait the `Retry-After` seconds (RATE_LIMITED) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A part the request needs (Temporal, the worker, the database) is down or too slow; retry after `Retry-After` seconds with the same requestId (UNAVAILABLE) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    castVotesInBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CastVotesInBatchRequest"];
+            };
+        };
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoteBatchResults"];
+                };
+            };
+            /** @description The request is not valid (malformed JSON, a field or parameter refused): `details` names each field (VALIDATION_FAILED) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller may not do this (role, unit, level or council) (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is in an unsupported media type or charset (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A rule refuses it (eligibility, quota, a request id reused for another command) (NOT_ELIGIBLE, QUOTA_EXCEEDED, DOSSIER_INCOMPLETE, IDEMPOTENCY_KEY_REUSED) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
