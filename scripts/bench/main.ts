@@ -21,7 +21,8 @@ const USAGE = `npm run bench -- [--n 40] [--concurrency 8] [--rounds 3] [--warmu
   --warmup           nominations of each flow run first and not counted
   --history-samples  workflows per round whose history events are counted
   --temporal-memory  the dev server started here keeps its state in memory instead of a SQLite file
-  --scale N          afterwards, open N nominations without deciding; report worker RSS and the stuck and inbox reads
+  --scale N          afterwards, open N nominations (rows and workflows created directly) without deciding; report
+                     worker and API RSS, per open nomination, and the stuck and inbox reads
   --cpu-prof DIR     the product's worker and API write V8 CPU profiles (.cpuprofile) into DIR when they stop
 Uses DATABASE_URL and TEMPORAL_ADDRESS when set, else starts an embedded PGlite and a Temporal dev server (SQLite file in a temporary directory).`;
 
@@ -99,7 +100,7 @@ async function main(): Promise<void> {
     // The machine may be shared: a busy neighbour shows here, and in both flows alike since they alternate.
     console.log(`  load average at start: ${loadAverage()}`);
     if (opts.rounds > 0) await compare(opts, stack, api, temporal);
-    if (opts.scale > 0) await measureScale(api, stack.workerPid(), { open: opts.scale, concurrency: opts.concurrency, repeats: 3 });
+    if (opts.scale > 0) await measureScale(stack, api, { open: opts.scale, concurrency: opts.concurrency, repeats: 3 });
     console.log(`\nload average at end: ${loadAverage()}`);
   } finally {
     await temporal.connection.close();
