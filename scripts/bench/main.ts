@@ -11,10 +11,11 @@ import { ApiClient } from './http';
 import { historyEvents, sampleRss, type HistoryCount } from './measure';
 import { LEVELS, runRound, type RoundResult } from './round';
 import { measureScale } from './scale';
+import { measureSubmissions } from './submissions';
 import { startStack, type Stack } from './stack';
 import { fixed, latencies, mb, median, ms, percentile, table } from './stats';
 
-const USAGE = `npm run bench -- [--n 40] [--concurrency 8] [--rounds 3] [--warmup 8] [--history-samples 3] [--scale N]
+const USAGE = `npm run bench -- [--n 40] [--concurrency 8] [--rounds 3] [--warmup 8] [--history-samples 3] [--scale N] [--submissions N]
   --n                nominations per round (each: submit, then ${LEVELS.join(' → ')} approved one after another)
   --concurrency      nominations in flight at once
   --rounds           rounds of each flow, interleaved bare, full, bare, full, …
@@ -23,6 +24,7 @@ const USAGE = `npm run bench -- [--n 40] [--concurrency 8] [--rounds 3] [--warmu
   --temporal-memory  the dev server started here keeps its state in memory instead of a SQLite file
   --scale N          afterwards, open N nominations (rows and workflows created directly) without deciding; report
                      worker and API RSS, per open nomination, and the stuck and inbox reads
+  --submissions N    afterwards, N submissions over HTTP from three units' clerks, --concurrency in flight; report their rate and latency
   --cpu-prof DIR     the product's worker and API write V8 CPU profiles (.cpuprofile) into DIR when they stop
 Uses DATABASE_URL and TEMPORAL_ADDRESS when set, else starts an embedded PGlite and a Temporal dev server (SQLite file in a temporary directory).`;
 
@@ -33,6 +35,7 @@ interface Options {
   warmup: number;
   historySamples: number;
   scale: number;
+  submissions: number;
   temporalInMemory: boolean;
   cpuProfileDir?: string;
 }
@@ -46,6 +49,7 @@ function parseOptions(): Options {
       warmup: { type: 'string', default: '8' },
       'history-samples': { type: 'string', default: '3' },
       scale: { type: 'string', default: '0' },
+      submissions: { type: 'string', default: '0' },
       'temporal-memory': { type: 'boolean', default: false },
       'cpu-prof': { type: 'string' },
       help: { type: 'boolean', default: false },
@@ -70,6 +74,7 @@ function parseOptions(): Options {
     warmup: count('warmup', values.warmup, 0),
     historySamples: count('history-samples', values['history-samples'], 0),
     scale: count('scale', values.scale, 0),
+    submissions: count('submissions', values.submissions, 0),
     temporalInMemory: values['temporal-memory'],
     cpuProfileDir: values['cpu-prof'],
   };
@@ -100,6 +105,7 @@ async function main(): Promise<void> {
     // The machine may be shared: a busy neighbour shows here, and in both flows alike since they alternate.
     console.log(`  load average at start: ${loadAverage()}`);
     if (opts.rounds > 0) await compare(opts, stack, api, temporal);
+    if (opts.submissions > 0) await measureSubmissions(api, { count: opts.submissions, concurrency: opts.concurrency });
     if (opts.scale > 0) await measureScale(stack, api, { open: opts.scale, concurrency: opts.concurrency, repeats: 3 });
     console.log(`\nload average at end: ${loadAverage()}`);
   } finally {
