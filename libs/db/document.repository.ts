@@ -102,6 +102,36 @@ export class DocumentRepository {
     }
   }
 
+  /**
+   * Attaches uploads read beforehand (`waiting`) to a nomination created in the same transaction: it has no
+   * papers yet, so the versions follow from the uploads themselves, and each is claimed with one statement
+   * instead of three. An upload attached meanwhile by another request claims nothing and fails the whole
+   * transaction, as with `attach`.
+   */
+  async attachToNew(tx: Tx, nominationId: string, uploads: readonly DocumentRow[], at = new Date()): Promise<void> {
+    const chains = uploads.map((u) => versionChain(u.type, u.uploaderOrg, u.id));
+    const attached = [];
+    for (const [index, upload] of uploads.entries()) {
+      const chain = chains[index]!;
+      const version = chains.slice(0, index).filter((c) => c === chain).length + 1;
+      const current = !chains.slice(index + 1).includes(chain);
+      const claimed = await tx.document.updateMany({
+        where: { id: upload.id, uploadedBy: upload.uploadedBy, nominationId: null },
+        data: { nominationId, chain, version, current, attachedAt: at },
+      });
+      if (claimed.count !== 1) throw new AttachRefused(unusable(index));
+      attached.push({ id: upload.id, type: upload.type, sha256: upload.sha256, version });
+    }
+    if (attached.length > 0) {
+      await recordAudit(tx, {
+        actor: uploads[0]!.uploadedBy,
+        action: 'DOCUMENT_ATTACHED',
+        subject: `nomination:${nominationId}`,
+        details: { documents: attached },
+      });
+    }
+  }
+
   /** Attaches in a transaction of its own (a document added to a nomination under way). */
   attachNow(nominationId: string, uploadedBy: string, ids: readonly string[]): Promise<void> {
     return this.prisma.$transaction((tx) => this.attach(tx, nominationId, uploadedBy, ids));
