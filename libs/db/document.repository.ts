@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { API_MESSAGES } from '../domain/api-messages';
 import type { DomainError } from '../domain/errors';
-import { versionChain } from '../domain/dossier';
+import { firstVersions, versionChain } from '../domain/dossier';
 import { recordAudit } from './audit.repository';
 import type { Prisma } from './generated/client';
 import { PrismaService } from './prisma.service';
@@ -109,12 +109,10 @@ export class DocumentRepository {
    * transaction, as with `attach`.
    */
   async attachToNew(tx: Tx, nominationId: string, uploads: readonly DocumentRow[], at = new Date()): Promise<void> {
-    const chains = uploads.map((u) => versionChain(u.type, u.uploaderOrg, u.id));
+    const versions = firstVersions(uploads);
     const attached = [];
     for (const [index, upload] of uploads.entries()) {
-      const chain = chains[index]!;
-      const version = chains.slice(0, index).filter((c) => c === chain).length + 1;
-      const current = !chains.slice(index + 1).includes(chain);
+      const { chain, version, current } = versions[index]!;
       const claimed = await tx.document.updateMany({
         where: { id: upload.id, uploadedBy: upload.uploadedBy, nominationId: null },
         data: { nominationId, chain, version, current, attachedAt: at },
