@@ -6,12 +6,14 @@ import { writeFileSync } from 'node:fs';
 import { CONVERTER_PATHS } from '../libs/codec/data-converter';
 import { BUILT_WORKFLOW_BUNDLES } from '../apps/worker/workflow-bundle';
 import { interceptorModules } from '../apps/worker/workflow-interceptor-modules';
+import { PRELOADED_WORKFLOW_MODULES } from '../apps/worker/preloaded-workflow-modules';
 
 async function main(): Promise<void> {
   for (const traced of [false, true]) {
     const { code } = await bundleWorkflowCode({
       workflowsPath: require.resolve('../workflows'),
       workflowInterceptorModules: interceptorModules(traced),
+      preloadModules: PRELOADED_WORKFLOW_MODULES,
       ...CONVERTER_PATHS,
     });
     const path = traced ? BUILT_WORKFLOW_BUNDLES.traced : BUILT_WORKFLOW_BUNDLES.plain;

@@ -1,5 +1,5 @@
-// Measures the year-end scale: opens N nominations (rows inserted straight into the database, their
-// workflows started with bounded concurrency, as the API would), then prints the worker's resident
+// Measures the year-end scale: opens N nominations (bench/open-nominations.ts: rows inserted straight into
+// the database, their workflows started with bounded concurrency, as the API would), then prints the worker's resident
 // memory and the latency of GET /api/admin/stuck and GET /api/inbox.
 //
 //   npm run build && node dist/scripts/scale-check.js [N]
@@ -7,16 +7,10 @@
 // Run alone, it starts its own stack: a Temporal dev server, a fresh database on DATABASE_URL's server
 // (TEST_DATABASE_URL, else this machine's PostgreSQL), the built worker and API. The benchmark calls
 // `measureScale` against a stack it already runs.
-import { Client, Connection } from '@temporalio/client';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { payloadDataConverterFrom } from '../libs/codec/data-converter';
 import { newPayloadKeyEntry } from '../libs/codec/payload-keys';
-import { catalogueAt } from '../libs/domain/award-catalogue';
-import { hanoiDay } from '../libs/domain/hanoi-time';
-import { nominationWorkflowId, type NominationWorkflowInput } from '../libs/domain/nomination-messages';
-import { initialSearchAttributes } from '../libs/domain/search-attributes';
 import { PrismaClient } from '../libs/db/generated/client';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { findFreePort } from '../libs/devtools/free-port';
@@ -25,6 +19,7 @@ import { spawnService } from '../libs/devtools/service-process';
 import { startTemporalDevServer } from '../libs/devtools/temporal-dev-server';
 import { SEARCH_ATTRIBUTE_TYPES } from '../libs/domain/search-attributes';
 import { seedDemo } from '../prisma/seed';
+import { openNominations } from './bench/open-nominations';
 
 export interface ScaleOptions {
   apiUrl: string;
@@ -58,8 +53,6 @@ export interface ScaleFigures {
   inboxTotal: number;
 }
 
-const UNITS = ['U1', 'U2', 'U3'];
-
 function rssMb(pid?: number): number | null {
   if (!pid) return null;
   const line = readFileSync(`/proc/${pid}/status`, 'utf8')
@@ -87,74 +80,10 @@ async function timed(url: string, token: string): Promise<{ ms: number; total: n
 export async function measureScale(options: ScaleOptions): Promise<ScaleFigures> {
   const log = options.log ?? ((line: string) => console.log(`[scale] ${line}`));
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: options.databaseUrl }) });
-  const temporal = new Client({
-    connection: await Connection.connect({ address: options.temporalAddress }),
-    namespace: options.namespace ?? 'default',
-    dataConverter: payloadDataConverterFrom(options.payloadKeys),
-  });
   try {
     const before = rssMb(options.workerPid);
-    const now = new Date();
-    const catalogue = catalogueAt(hanoiDay(now));
-    const award = catalogue.awards.find((a) => a.code === 'GIAY_KHEN_GIAM_DOC_SO')!;
-    const dueAt = new Date(now.getTime() + 30 * 86_400_000);
-    const rows = Array.from({ length: options.count }, (_, i) => {
-      const id = randomUUID();
-      return {
-        id,
-        awardCode: award.code,
-        catalogueVersion: catalogue.version,
-        year: now.getUTCFullYear(),
-        unitCode: UNITS[i % UNITS.length]!,
-        nominee: { kind: 'INDIVIDUAL', fullName: `Người thử nghiệm ${i}`, position: 'Chuyên viên' },
-        achievements: 'Hoàn thành xuất sắc nhiệm vụ.',
-        route: [...award.route],
-        status: 'IN_REVIEW' as const,
-        currentLevel: award.route[0]!,
-        dueAt,
-        submittedBy: 'u1.clerk',
-        requestId: id,
-        workflowId: nominationWorkflowId(id),
-        createdAt: now,
-      };
-    });
-    const started = Date.now();
-    for (let i = 0; i < rows.length; i += 1000) await prisma.nomination.createMany({ data: rows.slice(i, i + 1000) });
-    log(`${rows.length} rows inserted in ${Date.now() - started} ms`);
-
-    let next = 0;
-    const startOne = async () => {
-      for (let i = next++; i < rows.length; i = next++) {
-        const row = rows[i]!;
-        const input: NominationWorkflowInput = {
-          nominationId: row.id,
-          awardCode: row.awardCode,
-          unitCode: row.unitCode,
-          route: row.route,
-          submittedAt: now.toISOString(),
-          catalogueVersion: row.catalogueVersion,
-          firstDueAt: dueAt.toISOString(),
-          campaignId: null,
-        };
-        await temporal.workflow.start('nominationWorkflow', {
-          workflowId: row.workflowId,
-          taskQueue: options.taskQueue,
-          args: [input],
-          typedSearchAttributes: initialSearchAttributes(row, { ...row, dueAt: dueAt.toISOString(), overdue: false, returnCount: 0 }),
-        });
-      }
-    };
-    await Promise.all(Array.from({ length: options.concurrency ?? 16 }, startOne));
-    log(`${rows.length} workflows started in ${Date.now() - started} ms`);
-
-    // Every workflow has run its first task once its row records the first transition.
-    const ids = rows.map((r) => r.id);
-    for (;;) {
-      const done = await prisma.nomination.count({ where: { id: { in: ids }, version: { gte: 1 } } });
-      if (done >= ids.length) break;
-      await new Promise((r) => setTimeout(r, 2000));
-    }
-    log(`${rows.length} workflows waiting for a decision after ${Date.now() - started} ms; worker RSS ${rssMb(options.workerPid) ?? '?'} MB`);
+    await openNominations(options, { count: options.count, concurrency: options.concurrency ?? 16, log });
+    log(`worker RSS ${rssMb(options.workerPid) ?? '?'} MB`);
     await new Promise((r) => setTimeout(r, options.settleMs ?? 30_000));
 
     const open = await prisma.nomination.count({ where: { status: { in: ['IN_REVIEW', 'RETURNED'] } } });
@@ -176,7 +105,6 @@ export async function measureScale(options: ScaleOptions): Promise<ScaleFigures>
     return figures;
   } finally {
     await prisma.$disconnect();
-    await temporal.connection.close();
   }
 }
 

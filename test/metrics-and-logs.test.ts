@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { WORKFLOW_INTERCEPTOR_MODULES } from '../apps/worker/workflow-interceptor-modules';
+import { PRELOADED_WORKFLOW_MODULES } from '../apps/worker/preloaded-workflow-modules';
 import { CONVERTER_PATHS } from '../libs/codec/data-converter';
 import { recordDecisionLatency } from '../libs/db/decision-latency.repository';
 import { Harness } from './support/harness';
@@ -25,6 +26,7 @@ describe('what admins see of stuck work: metrics, request and activity logs', ()
     const { code } = await bundleWorkflowCode({
       workflowsPath: require.resolve('../workflows'),
       workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES,
+      preloadModules: PRELOADED_WORKFLOW_MODULES,
       ...CONVERTER_PATHS,
       logger: { log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
     });

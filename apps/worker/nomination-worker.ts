@@ -26,6 +26,7 @@ import { activityLogging } from './logging.interceptor';
 import { workerTracing } from './tracing';
 import { builtWorkflowBundle } from './workflow-bundle';
 import { interceptorModules } from './workflow-interceptor-modules';
+import { PRELOADED_WORKFLOW_MODULES } from './preloaded-workflow-modules';
 
 export interface NominationWorkerOptions {
   /**
@@ -80,7 +81,9 @@ export async function createNominationWorker(context: INestApplicationContext, o
     dataConverter,
     // Bounds the worker's memory whatever the number of open nominations; an evicted workflow replays on its next task.
     maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
-    ...(workflowBundle ? { workflowBundle } : { workflowsPath: require.resolve('../../workflows') }),
+    ...(workflowBundle
+      ? { workflowBundle }
+      : { workflowsPath: require.resolve('../../workflows'), bundlerOptions: { preloadModules: PRELOADED_WORKFLOW_MODULES } }),
     // Below the container's stop timeout, so a stopping worker cancels its last activities itself rather than being killed.
     shutdownGraceTime: config.WORKER_SHUTDOWN_GRACE_TIME,
     sinks: tracing.sinks,

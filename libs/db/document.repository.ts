@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { API_MESSAGES } from '../domain/api-messages';
 import type { DomainError } from '../domain/errors';
-import { versionChain } from '../domain/dossier';
+import { firstVersions, versionChain } from '../domain/dossier';
 import { recordAudit } from './audit.repository';
 import type { Prisma } from './generated/client';
 import { PrismaService } from './prisma.service';
@@ -99,6 +99,34 @@ export class DocumentRepository {
     }
     if (attached.length > 0) {
       await recordAudit(tx, { actor: uploadedBy, action: 'DOCUMENT_ATTACHED', subject: `nomination:${nominationId}`, details: { documents: attached } });
+    }
+  }
+
+  /**
+   * Attaches uploads read beforehand (`waiting`) to a nomination created in the same transaction: it has no
+   * papers yet, so the versions follow from the uploads themselves, and each is claimed with one statement
+   * instead of three. An upload attached meanwhile by another request claims nothing and fails the whole
+   * transaction, as with `attach`.
+   */
+  async attachToNew(tx: Tx, nominationId: string, uploads: readonly DocumentRow[], at = new Date()): Promise<void> {
+    const versions = firstVersions(uploads);
+    const attached = [];
+    for (const [index, upload] of uploads.entries()) {
+      const { chain, version, current } = versions[index]!;
+      const claimed = await tx.document.updateMany({
+        where: { id: upload.id, uploadedBy: upload.uploadedBy, nominationId: null },
+        data: { nominationId, chain, version, current, attachedAt: at },
+      });
+      if (claimed.count !== 1) throw new AttachRefused(unusable(index));
+      attached.push({ id: upload.id, type: upload.type, sha256: upload.sha256, version });
+    }
+    if (attached.length > 0) {
+      await recordAudit(tx, {
+        actor: uploads[0]!.uploadedBy,
+        action: 'DOCUMENT_ATTACHED',
+        subject: `nomination:${nominationId}`,
+        details: { documents: attached },
+      });
     }
   }
 

@@ -1,4 +1,4 @@
-import { dossierIncomplete, dossierOf, versionChain } from './dossier';
+import { dossierIncomplete, dossierOf, firstVersions, versionChain } from './dossier';
 
 describe('the dossier', () => {
   const required = ['TO_TRINH', 'BAO_CAO_THANH_TICH', 'BIEN_BAN_HOP'] as const;
@@ -41,5 +41,16 @@ describe('the dossier', () => {
     expect(versionChain('BIEN_BAN_HOP', 'U1', 'a')).toBe(versionChain('BIEN_BAN_HOP', 'U1', 'b'));
     expect(versionChain('BIEN_BAN_HOP', 'U1', 'a')).not.toBe(versionChain('BIEN_BAN_HOP', 'SCT', 'a'));
     expect(versionChain('KHAC', 'U1', 'a')).not.toBe(versionChain('KHAC', 'U1', 'b'));
+  });
+
+  it("numbers a new nomination's uploads as its papers' first versions, the last of each paper current", () => {
+    const upload = (id: string, type: string) => ({ id, type, uploaderOrg: 'U1' });
+    expect(firstVersions([upload('a', 'TO_TRINH'), upload('b', 'BIEN_BAN_HOP'), upload('c', 'TO_TRINH'), upload('d', 'KHAC'), upload('e', 'KHAC')])).toEqual([
+      { chain: 'TO_TRINH:U1', version: 1, current: false },
+      { chain: 'BIEN_BAN_HOP:U1', version: 1, current: true },
+      { chain: 'TO_TRINH:U1', version: 2, current: true },
+      { chain: 'KHAC:d', version: 1, current: true },
+      { chain: 'KHAC:e', version: 1, current: true },
+    ]);
   });
 });

@@ -35,3 +35,16 @@ export function dossierIncomplete(missing: readonly DocumentType[]): DomainError
 export function versionChain(type: string, uploaderOrg: string, documentId: string): string {
   return type === 'KHAC' ? `KHAC:${documentId}` : `${type}:${uploaderOrg}`;
 }
+
+/**
+ * Where each upload of a new nomination's dossier stands in its paper's versions: the first of a chain is
+ * version 1, a later upload of the same paper the next one, and only the last of each chain is current.
+ */
+export function firstVersions(uploads: readonly { id: string; type: string; uploaderOrg: string }[]): { chain: string; version: number; current: boolean }[] {
+  const chains = uploads.map((u) => versionChain(u.type, u.uploaderOrg, u.id));
+  return chains.map((chain, index) => ({
+    chain,
+    version: chains.slice(0, index).filter((c) => c === chain).length + 1,
+    current: !chains.slice(index + 1).includes(chain),
+  }));
+}

@@ -12,18 +12,21 @@ import { ApiClient } from './http';
 import { historyEvents, sampleRss, type HistoryCount } from './measure';
 import { LEVELS, runRound, type RoundResult } from './round';
 import { measureScale } from './scale';
+import { measureSubmissions } from './submissions';
 import { startStack, type Stack } from './stack';
 import { fixed, latencies, mb, median, ms, percentile, table } from './stats';
 
-const USAGE = `npm run bench -- [--n 40] [--concurrency 8] [--rounds 3] [--warmup 8] [--history-samples 3] [--scale N] [--batch 100]
+const USAGE = `npm run bench -- [--n 40] [--concurrency 8] [--rounds 3] [--warmup 8] [--history-samples 3] [--scale N] [--batch 100] [--submissions N]
   --n                nominations per round (each: submit, then ${LEVELS.join(' → ')} approved one after another)
   --concurrency      nominations in flight at once
   --rounds           rounds of each flow, interleaved bare, full, bare, full, …
   --warmup           nominations of each flow run first and not counted
   --history-samples  workflows per round whose history events are counted
   --temporal-memory  the dev server started here keeps its state in memory instead of a SQLite file
-  --scale N          afterwards, open N nominations without deciding; report worker RSS and the stuck and inbox reads
+  --scale N          afterwards, open N nominations (rows and workflows created directly) without deciding; report
+                     worker and API RSS, per open nomination, and the stuck and inbox reads
   --batch N          afterwards, N unit approvals sent one by one against N others in one POST /api/decisions/batch (0: skip)
+  --submissions N    afterwards, N submissions over HTTP from three units' clerks, --concurrency in flight; report their rate and latency
   --cpu-prof DIR     the product's worker and API write V8 CPU profiles (.cpuprofile) into DIR when they stop
 Uses DATABASE_URL and TEMPORAL_ADDRESS when set, else starts an embedded PGlite and a Temporal dev server (SQLite file in a temporary directory).`;
 
@@ -35,6 +38,7 @@ interface Options {
   historySamples: number;
   scale: number;
   batch: number;
+  submissions: number;
   temporalInMemory: boolean;
   cpuProfileDir?: string;
 }
@@ -49,6 +53,7 @@ function parseOptions(): Options {
       'history-samples': { type: 'string', default: '3' },
       scale: { type: 'string', default: '0' },
       batch: { type: 'string', default: '100' },
+      submissions: { type: 'string', default: '0' },
       'temporal-memory': { type: 'boolean', default: false },
       'cpu-prof': { type: 'string' },
       help: { type: 'boolean', default: false },
@@ -74,6 +79,7 @@ function parseOptions(): Options {
     historySamples: count('history-samples', values['history-samples'], 0),
     scale: count('scale', values.scale, 0),
     batch: count('batch', values.batch, 0),
+    submissions: count('submissions', values.submissions, 0),
     temporalInMemory: values['temporal-memory'],
     cpuProfileDir: values['cpu-prof'],
   };
@@ -105,7 +111,8 @@ async function main(): Promise<void> {
     console.log(`  load average at start: ${loadAverage()}`);
     if (opts.rounds > 0) await compare(opts, stack, api, temporal);
     if (opts.batch > 0) await measureBatch(api, { size: opts.batch, concurrency: opts.concurrency });
-    if (opts.scale > 0) await measureScale(api, stack.workerPid(), { open: opts.scale, concurrency: opts.concurrency, repeats: 3 });
+    if (opts.submissions > 0) await measureSubmissions(api, { count: opts.submissions, concurrency: opts.concurrency });
+    if (opts.scale > 0) await measureScale(stack, api, { open: opts.scale, concurrency: opts.concurrency, repeats: 3 });
     console.log(`\nload average at end: ${loadAverage()}`);
   } finally {
     await temporal.connection.close();

@@ -1,8 +1,7 @@
 import { performance } from 'node:perf_hooks';
-import { submitNomination } from './full-flow';
 import type { ApiClient } from './http';
-import { pooled } from './measure';
-import { rssOf } from './stack';
+import { openNominations } from './open-nominations';
+import { rssOf, type Stack } from './stack';
 import { median, mb, ms, table } from './stats';
 
 export interface ScaleOptions {
@@ -12,22 +11,27 @@ export interface ScaleOptions {
   repeats: number;
 }
 
+/** Above this per open nomination the worker's memory is not flat in the number of open nominations (issue 20). */
+const PER_OPEN_TARGET_KB = 30;
+
 /**
- * Opens `open` nominations and decides none, as a year-end round leaves them waiting, then reports
- * the product worker's resident memory and how long the two reads that walk open work take.
+ * Opens `open` nominations and decides none, as a year-end round leaves them waiting (rows and workflows
+ * created directly, see openNominations), then reports the worker's and the API's resident memory before
+ * and after, per open nomination, and how long the two reads that walk open work take.
  */
-export async function measureScale(api: ApiClient, workerPid: number, opts: ScaleOptions): Promise<void> {
-  const before = await rssOf(workerPid);
-  console.log(`\nScale: opening ${opts.open} nominations (concurrency ${opts.concurrency}), none decided`);
-  const started = performance.now();
-  let opened = 0;
-  await pooled(opts.open, opts.concurrency, async () => {
-    await submitNomination(api);
-    opened += 1;
-    if (opened % 500 === 0) console.log(`[bench] ${opened}/${opts.open} open (${Math.round((performance.now() - started) / 1000)} s)`);
+export async function measureScale(stack: Stack, api: ApiClient, opts: ScaleOptions): Promise<void> {
+  const processes = [
+    ['worker', stack.workerPid()],
+    ['API', stack.apiPid()],
+  ] as const;
+  const before = await Promise.all(processes.map(([, pid]) => rssOf(pid)));
+  console.log(`\nScale: opening ${opts.open} nominations (rows inserted, workflows started ${opts.concurrency * 2} at a time), none decided`);
+  const { seconds } = await openNominations(stack, {
+    count: opts.open,
+    concurrency: opts.concurrency * 2,
+    log: (line) => console.log(`[bench] ${line}`),
   });
-  const openSeconds = (performance.now() - started) / 1000;
-  const settled = await settledRss(workerPid);
+  const worker = await settledRss(stack.workerPid());
 
   const reads = [
     ['GET /api/admin/stuck', 'admin', '/api/admin/stuck'],
@@ -37,24 +41,36 @@ export async function measureScale(api: ApiClient, workerPid: number, opts: Scal
   for (const [label, username, path] of reads) {
     const times: number[] = [];
     let items = 0;
+    let total = 0;
     for (let i = 0; i < opts.repeats; i += 1) {
       const t0 = performance.now();
-      const body = await api.get<{ items: unknown[] }>(username, path);
+      const body = await api.get<{ items: unknown[]; total?: number }>(username, path);
       times.push(performance.now() - t0);
       items = body.items.length;
+      total = body.total ?? items;
     }
-    rows.push([label, String(items), ms(median(times)), ms(Math.max(...times))]);
+    rows.push([label, `${items} of ${total}`, ms(median(times)), ms(Math.max(...times))]);
   }
+  const after = [worker.rss, await rssOf(stack.apiPid())];
 
-  console.log(`opened ${opts.open} in ${openSeconds.toFixed(1)} s (${(opts.open / openSeconds).toFixed(1)}/s)`);
+  console.log(`opened ${opts.open} in ${seconds.toFixed(1)} s (${(opts.open / seconds).toFixed(1)}/s)`);
   console.log(
-    `product worker RSS: ${mb(before)} MB before, ${mb(settled.rss)} MB with ${opts.open} more open nominations ` +
-      `(${settled.steady ? `steady after ${settled.seconds} s` : `still changing after ${settled.seconds} s`})`,
+    table(
+      ['process', 'RSS before MB', 'after MB', 'kB per open nomination'],
+      processes.map(([name], i) => [name, mb(before[i]), mb(after[i]), perOpen(before[i], after[i], opts.open)]),
+    ),
+  );
+  console.log(
+    `worker ${worker.steady ? `steady after ${worker.seconds} s` : `still changing after ${worker.seconds} s`}; ` +
+      `target < ${PER_OPEN_TARGET_KB} kB per open nomination and < 1024 MB in all`,
   );
   console.log(table(['read', 'items', `median ms (${opts.repeats}×)`, 'max ms'], rows));
 }
 
-/** The worker starts each workflow's first task a moment after the API answers: wait until its memory stops growing. */
+const perOpen = (before: number | undefined, after: number | undefined, open: number) =>
+  before === undefined || after === undefined ? '-' : ((after - before) / 1024 / open).toFixed(1);
+
+/** The worker runs each workflow's first task a moment after its start: wait until its memory stops growing. */
 async function settledRss(pid: number): Promise<{ rss?: number; seconds: number; steady: boolean }> {
   const started = Date.now();
   let previous = await rssOf(pid);

@@ -2,6 +2,7 @@ import { bundleWorkflowCode } from '@temporalio/worker';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { WORKFLOW_INTERCEPTOR_MODULES } from '../../apps/worker/workflow-interceptor-modules';
+import { PRELOADED_WORKFLOW_MODULES } from '../../apps/worker/preloaded-workflow-modules';
 import { CONVERTER_PATHS } from '../../libs/codec/data-converter';
 import { startEmbeddedPostgres } from '../../libs/devtools/embedded-postgres';
 import { createDatabase, databaseUrl, dropDatabase, migrateDatabase } from '../../libs/devtools/migrate';
@@ -42,6 +43,7 @@ export default async function globalSetup(): Promise<void> {
   const { code } = await bundleWorkflowCode({
     workflowsPath: require.resolve('../../workflows'),
     workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES,
+    preloadModules: PRELOADED_WORKFLOW_MODULES,
     ...CONVERTER_PATHS,
     logger: quietLogger,
   });

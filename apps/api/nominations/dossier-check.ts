@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../../libs/config/config';
-import { DocumentRepository } from '../../../libs/db/document.repository';
+import { DocumentRepository, type DocumentRow } from '../../../libs/db/document.repository';
 import type { Actor } from '../../../libs/domain/access-policy';
 import type { AwardDefinition } from '../../../libs/domain/award-catalogue';
 import { dossierIncomplete, missingDocuments, type DossierDocument } from '../../../libs/domain/dossier';
@@ -16,9 +16,9 @@ export class DossierCheck {
 
   /**
    * The uploads named are the caller's own and still unattached, they fit the nomination's limit, and
-   * with the current documents they cover every type the award requires.
+   * with the current documents they cover every type the award requires. Resolves to the uploads, in order.
    */
-  async check(actor: Actor, award: AwardDefinition, current: readonly DossierDocument[], ids: readonly string[]): Promise<void> {
+  async check(actor: Actor, award: AwardDefinition, current: readonly DossierDocument[], ids: readonly string[]): Promise<DocumentRow[]> {
     if (current.length + ids.length > this.config.DOCUMENT_MAX_PER_NOMINATION) {
       throw new ApiError('PAYLOAD_TOO_LARGE', `Một hồ sơ có tối đa ${this.config.DOCUMENT_MAX_PER_NOMINATION} tài liệu`, [
         { path: 'documents', message: `at most ${this.config.DOCUMENT_MAX_PER_NOMINATION} documents` },
@@ -28,5 +28,6 @@ export class DossierCheck {
     if (!Array.isArray(uploads)) throw ApiError.from(uploads);
     const incomplete = dossierIncomplete(missingDocuments(award.requiredDocuments, [...current, ...uploads.map((u) => ({ type: u.type, current: true }))]));
     if (incomplete) throw ApiError.from(incomplete);
+    return uploads;
   }
 }

@@ -66,8 +66,7 @@ export class SubmissionService {
         eligibility.criteria.filter((c) => c.status === 'NOT_MET').map((c) => ({ path: c.code, message: c.message })),
       );
     }
-    const documentIds = input.documents ?? [];
-    await this.dossier.check(actor, award, [], documentIds);
+    const uploads = await this.dossier.check(actor, award, [], input.documents ?? []);
 
     const id = randomUUID();
     const route = [...award.route];
@@ -98,7 +97,7 @@ export class SubmissionService {
       createdAt: now,
     };
     try {
-      const attach = (tx: Prisma.TransactionClient) => this.documents.attach(tx, id, actor.username, documentIds, now);
+      const attach = (tx: Prisma.TransactionClient) => this.documents.attachToNew(tx, id, uploads, now);
       const record = input.campaignId
         ? await this.campaigns.whileAccepting(input.campaignId, award.code, (tx) => this.nominations.create(data, request, tx, attach))
         : await this.nominations.create(data, request, undefined, attach);
