@@ -55,13 +55,30 @@ const awardEntry = z.looseObject({
   optionalDocuments: z.array(z.enum(DOCUMENT_TYPE_CODES)),
   forwardTo: z.string().nullable(),
   publicPostingWorkingDays: z.number().int().nullable(),
+  extraordinary: z
+    .looseObject({ legalBasis: z.string() })
+    .nullable()
+    .describe('Given for one extraordinary achievement (basis EXTRAORDINARY) under this article; null: never'),
+  enterpriseDecides: z
+    .looseObject({ legalBasis: z.string() })
+    .nullable()
+    .describe("An ENTERPRISE's director decides it for the enterprise's own people (route: UNIT alone); null: never"),
 });
 
 export const awardsResponse = z
   .union([
     z.array(awardEntry).describe("Without `at`: today's awards"),
     z
-      .looseObject({ version: z.string(), effectiveFrom: z.string(), legalBasis: z.string(), awards: z.array(awardEntry) })
+      .looseObject({
+        version: z.string(),
+        effectiveFrom: z.string(),
+        legalBasis: z.string(),
+        localRegulation: z
+          .looseObject({ reference: z.string(), from: z.string().optional(), until: z.string().optional() })
+          .nullable()
+          .describe("The city's regulation in force on the day asked"),
+        awards: z.array(awardEntry),
+      })
       .describe('With `at`: the catalogue version in force that day'),
   ])
   .meta({ id: 'Awards' });

@@ -1126,12 +1126,32 @@ export interface components {
             optionalDocuments: ("TO_TRINH" | "BAO_CAO_THANH_TICH" | "BIEN_BAN_HOP" | "XAC_NHAN_SANG_KIEN" | "KHAC")[];
             forwardTo: string | null;
             publicPostingWorkingDays: number | null;
+            /** @description Given for one extraordinary achievement (basis EXTRAORDINARY) under this article; null: never */
+            extraordinary: ({
+                legalBasis: string;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            /** @description An ENTERPRISE's director decides it for the enterprise's own people (route: UNIT alone); null: never */
+            enterpriseDecides: ({
+                legalBasis: string;
+            } & {
+                [key: string]: unknown;
+            }) | null;
         } & {
             [key: string]: unknown;
         })[] | ({
             version: string;
             effectiveFrom: string;
             legalBasis: string;
+            /** @description The city's regulation in force on the day asked */
+            localRegulation: ({
+                reference: string;
+                from?: string;
+                until?: string;
+            } & {
+                [key: string]: unknown;
+            }) | null;
             awards: ({
                 code: string;
                 name: string;
@@ -1141,6 +1161,18 @@ export interface components {
                 optionalDocuments: ("TO_TRINH" | "BAO_CAO_THANH_TICH" | "BIEN_BAN_HOP" | "XAC_NHAN_SANG_KIEN" | "KHAC")[];
                 forwardTo: string | null;
                 publicPostingWorkingDays: number | null;
+                /** @description Given for one extraordinary achievement (basis EXTRAORDINARY) under this article; null: never */
+                extraordinary: ({
+                    legalBasis: string;
+                } & {
+                    [key: string]: unknown;
+                }) | null;
+                /** @description An ENTERPRISE's director decides it for the enterprise's own people (route: UNIT alone); null: never */
+                enterpriseDecides: ({
+                    legalBasis: string;
+                } & {
+                    [key: string]: unknown;
+                }) | null;
             } & {
                 [key: string]: unknown;
             })[];
@@ -1694,7 +1726,7 @@ export interface components {
                 /** @description Day (Hà Nội) of the final approval */
                 decidedOn?: string;
                 /** @enum {string} */
-                forwardTo: "THU_TUONG";
+                forwardTo: "THU_TUONG" | "CHU_TICH_NUOC";
                 /**
                  * @description PROPOSED until an admin records the central decision
                  * @enum {string}
@@ -2212,7 +2244,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {string} */
-                    awardCode: "LAO_DONG_TIEN_TIEN" | "TAP_THE_LAO_DONG_TIEN_TIEN" | "CSTD_CO_SO" | "GIAY_KHEN_GIAM_DOC_SO" | "CSTD_THANH_PHO" | "TAP_THE_LAO_DONG_XUAT_SAC" | "BANG_KHEN_UBND_TP" | "CO_THI_DUA_UBND_TP" | "BANG_KHEN_THU_TUONG";
+                    awardCode: "LAO_DONG_TIEN_TIEN" | "TAP_THE_LAO_DONG_TIEN_TIEN" | "CSTD_CO_SO" | "GIAY_KHEN_GIAM_DOC_SO" | "CSTD_THANH_PHO" | "TAP_THE_LAO_DONG_XUAT_SAC" | "BANG_KHEN_UBND_TP" | "CO_THI_DUA_UBND_TP" | "BANG_KHEN_THU_TUONG" | "HUAN_CHUONG_LAO_DONG_HANG_BA" | "HUAN_CHUONG_LAO_DONG_HANG_NHI" | "HUAN_CHUONG_LAO_DONG_HANG_NHAT" | "CSTD_TOAN_QUOC" | "CO_THI_DUA_CHINH_PHU";
                     year: number;
                     unitCode?: string;
                     nominee: {
@@ -5513,7 +5545,7 @@ export interface operations {
                     year: number;
                     /** @enum {string} */
                     kind: "REGULAR" | "THEMED";
-                    awardCodes: ("LAO_DONG_TIEN_TIEN" | "TAP_THE_LAO_DONG_TIEN_TIEN" | "CSTD_CO_SO" | "GIAY_KHEN_GIAM_DOC_SO" | "CSTD_THANH_PHO" | "TAP_THE_LAO_DONG_XUAT_SAC" | "BANG_KHEN_UBND_TP" | "CO_THI_DUA_UBND_TP" | "BANG_KHEN_THU_TUONG")[];
+                    awardCodes: ("LAO_DONG_TIEN_TIEN" | "TAP_THE_LAO_DONG_TIEN_TIEN" | "CSTD_CO_SO" | "GIAY_KHEN_GIAM_DOC_SO" | "CSTD_THANH_PHO" | "TAP_THE_LAO_DONG_XUAT_SAC" | "BANG_KHEN_UBND_TP" | "CO_THI_DUA_UBND_TP" | "BANG_KHEN_THU_TUONG" | "HUAN_CHUONG_LAO_DONG_HANG_BA" | "HUAN_CHUONG_LAO_DONG_HANG_NHI" | "HUAN_CHUONG_LAO_DONG_HANG_NHAT" | "CSTD_TOAN_QUOC" | "CO_THI_DUA_CHINH_PHU")[];
                     /** Format: date-time */
                     opensAt: string;
                     /** Format: date-time */
@@ -7384,7 +7416,7 @@ export interface operations {
         parameters: {
             query?: {
                 year?: string;
-                awardCode?: "LAO_DONG_TIEN_TIEN" | "TAP_THE_LAO_DONG_TIEN_TIEN" | "CSTD_CO_SO" | "GIAY_KHEN_GIAM_DOC_SO" | "CSTD_THANH_PHO" | "TAP_THE_LAO_DONG_XUAT_SAC" | "BANG_KHEN_UBND_TP" | "CO_THI_DUA_UBND_TP" | "BANG_KHEN_THU_TUONG";
+                awardCode?: "LAO_DONG_TIEN_TIEN" | "TAP_THE_LAO_DONG_TIEN_TIEN" | "CSTD_CO_SO" | "GIAY_KHEN_GIAM_DOC_SO" | "CSTD_THANH_PHO" | "TAP_THE_LAO_DONG_XUAT_SAC" | "BANG_KHEN_UBND_TP" | "CO_THI_DUA_UBND_TP" | "BANG_KHEN_THU_TUONG" | "HUAN_CHUONG_LAO_DONG_HANG_BA" | "HUAN_CHUONG_LAO_DONG_HANG_NHI" | "HUAN_CHUONG_LAO_DONG_HANG_NHAT" | "CSTD_TOAN_QUOC" | "CO_THI_DUA_CHINH_PHU";
                 status?: "DRAFT" | "ISSUED" | "REVOKED";
             };
             header?: never;
@@ -7455,7 +7487,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {string} */
-                    awardCode: "LAO_DONG_TIEN_TIEN" | "TAP_THE_LAO_DONG_TIEN_TIEN" | "CSTD_CO_SO" | "GIAY_KHEN_GIAM_DOC_SO" | "CSTD_THANH_PHO" | "TAP_THE_LAO_DONG_XUAT_SAC" | "BANG_KHEN_UBND_TP" | "CO_THI_DUA_UBND_TP" | "BANG_KHEN_THU_TUONG";
+                    awardCode: "LAO_DONG_TIEN_TIEN" | "TAP_THE_LAO_DONG_TIEN_TIEN" | "CSTD_CO_SO" | "GIAY_KHEN_GIAM_DOC_SO" | "CSTD_THANH_PHO" | "TAP_THE_LAO_DONG_XUAT_SAC" | "BANG_KHEN_UBND_TP" | "CO_THI_DUA_UBND_TP" | "BANG_KHEN_THU_TUONG" | "HUAN_CHUONG_LAO_DONG_HANG_BA" | "HUAN_CHUONG_LAO_DONG_HANG_NHI" | "HUAN_CHUONG_LAO_DONG_HANG_NHAT" | "CSTD_TOAN_QUOC" | "CO_THI_DUA_CHINH_PHU";
                     year: number;
                     nominationIds: string[];
                     requestId: string;
@@ -8014,7 +8046,7 @@ export interface operations {
             query?: {
                 q?: string;
                 year?: string;
-                awardCode?: "LAO_DONG_TIEN_TIEN" | "TAP_THE_LAO_DONG_TIEN_TIEN" | "CSTD_CO_SO" | "GIAY_KHEN_GIAM_DOC_SO" | "CSTD_THANH_PHO" | "TAP_THE_LAO_DONG_XUAT_SAC" | "BANG_KHEN_UBND_TP" | "CO_THI_DUA_UBND_TP" | "BANG_KHEN_THU_TUONG";
+                awardCode?: "LAO_DONG_TIEN_TIEN" | "TAP_THE_LAO_DONG_TIEN_TIEN" | "CSTD_CO_SO" | "GIAY_KHEN_GIAM_DOC_SO" | "CSTD_THANH_PHO" | "TAP_THE_LAO_DONG_XUAT_SAC" | "BANG_KHEN_UBND_TP" | "CO_THI_DUA_UBND_TP" | "BANG_KHEN_THU_TUONG" | "HUAN_CHUONG_LAO_DONG_HANG_BA" | "HUAN_CHUONG_LAO_DONG_HANG_NHI" | "HUAN_CHUONG_LAO_DONG_HANG_NHAT" | "CSTD_TOAN_QUOC" | "CO_THI_DUA_CHINH_PHU";
             };
             header?: never;
             path?: never;
