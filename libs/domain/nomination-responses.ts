@@ -124,6 +124,9 @@ export const nominationResponse = z
     id: z.uuid(),
     awardCode: z.string(),
     catalogueVersion: z.string(),
+    basis: z
+      .enum(['REGULAR', 'THEMED', 'EXTRAORDINARY'])
+      .describe('Why the award is proposed: THEMED and EXTRAORDINARY results never count toward awards that require regular ones'),
     year: z.number().int(),
     unitCode: z.string(),
     unitName: z.string().describe('The unit’s name, beside its code'),

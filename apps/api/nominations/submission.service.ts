@@ -58,7 +58,8 @@ export class SubmissionService {
       ]);
     }
     const campaign = input.campaignId ? await this.campaignAccepting(input.campaignId, award.code) : null;
-    const eligibility = await this.eligibility.evaluate({ ...input, unitCode });
+    const basis = input.basis ?? 'REGULAR';
+    const eligibility = await this.eligibility.evaluate({ ...input, unitCode, basis });
     if (!eligibility.passed) {
       throw new ApiError(
         'NOT_ELIGIBLE',
@@ -81,6 +82,7 @@ export class SubmissionService {
       id,
       awardCode: award.code,
       catalogueVersion: catalogue.version,
+      basis,
       year: input.year,
       unitCode,
       nominee: input.nominee,

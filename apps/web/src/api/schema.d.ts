@@ -1221,6 +1221,11 @@ export interface components {
             id: string;
             awardCode: string;
             catalogueVersion: string;
+            /**
+             * @description Why the award is proposed: THEMED and EXTRAORDINARY results never count toward awards that require regular ones
+             * @enum {string}
+             */
+            basis: "REGULAR" | "THEMED" | "EXTRAORDINARY";
             year: number;
             unitCode: string;
             /** @description The unit’s name, beside its code */
@@ -2272,6 +2277,8 @@ export interface operations {
                         leadsEmulationCluster?: boolean;
                     };
                     campaignId?: string;
+                    /** @enum {string} */
+                    basis?: "REGULAR" | "THEMED" | "EXTRAORDINARY";
                     documents?: string[];
                     requestId?: string;
                 };

@@ -50,6 +50,8 @@ export interface DocumentInfo {
 export interface Nomination {
   id: string;
   awardCode: string;
+  /** Why the award is proposed (thường xuyên, chuyên đề, đột xuất). */
+  basis?: 'REGULAR' | 'THEMED' | 'EXTRAORDINARY';
   year: number;
   unitCode: string;
   nominee: NomineeLike & { position?: string };
