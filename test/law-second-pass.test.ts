@@ -1,4 +1,7 @@
-import type { Response } from 'supertest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import request, { type Response } from 'supertest';
+import type { OrganisationDocument } from '../libs/domain/organisation-document';
 import { Harness } from './support/harness';
 import { until } from './support/until';
 
@@ -12,7 +15,19 @@ describe('the law, second pass', () => {
   beforeAll(async () => {
     sut = await Harness.start({ PUBLIC_POSTING_PERIOD: '2s', CONSULTATION_PERIOD: '3s' });
   });
-  afterAll(() => sut?.close());
+  afterAll(async () => {
+    // Every other test file runs on the demo organisation as the seed left it.
+    if (sut) await putOrganisation(demoOrganisation());
+    await sut?.close();
+  });
+
+  const putOrganisation = async (doc: OrganisationDocument) =>
+    request(sut.app.getHttpServer())
+      .put('/api/admin/organisation')
+      .set('Authorization', `Bearer ${await sut.token('admin')}`)
+      .send(doc);
+  const demoOrganisation = (): OrganisationDocument =>
+    JSON.parse(readFileSync(join(__dirname, '..', 'deploy', 'organisation.example.json'), 'utf8')) as OrganisationDocument;
 
   const ok = async (res: Response, status = 200): Promise<Response['body']> => {
     if (res.status !== status) throw new Error(`${res.status} ${JSON.stringify(res.body)}`);
@@ -135,5 +150,32 @@ describe('the law, second pass', () => {
       forwardTo: 'CHU_TICH_NUOC',
       cashMultiples: { individual: 4.5, collective: 9 },
     });
+  });
+
+  it("an enterprise's director decides its own LĐTT at its level; its Bằng khen goes up as a unit's (Luật 06/2022 art. 80(4))", async () => {
+    const doc = demoOrganisation();
+    doc.orgs.push({ code: 'DN1', name: 'Công ty TNHH MTV Điện lực Thủ đô', kind: 'ENTERPRISE', parentCode: 'DEPT-A' });
+    doc.users.push(
+      { username: 'dn1.clerk', displayName: 'Ngô Thị Văn Thư', email: '', role: 'CLERK', orgCode: 'DN1', councilSeat: null },
+      { username: 'dn1.director', displayName: 'Ngô Văn Giám Đốc', email: '', role: 'REVIEWER', orgCode: 'DN1', councilSeat: null },
+    );
+    await ok(await putOrganisation(doc));
+    expect((await ok(await sut.get('admin', '/api/admin/organisation'))).orgs).toContainEqual(expect.objectContaining({ code: 'DN1', kind: 'ENTERPRISE' }));
+
+    const ldtt = await sut.submit('dn1.clerk', {
+      awardCode: 'LAO_DONG_TIEN_TIEN',
+      nominee: { kind: 'INDIVIDUAL', fullName: unique('Ngô Văn Thợ') },
+      declarations: { rating: 'HTT' },
+    });
+    expect(ldtt).toMatchObject({ unitCode: 'DN1', route: ['UNIT'], currentLevel: 'UNIT' });
+    expect((await sut.get('dept-a.reviewer', `/api/nominations/${ldtt.id}`)).status).toBe(404);
+    const decided = await ok(await sut.decide('dn1.director', ldtt.id, { level: 'UNIT', decision: 'APPROVE', comment: 'Đồng ý' }));
+    expect(decided).toMatchObject({ status: 'APPROVED', currentLevel: null });
+
+    const bangKhen = await sut.submit('dn1.clerk', { nominee: { kind: 'INDIVIDUAL', fullName: unique('Ngô Thị Kỹ Sư') } });
+    expect(bangKhen.route).toEqual(['UNIT', 'DEPARTMENT', 'SO', 'CITY']);
+    await ok(await sut.decide('dn1.director', bangKhen.id, { level: 'UNIT', decision: 'APPROVE', comment: 'Đồng ý' }));
+    expect((await ok(await sut.get('dept-a.reviewer', `/api/nominations/${bangKhen.id}`))).currentLevel).toBe('DEPARTMENT');
+    await ok(await sut.post('dn1.clerk', `/api/nominations/${bangKhen.id}/withdraw`, { reason: 'Dừng thử nghiệm' }));
   });
 });

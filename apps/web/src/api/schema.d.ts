@@ -1555,10 +1555,10 @@ export interface components {
             code: string;
             name: string;
             /**
-             * @description AGENCY: an agency consulted on state-level awards (hiệp y)
+             * @description AGENCY: an agency consulted on state-level awards (hiệp y); ENTERPRISE: a state enterprise, a unit whose director decides LĐTT, CSTĐ cơ sở, TTLĐTT and Giấy khen
              * @enum {string}
              */
-            kind: "CITY" | "SO" | "DEPARTMENT" | "UNIT" | "AGENCY";
+            kind: "CITY" | "SO" | "DEPARTMENT" | "UNIT" | "ENTERPRISE" | "AGENCY";
             parentCode: string | null;
             children: components["schemas"]["OrgUnit"][];
         };
@@ -1781,7 +1781,7 @@ export interface components {
                 code: string;
                 name: string;
                 /** @enum {string} */
-                kind: "CITY" | "SO" | "DEPARTMENT" | "UNIT" | "AGENCY";
+                kind: "CITY" | "SO" | "DEPARTMENT" | "UNIT" | "ENTERPRISE" | "AGENCY";
                 parentCode: string | null;
                 /** @description False once an import left it out: kept for history, offered for no new work */
                 active: boolean;
@@ -7233,7 +7233,7 @@ export interface operations {
                         code: string;
                         name: string;
                         /** @enum {string} */
-                        kind: "CITY" | "SO" | "DEPARTMENT" | "UNIT" | "AGENCY";
+                        kind: "CITY" | "SO" | "DEPARTMENT" | "UNIT" | "ENTERPRISE" | "AGENCY";
                         parentCode: string | null;
                     }[];
                     users: {
