@@ -28,7 +28,7 @@ describe('the catalogue, the base salary and the basis of award history', () => 
       const res = await sut.get('u1.clerk', '/api/awards');
 
       expect(res.status).toBe(200);
-      expect(res.body).toHaveLength(9);
+      expect(res.body).toHaveLength(14);
       expect(res.body.find((a: { code: string }) => a.code === 'BANG_KHEN_THU_TUONG')).toEqual(
         expect.objectContaining({
           name: 'Bằng khen của Thủ tướng Chính phủ',
@@ -40,8 +40,30 @@ describe('the catalogue, the base salary and the basis of award history', () => 
           publicPostingWorkingDays: 10,
           consultation: { agencies: ['SNV', 'CATP'], workingDays: 5 },
           cashMultiples: expect.objectContaining({ individual: 3.5, collective: 7 }),
+          councils: { CITY: expect.objectContaining({ threshold: 0.5, strict: true }) },
+          extraordinary: expect.objectContaining({ legalBasis: expect.stringContaining('Điều 73') }),
         }),
       );
+      expect(res.body.find((a: { code: string }) => a.code === 'HUAN_CHUONG_LAO_DONG_HANG_BA')).toEqual(
+        expect.objectContaining({
+          name: 'Huân chương Lao động hạng Ba',
+          forwardTo: 'CHU_TICH_NUOC',
+          councils: { CITY: expect.objectContaining({ threshold: 0.5 }) },
+          cashMultiples: expect.objectContaining({ individual: 4.5, collective: 9, legalBasis: expect.stringContaining('Điều 51') }),
+        }),
+      );
+      expect(res.body.find((a: { code: string }) => a.code === 'CO_THI_DUA_CHINH_PHU').cashMultiples).toMatchObject({ individual: null, collective: 12 });
+      expect(res.body.find((a: { code: string }) => a.code === 'CSTD_CO_SO').enterpriseDecides).toMatchObject({
+        legalBasis: expect.stringContaining('Điều 80 khoản 4'),
+      });
+    });
+
+    it("names the city's regulation in force on the day asked, whatever the version cites", async () => {
+      const early2024 = await sut.get('u1.clerk', '/api/awards?at=2024-03-01');
+      const late2024 = await sut.get('u1.clerk', '/api/awards?at=2024-05-27');
+
+      expect(early2024.body).toMatchObject({ version: '2024.1', localRegulation: { reference: 'Quyết định 09/2020/QĐ-UBND', until: '2024-05-26' } });
+      expect(late2024.body).toMatchObject({ version: '2024.1', localRegulation: { reference: 'Quyết định 32/2024/QĐ-UBND', from: '2024-05-27' } });
     });
 
     it('gives the whole version in force on the day asked, 98/2023 before 1 July 2025 and 152/2025 from it', async () => {

@@ -30,6 +30,12 @@ describe('the law’s steps in the workflow', () => {
     return res.body;
   };
   const approve = (reviewer: string, id: string, level: string) => sut.decide(reviewer, id, { level, decision: 'APPROVE', comment: 'Đồng ý' });
+  const vote = (member: string, id: string) => sut.post(member, `/api/nominations/${id}/votes`, { vote: 'FOR', requestId: `${id}-${member}` });
+  /** From 2026.1 the city's council decides a state-level proposal by secret ballot before the city forwards it. */
+  const councilForwards = async (id: string) => {
+    for (const member of ['city.board', 'city.member1', 'city.member2', 'city.member3', 'city.member4']) await ok(await vote(member, id));
+    return sut.post('city.board', `/api/nominations/${id}/votes/close`, {});
+  };
 
   /**
    * A collective's Bằng khen Thủ tướng approved up to the city level, where its posting and consultation start.
@@ -83,7 +89,7 @@ describe('the law’s steps in the workflow', () => {
       data: { text: 'Đề nghị làm rõ thành tích năm 2024' },
     });
 
-    const early = await approve('city.board', n.id, 'CITY');
+    const early = await vote('city.member1', n.id);
     expect(early.status).toBe(409);
     expect(early.body.error.code).toBe('INVALID_STATE');
 
@@ -110,7 +116,7 @@ describe('the law’s steps in the workflow', () => {
       'the posting ended',
       20_000,
     );
-    expect((await approve('city.board', n.id, 'CITY')).status).toBe(409);
+    expect((await vote('city.member1', n.id)).status).toBe(409);
     await until(
       async () => (await sut.prisma.nomination.findUniqueOrThrow({ where: { id: n.id } })).consultationOpen === false || undefined,
       'the consultation closed',
@@ -137,8 +143,11 @@ describe('the law’s steps in the workflow', () => {
     expect(await sut.prisma.auditEvent.count({ where: { nominationId: n.id, kind: 'OPINIONS_OVERDUE' } })).toBe(1);
     expect((await ok(await sut.get('u1.clerk', `/api/nominations/${n.id}`))).objections).toBeUndefined();
 
-    const forwarded = await ok(await approve('city.board', n.id, 'CITY'));
+    // The city board alone no longer decides it: its council does.
+    expect((await approve('city.board', n.id, 'CITY')).status).toBe(409);
+    const forwarded = await ok(await councilForwards(n.id));
     expect(forwarded).toMatchObject({ status: 'FORWARDED', currentLevel: null });
+    expect(forwarded.decisions.at(-1)).toMatchObject({ level: 'CITY', decision: 'APPROVE', tally: { for: 5, against: 0, membersTotal: 5, threshold: 0.5 } });
     expect(await sut.prisma.awardHistory.count({ where: { nominationId: n.id } })).toBe(0);
 
     const decision = { decisionRef: 'QĐ 1234/QĐ-TTg', decidedOn: '2026-12-20', outcome: 'APPROVED' };
@@ -192,7 +201,7 @@ describe('the law’s steps in the workflow', () => {
       'the consultation closed',
       30_000,
     );
-    expect(await ok(await approve('city.board', n.id, 'CITY'))).toMatchObject({ status: 'FORWARDED' });
+    expect(await ok(await councilForwards(n.id))).toMatchObject({ status: 'FORWARDED' });
   });
 
   it('a hold recorded mid-review suspends the level, and lifting it resumes it with the deadline moved', async () => {
@@ -258,7 +267,7 @@ describe('the law’s steps in the workflow', () => {
       'the posting ended',
       20_000,
     );
-    expect(await ok(await approve('city.board', n.id, 'CITY'))).toMatchObject({ status: 'FORWARDED' });
+    expect(await ok(await councilForwards(n.id))).toMatchObject({ status: 'FORWARDED' });
 
     // Every nomination final once the window closed: the campaign finishes and stores its result.
     await until(async () => (await ok(await sut.get('admin', `/api/campaigns/${c.id}`))).status === 'FINISHED' || undefined, 'the campaign finished', 30_000);

@@ -111,8 +111,8 @@ async function save(sut: Harness, name: string, workflowId: string, expectedStat
     await save(sut, 'council-vote', n.workflowId, 'APPROVED');
   });
 
-  it('posting, consultation (one agency answering, one timing out), forwarding of BANG_KHEN_THU_TUONG', async () => {
-    const team = 'Phòng Kỹ thuật Thử nghiệm';
+  it('posting, consultation (one agency answering, one timing out), the city council’s vote and forwarding of BANG_KHEN_THU_TUONG (catalogue 2026.1)', async () => {
+    const team = 'Phòng Kỹ thuật Hội đồng';
     await sut.prisma.awardHistory.upsert({
       where: { fullName_unitCode_awardCode_year: { fullName: team, unitCode: 'U1', awardCode: 'BANG_KHEN_UBND_TP', year: 2020 } },
       create: { fullName: team, unitCode: 'U1', awardCode: 'BANG_KHEN_UBND_TP', year: 2020, decisionRef: 'QĐ 100/QĐ-UBND', source: 'SEED' },
@@ -122,17 +122,24 @@ async function save(sut: Harness, name: string, workflowId: string, expectedStat
       awardCode: 'BANG_KHEN_THU_TUONG',
       nominee: { kind: 'COLLECTIVE', name: team },
       declarations: { rating: 'HTXS' },
-      requestId: 'record-posting-consultation-forwarding',
+      requestId: 'record-council-forwarding',
     });
     for (const [reviewer, level] of [
       ['u1.head', 'UNIT'],
       ['dept-a.reviewer', 'DEPARTMENT'],
       ['so.council', 'SO'],
     ] as const) {
-      await ok(await sut.decide(reviewer, n.id, { level, decision: 'APPROVE', comment: 'Đồng ý', requestId: `forwarding-${level}` }), `approve ${level}`);
+      await ok(
+        await sut.decide(reviewer, n.id, { level, decision: 'APPROVE', comment: 'Đồng ý', requestId: `council-forwarding-${level}` }),
+        `approve ${level}`,
+      );
     }
     await ok(
-      await sut.post('snv.officer', `/api/nominations/${n.id}/opinions`, { answer: 'AGREE', comment: 'Thống nhất', requestId: 'forwarding-opinion-SNV' }),
+      await sut.post('snv.officer', `/api/nominations/${n.id}/opinions`, {
+        answer: 'AGREE',
+        comment: 'Thống nhất',
+        requestId: 'council-forwarding-opinion-SNV',
+      }),
       'opinion',
     );
     await sut.waitForRow(n.id, () => true);
@@ -141,8 +148,12 @@ async function save(sut: Harness, name: string, workflowId: string, expectedStat
       'consultation closed',
       30_000,
     );
-    await ok(await sut.decide('city.board', n.id, { level: 'CITY', decision: 'APPROVE', comment: 'Trình Thủ tướng', requestId: 'forwarding-CITY' }), 'forward');
-    await save(sut, 'posting-consultation-forwarding', n.workflowId, 'FORWARDED');
+    // From 2026.1 the city's council votes by secret ballot before the city forwards a state-level proposal.
+    for (const member of ['city.board', 'city.member1', 'city.member2', 'city.member3']) {
+      await ok(await sut.post(member, `/api/nominations/${n.id}/votes`, { vote: 'FOR', requestId: `council-forwarding-${member}` }), `vote ${member}`);
+    }
+    await ok(await sut.post('city.board', `/api/nominations/${n.id}/votes/close`, { requestId: 'council-forwarding-close' }), 'close');
+    await save(sut, 'council-forwarding', n.workflowId, 'FORWARDED');
   });
 
   it('a hold suspending the department level, lifted, then approvals of GIAY_KHEN_GIAM_DOC_SO', async () => {

@@ -62,6 +62,7 @@ describe('recorded nomination histories replay on the current workflow code', ()
         'nomination-v6-posting-consultation-forwarding.json',
         'nomination-v6-alarms-escalation.json',
         'nomination-v6-alarms-expiry.json',
+        'nomination-v6-council-forwarding.json',
         'campaign-v1-window-and-result.json',
         'campaign-launcher-v1.json',
       ]),
@@ -75,6 +76,13 @@ describe('recorded nomination histories replay on the current workflow code', ()
     expect(v5).toContain(LAW_STEPS_PATCH);
     expect(v5).not.toContain(AGENCY_DEADLINES_PATCH);
     expect(v6).toContain(AGENCY_DEADLINES_PATCH);
+  });
+
+  it('replays a state-level proposal decided at CITY by the city council’s vote before it is forwarded (catalogue 2026.1)', () => {
+    const council = readableText(readJson('nomination-v6-council-forwarding.json'));
+    const before = readableText(readJson('nomination-v6-posting-consultation-forwarding.json'));
+    expect(council).toContain('closeVote');
+    expect(before).not.toContain('closeVote');
   });
 
   it('holds no readable nominee name or comment in the encrypted history', () => {

@@ -16,6 +16,7 @@ const lan: DraftCandidate = {
   unitCode: 'U1',
   unitName: 'Trung tâm Khuyến công',
   nominee: { kind: 'INDIVIDUAL', fullName: 'Nguyễn Thị Lan' },
+  route: ['UNIT', 'DEPARTMENT', 'SO'],
 };
 const an: DraftCandidate = { ...lan, id: 'n-an', unitName: 'Ban Quản lý chợ', nominee: { kind: 'INDIVIDUAL', fullName: 'Trần Văn An' } };
 
@@ -66,8 +67,14 @@ describe('draftDecision', () => {
     expect('refused' in draft && draft.refused[4]!.message).toContain('4/QĐ-SCT');
   });
 
+  it("refuses an enterprise's own award, which its director decided (Luật 06/2022 art. 80(4))", () => {
+    const enterprise: DraftCandidate = { ...lan, id: 'n-dn', catalogueVersion: '2026.1', route: ['UNIT'] };
+    const draft = draftDecision(request(['n-lan', 'n-dn']), byId(lan, enterprise));
+    expect('refused' in draft && draft.refused).toEqual([{ path: 'nominationIds.1', message: expect.stringContaining('Giám đốc doanh nghiệp') }]);
+  });
+
   it('refuses an award of another authority than the one deciding it', () => {
-    const city = { ...lan, awardCode: 'BANG_KHEN_UBND_TP' };
+    const city = { ...lan, awardCode: 'BANG_KHEN_UBND_TP', route: ['UNIT', 'DEPARTMENT', 'SO', 'CITY'] };
     const draft = draftDecision({ ...request(['n-lan']), awardCode: 'BANG_KHEN_UBND_TP' }, byId(city));
     expect('items' in draft && draft.authority).toBe('CHU_TICH_UBND_TP');
   });

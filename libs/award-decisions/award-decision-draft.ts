@@ -12,6 +12,8 @@ export interface DraftCandidate {
   unitCode: string;
   unitName: string;
   nominee: Nominee;
+  /** The levels it walked: an enterprise's own award ends at its UNIT level, decided by its director. */
+  route: readonly string[];
   /** The other decision, not revoked, that already lists it: its number, or null while a draft. */
   inDecision?: { number: string | null };
 }
@@ -62,6 +64,8 @@ function refusal(n: DraftCandidate | undefined, request: DraftRequest, authority
   if (n.year !== request.year) return `hồ sơ thuộc năm ${n.year}, không phải ${request.year}`;
   const award = (catalogueVersion(n.catalogueVersion) ?? catalogueAt(request.day)).awards.find((a) => a.code === n.awardCode);
   if (!award || award.forwardTo || award.authority !== authority) return 'danh hiệu của hồ sơ không do cấp này quyết định';
+  if (n.route.at(-1) !== award.route.at(-1))
+    return 'hồ sơ do Giám đốc doanh nghiệp quyết định (Luật Thi đua, khen thưởng, Điều 80 khoản 4), không thuộc thẩm quyền này';
   if (n.inDecision) return `hồ sơ đã có trong quyết định ${n.inDecision.number ?? '(dự thảo)'} khác chưa bị thu hồi`;
   return null;
 }

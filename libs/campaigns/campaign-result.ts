@@ -14,6 +14,7 @@ export const AUTHORITY_NAMES: Record<Authority, string> = {
 /** The level an award the city only proposes is forwarded to, as a document names it. */
 export const FORWARD_NAMES: Record<NonNullable<AwardDefinition['forwardTo']>, string> = {
   THU_TUONG: 'Thủ tướng Chính phủ',
+  CHU_TICH_NUOC: 'Chủ tịch nước (qua Bộ Nội vụ)',
 };
 
 /** Mức lương cơ sở from a day on (YYYY-MM-DD). */

@@ -1,4 +1,4 @@
-import type { AwardDefinition, CatalogueVersion } from '../domain/award-catalogue';
+import { localRegulationAt, type AwardDefinition, type CatalogueVersion } from '../domain/award-catalogue';
 
 /**
  * One award as the API shows it: API.md's Dossiers fields (`name`, route, kinds, documents) and the
@@ -26,14 +26,18 @@ export function awardView(award: AwardDefinition) {
     publicPostingWorkingDays: award.publicPostingWorkingDays ?? null,
     consultation: award.consultation ?? null,
     forwardTo: award.forwardTo ?? null,
+    extraordinary: award.extraordinary ?? null,
+    enterpriseDecides: award.enterpriseDecides ?? null,
   };
 }
 
-export function catalogueView(version: CatalogueVersion) {
+/** The version in force on `day`, with the city's regulation in force that very day. */
+export function catalogueView(version: CatalogueVersion, day: string) {
   return {
     version: version.version,
     effectiveFrom: version.effectiveFrom,
     legalBasis: version.legalBasis,
+    localRegulation: localRegulationAt(day),
     levelLimitWorkingDays: version.levelLimitWorkingDays,
     countedHistoryBasis: version.countedHistoryBasis,
     cashRounding: version.cashRounding,

@@ -13,8 +13,13 @@ const fraction = z.number().gt(0).max(1);
 const count = z.number().int().min(1);
 const awardCode = z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'an UPPER_SNAKE award code');
 
-/** Where a rule comes from: the article, and a note when the text was not found or is only practice. */
-const sourced = { legalBasis: z.string().min(1), note: z.string().min(1).optional() };
+/**
+ * Where a rule comes from: the article, and a note when the text was not found or is only practice.
+ * `internalRule` marks a rule that is the organisation's own (a council's rules of procedure, a practice),
+ * not the law, and says where it comes from; from 2026.1 on every rule either cites an article and clause
+ * or carries it.
+ */
+const sourced = { legalBasis: z.string().min(1), note: z.string().min(1).optional(), internalRule: z.string().min(1).optional() };
 
 export const nomineeKindSchema = z.enum(['INDIVIDUAL', 'COLLECTIVE']);
 export const historyBasisSchema = z.enum(['REGULAR', 'THEMED', 'EXTRAORDINARY']);
@@ -72,11 +77,44 @@ const eligibilitySchema = z.discriminatedUnion('rule', [
     htxsYears: count,
     achievementCount: count,
     achievements: z.array(achievementSchema).min(1),
+    /**
+     * How the achievements are counted: EACH_KIND, the count is reached by one kind alone (two
+     * initiatives, or two research projects: Luật 06/2022 art. 74(1)(d)); COMBINED, the kinds added up,
+     * as versions before 2026.1 were read and keep being read when it is absent.
+     */
+    achievementCounting: z.enum(['COMBINED', 'EACH_KIND']).optional(),
     ...sourced,
   }),
   z.strictObject({
     rule: z.literal('CO_THI_DUA_UBND_TP'),
     requiresForYear: awardCode,
+    ...sourced,
+  }),
+  z.strictObject({
+    rule: z.literal('CSTD_TOAN_QUOC'),
+    /** The provincial title held at least this many times (the last two awards, Luật 06/2022 art. 21(1)). */
+    of: awardCode,
+    times: count,
+    /** An achievement of nationwide reach, any of these kinds. */
+    achievements: z.array(achievementSchema).min(1),
+    ...sourced,
+  }),
+  z.strictObject({
+    rule: z.literal('CO_THI_DUA_CHINH_PHU'),
+    /** The provincial banner the collective holds for the same year. */
+    requiresForYear: awardCode,
+    ...sourced,
+  }),
+  z.strictObject({
+    rule: z.literal('HUAN_CHUONG_LAO_DONG'),
+    /** Held before the period began (Bằng khen Thủ tướng for the third class, the class below for the others). */
+    priorAward: awardCode,
+    periodYears: count,
+    /** Individuals: this many achievements of one kind within the period. */
+    achievementCount: count,
+    achievements: z.array(achievementSchema).min(1),
+    /** Collectives: this banner at least once within the period. */
+    collectiveBanner: awardCode,
     ...sourced,
   }),
   z.strictObject({
@@ -111,8 +149,15 @@ const awardSchema = z
     /** The papers a submission must carry ("hồ sơ không đầy đủ" otherwise), and those it may. */
     requiredDocuments: z.array(z.enum(DOCUMENT_TYPE_CODES)),
     optionalDocuments: z.array(z.enum(DOCUMENT_TYPE_CODES)),
-    /** An award the city only proposes: its last level forwards it to this authority instead of deciding it. */
-    forwardTo: z.literal('THU_TUONG').optional(),
+    /**
+     * An award the city only proposes: its last level forwards it to this authority instead of deciding it
+     * (the Prime Minister's office for the Prime Minister's awards; through the Bộ Nội vụ to the President for orders).
+     */
+    forwardTo: z.enum(['THU_TUONG', 'CHU_TICH_NUOC']).optional(),
+    /** Given for one extraordinary achievement (khen thưởng đột xuất), judged without the multi-year criteria, under this article. */
+    extraordinary: z.strictObject({ ...sourced }).optional(),
+    /** An enterprise's director decides it for the enterprise's own people (Luật 06/2022 art. 80(4)): its route is the enterprise's level alone. */
+    enterpriseDecides: z.strictObject({ ...sourced }).optional(),
     /** Working days the list is posted publicly (công khai) before the council level considers it. */
     publicPostingWorkingDays: count.optional(),
     /** Agencies consulted in parallel (hiệp y) at the city level, each within these working days. */
@@ -150,6 +195,15 @@ export const catalogueVersionSchema = z
     countedHistoryBasis: z.strictObject({ bases: z.array(historyBasisSchema).min(1), ...sourced }),
     /** Amounts are base salary × multiple, rounded to a whole `unit` of đồng in this direction. */
     cashRounding: z.strictObject({ direction: z.enum(['UP', 'NEAREST']), unit: z.number().int().min(1), ...sourced }),
+    /**
+     * The city's own regulation on emulation and commendation, each with the days it was in force (inclusive),
+     * so that a day's citation names the one then in force: versions are dated by the decrees, the city's
+     * regulation changed on another day.
+     */
+    localRegulations: z
+      .array(z.strictObject({ reference: z.string().min(1), from: isoDay.optional(), until: isoDay.optional(), ...sourced }))
+      .min(1)
+      .optional(),
     awards: z.array(awardSchema).min(1),
   })
   .superRefine((version, ctx) => {
@@ -164,6 +218,7 @@ export const catalogueVersionSchema = z
         'requiresForYear' in e ? e.requiresForYear : undefined,
         'of' in e ? e.of : undefined,
         'priorAward' in e ? e.priorAward : undefined,
+        'collectiveBanner' in e ? e.collectiveBanner : undefined,
       ];
       for (const ref of refs) {
         if (ref !== undefined && !codes.includes(ref)) ctx.addIssue({ code: 'custom', path: ['awards', i], message: `refers to ${ref}, not in this version` });

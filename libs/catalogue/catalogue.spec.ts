@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CATALOGUE } from '../domain/award-catalogue';
+import { CATALOGUE, localRegulationAt } from '../domain/award-catalogue';
 import { checkCatalogue, parseCatalogueVersion } from './catalogue-check';
 import { catalogueVersionSchema } from './catalogue.schema';
 
@@ -15,6 +15,7 @@ const read = (file: string) => readFileSync(join(DIR, file));
 const PUBLISHED: Record<string, string> = {
   '2024.1.json': '40a7bcb046a0e5642c1886ac779521f9c44ce343e30553d3745294d7bb7a5d1a',
   '2025.1.json': '42189a8f185d732d66305be953d04b556ebf1a64b89d1b42212f28f64782e393',
+  '2026.1.json': 'ce8df7acdea08e70446afe654fb47799b0ee34f48f1eec31cfa678500bf99643',
 };
 
 describe('award catalogue versions', () => {
@@ -38,6 +39,7 @@ describe('award catalogue versions', () => {
     expect(CATALOGUE.map((v) => [v.version, v.effectiveFrom, /Nghị định (\d+\/\d+)/.exec(v.legalBasis)?.[1]])).toEqual([
       ['2024.1', '2024-01-01', '98/2023'],
       ['2025.1', '2025-07-01', '152/2025'],
+      ['2026.1', '2026-12-08', '152/2025'],
     ]);
   });
 
@@ -51,6 +53,90 @@ describe('award catalogue versions', () => {
     expect(CATALOGUE[0]!.awards.find((a) => a.code === 'BANG_KHEN_UBND_TP')!.cash).toMatchObject({ individual: 1, collective: 2 });
     expect(v2025.cashRounding).toMatchObject({ direction: 'UP', unit: 10_000 });
     expect(v2025.countedHistoryBasis.bases).toEqual(['REGULAR']);
+  });
+
+  describe('2026.1, the law second pass (issue 19)', () => {
+    const v2026 = CATALOGUE.find((v) => v.version === '2026.1')!;
+    const award = (code: string) => v2026.awards.find((a) => a.code === code)!;
+    const forwarded = v2026.awards.filter((a) => a.forwardTo);
+
+    it('decides every award the city proposes upward at CITY by a council, after its posting', () => {
+      expect(forwarded.map((a) => a.code).sort()).toEqual([
+        'BANG_KHEN_THU_TUONG',
+        'CO_THI_DUA_CHINH_PHU',
+        'CSTD_TOAN_QUOC',
+        'HUAN_CHUONG_LAO_DONG_HANG_BA',
+        'HUAN_CHUONG_LAO_DONG_HANG_NHAT',
+        'HUAN_CHUONG_LAO_DONG_HANG_NHI',
+      ]);
+      for (const a of forwarded) {
+        expect(a.route.at(-1)).toBe('CITY');
+        expect(a.councils?.CITY).toEqual(expect.objectContaining({ threshold: expect.any(Number), strict: expect.any(Boolean) }));
+        expect(a.publicPostingWorkingDays).toBe(10);
+      }
+      expect(award('CSTD_TOAN_QUOC').councils?.CITY).toMatchObject({ threshold: 0.9, strict: false });
+    });
+
+    it('forwards the orders to the President and the Prime Minister’s awards to the Prime Minister', () => {
+      expect(Object.fromEntries(forwarded.map((a) => [a.code, a.forwardTo]))).toEqual({
+        BANG_KHEN_THU_TUONG: 'THU_TUONG',
+        CSTD_TOAN_QUOC: 'THU_TUONG',
+        CO_THI_DUA_CHINH_PHU: 'THU_TUONG',
+        HUAN_CHUONG_LAO_DONG_HANG_BA: 'CHU_TICH_NUOC',
+        HUAN_CHUONG_LAO_DONG_HANG_NHI: 'CHU_TICH_NUOC',
+        HUAN_CHUONG_LAO_DONG_HANG_NHAT: 'CHU_TICH_NUOC',
+      });
+    });
+
+    it('prices the state awards by Nghị định 152/2025, collectives doubled for the orders', () => {
+      expect(award('HUAN_CHUONG_LAO_DONG_HANG_BA').cash).toMatchObject({ individual: 4.5, collective: 9, legalBasis: expect.stringContaining('Điều 51') });
+      expect(award('HUAN_CHUONG_LAO_DONG_HANG_NHI').cash).toMatchObject({ individual: 7.5, collective: 15 });
+      expect(award('HUAN_CHUONG_LAO_DONG_HANG_NHAT').cash).toMatchObject({ individual: 9, collective: 18 });
+      expect(award('CSTD_TOAN_QUOC').cash).toMatchObject({ individual: 4.5 });
+      expect(award('CO_THI_DUA_CHINH_PHU').cash).toMatchObject({ collective: 12 });
+      expect(award('BANG_KHEN_THU_TUONG').cash).toMatchObject({ individual: 3.5 });
+    });
+
+    it('reads Bằng khen of the chairman as two initiatives or two research projects, not the sum', () => {
+      expect(award('BANG_KHEN_UBND_TP').eligibility).toMatchObject({
+        achievementCounting: 'EACH_KIND',
+        legalBasis: expect.stringContaining('Điều 74 khoản 1 điểm d'),
+      });
+      for (const old of CATALOGUE.filter((v) => v.version !== '2026.1')) {
+        expect(old.awards.find((a) => a.code === 'BANG_KHEN_UBND_TP')!.eligibility).not.toHaveProperty('achievementCounting');
+      }
+    });
+
+    it('lets an enterprise decide the four awards of Luật 06/2022 art. 80(4), and no other', () => {
+      expect(v2026.awards.filter((a) => a.enterpriseDecides).map((a) => a.code)).toEqual([
+        'LAO_DONG_TIEN_TIEN',
+        'TAP_THE_LAO_DONG_TIEN_TIEN',
+        'CSTD_CO_SO',
+        'GIAY_KHEN_GIAM_DOC_SO',
+      ]);
+      expect(award('CSTD_CO_SO').enterpriseDecides?.legalBasis).toContain('Điều 80 khoản 4');
+    });
+
+    it('ships no unchecked rule as law: each one cites an article or is marked the organisation’s own', () => {
+      const rules = [
+        v2026.countedHistoryBasis,
+        v2026.cashRounding,
+        ...v2026.awards.flatMap((a) => [a.eligibility, a.cash, a.quota, a.extraordinary, a.enterpriseDecides, ...Object.values(a.councils ?? {})]),
+      ].filter((r) => r !== undefined);
+      for (const rule of rules) {
+        const said = `${rule.legalBasis} ${rule.note ?? ''}`;
+        expect(said).not.toMatch(/chưa (được )?đối chiếu|DOMAIN\.md/);
+        if (rule.internalRule === undefined) expect(rule.legalBasis).toMatch(/Điều \d+/);
+      }
+      const marked = rules.filter((r) => r.internalRule !== undefined).length;
+      expect(marked).toBeGreaterThan(0);
+    });
+
+    it('names the city regulation in force by date: 09/2020 until 26 May 2024, 32/2024 from 27 May 2024', () => {
+      expect(localRegulationAt('2024-05-26')?.reference).toBe('Quyết định 09/2020/QĐ-UBND');
+      expect(localRegulationAt('2024-05-27')?.reference).toBe('Quyết định 32/2024/QĐ-UBND');
+      expect(localRegulationAt('2026-12-08')?.reference).toBe('Quyết định 32/2024/QĐ-UBND');
+    });
   });
 
   it('cites a legal basis for every award, rule and amount', () => {

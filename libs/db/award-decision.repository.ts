@@ -247,6 +247,7 @@ async function candidates(tx: Tx, ids: string[]): Promise<Map<string, DraftCandi
         unitCode: r.unitCode,
         unitName: units.get(r.unitCode) ?? r.unitCode,
         nominee: r.nominee as Nominee,
+        route: r.route,
         inDecision: inDecision.get(r.id),
       },
     ]),

@@ -128,13 +128,13 @@ export class CampaignRepository {
   }
 
   async unitCodes(): Promise<string[]> {
-    return (await this.prisma.org.findMany({ where: { kind: 'UNIT', active: true }, select: { code: true } })).map((u) => u.code);
+    return (await this.prisma.org.findMany({ where: { kind: { in: ['UNIT', 'ENTERPRISE'] }, active: true }, select: { code: true } })).map((u) => u.code);
   }
 
   /** Units under the Sở with no nomination in the campaign yet. */
   async unitsWithoutSubmissions(campaignId: string): Promise<string[]> {
     const [units, submitted] = await Promise.all([
-      this.prisma.org.findMany({ where: { kind: 'UNIT', active: true }, select: { code: true } }),
+      this.prisma.org.findMany({ where: { kind: { in: ['UNIT', 'ENTERPRISE'] }, active: true }, select: { code: true } }),
       this.prisma.nomination.findMany({ where: { campaignId }, select: { unitCode: true }, distinct: ['unitCode'] }),
     ]);
     const done = new Set(submitted.map((s) => s.unitCode));

@@ -21,7 +21,7 @@ export type Outcome<T> = { ok: true; value: T } | { ok: false; problems: ErrorDe
 const OPEN_STATUSES = ['IN_REVIEW', 'RETURNED'] as const;
 
 /** Parents before children (the parent's row must exist), whatever order the document lists them in. */
-const KIND_ORDER: Record<OrgEntry['kind'], number> = { CITY: 0, SO: 1, AGENCY: 1, DEPARTMENT: 2, UNIT: 3 };
+const KIND_ORDER: Record<OrgEntry['kind'], number> = { CITY: 0, SO: 1, AGENCY: 1, DEPARTMENT: 2, UNIT: 3, ENTERPRISE: 3 };
 
 /** A document can hold thousands of people; one statement each is more than the default 5 s allow. */
 const TRANSACTION_OPTIONS = { timeout: 120_000, maxWait: 10_000 };

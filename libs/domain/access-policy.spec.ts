@@ -48,6 +48,16 @@ describe('access policy on the demo organisation', () => {
     it('is undefined for an unknown unit', () => {
       expect(sut.reviewingOrg('U9', 'UNIT')).toBeUndefined();
     });
+
+    it('is an enterprise itself at UNIT, its director the reviewer, and the department above it next', () => {
+      const withEnterprise = new OrgTree([...DEMO_ORGS, { code: 'DN1', name: 'Công ty Điện lực', kind: 'ENTERPRISE', parentCode: 'DEPT-A' }]);
+      const director: Actor = { username: 'dn1.director', displayName: 'Giám đốc', role: 'REVIEWER', orgCode: 'DN1' };
+      expect(withEnterprise.reviewingOrg('DN1', 'UNIT')?.code).toBe('DN1');
+      expect(withEnterprise.reviewingOrg('DN1', 'DEPARTMENT')?.code).toBe('DEPT-A');
+      expect(reviewerLevel(director, withEnterprise)).toBe('UNIT');
+      expect(reviewsLevel(director, 'UNIT', nomination('DN1', ['UNIT']), withEnterprise)).toBe(true);
+      expect(withEnterprise.unitsUnder('DEPT-A')).toEqual(['U1', 'U2', 'DN1']);
+    });
   });
 
   describe('unitsUnder', () => {

@@ -6,8 +6,15 @@ import type { Level } from './levels';
  * a reviewer reviews the level named by the kind of their organisation, for the units beneath it.
  */
 
-/** AGENCY: a city agency consulted on state-level awards (hiệp y); it reviews no level. */
-export type OrgKind = 'CITY' | 'SO' | 'DEPARTMENT' | 'UNIT' | 'AGENCY';
+/**
+ * AGENCY: a city agency consulted on state-level awards (hiệp y); it reviews no level. ENTERPRISE: a state
+ * enterprise under the Sở, a unit whose director also decides the awards the law gives him (Luật 06/2022
+ * art. 80(4)); it reviews the UNIT level as a unit does.
+ */
+export type OrgKind = 'CITY' | 'SO' | 'DEPARTMENT' | 'UNIT' | 'ENTERPRISE' | 'AGENCY';
+
+/** Whether people of an organisation of this kind submit nominations: a unit or an enterprise. */
+export const isUnitKind = (kind: OrgKind | undefined): boolean => kind === 'UNIT' || kind === 'ENTERPRISE';
 export type Role = 'CLERK' | 'REVIEWER' | 'COUNCIL_MEMBER' | 'STAFF' | 'ADMIN';
 
 export interface OrgNode {
@@ -53,11 +60,11 @@ export class OrgTree {
 
   /** The organisation whose reviewers decide `level` for `unitCode`. */
   reviewingOrg(unitCode: string, level: Level): OrgNode | undefined {
-    return this.chain(unitCode).find((n) => n.kind === level);
+    return this.chain(unitCode).find((n) => levelOf(n.kind) === level);
   }
 
   unitsUnder(code: string): string[] {
-    return this.nodes.filter((n) => n.kind === 'UNIT' && this.chain(n.code).some((a) => a.code === code)).map((n) => n.code);
+    return this.nodes.filter((n) => isUnitKind(n.kind) && this.chain(n.code).some((a) => a.code === code)).map((n) => n.code);
   }
 }
 
@@ -93,8 +100,11 @@ export function reviewerLevel(actor: Actor, tree: OrgTree): Level | null {
   return levelOf(tree.get(actor.orgCode)?.kind);
 }
 
-/** The level an organisation of this kind reviews; agencies review none. */
-const levelOf = (kind: OrgKind | undefined): Level | null => (kind && kind !== 'AGENCY' ? kind : null);
+/** The level an organisation of this kind reviews; agencies review none, an enterprise its own unit level. */
+function levelOf(kind: OrgKind | undefined): Level | null {
+  if (kind === undefined || kind === 'AGENCY') return null;
+  return kind === 'ENTERPRISE' ? 'UNIT' : kind;
+}
 
 /** The level whose nominations an actor looks at: as a reviewer or as a council member. */
 export function watchedLevel(actor: Actor, tree: OrgTree): Level | null {

@@ -35,7 +35,7 @@ export const signInResponse = z
 interface OrgUnit {
   code: string;
   name: string;
-  kind: 'CITY' | 'SO' | 'DEPARTMENT' | 'UNIT' | 'AGENCY';
+  kind: 'CITY' | 'SO' | 'DEPARTMENT' | 'UNIT' | 'ENTERPRISE' | 'AGENCY';
   parentCode: string | null;
   children: OrgUnit[];
 }
@@ -43,7 +43,11 @@ export const orgUnitResponse: z.ZodType<OrgUnit> = z
   .object({
     code: z.string(),
     name: z.string(),
-    kind: z.enum(['CITY', 'SO', 'DEPARTMENT', 'UNIT', 'AGENCY']).describe('AGENCY: an agency consulted on state-level awards (hiệp y)'),
+    kind: z
+      .enum(['CITY', 'SO', 'DEPARTMENT', 'UNIT', 'ENTERPRISE', 'AGENCY'])
+      .describe(
+        'AGENCY: an agency consulted on state-level awards (hiệp y); ENTERPRISE: a state enterprise, a unit whose director decides LĐTT, CSTĐ cơ sở, TTLĐTT and Giấy khen',
+      ),
     parentCode: z.string().nullable(),
     get children() {
       return z.array(orgUnitResponse);

@@ -2,6 +2,7 @@ import type { AwardData, CatalogueVersionData } from '../catalogue/catalogue.sch
 // Static imports, never fs: workflow code reads the catalogue, and the workflow bundle must carry it.
 import v2024_1 from '../catalogue/versions/2024.1.json';
 import v2025_1 from '../catalogue/versions/2025.1.json';
+import v2026_1 from '../catalogue/versions/2026.1.json';
 
 export type NomineeKind = AwardData['nomineeKinds'][number];
 export interface CouncilRule {
@@ -25,7 +26,7 @@ export type CatalogueVersion = CatalogueVersionData;
  * workflow run, and parsing here cost each run more than its decisions. The schema checks the files
  * when the API and the worker start (libs/catalogue/catalogue-check.ts) and in the catalogue's spec.
  */
-export const CATALOGUE: readonly CatalogueVersion[] = [v2024_1, v2025_1] as unknown as CatalogueVersion[];
+export const CATALOGUE: readonly CatalogueVersion[] = [v2024_1, v2025_1, v2026_1] as unknown as CatalogueVersion[];
 
 export const AWARD_CODES = CATALOGUE.flatMap((v) => v.awards.map((a) => a.code)).filter((code, i, all) => all.indexOf(code) === i);
 
@@ -44,4 +45,15 @@ export function catalogueVersion(version: string): CatalogueVersion | undefined 
 
 export function findAward(code: string, day: string): AwardDefinition | undefined {
   return catalogueAt(day).awards.find((a) => a.code === code);
+}
+
+/**
+ * The city's regulation in force on a day, from the newest version's dated list: the list is history, so
+ * the newest one also answers for days an older version judged (whose own citation may name a regulation
+ * not yet in force then).
+ */
+export function localRegulationAt(day: string) {
+  const date = day.slice(0, 10);
+  const list = [...CATALOGUE].reverse().find((v) => v.localRegulations)?.localRegulations ?? [];
+  return list.find((r) => (r.from === undefined || r.from <= date) && (r.until === undefined || date <= r.until)) ?? null;
 }

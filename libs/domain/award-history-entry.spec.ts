@@ -31,6 +31,12 @@ describe('awardHistoryEntry', () => {
     expect(awardHistoryEntry(nomination, '2026-03-05T03:00:00.000Z', undefined, 'THEMED').basis).toBe('THEMED');
   });
 
+  it("marks an extraordinary or themed nomination's result by its own basis, whatever its campaign", () => {
+    expect(awardHistoryEntry({ ...nomination, basis: 'EXTRAORDINARY' }, '2026-03-05T03:00:00.000Z', undefined, 'REGULAR').basis).toBe('EXTRAORDINARY');
+    expect(awardHistoryEntry({ ...nomination, basis: 'THEMED' }, '2026-03-05T03:00:00.000Z', undefined, undefined).basis).toBe('THEMED');
+    expect(awardHistoryEntry({ ...nomination, basis: 'REGULAR' }, '2026-03-05T03:00:00.000Z', undefined, 'THEMED').basis).toBe('THEMED');
+  });
+
   it('records a collective by its name', () => {
     const collective = { ...nomination, nominee: { kind: 'COLLECTIVE' as const, name: 'Phòng Kế hoạch - Tài chính' } };
 

@@ -8,12 +8,15 @@ export interface ApprovedNomination {
   awardCode: string;
   year: number;
   nominee: Nominee;
+  /** The nomination's own basis; rows written before it was kept are REGULAR. */
+  basis?: string;
 }
 
 /**
  * The award-history row a final approval becomes, which later nominations' eligibility is judged by.
  * Without the decision's own reference, the row names the nomination and the day (Hà Nội) it was approved.
- * A themed campaign's result is kept, but its basis marks it so that it never grounds a higher award.
+ * A themed or extraordinary result is kept, but its basis marks it so that it never grounds a higher award:
+ * the nomination's own basis, or else its campaign's kind.
  */
 export function awardHistoryEntry(n: ApprovedNomination, approvedAt: string, decisionRef: string | undefined, campaignKind: 'REGULAR' | 'THEMED' | undefined) {
   const day = hanoiDay(new Date(approvedAt)).split('-').reverse().join('/');
@@ -24,7 +27,7 @@ export function awardHistoryEntry(n: ApprovedNomination, approvedAt: string, dec
     year: n.year,
     decisionRef: decisionRef ?? `Hồ sơ ${n.id.slice(0, 8)}, phê duyệt ngày ${day}`,
     source: 'NOMINATION',
-    basis: campaignKind ?? 'REGULAR',
+    basis: n.basis && n.basis !== 'REGULAR' ? n.basis : (campaignKind ?? 'REGULAR'),
     nominationId: n.id,
   };
 }

@@ -76,7 +76,7 @@ export const campaignResultResponse = z
       .array(
         z.object({
           ...campaignNomination,
-          forwardTo: z.enum(['THU_TUONG']),
+          forwardTo: z.enum(['THU_TUONG', 'CHU_TICH_NUOC']),
           outcome: z.enum(['PROPOSED', 'GRANTED', 'NOT_GRANTED']).describe('PROPOSED until an admin records the central decision'),
           externalDecision: z
             .object({ decisionRef: z.string(), decidedOn: z.string(), outcome: z.enum(['APPROVED', 'REJECTED']) })

@@ -61,6 +61,11 @@ const LAST_LEVEL_PER_DOMAIN: Record<string, Level> = {
   BANG_KHEN_UBND_TP: 'CITY',
   CO_THI_DUA_UBND_TP: 'CITY',
   BANG_KHEN_THU_TUONG: 'CITY',
+  HUAN_CHUONG_LAO_DONG_HANG_BA: 'CITY',
+  HUAN_CHUONG_LAO_DONG_HANG_NHI: 'CITY',
+  HUAN_CHUONG_LAO_DONG_HANG_NHAT: 'CITY',
+  CSTD_TOAN_QUOC: 'CITY',
+  CO_THI_DUA_CHINH_PHU: 'CITY',
 };
 
 function approve(level: Level, requestId = `approve-${level}`): DecideCommand {
@@ -126,11 +131,11 @@ describe('nomination machine', () => {
       expect(award.route[award.route.length - 1]).toBe(LAST_LEVEL_PER_DOMAIN[code]);
     });
 
-    it('lists every award of DOMAIN.md', () => {
+    it('lists every award of DOMAIN.md, the state awards from 2026.1 on', () => {
       for (const version of CATALOGUE) {
-        expect(version.awards.map((a) => a.code).sort()).toEqual(Object.keys(LAST_LEVEL_PER_DOMAIN).sort());
         for (const award of version.awards) expect(award.route.at(-1)).toBe(LAST_LEVEL_PER_DOMAIN[award.code]);
       }
+      expect(AWARDS.map((a) => a.code).sort()).toEqual(Object.keys(LAST_LEVEL_PER_DOMAIN).sort());
     });
   });
 
@@ -419,7 +424,9 @@ describe('nomination machine', () => {
       expect(catalogueAt('2024-01-01').version).toBe('2024.1');
       expect(catalogueAt('2025-06-30').version).toBe('2024.1');
       expect(catalogueAt('2025-07-01').version).toBe('2025.1');
-      expect(catalogueAt('2030-12-31T23:59:59.000Z').version).toBe('2025.1');
+      expect(catalogueAt('2026-12-07').version).toBe('2025.1');
+      expect(catalogueAt('2026-12-08').version).toBe('2026.1');
+      expect(catalogueAt('2030-12-31T23:59:59.000Z').version).toBe('2026.1');
     });
 
     it('judges a submission dated before the first version by the oldest version', () => {
@@ -434,16 +441,16 @@ describe('nomination machine', () => {
         mod = require('./award-catalogue');
       });
       const base = mod.CATALOGUE[mod.CATALOGUE.length - 1]!;
-      const v2027: CatalogueVersion = { ...base, version: '2027.1', effectiveFrom: '2027-01-01' };
-      const v2026: CatalogueVersion = { ...base, version: '2026.1', effectiveFrom: '2026-07-01' };
-      (mod.CATALOGUE as CatalogueVersion[]).push(v2027, v2026);
+      const v2028: CatalogueVersion = { ...base, version: '2028.1', effectiveFrom: '2028-01-01' };
+      const v2027: CatalogueVersion = { ...base, version: '2027.1', effectiveFrom: '2027-07-01' };
+      (mod.CATALOGUE as CatalogueVersion[]).push(v2028, v2027);
 
       expect(mod.catalogueAt('2024-01-01').version).toBe('2024.1');
-      expect(mod.catalogueAt('2026-06-30').version).toBe(base.version);
-      expect(mod.catalogueAt('2026-07-01').version).toBe('2026.1');
-      expect(mod.catalogueAt('2026-12-31T10:00:00.000Z').version).toBe('2026.1');
-      expect(mod.catalogueAt('2027-01-01').version).toBe('2027.1');
-      expect(mod.catalogueAt('2031-05-05').version).toBe('2027.1');
+      expect(mod.catalogueAt('2027-06-30').version).toBe(base.version);
+      expect(mod.catalogueAt('2027-07-01').version).toBe('2027.1');
+      expect(mod.catalogueAt('2027-12-31T10:00:00.000Z').version).toBe('2027.1');
+      expect(mod.catalogueAt('2028-01-01').version).toBe('2028.1');
+      expect(mod.catalogueAt('2031-05-05').version).toBe('2028.1');
     });
   });
 

@@ -61,6 +61,14 @@ const awardEntry = z
     optionalDocuments: z.array(z.enum(DOCUMENT_TYPE_CODES)),
     forwardTo: z.string().nullable(),
     publicPostingWorkingDays: z.number().int().nullable(),
+    extraordinary: z
+      .looseObject({ legalBasis: z.string() })
+      .nullable()
+      .describe('Given for one extraordinary achievement (basis EXTRAORDINARY) under this article; null: never'),
+    enterpriseDecides: z
+      .looseObject({ legalBasis: z.string() })
+      .nullable()
+      .describe("An ENTERPRISE's director decides it for the enterprise's own people (route: UNIT alone); null: never"),
     councils: z
       .object(Object.fromEntries(LEVELS.map((l) => [l, councilRule.optional()])))
       .describe('The levels a council vote decides (hội đồng), each with its threshold: the other levels are decided by one reviewer'),
@@ -71,7 +79,16 @@ export const awardsResponse = z
   .union([
     z.array(awardEntry).describe("Without `at`: today's awards"),
     z
-      .looseObject({ version: z.string(), effectiveFrom: z.string(), legalBasis: z.string(), awards: z.array(awardEntry) })
+      .looseObject({
+        version: z.string(),
+        effectiveFrom: z.string(),
+        legalBasis: z.string(),
+        localRegulation: z
+          .looseObject({ reference: z.string(), from: z.string().optional(), until: z.string().optional() })
+          .nullable()
+          .describe("The city's regulation in force on the day asked"),
+        awards: z.array(awardEntry),
+      })
       .describe('With `at`: the catalogue version in force that day')
       .meta({ id: 'AwardCatalogue' }),
   ])
@@ -118,6 +135,9 @@ export const nominationResponse = z
     id: z.uuid(),
     awardCode: z.string(),
     catalogueVersion: z.string(),
+    basis: z
+      .enum(['REGULAR', 'THEMED', 'EXTRAORDINARY'])
+      .describe('Why the award is proposed: THEMED and EXTRAORDINARY results never count toward awards that require regular ones'),
     year: z.number().int(),
     unitCode: z.string(),
     unitName: z.string().describe('The unit’s name, beside its code'),

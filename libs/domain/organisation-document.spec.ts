@@ -52,6 +52,19 @@ describe('an organisation document', () => {
     ]);
   });
 
+  it('takes a state enterprise under a department, with its clerk and its director, and nowhere else', () => {
+    const doc = example();
+    doc.orgs.push(
+      { code: 'DN1', name: 'Công ty TNHH MTV Điện lực', kind: 'ENTERPRISE', parentCode: 'DEPT-A' },
+      { code: 'DN2', name: 'Doanh nghiệp dưới Sở', kind: 'ENTERPRISE', parentCode: 'SCT' },
+    );
+    doc.users.push(
+      { username: 'dn1.clerk', displayName: 'Văn thư doanh nghiệp', email: '', role: 'CLERK', orgCode: 'DN1', councilSeat: null },
+      { username: 'dn1.director', displayName: 'Giám đốc doanh nghiệp', email: '', role: 'REVIEWER', orgCode: 'DN1', councilSeat: null },
+    );
+    expect(paths(doc)).toEqual([`orgs[${doc.orgs.length - 1}].parentCode`]);
+  });
+
   it('needs one city, an admin, and a chair on each council', () => {
     const doc = example();
     doc.orgs = doc.orgs.filter((o) => o.kind !== 'CITY');

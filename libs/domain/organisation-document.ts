@@ -10,7 +10,7 @@ import { unknownFieldMessage, vietnameseIssues } from './validation-messages';
  * a document alike.
  */
 
-export const ORG_KINDS = ['CITY', 'SO', 'DEPARTMENT', 'UNIT', 'AGENCY'] as const satisfies readonly OrgKind[];
+export const ORG_KINDS = ['CITY', 'SO', 'DEPARTMENT', 'UNIT', 'ENTERPRISE', 'AGENCY'] as const satisfies readonly OrgKind[];
 export const ROLES = ['CLERK', 'REVIEWER', 'COUNCIL_MEMBER', 'STAFF', 'ADMIN'] as const satisfies readonly Role[];
 export const COUNCIL_SEATS = ['CHAIR', 'MEMBER'] as const;
 
@@ -55,15 +55,15 @@ const documentShape = z.strictObject({
 });
 
 /** The kind of organisation each kind sits under; the chain of kinds is strict, so no tree can loop. */
-const PARENT_KIND: Record<OrgKind, OrgKind | null> = { CITY: null, SO: 'CITY', DEPARTMENT: 'SO', UNIT: 'DEPARTMENT', AGENCY: 'CITY' };
+const PARENT_KIND: Record<OrgKind, OrgKind | null> = { CITY: null, SO: 'CITY', DEPARTMENT: 'SO', UNIT: 'DEPARTMENT', ENTERPRISE: 'DEPARTMENT', AGENCY: 'CITY' };
 
 /**
  * Where each role may work: clerks submit for a unit; reviewers review the level their organisation's
  * kind names (an agency reviews none); councils sit at the Sở and the city; admins belong to those too.
  */
 const ROLE_KINDS: Record<Role, readonly OrgKind[]> = {
-  CLERK: ['UNIT'],
-  REVIEWER: ['UNIT', 'DEPARTMENT', 'SO', 'CITY'],
+  CLERK: ['UNIT', 'ENTERPRISE'],
+  REVIEWER: ['UNIT', 'ENTERPRISE', 'DEPARTMENT', 'SO', 'CITY'],
   COUNCIL_MEMBER: ['SO', 'CITY'],
   STAFF: ORG_KINDS,
   ADMIN: ['SO', 'CITY'],

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { historyBasisSchema } from '../catalogue/catalogue.schema';
 import { collectiveDeclarationFields } from '../eligibility/member-declarations';
 import { AWARD_CODES } from './award-catalogue';
 import { levelSchema } from './levels';
@@ -32,6 +33,11 @@ export const submitNominationSchema = z.strictObject({
   achievements: text(20, 20000),
   declarations: declarationsSchema.optional(),
   campaignId: code(100).optional(),
+  /**
+   * Why the award is proposed: REGULAR (thường xuyên, the default), THEMED (chuyên đề) or EXTRAORDINARY
+   * (đột xuất: judged on the one achievement, without the multi-year criteria).
+   */
+  basis: z.enum(historyBasisSchema.options).optional(),
   /** Uploads (POST /api/documents) that make up the dossier. */
   documents: documentIds.optional(),
   requestId: requestId.optional(),

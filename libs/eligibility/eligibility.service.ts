@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { HistoryBasis } from '../catalogue/catalogue.schema';
 import { AwardHistoryRepository } from '../db/award-history.repository';
 import { HoldRepository } from '../db/hold.repository';
 import { catalogueAt } from '../domain/award-catalogue';
@@ -20,7 +21,14 @@ export class EligibilityService {
    * Judged today in Hà Nội, whatever year the nomination is for: by the holds in force and the
    * catalogue version in force, which is the one the submission records.
    */
-  async evaluate(input: { awardCode: string; year: number; unitCode: string; nominee: Nominee; declarations?: Declarations }): Promise<Eligibility> {
+  async evaluate(input: {
+    awardCode: string;
+    year: number;
+    unitCode: string;
+    nominee: Nominee;
+    declarations?: Declarations;
+    basis?: HistoryBasis;
+  }): Promise<Eligibility> {
     const name = nomineeName(input.nominee);
     const today = hanoiDay(new Date());
     const [history, holds] = await Promise.all([this.history.forNominee(name, input.unitCode), this.holds.active(name, input.unitCode, today)]);

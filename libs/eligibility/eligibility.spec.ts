@@ -186,6 +186,19 @@ describe('evaluateEligibility', () => {
       }
     });
 
+    it('from 2026.1 takes two initiatives or two research projects, never one of each (Luật 06/2022 art. 74(1)(d))', () => {
+      const v2026 = catalogueVersion('2026.1')!;
+      const oneOfEach: Declarations = { rating: 'HTXS', initiatives: ['Sáng kiến A'], research: ['Đề tài B'] };
+      const c = criterion('BANG_KHEN_UBND_TP', code, { catalogue: v2026, declarations: oneOfEach });
+      expect(c.status).toBe('NOT_MET');
+      expect(c.message).toContain('2 sáng kiến được công nhận hoặc 2 đề tài nghiên cứu được nghiệm thu');
+      expect(statusOf('BANG_KHEN_UBND_TP', code, { catalogue: v2026, declarations: twoInitiatives })).toBe('DECLARED');
+      expect(statusOf('BANG_KHEN_UBND_TP', code, { catalogue: v2026, declarations: { rating: 'HTXS', research: ['Đề tài A', 'Đề tài B'] } })).toBe('DECLARED');
+      expect(statusOf('BANG_KHEN_UBND_TP', 'HTXS_2_YEARS_2_INITIATIVES', { catalogue: v2026, nominee: team, declarations: oneOfEach })).toBe('NOT_MET');
+      // A version published before keeps its meaning: one of each was enough under it.
+      expect(statusOf('BANG_KHEN_UBND_TP', code, { catalogue: catalogueVersion('2025.1')!, declarations: oneOfEach })).toBe('DECLARED');
+    });
+
     it('a collective is judged on HTXS with two initiatives only', () => {
       expect(evaluate('BANG_KHEN_UBND_TP', { nominee: team, declarations: twoInitiatives }).criteria).toEqual([
         expect.objectContaining({ code: 'HTXS_2_YEARS_2_INITIATIVES', status: 'DECLARED' }),
@@ -373,6 +386,88 @@ describe('evaluateEligibility by catalogue version', () => {
     ).toBe('DECLARED');
     const thuTuong = { catalogue, history: [...history('BANG_KHEN_UBND_TP', 2020), ...cstdCoSo(2023, 2025)], declarations: { rating: 'HTT' as const } };
     expect(statusOf('BANG_KHEN_THU_TUONG', 'CSTD_CO_SO_2_TIMES_IN_5_YEARS', thuTuong)).toBe('MET');
+  });
+
+  describe('the state awards of 2026.1', () => {
+    const v2026 = catalogueVersion('2026.1')!;
+    const judge = (awardCode: string, over: Partial<EligibilityInput> = {}) => evaluate(awardCode, { catalogue: v2026, ...over });
+    const codes = (awardCode: string, over: Partial<EligibilityInput> = {}) => judge(awardCode, over).criteria.map((c) => [c.code, c.status]);
+
+    it('Huân chương Lao động hạng Ba: the Prime Minister’s Bằng khen before five HTXS years with two initiatives, or a banner for a collective', () => {
+      const prior = history('BANG_KHEN_THU_TUONG', 2020);
+      expect(codes('HUAN_CHUONG_LAO_DONG_HANG_BA', { history: prior, declarations: { rating: 'HTXS', initiatives: ['A', 'B'] } })).toEqual([
+        ['PRIOR_AWARD_BEFORE_PERIOD', 'MET'],
+        ['HTXS_5_CONSECUTIVE_YEARS', 'DECLARED'],
+        ['2_INITIATIVES_OR_RESEARCH_IN_PERIOD', 'DECLARED'],
+      ]);
+      expect(
+        judge('HUAN_CHUONG_LAO_DONG_HANG_BA', { history: history('BANG_KHEN_THU_TUONG', 2023), declarations: { rating: 'HTXS', initiatives: ['A', 'B'] } })
+          .passed,
+      ).toBe(false);
+      expect(codes('HUAN_CHUONG_LAO_DONG_HANG_BA', { history: prior, declarations: { rating: 'HTXS', initiatives: ['A'], research: ['B'] } })).toContainEqual([
+        '2_INITIATIVES_OR_RESEARCH_IN_PERIOD',
+        'NOT_MET',
+      ]);
+      const banner = [...prior, ...history('CO_THI_DUA_UBND_TP', 2024)];
+      expect(codes('HUAN_CHUONG_LAO_DONG_HANG_BA', { nominee: team, history: banner, declarations: { rating: 'HTXS' } })).toEqual([
+        ['PRIOR_AWARD_BEFORE_PERIOD', 'MET'],
+        ['HTXS_5_CONSECUTIVE_YEARS', 'DECLARED'],
+        ['BANNER_IN_PERIOD', 'MET'],
+      ]);
+      expect(codes('HUAN_CHUONG_LAO_DONG_HANG_NHI', { history: prior, declarations: { rating: 'HTXS', initiatives: ['A', 'B'] } })[0]).toEqual([
+        'PRIOR_AWARD_BEFORE_PERIOD',
+        'NOT_MET',
+      ]);
+    });
+
+    it('Chiến sĩ thi đua toàn quốc: twice the city’s title and an initiative of nationwide reach', () => {
+      const twice = history('CSTD_THANH_PHO', 2023, 2026);
+      expect(codes('CSTD_TOAN_QUOC', { history: twice, declarations: { research: ['Đề tài X'] } })).toEqual([
+        ['CSTD_THANH_PHO_2_TIMES', 'MET'],
+        ['INITIATIVE_NATIONWIDE', 'DECLARED'],
+      ]);
+      expect(judge('CSTD_TOAN_QUOC', { history: history('CSTD_THANH_PHO', 2026), declarations: { research: ['Đề tài X'] } }).passed).toBe(false);
+    });
+
+    it('Cờ thi đua của Chính phủ: HTXS and the city’s banner for the year', () => {
+      expect(codes('CO_THI_DUA_CHINH_PHU', { nominee: team, history: history('CO_THI_DUA_UBND_TP', 2026), declarations: { rating: 'HTXS' } })).toEqual([
+        ['RATING_HTXS', 'DECLARED'],
+        ['CO_THI_DUA_TINH_FOR_YEAR', 'MET'],
+      ]);
+    });
+  });
+
+  describe('an extraordinary (đột xuất) nomination', () => {
+    const v2026 = catalogueVersion('2026.1')!;
+
+    it('is judged on its one achievement, without the history of several years, where the version allows it', () => {
+      const result = evaluate('BANG_KHEN_THU_TUONG', { catalogue: v2026, basis: 'EXTRAORDINARY' });
+      expect(result.passed).toBe(true);
+      expect(result.criteria).toEqual([
+        expect.objectContaining({ code: 'EXTRAORDINARY_ACHIEVEMENT', status: 'DECLARED', message: expect.stringContaining('Điều 73') }),
+      ]);
+      expect(evaluate('BANG_KHEN_UBND_TP', { catalogue: v2026, basis: 'EXTRAORDINARY' }).passed).toBe(true);
+    });
+
+    it('is refused for a title given only on the year’s results, and under a version that has none', () => {
+      expect(evaluate('CSTD_CO_SO', { catalogue: v2026, basis: 'EXTRAORDINARY' }).criteria).toEqual([
+        expect.objectContaining({ code: 'EXTRAORDINARY_ACHIEVEMENT', status: 'NOT_MET' }),
+      ]);
+      expect(evaluate('BANG_KHEN_THU_TUONG', { catalogue: catalogueVersion('2025.1')!, basis: 'EXTRAORDINARY' }).passed).toBe(false);
+    });
+
+    it('still answers to a hold', () => {
+      const held = evaluate('BANG_KHEN_THU_TUONG', { catalogue: v2026, basis: 'EXTRAORDINARY', holds: [{ reason: 'Kỷ luật', until: '2026-12-31' }] });
+      expect(held.passed).toBe(false);
+      expect(held.criteria[0]?.code).toBe('ON_HOLD');
+    });
+
+    it('a themed one is judged as a regular one', () => {
+      expect(evaluate('CSTD_CO_SO', { catalogue: v2026, basis: 'THEMED' }).criteria.map((c) => c.code)).toEqual([
+        'LDTT_FOR_YEAR',
+        'HTXS_OR_INITIATIVE_OR_RESEARCH',
+      ]);
+    });
   });
 
   it('cannot judge an award the version does not list', () => {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { EligibilityRuleData, HistoryBasis } from '../catalogue/catalogue.schema';
-import { CATALOGUE, type CatalogueVersion, type NomineeKind } from '../domain/award-catalogue';
+import { CATALOGUE, type AwardDefinition, type CatalogueVersion, type NomineeKind } from '../domain/award-catalogue';
 import type { declarationsSchema, Nominee } from '../domain/schemas';
 import type { MemberDeclarations } from './member-declarations';
 
@@ -57,6 +57,8 @@ export interface EligibilityInput {
   holds: readonly ActiveHold[];
   /** The version in force when the nomination is submitted; the newest when absent. */
   catalogue?: CatalogueVersion;
+  /** Why the award is proposed; REGULAR when absent. */
+  basis?: HistoryBasis;
 }
 
 interface Facts {
@@ -130,11 +132,11 @@ function htxsOrAchievement(f: Facts, alternatives: readonly ('HTXS' | Achievemen
     : notMet('HTXS_OR_INITIATIVE_OR_RESEARCH', `Cần một trong: ${options.join(', ')}; đơn vị chưa kê khai điều nào`);
 }
 
-function achievementCityWide(f: Facts, kinds: readonly Achievement[]): Criterion {
+function achievementWithReach(f: Facts, kinds: readonly Achievement[], code: string, reach: string): Criterion {
   const found = declaredAchievements(f, kinds);
   return found.length > 0
-    ? declared('INITIATIVE_CITY_WIDE', `Đơn vị kê khai ${found.join('; ')}; phạm vi ảnh hưởng toàn thành phố do người xét duyệt xác nhận`)
-    : notMet('INITIATIVE_CITY_WIDE', `Cần ${neededAchievements(kinds)} có phạm vi ảnh hưởng toàn thành phố; đơn vị chưa kê khai`);
+    ? declared(code, `Đơn vị kê khai ${found.join('; ')}; phạm vi ảnh hưởng ${reach} do người xét duyệt xác nhận`)
+    : notMet(code, `Cần ${neededAchievements(kinds)} có phạm vi ảnh hưởng ${reach}; đơn vị chưa kê khai`);
 }
 
 function memberCriteria(f: Facts, rule: Extract<EligibilityRuleData, { rule: 'TAP_THE_LAO_DONG_XUAT_SAC' }>): Criterion[] {
@@ -170,17 +172,28 @@ function memberCriteria(f: Facts, rule: Extract<EligibilityRuleData, { rule: 'TA
 type BangKhenUbndTpRule = Extract<EligibilityRuleData, { rule: 'BANG_KHEN_UBND_TP' }>;
 
 /**
- * HTXS in this year and the years before, with enough recognised initiatives or research projects
- * together: only the unit can say so.
+ * Whether the declared achievements reach the count: of one kind alone (two initiatives, or two research
+ * projects) where the version says EACH_KIND; added up where it says COMBINED or nothing.
+ */
+function enoughAchievements(f: Facts, kinds: readonly Achievement[], needed: number, counting: 'COMBINED' | 'EACH_KIND' = 'COMBINED'): boolean {
+  const counts = kinds.map((kind) => achievementsOf(f, kind));
+  return counting === 'EACH_KIND' ? counts.some((n) => n >= needed) : counts.reduce((sum, n) => sum + n, 0) >= needed;
+}
+const neededOfOneKind = (kinds: readonly Achievement[], n: number) => kinds.map((k) => `${n} ${ACHIEVEMENT_VI[k].needed}`).join(' hoặc ');
+
+/**
+ * HTXS in this year and the years before, with enough recognised initiatives or research projects:
+ * only the unit can say so.
  */
 function htxsYearsDeclared(f: Facts, rule: BangKhenUbndTpRule): string | undefined {
-  const count = rule.achievements.reduce((sum, kind) => sum + achievementsOf(f, kind), 0);
-  if (f.declarations.rating !== 'HTXS' || count < rule.achievementCount) return undefined;
+  if (f.declarations.rating !== 'HTXS' || !enoughAchievements(f, rule.achievements, rule.achievementCount, rule.achievementCounting)) return undefined;
   const earlier = span(yearsBetween(f.year - rule.htxsYears + 1, f.year - 1));
   return `Đơn vị kê khai ${RATING_VI.HTXS} năm ${f.year} và ${declaredAchievements(f, rule.achievements).join(', ')}; kết quả năm ${earlier} do người xét duyệt xác nhận`;
 }
 const htxsYearsNeeded = (rule: BangKhenUbndTpRule) =>
-  `${RATING_VI.HTXS} ${rule.htxsYears} năm liên tục và ${rule.achievementCount} ${neededAchievements(rule.achievements)}`;
+  rule.achievementCounting === 'EACH_KIND'
+    ? `${RATING_VI.HTXS} ${rule.htxsYears} năm liên tục và ${neededOfOneKind(rule.achievements, rule.achievementCount)}`
+    : `${RATING_VI.HTXS} ${rule.htxsYears} năm liên tục và ${rule.achievementCount} ${neededAchievements(rule.achievements)}`;
 
 function bangKhenUbndTp(f: Facts, rule: BangKhenUbndTpRule): Criterion[] {
   const viaHtxs = htxsYearsDeclared(f, rule);
@@ -198,8 +211,7 @@ function bangKhenUbndTp(f: Facts, rule: BangKhenUbndTpRule): Criterion[] {
   return [notMet(code, `Chưa đạt Chiến sĩ thi đua cơ sở ${n} năm liên tục (${runs.map(span).join(' hoặc ')}), cũng chưa kê khai ${htxsYearsNeeded(rule)}`)];
 }
 
-function priorAwardBeforePeriod(f: Facts, awardCode: string, period: readonly number[]): Criterion {
-  const code = 'CITY_BANG_KHEN_BEFORE_PERIOD';
+function priorAwardBeforePeriod(f: Facts, awardCode: string, period: readonly number[], code = 'CITY_BANG_KHEN_BEFORE_PERIOD'): Criterion {
   const periodStart = period[0]!;
   const name = f.names(awardCode);
   const years = f.history.filter((h) => h.awardCode === awardCode).map((h) => h.year);
@@ -231,6 +243,48 @@ function bangKhenThuTuong(f: Facts, rule: Extract<EligibilityRuleData, { rule: '
   ];
 }
 
+function cstdToanQuoc(f: Facts, rule: Extract<EligibilityRuleData, { rule: 'CSTD_TOAN_QUOC' }>): Criterion[] {
+  const years = f.history.filter((h) => h.awardCode === rule.of && h.year <= f.year).map((h) => h.year);
+  const name = f.names(rule.of);
+  const code = `CSTD_THANH_PHO_${rule.times}_TIMES`;
+  return [
+    years.length >= rule.times
+      ? met(code, `Đã đạt ${name} ${years.length} lần (${years.join(', ')})`)
+      : notMet(code, `Đạt ${name} ${years.length} lần; cần ${rule.times} lần liên tục`),
+    achievementWithReach(f, rule.achievements, 'INITIATIVE_NATIONWIDE', 'toàn quốc'),
+  ];
+}
+
+function huanChuongLaoDong(f: Facts, rule: Extract<EligibilityRuleData, { rule: 'HUAN_CHUONG_LAO_DONG' }>): Criterion[] {
+  const period = yearsBetween(f.year - rule.periodYears + 1, f.year);
+  const htxs = `HTXS_${rule.periodYears}_CONSECUTIVE_YEARS`;
+  const criteria = [
+    priorAwardBeforePeriod(f, rule.priorAward, period, 'PRIOR_AWARD_BEFORE_PERIOD'),
+    f.declarations.rating === 'HTXS'
+      ? declared(htxs, `Đơn vị kê khai ${RATING_VI.HTXS} năm ${f.year}; các năm ${span(period.slice(0, -1))} do người xét duyệt xác nhận`)
+      : notMet(htxs, `Cần ${RATING_VI.HTXS} ${rule.periodYears} năm liên tục ${span(period)}; đơn vị chưa kê khai ${RATING_VI.HTXS} năm ${f.year}`),
+  ];
+  if (f.kind === 'COLLECTIVE') {
+    const banner = f.names(rule.collectiveBanner);
+    const years = period.filter((y) => holds(f, rule.collectiveBanner, y));
+    const code = 'BANNER_IN_PERIOD';
+    return [
+      ...criteria,
+      years.length > 0 ? met(code, `Đã được tặng ${banner} năm ${years.join(', ')}`) : notMet(code, `Cần ${banner} ít nhất một lần trong ${span(period)}`),
+    ];
+  }
+  const code = `${rule.achievementCount}_INITIATIVES_OR_RESEARCH_IN_PERIOD`;
+  return [
+    ...criteria,
+    enoughAchievements(f, rule.achievements, rule.achievementCount, 'EACH_KIND')
+      ? declared(
+          code,
+          `Đơn vị kê khai ${declaredAchievements(f, rule.achievements).join(', ')} trong ${span(period)}; phạm vi áp dụng do người xét duyệt xác nhận`,
+        )
+      : notMet(code, `Cần ${neededOfOneKind(rule.achievements, rule.achievementCount)} trong ${span(period)}; đơn vị chưa kê khai đủ`),
+  ];
+}
+
 /** The checks of each rule the catalogue may name, with the parameters its version gives. */
 function criteriaOf(f: Facts, rule: EligibilityRuleData): Criterion[] {
   switch (rule.rule) {
@@ -241,7 +295,7 @@ function criteriaOf(f: Facts, rule: EligibilityRuleData): Criterion[] {
     case 'CSTD_THANH_PHO':
       return [
         awardEveryYear(f, `CSTD_CO_SO_${rule.consecutiveYears}_CONSECUTIVE_YEARS`, rule.of, yearsBetween(f.year - rule.consecutiveYears + 1, f.year)),
-        achievementCityWide(f, rule.achievements),
+        achievementWithReach(f, rule.achievements, 'INITIATIVE_CITY_WIDE', 'toàn thành phố'),
       ];
     case 'TAP_THE_LAO_DONG_XUAT_SAC':
       return [ratingHtxs(f), ...memberCriteria(f, rule)];
@@ -256,7 +310,24 @@ function criteriaOf(f: Facts, rule: EligibilityRuleData): Criterion[] {
       ];
     case 'BANG_KHEN_THU_TUONG':
       return bangKhenThuTuong(f, rule);
+    case 'CSTD_TOAN_QUOC':
+      return cstdToanQuoc(f, rule);
+    case 'CO_THI_DUA_CHINH_PHU':
+      return [ratingHtxs(f), awardForYear(f, 'CO_THI_DUA_TINH_FOR_YEAR', rule.requiresForYear)];
+    case 'HUAN_CHUONG_LAO_DONG':
+      return huanChuongLaoDong(f, rule);
   }
+}
+
+/**
+ * Khen thưởng đột xuất is judged on the one achievement, which the unit declares and reviewers confirm,
+ * without the history of several years; only an award whose version gives it for one achievement takes it.
+ */
+function extraordinary(award: AwardDefinition): Criterion {
+  const code = 'EXTRAORDINARY_ACHIEVEMENT';
+  return award.extraordinary
+    ? declared(code, `Khen thưởng đột xuất: xét trên thành tích đột xuất đơn vị kê khai, không xét tiêu chuẩn nhiều năm (${award.extraordinary.legalBasis})`)
+    : notMet(code, `${award.nameVi} không xét tặng đột xuất theo phiên bản danh mục đang áp dụng`);
 }
 
 /**
@@ -276,6 +347,7 @@ export function evaluateEligibility(input: EligibilityInput): Eligibility {
     history: input.history.filter((h) => counted.has(h.basis ?? 'REGULAR')),
     names: (code) => (catalogue.awards.find((a) => a.code === code)?.nameVi ?? code).replace(/^Danh hiệu /, ''),
   };
-  const criteria = [...input.holds.map(onHold), ...criteriaOf(facts, award.eligibility)];
+  const judged = input.basis === 'EXTRAORDINARY' ? [extraordinary(award)] : criteriaOf(facts, award.eligibility);
+  const criteria = [...input.holds.map(onHold), ...judged];
   return { passed: criteria.every((c) => c.status !== 'NOT_MET'), criteria };
 }

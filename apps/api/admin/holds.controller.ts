@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } f
 import { ApiTags } from '@nestjs/swagger';
 import { HoldRepository, type HoldView } from '../../../libs/db/hold.repository';
 import { OrgRepository } from '../../../libs/db/org.repository';
-import type { Actor } from '../../../libs/domain/access-policy';
+import { isUnitKind, type Actor } from '../../../libs/domain/access-policy';
 import { holdListResponse, holdResponse } from '../../../libs/domain/admin-responses';
 import { holdSchema, type HoldInput } from '../../../libs/domain/admin-schemas';
 import { hanoiDay } from '../../../libs/domain/hanoi-time';
@@ -56,7 +56,7 @@ export class HoldsController {
   async create(@CurrentActor() actor: Actor, @Body(new ZodPipe(holdSchema)) body: HoldInput): Promise<NamedHold> {
     const tree = await this.orgs.activeTree();
     // A hold under a mistyped or closed unit or an elapsed date would silently hold no one.
-    if (tree.get(body.unitCode)?.kind !== 'UNIT') {
+    if (!isUnitKind(tree.get(body.unitCode)?.kind)) {
       throw new ApiError('VALIDATION_FAILED', API_MESSAGES.admin.unitUnknown, [{ path: 'unitCode', message: API_MESSAGES.admin.notAUnit(body.unitCode) }]);
     }
     if (body.until < hanoiDay(new Date())) {

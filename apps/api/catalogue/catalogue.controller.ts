@@ -48,7 +48,7 @@ export class CatalogueController {
   })
   awards(@Query(new ZodPipe(awardsQuerySchema)) { at }: AwardsQuery) {
     if (at === undefined) return catalogueAt(hanoiDay(new Date())).awards.map(awardView);
-    return catalogueView(catalogueAt(at));
+    return catalogueView(catalogueAt(at), at);
   }
 
   @Authenticated({ roles: ['ADMIN'] })

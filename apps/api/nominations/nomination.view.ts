@@ -25,6 +25,7 @@ export function nominationView(
     id: n.id,
     awardCode: n.awardCode,
     catalogueVersion: n.catalogueVersion,
+    basis: n.basis,
     year: n.year,
     unitCode: n.unitCode,
     unitName: tree.nameOf(n.unitCode),

@@ -6,8 +6,10 @@ import type { Prisma } from '../../../libs/db/generated/client';
 import { CampaignRepository } from '../../../libs/db/campaign.repository';
 import { AttachRefused, DocumentRepository } from '../../../libs/db/document.repository';
 import { NominationRepository, isUniqueViolation, type NominationRecord } from '../../../libs/db/nomination.repository';
+import { OrgRepository } from '../../../libs/db/org.repository';
 import { isClerkOf, type Actor } from '../../../libs/domain/access-policy';
 import { catalogueAt } from '../../../libs/domain/award-catalogue';
+import { routeFor } from '../../../libs/domain/award-route';
 import { commandFingerprint, requestIdReused, type CommandRef } from '../../../libs/domain/command-fingerprint';
 import { hanoiDay } from '../../../libs/domain/hanoi-time';
 import { submit } from '../../../libs/domain/nomination-machine';
@@ -34,6 +36,7 @@ export class SubmissionService {
     private readonly documents: DocumentRepository,
     private readonly dossier: DossierCheck,
     private readonly reader: NominationReader,
+    private readonly orgs: OrgRepository,
   ) {}
 
   async submit(actor: Actor, input: SubmitNominationInput): Promise<NominationView> {
@@ -58,7 +61,8 @@ export class SubmissionService {
       ]);
     }
     const campaign = input.campaignId ? await this.campaignAccepting(input.campaignId, award.code) : null;
-    const eligibility = await this.eligibility.evaluate({ ...input, unitCode });
+    const basis = input.basis ?? 'REGULAR';
+    const eligibility = await this.eligibility.evaluate({ ...input, unitCode, basis });
     if (!eligibility.passed) {
       throw new ApiError(
         'NOT_ELIGIBLE',
@@ -69,7 +73,7 @@ export class SubmissionService {
     const uploads = await this.dossier.check(actor, award, [], input.documents ?? []);
 
     const id = randomUUID();
-    const route = [...award.route];
+    const route = routeFor(award, (await this.orgs.activeTree()).get(unitCode)?.kind);
     const planner = plannerFor(
       { catalogueVersion: catalogue.version, createdAt: now },
       { calendar: await this.calendar.calendar(), rules: deadlineRulesFrom(this.config), campaign },
@@ -80,6 +84,7 @@ export class SubmissionService {
       id,
       awardCode: award.code,
       catalogueVersion: catalogue.version,
+      basis,
       year: input.year,
       unitCode,
       nominee: input.nominee,

@@ -46,7 +46,7 @@ export const useUnits = () =>
       const units: { code: string; name: string }[] = [];
       const walk = (nodes: OrgUnit[]) =>
         nodes.forEach((node) => {
-          if (node.kind === 'UNIT') units.push({ code: node.code, name: node.name });
+          if (node.kind === 'UNIT' || node.kind === 'ENTERPRISE') units.push({ code: node.code, name: node.name });
           walk(node.children);
         });
       walk(items);

@@ -1495,6 +1495,18 @@ export interface components {
             optionalDocuments: ("TO_TRINH" | "BAO_CAO_THANH_TICH" | "BIEN_BAN_HOP" | "XAC_NHAN_SANG_KIEN" | "KHAC")[];
             forwardTo: string | null;
             publicPostingWorkingDays: number | null;
+            /** @description Given for one extraordinary achievement (basis EXTRAORDINARY) under this article; null: never */
+            extraordinary: ({
+                legalBasis: string;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            /** @description An ENTERPRISE's director decides it for the enterprise's own people (route: UNIT alone); null: never */
+            enterpriseDecides: ({
+                legalBasis: string;
+            } & {
+                [key: string]: unknown;
+            }) | null;
             /** @description The levels a council vote decides (hội đồng), each with its threshold: the other levels are decided by one reviewer */
             councils: {
                 UNIT?: {
@@ -1538,6 +1550,14 @@ export interface components {
             version: string;
             effectiveFrom: string;
             legalBasis: string;
+            /** @description The city's regulation in force on the day asked */
+            localRegulation: ({
+                reference: string;
+                from?: string;
+                until?: string;
+            } & {
+                [key: string]: unknown;
+            }) | null;
             awards: components["schemas"]["Award"][];
         } & {
             [key: string]: unknown;
@@ -1774,7 +1794,7 @@ export interface components {
                 /** @description Day (Hà Nội) of the final approval */
                 decidedOn?: string;
                 /** @enum {string} */
-                forwardTo: "THU_TUONG";
+                forwardTo: "THU_TUONG" | "CHU_TICH_NUOC";
                 /**
                  * @description PROPOSED until an admin records the central decision
                  * @enum {string}
@@ -1841,7 +1861,7 @@ export interface components {
             year: number;
             /** @enum {string} */
             kind: "REGULAR" | "THEMED";
-            awardCodes: ("LAO_DONG_TIEN_TIEN" | "TAP_THE_LAO_DONG_TIEN_TIEN" | "CSTD_CO_SO" | "GIAY_KHEN_GIAM_DOC_SO" | "CSTD_THANH_PHO" | "TAP_THE_LAO_DONG_XUAT_SAC" | "BANG_KHEN_UBND_TP" | "CO_THI_DUA_UBND_TP" | "BANG_KHEN_THU_TUONG")[];
+            awardCodes: ("LAO_DONG_TIEN_TIEN" | "TAP_THE_LAO_DONG_TIEN_TIEN" | "CSTD_CO_SO" | "GIAY_KHEN_GIAM_DOC_SO" | "CSTD_THANH_PHO" | "TAP_THE_LAO_DONG_XUAT_SAC" | "BANG_KHEN_UBND_TP" | "CO_THI_DUA_UBND_TP" | "BANG_KHEN_THU_TUONG" | "HUAN_CHUONG_LAO_DONG_HANG_BA" | "HUAN_CHUONG_LAO_DONG_HANG_NHI" | "HUAN_CHUONG_LAO_DONG_HANG_NHAT" | "CSTD_TOAN_QUOC" | "CO_THI_DUA_CHINH_PHU")[];
             /** Format: date-time */
             opensAt: string;
             /** Format: date-time */
@@ -1980,7 +2000,7 @@ export interface components {
         };
         DraftAwardDecisionRequest: {
             /** @enum {string} */
-            awardCode: "LAO_DONG_TIEN_TIEN" | "TAP_THE_LAO_DONG_TIEN_TIEN" | "CSTD_CO_SO" | "GIAY_KHEN_GIAM_DOC_SO" | "CSTD_THANH_PHO" | "TAP_THE_LAO_DONG_XUAT_SAC" | "BANG_KHEN_UBND_TP" | "CO_THI_DUA_UBND_TP" | "BANG_KHEN_THU_TUONG";
+            awardCode: "LAO_DONG_TIEN_TIEN" | "TAP_THE_LAO_DONG_TIEN_TIEN" | "CSTD_CO_SO" | "GIAY_KHEN_GIAM_DOC_SO" | "CSTD_THANH_PHO" | "TAP_THE_LAO_DONG_XUAT_SAC" | "BANG_KHEN_UBND_TP" | "CO_THI_DUA_UBND_TP" | "BANG_KHEN_THU_TUONG" | "HUAN_CHUONG_LAO_DONG_HANG_BA" | "HUAN_CHUONG_LAO_DONG_HANG_NHI" | "HUAN_CHUONG_LAO_DONG_HANG_NHAT" | "CSTD_TOAN_QUOC" | "CO_THI_DUA_CHINH_PHU";
             year: number;
             nominationIds: string[];
             requestId: string;
@@ -2076,6 +2096,11 @@ export interface components {
             id: string;
             awardCode: string;
             catalogueVersion: string;
+            /**
+             * @description Why the award is proposed: THEMED and EXTRAORDINARY results never count toward awards that require regular ones
+             * @enum {string}
+             */
+            basis: "REGULAR" | "THEMED" | "EXTRAORDINARY";
             year: number;
             unitCode: string;
             /** @description The unit’s name, beside its code */
@@ -2245,7 +2270,7 @@ export interface components {
                 code: string;
                 name: string;
                 /** @enum {string} */
-                kind: "CITY" | "SO" | "DEPARTMENT" | "UNIT" | "AGENCY";
+                kind: "CITY" | "SO" | "DEPARTMENT" | "UNIT" | "ENTERPRISE" | "AGENCY";
                 parentCode: string | null;
                 /** @description False once an import left it out: kept for history, offered for no new work */
                 active: boolean;
@@ -2276,10 +2301,10 @@ export interface components {
             code: string;
             name: string;
             /**
-             * @description AGENCY: an agency consulted on state-level awards (hiệp y)
+             * @description AGENCY: an agency consulted on state-level awards (hiệp y); ENTERPRISE: a state enterprise, a unit whose director decides LĐTT, CSTĐ cơ sở, TTLĐTT and Giấy khen
              * @enum {string}
              */
-            kind: "CITY" | "SO" | "DEPARTMENT" | "UNIT" | "AGENCY";
+            kind: "CITY" | "SO" | "DEPARTMENT" | "UNIT" | "ENTERPRISE" | "AGENCY";
             parentCode: string | null;
             children: components["schemas"]["OrgUnit"][];
         };
@@ -2353,7 +2378,7 @@ export interface components {
                 code: string;
                 name: string;
                 /** @enum {string} */
-                kind: "CITY" | "SO" | "DEPARTMENT" | "UNIT" | "AGENCY";
+                kind: "CITY" | "SO" | "DEPARTMENT" | "UNIT" | "ENTERPRISE" | "AGENCY";
                 parentCode: string | null;
             }[];
             users: {
@@ -2529,7 +2554,7 @@ export interface components {
         };
         SubmitNominationRequest: {
             /** @enum {string} */
-            awardCode: "LAO_DONG_TIEN_TIEN" | "TAP_THE_LAO_DONG_TIEN_TIEN" | "CSTD_CO_SO" | "GIAY_KHEN_GIAM_DOC_SO" | "CSTD_THANH_PHO" | "TAP_THE_LAO_DONG_XUAT_SAC" | "BANG_KHEN_UBND_TP" | "CO_THI_DUA_UBND_TP" | "BANG_KHEN_THU_TUONG";
+            awardCode: "LAO_DONG_TIEN_TIEN" | "TAP_THE_LAO_DONG_TIEN_TIEN" | "CSTD_CO_SO" | "GIAY_KHEN_GIAM_DOC_SO" | "CSTD_THANH_PHO" | "TAP_THE_LAO_DONG_XUAT_SAC" | "BANG_KHEN_UBND_TP" | "CO_THI_DUA_UBND_TP" | "BANG_KHEN_THU_TUONG" | "HUAN_CHUONG_LAO_DONG_HANG_BA" | "HUAN_CHUONG_LAO_DONG_HANG_NHI" | "HUAN_CHUONG_LAO_DONG_HANG_NHAT" | "CSTD_TOAN_QUOC" | "CO_THI_DUA_CHINH_PHU";
             year: number;
             unitCode?: string;
             nominee: {
@@ -2557,6 +2582,8 @@ export interface components {
                 leadsEmulationCluster?: boolean;
             };
             campaignId?: string;
+            /** @enum {string} */
+            basis?: "REGULAR" | "THEMED" | "EXTRAORDINARY";
             documents?: string[];
             requestId?: string;
         };
@@ -8170,7 +8197,7 @@ export interface operations {
         parameters: {
             query?: {
                 year?: number;
-                awardCode?: "LAO_DONG_TIEN_TIEN" | "TAP_THE_LAO_DONG_TIEN_TIEN" | "CSTD_CO_SO" | "GIAY_KHEN_GIAM_DOC_SO" | "CSTD_THANH_PHO" | "TAP_THE_LAO_DONG_XUAT_SAC" | "BANG_KHEN_UBND_TP" | "CO_THI_DUA_UBND_TP" | "BANG_KHEN_THU_TUONG";
+                awardCode?: "LAO_DONG_TIEN_TIEN" | "TAP_THE_LAO_DONG_TIEN_TIEN" | "CSTD_CO_SO" | "GIAY_KHEN_GIAM_DOC_SO" | "CSTD_THANH_PHO" | "TAP_THE_LAO_DONG_XUAT_SAC" | "BANG_KHEN_UBND_TP" | "CO_THI_DUA_UBND_TP" | "BANG_KHEN_THU_TUONG" | "HUAN_CHUONG_LAO_DONG_HANG_BA" | "HUAN_CHUONG_LAO_DONG_HANG_NHI" | "HUAN_CHUONG_LAO_DONG_HANG_NHAT" | "CSTD_TOAN_QUOC" | "CO_THI_DUA_CHINH_PHU";
                 status?: "DRAFT" | "ISSUED" | "REVOKED";
             };
             header?: never;
@@ -8788,7 +8815,7 @@ export interface operations {
             query?: {
                 q?: string;
                 year?: number;
-                awardCode?: "LAO_DONG_TIEN_TIEN" | "TAP_THE_LAO_DONG_TIEN_TIEN" | "CSTD_CO_SO" | "GIAY_KHEN_GIAM_DOC_SO" | "CSTD_THANH_PHO" | "TAP_THE_LAO_DONG_XUAT_SAC" | "BANG_KHEN_UBND_TP" | "CO_THI_DUA_UBND_TP" | "BANG_KHEN_THU_TUONG";
+                awardCode?: "LAO_DONG_TIEN_TIEN" | "TAP_THE_LAO_DONG_TIEN_TIEN" | "CSTD_CO_SO" | "GIAY_KHEN_GIAM_DOC_SO" | "CSTD_THANH_PHO" | "TAP_THE_LAO_DONG_XUAT_SAC" | "BANG_KHEN_UBND_TP" | "CO_THI_DUA_UBND_TP" | "BANG_KHEN_THU_TUONG" | "HUAN_CHUONG_LAO_DONG_HANG_BA" | "HUAN_CHUONG_LAO_DONG_HANG_NHI" | "HUAN_CHUONG_LAO_DONG_HANG_NHAT" | "CSTD_TOAN_QUOC" | "CO_THI_DUA_CHINH_PHU";
             };
             header?: never;
             path?: never;

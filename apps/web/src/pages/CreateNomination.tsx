@@ -7,9 +7,11 @@ import type { paths } from '../api/schema';
 import { useAnnounce } from '../components/Announcer';
 import { Field } from '../components/Field';
 import { errorMessage, fieldErrors } from '../lib/errors';
+import { AWARD_BASIS_NAMES } from '../lib/format';
 import { useRouter } from '../lib/router';
 
 type Kind = 'INDIVIDUAL' | 'COLLECTIVE';
+type Basis = 'REGULAR' | 'THEMED' | 'EXTRAORDINARY';
 type SubmitBody = paths['/api/nominations']['post']['requestBody']['content']['application/json'];
 
 /** The API paths each field answers for, in the order of the form (focus goes to the first refused). */
@@ -19,6 +21,7 @@ const FIELD_PATHS = (documentTypes: string[]): Record<string, string[]> => ({
   position: ['nominee.position'],
   year: ['year'],
   achievements: ['achievements'],
+  basis: ['basis'],
   rating: ['declarations.rating'],
   initiatives: ['declarations.initiatives'],
   ...Object.fromEntries(documentTypes.map((t) => [`doc-${t}`, [t, `documents.${t}`]])),
@@ -37,6 +40,7 @@ export function CreateNomination() {
   const [position, setPosition] = useState('');
   const [year, setYear] = useState(String(new Date().getFullYear()));
   const [achievements, setAchievements] = useState('');
+  const [basis, setBasis] = useState<Basis>('REGULAR');
   const [rating, setRating] = useState('');
   const [initiatives, setInitiatives] = useState('');
   const [files, setFiles] = useState<Record<string, File | undefined>>({});
@@ -68,6 +72,7 @@ export function CreateNomination() {
         year: Number(year),
         nominee: effectiveKind === 'INDIVIDUAL' ? { kind: 'INDIVIDUAL', fullName: name, ...(position && { position }) } : { kind: 'COLLECTIVE', name },
         achievements,
+        ...(basis !== 'REGULAR' && { basis }),
         ...(Object.keys(declarations).length > 0 && { declarations }),
         requestId: requestId.current,
       };
@@ -134,6 +139,17 @@ export function CreateNomination() {
         </Field>
         <Field id="achievements" label="Thành tích" error={errors.achievements}>
           {(props) => <textarea {...props} rows={6} value={achievements} onChange={(e) => setAchievements(e.target.value)} />}
+        </Field>
+        <Field id="basis" label="Căn cứ đề nghị" error={errors.basis}>
+          {(props) => (
+            <select {...props} value={basis} onChange={(e) => setBasis(e.target.value as Basis)}>
+              {(['REGULAR', 'THEMED', 'EXTRAORDINARY'] as const).map((b) => (
+                <option key={b} value={b}>
+                  {AWARD_BASIS_NAMES[b]}
+                </option>
+              ))}
+            </select>
+          )}
         </Field>
         <Field id="rating" label="Xếp loại" error={errors.rating}>
           {(props) => (

@@ -10,6 +10,7 @@ import { useAnnounce } from '../components/Announcer';
 import { Dialog } from '../components/Dialog';
 import { LOST_RACE, errorMessage, isLostRace } from '../lib/errors';
 import {
+  AWARD_BASIS_NAMES,
   CRITERION_STATUS_NAMES,
   DECISION_NAMES,
   GROUND_NAMES,
@@ -79,6 +80,8 @@ function NominationView({ n }: { n: Nomination }) {
           )}
           <dt>Năm</dt>
           <dd>{n.year}</dd>
+          <dt>Căn cứ đề nghị</dt>
+          <dd>{nameOf(AWARD_BASIS_NAMES, n.basis ?? 'REGULAR')}</dd>
           <dt>Trạng thái</dt>
           <dd data-testid="status">{nameOf(STATUS_NAMES, n.status)}</dd>
           <dt>Cấp hiện tại</dt>

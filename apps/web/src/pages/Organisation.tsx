@@ -13,7 +13,14 @@ type User = Organisation['users'][number];
 /** What an admin's file holds: the body of PUT /api/admin/organisation, checked by the API, not here. */
 type OrganisationDocument = paths['/api/admin/organisation']['put']['requestBody']['content']['application/json'];
 
-const KIND_NAMES: Record<string, string> = { CITY: 'Thành phố', SO: 'Sở', DEPARTMENT: 'Phòng', UNIT: 'Đơn vị', AGENCY: 'Cơ quan hiệp y' };
+const KIND_NAMES: Record<string, string> = {
+  CITY: 'Thành phố',
+  SO: 'Sở',
+  DEPARTMENT: 'Phòng',
+  UNIT: 'Đơn vị',
+  ENTERPRISE: 'Doanh nghiệp',
+  AGENCY: 'Cơ quan hiệp y',
+};
 const SEAT_NAMES: Record<string, string> = { CHAIR: 'chủ tịch hội đồng', MEMBER: 'thành viên hội đồng' };
 
 /** The organisation and its people as the last import left them, and the import of the next document. */
