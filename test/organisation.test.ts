@@ -182,6 +182,34 @@ describe('the organisation and its people (API.md "The organisation and its peop
     expect((await answered(put(example()), 200)).body).toMatchObject({ deactivated: { orgs: ['U9'], users: ['u9.clerk', 'u9.head'] } });
   });
 
+  it('never strands a nomination whose reviewer an import deactivates: the stuck view shows it waiting on nobody until an admin gives the level to someone else', async () => {
+    await answered(put(withUnitU9()), 200);
+    const { id } = await sut.submit('u9.clerk');
+    await sut.waitForRow(id, (row) => row.status === 'IN_REVIEW');
+    const withoutHead = withUnitU9();
+    withoutHead.users = withoutHead.users.filter((u) => u.username !== 'u9.head');
+    withoutHead.users.push({ username: 'u9.staff', displayName: 'Mai Văn Mười', email: '', role: 'STAFF', orgCode: 'U9', councilSeat: null });
+
+    expect((await answered(put(withoutHead), 200)).body).toMatchObject({ deactivated: { orgs: [], users: ['u9.head'] } });
+
+    type Stuck = { items: { nominationId: string; kind: string; reason: string; waitingOn: string[]; unitName?: string }[] };
+    const stuck = async () =>
+      ((await answered(sut.get('admin', '/api/admin/stuck?unitCode=U9'), 200)).body as Stuck).items.filter((i) => i.nominationId === id);
+    expect(await stuck()).toEqual([
+      expect.objectContaining({
+        kind: 'NO_REVIEWER',
+        waitingOn: [],
+        unitName: 'Trung tâm Thử nghiệm',
+        reason: expect.stringContaining('Trung tâm Thử nghiệm'),
+      }),
+    ]);
+    await answered(sut.post('admin', `/api/admin/nominations/${id}/reassign`, { level: 'UNIT', reviewer: 'u9.staff', reason: 'Trưởng đơn vị đã nghỉ' }), 200);
+    expect(await stuck()).toEqual([]);
+    await answered(sut.post('u9.clerk', `/api/nominations/${id}/withdraw`, { reason: 'Đơn vị rút hồ sơ', requestId: randomUUID() }), 200);
+    await sut.waitForRow(id, (row) => row.status === 'WITHDRAWN');
+    await answered(put(example()), 200);
+  });
+
   it('adds and updates users from a CSV file without removing anyone', async () => {
     const before = await sut.prisma.user.count({ where: { active: true } });
     const res = await postCsv(

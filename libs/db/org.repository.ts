@@ -75,6 +75,19 @@ export class OrgRepository {
     return users.map((u) => u.username);
   }
 
+  /** The organisations that have at least one active reviewer. */
+  async staffedOrgs(): Promise<Set<string>> {
+    const rows = await this.prisma.user.findMany({ where: { role: 'REVIEWER', active: true }, select: { orgCode: true }, distinct: ['orgCode'] });
+    return new Set(rows.map((r) => r.orgCode));
+  }
+
+  /** Which of these usernames belong to active users. */
+  async activeAmong(usernames: string[]): Promise<Set<string>> {
+    if (usernames.length === 0) return new Set();
+    const rows = await this.prisma.user.findMany({ where: { username: { in: usernames }, active: true }, select: { username: true } });
+    return new Set(rows.map((r) => r.username));
+  }
+
   /** Deactivated users too: the web app names the people of past decisions from this list. */
   async users(): Promise<DevUser[]> {
     return this.prisma.user.findMany({ select: { username: true, displayName: true, role: true }, orderBy: { username: 'asc' } });

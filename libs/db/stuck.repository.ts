@@ -62,6 +62,22 @@ export class StuckRepository {
     });
   }
 
+  /** Nominations under review (not on hold) at one of these levels of these units, the oldest first. */
+  atLevels(filter: OpenNominationFilter, levels: { level: Level; unitCodes: string[] }[], limit: number): Promise<StuckRow[]> {
+    if (levels.length === 0) return Promise.resolve([]);
+    return this.prisma.nomination.findMany({
+      where: {
+        AND: [
+          { ...this.match(filter), status: 'IN_REVIEW', suspendedSince: null },
+          { OR: levels.map(({ level, unitCodes }) => ({ currentLevel: level, unitCode: { in: unitCodes } })) },
+        ],
+      },
+      select: stuckRow,
+      orderBy: [{ updatedAt: 'asc' }, { id: 'asc' }],
+      take: limit,
+    });
+  }
+
   private overdueWhere(filter: OpenNominationFilter): Prisma.NominationWhereInput {
     return {
       ...this.match(filter),

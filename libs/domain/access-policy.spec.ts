@@ -8,6 +8,7 @@ import {
   reassignProblem,
   reviewerLevel,
   reviewsLevel,
+  unstaffedLevels,
   visible,
   visibleScopes,
   waitingOn,
@@ -190,6 +191,25 @@ describe('access policy on the demo organisation', () => {
     expect(isClerkOf(user('u1.clerk'), 'U1')).toBe(true);
     expect(isClerkOf(user('u1.clerk'), 'U2')).toBe(false);
     expect(isClerkOf(user('u1.head'), 'U1')).toBe(false);
+  });
+});
+
+describe('unstaffedLevels', () => {
+  const tree = new OrgTree(DEMO_ORGS);
+  const reviewingOrgs = new Set(DEMO_USERS.filter((u) => u.role === 'REVIEWER').map((u) => u.orgCode));
+
+  it('finds none while every reviewing organisation has an active reviewer', () => {
+    expect(unstaffedLevels(tree, reviewingOrgs)).toEqual([]);
+  });
+
+  it("names the units a department's last reviewer leaves waiting on nobody, at that level only", () => {
+    const withoutDeptA = new Set([...reviewingOrgs].filter((o) => o !== 'DEPT-A'));
+    expect(unstaffedLevels(tree, withoutDeptA)).toEqual([{ level: 'DEPARTMENT', unitCodes: tree.unitsUnder('DEPT-A') }]);
+  });
+
+  it("names every unit at a level the Sở's last reviewer leaves", () => {
+    const withoutSo = new Set([...reviewingOrgs].filter((o) => o !== 'SCT'));
+    expect(unstaffedLevels(tree, withoutSo)).toEqual([{ level: 'SO', unitCodes: tree.unitsUnder('SCT') }]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { API_MESSAGES } from './api-messages';
-import type { Level } from './levels';
+import { LEVELS, type Level } from './levels';
 
 /**
  * Who may see and act on a nomination, decided from the organisation tree alone:
@@ -71,6 +71,22 @@ export class OrgTree {
 interface Reviewable {
   unitCode: string;
   route: readonly Level[];
+}
+
+/**
+ * The units whose nominations nobody can decide at a level: the organisation that reviews it there has no
+ * active reviewer (an import deactivated the last one). Their nominations wait on nobody until an admin
+ * gives the level to someone else.
+ */
+export function unstaffedLevels(tree: OrgTree, staffed: ReadonlySet<string>): { level: Level; unitCodes: string[] }[] {
+  const units = tree.nodes.filter((n) => isUnitKind(n.kind)).map((n) => n.code);
+  return LEVELS.map((level) => ({
+    level,
+    unitCodes: units.filter((unit) => {
+      const org = tree.reviewingOrg(unit, level);
+      return !!org && !staffed.has(org.code);
+    }),
+  })).filter((l) => l.unitCodes.length > 0);
 }
 
 export function reviewsLevel(actor: Actor, level: Level, nomination: Reviewable, tree: OrgTree): boolean {

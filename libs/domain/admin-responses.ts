@@ -12,7 +12,7 @@ export const stuckPageResponse = z
       z.object({
         nominationId: z.uuid().nullable().describe('Null for mail of no nomination'),
         workflowId: z.string().nullable(),
-        kind: z.enum(['OVERDUE', 'WORKFLOW_TASK_FAILING', 'ACTIVITY_RETRYING', 'STATE_MISMATCH', 'DELIVERY_FAILING']),
+        kind: z.enum(['OVERDUE', 'WORKFLOW_TASK_FAILING', 'ACTIVITY_RETRYING', 'STATE_MISMATCH', 'DELIVERY_FAILING', 'ON_HOLD', 'NO_REVIEWER']),
         reason: z.string(),
         waitingOn: z.array(z.string()),
         unitCode: z.string().optional().describe('The nomination’s unit; absent for mail of no nomination'),

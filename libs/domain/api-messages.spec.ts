@@ -34,6 +34,7 @@ const SAMPLES: Record<string, unknown[]> = {
   'campaign.acceptedAwards': [['CSTD_CO_SO', 'BANG_KHEN_UBND_TP']],
   'campaign.notAccepting': ['CLOSED'],
   'admin.notAUnit': ['DEPT-A'],
+  'admin.noReviewer': ['Phòng', 'Phòng Quản lý Công nghiệp'],
   'admin.csvErrors': [3],
   'admin.baseSalaryOnDay': ['2026-07-01', 2_340_000],
   'admin.nothingToRedrive': ['APPROVED'],

@@ -138,6 +138,7 @@ const campaign = {
 const admin = {
   unitUnknown: 'Không có đơn vị này',
   notAUnit: (code: string) => `${code} không phải là một đơn vị`,
+  noReviewer: (level: string, org: string) => `Không còn người xét duyệt nào ở cấp ${level} (${org}); cần giao cho người khác.`,
   holdElapsed: 'Thời hạn tạm hoãn đã qua',
   fromTodayOn: 'phải từ hôm nay trở đi',
   csvRequired: 'Cần gửi tệp CSV',

@@ -12,11 +12,13 @@ import { hanoiDay } from '../../../libs/domain/hanoi-time';
 import type { Nominee } from '../../../libs/domain/schemas';
 import { LEVEL_NAMES_VI } from '../../../libs/domain/levels';
 import { plannerFor } from '../../../libs/domain/nomination-planner';
+import { unstaffedLevels } from '../../../libs/domain/access-policy';
+import { API_MESSAGES } from '../../../libs/domain/api-messages';
 import { temporalUiUrl } from '../temporal/temporal-ui-url';
 import { NominationWorkflows } from '../temporal/nomination-workflows';
 import { ENDED, nominationQuery, OPEN_IN_WORKFLOW, RUNNING, TASK_PROBLEMS, workflowIdIn } from './visibility-query';
 
-export type StuckKind = 'OVERDUE' | 'WORKFLOW_TASK_FAILING' | 'ACTIVITY_RETRYING' | 'STATE_MISMATCH' | 'DELIVERY_FAILING' | 'ON_HOLD';
+export type StuckKind = 'OVERDUE' | 'WORKFLOW_TASK_FAILING' | 'ACTIVITY_RETRYING' | 'STATE_MISMATCH' | 'DELIVERY_FAILING' | 'ON_HOLD' | 'NO_REVIEWER';
 
 export interface StuckItem {
   /** Null for mail that belongs to no nomination. */
@@ -91,14 +93,15 @@ export class StuckService {
   }
 
   private async problems(filter: StuckFilter, where: OpenNominationFilter): Promise<Problem[]> {
-    const [failing, retrying, mismatched, deliveries, held] = await Promise.all([
+    const [failing, retrying, mismatched, deliveries, held, unattended] = await Promise.all([
       this.taskFailures(where),
       this.activitiesRetrying(where),
       this.mismatches(where),
       this.deliveriesFailing(filter, where),
       this.onHold(where),
+      this.unattended(where),
     ]);
-    return [...failing, ...retrying, ...mismatched, ...deliveries, ...held];
+    return [...failing, ...retrying, ...mismatched, ...deliveries, ...held, ...unattended];
   }
 
   private visible(query: string, limit = PROBLEM_LIMIT): Promise<WorkflowExecutionInfo[]> {
@@ -267,6 +270,29 @@ export class StuckService {
     );
   }
 
+  /**
+   * Levels nobody can decide any more: the reviewing organisation's last reviewer was deactivated and no
+   * active reviewer has been given the level. They wait on nobody until an admin reassigns them.
+   */
+  private async unattended(where: OpenNominationFilter): Promise<Problem[]> {
+    const [tree, staffed] = await Promise.all([this.orgs.tree(), this.orgs.staffedOrgs()]);
+    const rows = await this.rows.atLevels(where, unstaffedLevels(tree, staffed), PROBLEM_LIMIT);
+    const assigned = await this.rows.assignments(rows.map((r) => r.id));
+    const active = await this.orgs.activeAmong(assigned.map((a) => a.reviewer));
+    const covered = new Set(assigned.filter((a) => active.has(a.reviewer)).map((a) => `${a.nominationId}:${a.level}`));
+    return rows
+      .filter((row) => !covered.has(`${row.id}:${row.currentLevel}`))
+      .map((row) => {
+        const org = tree.reviewingOrg(row.unitCode, row.currentLevel!)!;
+        return {
+          ...this.base(row),
+          kind: 'NO_REVIEWER' as const,
+          reason: API_MESSAGES.admin.noReviewer(LEVEL_NAMES_VI[row.currentLevel!], org.name),
+          since: row.updatedAt.toISOString(),
+        };
+      });
+  }
+
   private overdueProblem(row: StuckRow, calendar: WorkingCalendar): Problem {
     const dueAt = row.dueAt!;
     const level = row.currentLevel!;
@@ -308,7 +334,8 @@ export class StuckService {
         else if (row?.currentLevel) {
           const org = tree.reviewingOrg(row.unitCode, row.currentLevel);
           const assignee = assigned.find((a) => a.nominationId === row.id && a.level === row.currentLevel);
-          waitingOn = [...new Set([...(org ? await reviewersOf(org.code) : []), ...(assignee ? [assignee.reviewer] : [])])];
+          const assignees = assignee ? [...(await this.orgs.activeAmong([assignee.reviewer]))] : [];
+          waitingOn = [...new Set([...(org ? await reviewersOf(org.code) : []), ...assignees])];
         }
         return {
           ...problem,

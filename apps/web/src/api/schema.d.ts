@@ -2533,7 +2533,7 @@ export interface components {
                 nominationId: string | null;
                 workflowId: string | null;
                 /** @enum {string} */
-                kind: "OVERDUE" | "WORKFLOW_TASK_FAILING" | "ACTIVITY_RETRYING" | "STATE_MISMATCH" | "DELIVERY_FAILING";
+                kind: "OVERDUE" | "WORKFLOW_TASK_FAILING" | "ACTIVITY_RETRYING" | "STATE_MISMATCH" | "DELIVERY_FAILING" | "ON_HOLD" | "NO_REVIEWER";
                 reason: string;
                 waitingOn: string[];
                 /** @description The nomination’s unit; absent for mail of no nomination */

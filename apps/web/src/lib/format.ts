@@ -41,6 +41,7 @@ export const STUCK_KIND_NAMES: Record<string, string> = {
   STATE_MISMATCH: 'Trạng thái không khớp',
   DELIVERY_FAILING: 'Không gửi được thông báo',
   ON_HOLD: 'Đang bị tạm dừng',
+  NO_REVIEWER: 'Không còn người xét duyệt',
 };
 
 /** The audit trail's actions: a nomination's workflow transitions and every other change a person makes. */
