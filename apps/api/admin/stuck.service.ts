@@ -7,6 +7,8 @@ import { ActivityFailureRepository } from '../../../libs/db/activity-failure.rep
 import { HoldRepository } from '../../../libs/db/hold.repository';
 import { OrgRepository } from '../../../libs/db/org.repository';
 import { StuckRepository, type OpenNominationFilter, type StuckRow } from '../../../libs/db/stuck.repository';
+import type { z } from 'zod';
+import type { stuckPageResponse } from '../../../libs/domain/admin-responses';
 import type { StuckFilter, StuckQuery } from '../../../libs/domain/admin-schemas';
 import { hanoiDay } from '../../../libs/domain/hanoi-time';
 import type { Nominee } from '../../../libs/domain/schemas';
@@ -18,33 +20,9 @@ import { temporalUiUrl } from '../temporal/temporal-ui-url';
 import { NominationWorkflows } from '../temporal/nomination-workflows';
 import { ENDED, nominationQuery, OPEN_IN_WORKFLOW, RUNNING, TASK_PROBLEMS, workflowIdIn } from './visibility-query';
 
-export type StuckKind = 'OVERDUE' | 'WORKFLOW_TASK_FAILING' | 'ACTIVITY_RETRYING' | 'STATE_MISMATCH' | 'DELIVERY_FAILING' | 'ON_HOLD' | 'NO_REVIEWER';
-
-export interface StuckItem {
-  /** Null for mail that belongs to no nomination. */
-  nominationId: string | null;
-  workflowId: string | null;
-  kind: StuckKind;
-  reason: string;
-  waitingOn: string[];
-  /** The nomination's unit, for items of a nomination. */
-  unitCode?: string;
-  unitName?: string;
-  since: string;
-  temporalUiUrl: string | null;
-  nextEscalationAt?: string;
-  lastError?: string;
-  /** DELIVERY_FAILING: whom the message is for, and where it goes. */
-  recipient?: string;
-  address?: string;
-}
-
-export interface StuckPage {
-  items: StuckItem[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+/** One item of the admins' stuck view: the response schema is the one definition of its fields and kinds. */
+export type StuckPage = z.infer<typeof stuckPageResponse>;
+export type StuckItem = StuckPage['items'][number];
 
 /** A problem found, before the page it falls on is filled in with whom it waits on (which an overdue reason names). */
 type Problem = Omit<StuckItem, 'waitingOn' | 'temporalUiUrl' | 'reason'> & { row?: StuckRow; reason: string | ((waitingOn: string[]) => string) };
@@ -322,6 +300,8 @@ export class StuckService {
   private async complete(problems: Problem[]): Promise<StuckItem[]> {
     const tree = await this.orgs.tree();
     const assigned = await this.rows.assignments(problems.flatMap((p) => (p.row ? [p.row.id] : [])));
+    // A deactivated assignee waits on nothing: only active ones are named.
+    const activeAssignees = await this.orgs.activeAmong(assigned.map((a) => a.reviewer));
     const reviewers = new Map<string, Promise<string[]>>();
     const reviewersOf = (org: string) => {
       if (!reviewers.has(org)) reviewers.set(org, this.orgs.reviewersOf(org));
@@ -334,7 +314,7 @@ export class StuckService {
         else if (row?.currentLevel) {
           const org = tree.reviewingOrg(row.unitCode, row.currentLevel);
           const assignee = assigned.find((a) => a.nominationId === row.id && a.level === row.currentLevel);
-          const assignees = assignee ? [...(await this.orgs.activeAmong([assignee.reviewer]))] : [];
+          const assignees = assignee && activeAssignees.has(assignee.reviewer) ? [assignee.reviewer] : [];
           waitingOn = [...new Set([...(org ? await reviewersOf(org.code) : []), ...assignees])];
         }
         return {
